@@ -1,0 +1,99 @@
+"""karabakh_tolls: contradictory casualty figures in, honest ranges with provenance out.
+
+>>> import karabakh_tolls as kt
+>>> kt.Figure.parse("more than 6,000")
+more_than(6000)
+"""
+
+from __future__ import annotations
+
+from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
+from karabakh_tolls.claims import Claim, ClaimSet
+from karabakh_tolls.errors import (
+    ClaimError,
+    ClaimValidationError,
+    FigureParseError,
+    KarabakhTollsError,
+    ReconciliationError,
+    ScopeError,
+    UnknownTermError,
+)
+from karabakh_tolls.figures import (
+    Figure,
+    Hedge,
+    Share,
+    at_least,
+    at_most,
+    between,
+    exact,
+    fewer_than,
+    more_than,
+)
+from karabakh_tolls.frame import SCHEMA, WAR_START, ClaimKind, Coverage
+from karabakh_tolls.importers import from_acled, from_source_ranges, from_ucdp_ged
+from karabakh_tolls.extract import extract
+from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
+from karabakh_tolls.prov import to_prov_json, write_prov
+from karabakh_tolls.reconcile import reconcile
+from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
+from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
+from karabakh_tolls.sources import Source, SourceKind
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "WAR_START",
+    "Claim",
+    "ClaimError",
+    "ClaimKind",
+    "ClaimSet",
+    "ClaimValidationError",
+    "Conflict",
+    "Coverage",
+    "Figure",
+    "FigureParseError",
+    "Hedge",
+    "KarabakhTollsError",
+    "ReconciliationError",
+    "Resolution",
+    "Role",
+    "Rule",
+    "Scope",
+    "ScopeError",
+    "ScopeTree",
+    "ScopeTrees",
+    "Share",
+    "Source",
+    "SourceKind",
+    "Support",
+    "UnknownTermError",
+    "__version__",
+    "at_least",
+    "at_most",
+    "between",
+    "default_trees",
+    "exact",
+    "extract",
+    "fewer_than",
+    "from_acled",
+    "from_source_ranges",
+    "from_ucdp_ged",
+    "load_seed_claims",
+    "more_than",
+    "plot_timeline",
+    "read_claims",
+    "reconcile",
+    "seed_article",
+    "to_prov_json",
+    "write_prov",
+]
+
+
+def __getattr__(name: str) -> object:
+    """Load optional parts on first use: ``plot_timeline`` imports matplotlib."""
+    if name == "plot_timeline":
+        from karabakh_tolls.plotting import plot_timeline
+
+        return plot_timeline
+    raise AttributeError(f"module 'karabakh_tolls' has no attribute {name!r}")

@@ -1,0 +1,443 @@
+"""The column schema of a claim table, and pure pandas functions over it.
+
+One row is one claim. :data:`SCHEMA` names every column, its dtype and meaning; it is the
+contract of ``ClaimSet.to_frame()`` and of the CSV, JSON Lines and Parquet files. The functions
+here never mutate the frame they are given.
+
+:func:`validate_frame` checks a whole table in vectorised passes and returns the clean rows and
+*every* problem found (row, column, reason, value), so the caller can raise one error listing
+them all or keep the good rows and report the rest: no row is ever dropped without being named.
+
+This module imports pandas, numpy and :mod:`karabakh_tolls.errors`, ``figures``, ``scopes`` and
+``sources``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from karabakh_tolls.errors import Problem, Reason
+from karabakh_tolls.figures import Hedge
+from karabakh_tolls.scopes import DIMENSIONS, ScopeTrees, default_trees, normalise_term
+from karabakh_tolls.sources import INDEPENDENT, SourceKind
+
+__all__ = [
+    "SCHEMA",
+    "WAR_START",
+    "ClaimKind",
+    "Column",
+    "Coverage",
+    "coerce_frame",
+    "empty_frame",
+    "validate_frame",
+]
+
+WAR_START: Final = dt.date(2020, 9, 27)
+"""First day of the 2020 war; the default ``since`` of a cumulative claim."""
+
+
+class ClaimKind(enum.StrEnum):
+    """How a claim's count relates to time."""
+
+    CUMULATIVE = "cumulative"
+    """A running total over ``[since, as_of]`` (since defaults to the war's start)."""
+    INCREMENT = "increment"
+    """The change over ``[since, as_of]``: "40 more servicemen"."""
+    INCIDENT = "incident"
+    """The toll of one ``event`` on the day ``as_of``: part of every total covering it."""
+
+
+class Coverage(enum.StrEnum):
+    """Whether a figure counts its whole scope or only part of it."""
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    """Only part of the scope was counted (e.g. the strikes a study analysed): a lower bound."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the claim table."""
+
+    name: str
+    dtype: str
+    required: bool
+    description: str
+
+
+_TEXT = "string"
+_INT = "Int64"
+_DATE = "datetime64[s]"
+
+SCHEMA: Final[tuple[Column, ...]] = (
+    Column("claim_id", _TEXT, True, "Unique id of the claim."),
+    Column("figure", _TEXT, False, "The figure phrase as written, e.g. 'more than 6,000'."),
+    Column("low", _INT, True, "Lower bound of the count (integer, >= 0)."),
+    Column("high", _INT, False, "Upper bound of the count; empty means open above."),
+    Column("hedge", _TEXT, False, "Hedge that produced the interval (see Hedge)."),
+    Column("outcome", _TEXT, True, "killed, wounded, missing, captured or displaced."),
+    Column("category", _TEXT, False, "civilian, military, unknown or all."),
+    Column("party", _TEXT, False, "Whose dead: a node of the party tree."),
+    Column("perpetrator", _TEXT, False, "Who caused them: a node of the party tree."),
+    Column("region", _TEXT, False, "Where: a node of the gazetteer."),
+    Column("kind", _TEXT, False, "cumulative, increment or incident."),
+    Column("since", _DATE, False, "First day counted (default: the war's start)."),
+    Column("as_of", _DATE, True, "Last day counted: the date the count holds."),
+    Column("event", _TEXT, False, "Incident id, for kind=incident."),
+    Column("coverage", _TEXT, False, "complete, or partial (a lower bound for the scope)."),
+    Column("source", _TEXT, True, "Id of who asserts the figure."),
+    Column("source_name", _TEXT, False, "Human name of the source."),
+    Column("source_kind", _TEXT, False, "ngo, government, de-facto-authority, media, ..."),
+    Column("source_affiliation", _TEXT, False, "A party id, or 'independent'."),
+    Column("via", _TEXT, False, "Id of an intermediary that relayed the figure."),
+    Column("outlet", _TEXT, False, "Publisher of the document."),
+    Column("document", _TEXT, False, "Id of the document the claim was read from."),
+    Column("published", _DATE, False, "Publication date of the document."),
+    Column("quote", _TEXT, False, "Exact text of the figure in the document."),
+    Column("span_start", _INT, False, "Character offset where the quote starts."),
+    Column("span_end", _INT, False, "Character offset where the quote ends (exclusive)."),
+    Column("note", _TEXT, False, "Free text for reviewers."),
+)
+
+COLUMNS: Final = tuple(c.name for c in SCHEMA)
+_BY_NAME: Final = {c.name: c for c in SCHEMA}
+
+
+def empty_frame() -> pd.DataFrame:
+    """An empty claim table with every schema column and dtype.
+
+    >>> list(empty_frame().columns)[:4]
+    ['claim_id', 'figure', 'low', 'high']
+    """
+    return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in SCHEMA})
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Strings with surrounding blanks stripped; empty and missing become NA."""
+    text = values.astype("string").str.strip()
+    return text.mask(text == "", pd.NA)
+
+
+def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of an already valid claim frame with schema column order and dtypes.
+
+    Columns outside the schema are kept, after the schema columns.
+    """
+    out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
+    for column in SCHEMA:
+        values = frame[column.name] if column.name in frame else None
+        if values is None:
+            out[column.name] = pd.Series(pd.NA, index=out.index, dtype=column.dtype)
+        elif column.dtype == _TEXT:
+            out[column.name] = pd.array(_as_text(values).to_numpy(), dtype=_TEXT)
+        elif column.dtype == _INT:
+            out[column.name] = pd.array(values.to_numpy(), dtype=_INT)
+        else:
+            out[column.name] = pd.to_datetime(values.to_numpy()).astype(_DATE)
+    for extra in frame.columns:
+        if extra not in _BY_NAME:
+            out[extra] = frame[extra].to_numpy()
+    return out
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+class _Collector:
+    """Gathers problems while the vectorised checks run."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def flag(
+        self,
+        mask: pd.Series,
+        column: str | None,
+        reason: Reason,
+        values: pd.Series,
+        message: Callable[[str], str],
+    ) -> None:
+        positions = np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
+        for pos in positions:
+            raw = values.iloc[pos]
+            shown = "" if raw is None or raw is pd.NA or raw is pd.NaT else str(raw)
+            if isinstance(raw, float) and np.isnan(raw):
+                shown = ""
+            self.problems.append(Problem(int(pos), column, reason, shown, message(shown)))
+
+
+def _integers(
+    raw: pd.Series, column: str, collect: _Collector, *, required: bool
+) -> pd.Series:
+    """Read a column of counts; flag missing, non-numeric, non-integer and negative cells."""
+    text = raw.astype("string").str.strip().str.replace(",", "", regex=False)
+    missing = raw.isna() | (text == "")
+    numbers = pd.to_numeric(text.mask(missing, None), errors="coerce")
+    bad_number = numbers.isna() & ~missing
+    collect.flag(bad_number, column, Reason.NOT_A_NUMBER, raw, lambda v: f"{v!r} is not a number")
+    fractional = numbers.notna() & (numbers != np.floor(numbers.fillna(0)))
+    collect.flag(
+        fractional, column, Reason.NOT_INTEGER, raw, lambda v: f"{v} is not a whole number"
+    )
+    negative = numbers.notna() & (numbers < 0)
+    collect.flag(negative, column, Reason.NEGATIVE, raw, lambda v: f"{column}={v} is negative")
+    if required:
+        collect.flag(missing, column, Reason.MISSING_VALUE, raw, lambda v: f"{column} is empty")
+    good = numbers.where(~(fractional | negative))
+    return pd.array(good.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64").astype(
+        _INT
+    )
+
+
+def _dates(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:
+    """Read a column of ISO dates; flag missing, malformed and impossible dates."""
+    if pd.api.types.is_datetime64_any_dtype(raw):
+        parsed = pd.Series(raw.to_numpy(), index=raw.index)
+        missing = parsed.isna()
+    else:
+        text = raw.astype("string").str.strip()
+        missing = raw.isna() | (text == "")
+        parsed = pd.to_datetime(text.mask(missing, None), errors="coerce", format="ISO8601")
+        collect.flag(
+            parsed.isna() & ~missing,
+            column,
+            Reason.BAD_DATE,
+            raw,
+            lambda v: f"{v!r} is not a real date (write YYYY-MM-DD)",
+        )
+    if required:
+        collect.flag(missing, column, Reason.MISSING_VALUE, raw, lambda v: f"{column} is empty")
+    return parsed.dt.normalize().astype(_DATE)
+
+
+def _vocabulary(
+    raw: pd.Series,
+    column: str,
+    allowed: Mapping[str, str],
+    collect: _Collector,
+    *,
+    default: str | None,
+    hint: Callable[[str], str],
+) -> pd.Series:
+    """Map terms through ``allowed`` (normalised term -> canonical); flag unknown ones."""
+    text = _as_text(raw)
+    if default is not None:
+        text = text.fillna(default)
+    uniques = pd.unique(text.dropna().to_numpy())
+    mapping = {u: allowed.get(normalise_term(str(u))) for u in uniques}
+    mapped = text.map(mapping, na_action="ignore").astype("string")
+    unknown = text.notna() & mapped.isna()
+    collect.flag(unknown, column, Reason.UNKNOWN_TERM, raw, hint)
+    return mapped
+
+
+def _tree_terms(trees: ScopeTrees, dimension: str) -> dict[str, str]:
+    tree = trees[dimension]
+    return {node: node for node in tree.nodes} | dict(tree.aliases)
+
+
+def _unknown_term_hint(trees: ScopeTrees, dimension: str) -> Callable[[str], str]:
+    tree = trees[dimension]
+
+    def hint(value: str) -> str:
+        try:
+            tree.resolve(value)
+        except KeyError as error:
+            return str(error)
+        return f"unknown {dimension} {value!r}"  # pragma: no cover - resolve succeeded
+
+    return hint
+
+
+def validate_frame(
+    frame: pd.DataFrame, trees: ScopeTrees | None = None
+) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
+    """Check a table of claims; return its good rows (coerced to the schema) and all problems.
+
+    The returned frame holds exactly the rows with no problem, in input order, with a fresh
+    index; every other input row is named at least once in the problems, with its 0-based
+    position, the column and the reason. The input is not modified.
+
+    >>> raw = pd.DataFrame({"claim_id": ["a", "b"], "low": [3, -1], "outcome": "killed",
+    ...                     "as_of": "2020-10-06", "source": "x", "document": "d"})
+    >>> good, problems = validate_frame(raw)
+    >>> len(good), [str(p) for p in problems]
+    (1, ["row 1, column 'low': low=-1 is negative (value '-1'; negative)"])
+    """
+    chosen = trees if trees is not None else default_trees()
+    collect = _Collector()
+    n = len(frame)
+    frame = frame.reset_index(drop=True)
+    if n == 0:
+        return coerce_frame(frame), ()
+    missing_columns = [c.name for c in SCHEMA if c.required and c.name not in frame.columns]
+    for name in missing_columns:
+        collect.problems.append(
+            Problem(None, name, Reason.MISSING_COLUMN, "", f"required column {name!r} is absent")
+        )
+    if missing_columns:
+        return empty_frame(), tuple(collect.problems)
+
+    def col(name: str) -> pd.Series:
+        if name in frame.columns:
+            return frame[name]
+        return pd.Series([pd.NA] * n, dtype="object")
+
+    out: dict[str, pd.Series | pd.api.extensions.ExtensionArray] = {}
+
+    ids = _as_text(col("claim_id"))
+    collect.flag(ids.isna(), "claim_id", Reason.MISSING_VALUE, col("claim_id"), lambda v: "empty id")
+    duplicate = ids.notna() & ids.duplicated(keep="first")
+    collect.flag(
+        duplicate, "claim_id", Reason.DUPLICATE_ID, ids, lambda v: f"id {v!r} is used before"
+    )
+    out["claim_id"] = ids
+    out["figure"] = _as_text(col("figure"))
+
+    low = _integers(col("low"), "low", collect, required=True)
+    high = _integers(col("high"), "high", collect, required=False)
+    inverted = pd.Series(low > high, dtype="boolean").fillna(False)
+    pair = pd.Series(
+        [f"high={h} is below low={lo}" for lo, h in zip(low, high, strict=True)], dtype="object"
+    ) if bool(inverted.any()) else pd.Series([""] * n, dtype="object")
+    messages = pair.tolist()
+    for pos in np.flatnonzero(inverted.to_numpy()):
+        collect.problems.append(
+            Problem(
+                int(pos),
+                "high",
+                Reason.LOW_ABOVE_HIGH,
+                f"{low[pos]}..{high[pos]}",
+                messages[pos],
+            )
+        )
+    out["low"], out["high"] = pd.Series(low), pd.Series(high)
+
+    hedges = {h.value: h.value for h in Hedge}
+    derived_hedge = np.where(
+        pd.Series(high).isna().to_numpy(),
+        Hedge.AT_LEAST.value,
+        np.where((pd.Series(low) == pd.Series(high)).to_numpy(dtype=bool, na_value=False),
+                 Hedge.EXACT.value, Hedge.RANGE.value),
+    )
+    hedge_text = _as_text(col("hedge")).fillna(pd.Series(derived_hedge, dtype="string"))
+    out["hedge"] = _vocabulary(
+        hedge_text,
+        "hedge",
+        hedges,
+        collect,
+        default=None,
+        hint=lambda v: f"hedge {v!r} is not one of {sorted(hedges)}",
+    )
+
+    for dimension in DIMENSIONS:
+        out[dimension] = _vocabulary(
+            col(dimension),
+            dimension,
+            _tree_terms(chosen, dimension),
+            collect,
+            default=None if dimension == "outcome" else "all",
+            hint=_unknown_term_hint(chosen, dimension),
+        )
+    collect.flag(
+        _as_text(col("outcome")).isna(),
+        "outcome",
+        Reason.MISSING_VALUE,
+        col("outcome"),
+        lambda v: "outcome is empty",
+    )
+
+    kinds = {k.value: k.value for k in ClaimKind}
+    out["kind"] = _vocabulary(
+        col("kind"), "kind", kinds, collect, default=ClaimKind.CUMULATIVE.value,
+        hint=lambda v: f"kind {v!r} is not one of {sorted(kinds)}",
+    )
+    coverages = {c.value: c.value for c in Coverage}
+    out["coverage"] = _vocabulary(
+        col("coverage"), "coverage", coverages, collect, default=Coverage.COMPLETE.value,
+        hint=lambda v: f"coverage {v!r} is not one of {sorted(coverages)}",
+    )
+
+    as_of = _dates(col("as_of"), "as_of", collect, required=True)
+    since_raw = col("since")
+    since = _dates(since_raw, "since", collect, required=False)
+    since = since.fillna(pd.Timestamp(WAR_START)).astype(_DATE)
+    published = _dates(col("published"), "published", collect, required=False)
+    early = (as_of < since).fillna(False)
+    collect.flag(
+        early, "as_of", Reason.DATE_ORDER, as_of.dt.strftime("%Y-%m-%d"),
+        lambda v: f"as_of={v} is before since",
+    )
+    late = (as_of > published).fillna(False)
+    collect.flag(
+        late, "as_of", Reason.DATE_ORDER, as_of.dt.strftime("%Y-%m-%d"),
+        lambda v: f"as_of={v} is after the document was published",
+    )
+    out["since"], out["as_of"], out["published"] = since, as_of, published
+
+    out["event"] = _as_text(col("event"))
+    incident = out["kind"] == ClaimKind.INCIDENT.value
+    collect.flag(
+        (incident.fillna(False) & out["event"].isna()),
+        "event", Reason.MISSING_VALUE, col("event"),
+        lambda v: "an incident claim needs an event id",
+    )
+
+    source = _as_text(col("source"))
+    collect.flag(
+        source.isna(), "source", Reason.MISSING_VALUE, col("source"),
+        lambda v: "missing provenance: no source",
+    )
+    out["source"] = source
+    out["source_name"] = _as_text(col("source_name")).fillna(source)
+    source_kinds = {k.value: k.value for k in SourceKind}
+    out["source_kind"] = _vocabulary(
+        col("source_kind"), "source_kind", source_kinds, collect,
+        default=SourceKind.OTHER.value,
+        hint=lambda v: f"source_kind {v!r} is not one of {sorted(source_kinds)}",
+    )
+    affiliations = _tree_terms(chosen, "party") | {INDEPENDENT: INDEPENDENT}
+    out["source_affiliation"] = _vocabulary(
+        col("source_affiliation"), "source_affiliation", affiliations, collect,
+        default=INDEPENDENT, hint=_unknown_term_hint(chosen, "party"),
+    )
+    for name in ("via", "outlet", "document", "quote", "note"):
+        out[name] = _as_text(col(name))
+    collect.flag(
+        out["outlet"].isna() & out["document"].isna(),
+        "document", Reason.MISSING_VALUE, col("document"),
+        lambda v: "missing provenance: neither document nor outlet",
+    )
+
+    start = _integers(col("span_start"), "span_start", collect, required=False)
+    end = _integers(col("span_end"), "span_end", collect, required=False)
+    start_s, end_s = pd.Series(start), pd.Series(end)
+    half = start_s.isna() != end_s.isna()
+    collect.flag(half, "span_end", Reason.BAD_SPAN, end_s.astype("string"),
+                 lambda v: "span_start and span_end go together")
+    backwards = (end_s <= start_s).fillna(False)
+    collect.flag(backwards, "span_end", Reason.BAD_SPAN, end_s.astype("string"),
+                 lambda v: f"span_end={v} is not after span_start")
+    quote_len = out["quote"].str.len()
+    wrong_len = ((end_s - start_s) != quote_len).fillna(False) & ~backwards
+    collect.flag(wrong_len, "quote", Reason.BAD_SPAN, out["quote"],
+                 lambda v: f"quote of {len(v)} characters does not fill its span")
+    out["span_start"], out["span_end"], out["note"] = start_s, end_s, out["note"]
+
+    built = pd.DataFrame({name: out[name] for name in COLUMNS})
+    for extra in frame.columns:
+        if extra not in _BY_NAME:
+            built[extra] = frame[extra].to_numpy()
+    bad = sorted({p.row for p in collect.problems if p.row is not None})
+    keep = np.ones(n, dtype=bool)
+    keep[bad] = False
+    good = coerce_frame(built.loc[keep].reset_index(drop=True))
+    problems = tuple(sorted(collect.problems, key=lambda p: (p.row if p.row is not None else -1)))
+    return good, problems
