@@ -12,15 +12,43 @@ def test_all_lists_every_public_name_exactly_once() -> None:
 
 
 def test_no_public_name_is_left_out_of_all() -> None:
-    modules = {"accessor", "batch", "claims", "cli", "errors", "extract", "figures", "frame",
-               "importers", "io", "model", "plotting", "policies", "propagate", "prov",
-               "reconcile", "resolution", "scopes", "sources", "synthetic", "testing", "units"}
+    modules = {
+        "accessor",
+        "batch",
+        "claims",
+        "cli",
+        "errors",
+        "extract",
+        "figures",
+        "frame",
+        "importers",
+        "io",
+        "model",
+        "plotting",
+        "policies",
+        "propagate",
+        "prov",
+        "reconcile",
+        "resolution",
+        "scopes",
+        "sources",
+        "synthetic",
+        "testing",
+        "units",
+    }
     public = {n for n in vars(kt) if not n.startswith("_") and n not in modules}
     public -= {"annotations"}
     assert public <= set(kt.__all__), public - set(kt.__all__)
 
 
 def test_spec_names_exist() -> None:
-    for name in ("Figure", "FigureParseError", "Scope", "load_seed_claims", "read_claims",
-                 "reconcile", "ClaimSet"):
+    for name in (
+        "Figure",
+        "FigureParseError",
+        "Scope",
+        "load_seed_claims",
+        "read_claims",
+        "reconcile",
+        "ClaimSet",
+    ):
         assert name in kt.__all__

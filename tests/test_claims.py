@@ -19,15 +19,26 @@ AMNESTY = kt.Source("amnesty-international", "Amnesty International", "ngo")
 
 
 def make_claim(claim_id: str = "c1", low: int = 146, **changes: object) -> kt.Claim:
-    base = kt.Claim(claim_id, kt.exact(low), kt.Scope("killed", "civilian"), "2021-01-14",
-                    AMNESTY, document="000")
+    base = kt.Claim(
+        claim_id,
+        kt.exact(low),
+        kt.Scope("killed", "civilian"),
+        "2021-01-14",
+        AMNESTY,
+        document="000",
+    )
     return base.evolve(**changes) if changes else base
 
 
 def good_row(**changes: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "claim_id": "c1", "low": 3, "high": 5, "outcome": "killed", "as_of": "2020-10-06",
-        "source": "x", "document": "d",
+        "claim_id": "c1",
+        "low": 3,
+        "high": 5,
+        "outcome": "killed",
+        "as_of": "2020-10-06",
+        "source": "x",
+        "document": "d",
     }
     row.update(changes)
     return row
@@ -63,8 +74,10 @@ def test_bad_claims_are_refused_with_the_value(changes: dict[str, object], messa
 
 
 def test_claimset_round_trips_claims() -> None:
-    claims = [make_claim("c1"), make_claim("c2", 19, scope=kt.Scope("killed", "civilian",
-                                                                        party="karabakh"))]
+    claims = [
+        make_claim("c1"),
+        make_claim("c2", 19, scope=kt.Scope("killed", "civilian", party="karabakh")),
+    ]
     claim_set = kt.ClaimSet(claims)
     assert len(claim_set) == 2
     assert list(claim_set) == claims
@@ -93,18 +106,20 @@ def test_validation_never_mutates_its_input() -> None:
 
 
 def test_every_bad_row_is_reported_at_once() -> None:
-    raw = pd.DataFrame([
-        good_row(claim_id="a"),
-        good_row(claim_id="b", low=-4),
-        good_row(claim_id="c", low=9, high=2),
-        good_row(claim_id="d", region="Ganjaa"),
-        good_row(claim_id="e", as_of="2020-02-30"),
-        good_row(claim_id="a"),
-        good_row(claim_id="g", source=None),
-        good_row(claim_id="h", low="2.5"),
-        good_row(claim_id="i", since="2020-10-09"),
-        good_row(claim_id="j", document=None),
-    ])
+    raw = pd.DataFrame(
+        [
+            good_row(claim_id="a"),
+            good_row(claim_id="b", low=-4),
+            good_row(claim_id="c", low=9, high=2),
+            good_row(claim_id="d", region="Ganjaa"),
+            good_row(claim_id="e", as_of="2020-02-30"),
+            good_row(claim_id="a"),
+            good_row(claim_id="g", source=None),
+            good_row(claim_id="h", low="2.5"),
+            good_row(claim_id="i", since="2020-10-09"),
+            good_row(claim_id="j", document=None),
+        ]
+    )
     with pytest.raises(ClaimValidationError) as info:
         kt.ClaimSet.from_frame(raw)
     error = info.value

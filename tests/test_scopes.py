@@ -38,7 +38,9 @@ def test_omitted_dimensions_are_all_and_outcome_defaults_to_killed() -> None:
         ("deaths", "outcome", "killed"),
     ],
 )
-def test_terms_are_normalised_through_aliases(given_term: str, dimension: str, expected: str) -> None:
+def test_terms_are_normalised_through_aliases(
+    given_term: str, dimension: str, expected: str
+) -> None:
     assert TREES[dimension].resolve(given_term) == expected
 
 
@@ -57,8 +59,12 @@ def test_unknown_dimension_in_parse() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["killed/civilian/party=azerbaijan/region=ganja", "wounded", "displaced/region=stepanakert",
-     "killed/military/party=nagorno-karabakh/perpetrator=azerbaijani-side"],
+    [
+        "killed/civilian/party=azerbaijan/region=ganja",
+        "wounded",
+        "displaced/region=stepanakert",
+        "killed/military/party=nagorno-karabakh/perpetrator=azerbaijani-side",
+    ],
 )
 def test_parse_and_str_round_trip(text: str) -> None:
     scope = kt.Scope.parse(text)

@@ -33,7 +33,7 @@ from karabakh_tolls.frame import (
     validate_frame,
 )
 from karabakh_tolls.scopes import Scope, ScopeTrees, default_trees
-from karabakh_tolls.sources import Source
+from karabakh_tolls.sources import Source, SourceKind
 
 __all__ = ["Claim", "ClaimSet", "as_date"]
 
@@ -254,7 +254,8 @@ class ClaimSet(Sequence[Claim]):
 
     def rejected_frame(self) -> pd.DataFrame:
         """The refused rows' problems as a table (row, column, reason, value, message)."""
-        return ClaimValidationError(self._rejected).failure_table()
+        table: pd.DataFrame = ClaimValidationError(self._rejected).failure_table()
+        return table
 
     def to_frame(self) -> pd.DataFrame:
         """A copy of the claim table (columns and dtypes of ``frame.SCHEMA``)."""
@@ -276,9 +277,7 @@ class ClaimSet(Sequence[Claim]):
         high = None if row["high"] is pd.NA else int(row["high"])
         return Claim(
             id=str(row["claim_id"]),
-            figure=Figure(
-                int(row["low"]), high, Hedge(row["hedge"]), _text(row["figure"]) or ""
-            ),
+            figure=Figure(int(row["low"]), high, Hedge(row["hedge"]), _text(row["figure"]) or ""),
             scope=Scope(
                 row["outcome"],
                 row["category"],
@@ -292,7 +291,7 @@ class ClaimSet(Sequence[Claim]):
             source=Source(
                 str(row["source"]),
                 _text(row["source_name"]) or "",
-                row["source_kind"],
+                SourceKind(row["source_kind"]),
                 row["source_affiliation"],
             ),
             kind=ClaimKind(row["kind"]),
@@ -364,14 +363,19 @@ class ClaimSet(Sequence[Claim]):
             if column not in self._frame.columns:
                 raise KeyError(f"no column {column!r}; columns are {list(self._frame.columns)}")
             mask &= (self._frame[column] == value).fillna(False)
-        return self[mask.to_numpy()]
+        subset: ClaimSet = self[mask.to_numpy()]
+        return subset
 
     def sources(self) -> tuple[Source, ...]:
         """Every distinct source, in order of first appearance."""
         seen = self._frame.drop_duplicates("source")
         return tuple(
-            Source(str(r.source), str(r.source_name), str(r.source_kind),
-                   str(r.source_affiliation))
+            Source(
+                str(r.source),
+                str(r.source_name),
+                SourceKind(str(r.source_kind)),
+                str(r.source_affiliation),
+            )
             for r in seen.itertuples()
         )
 
@@ -402,4 +406,3 @@ class ClaimSet(Sequence[Claim]):
         from karabakh_tolls.display import claims_html
 
         return claims_html(self._frame, repr(self))
-

@@ -72,9 +72,9 @@ class Column:
     description: str
 
 
-_TEXT = "string"
-_INT = "Int64"
-_DATE = "datetime64[s]"
+_TEXT: Final = "string"
+_INT: Final = "Int64"
+_DATE: Final = "datetime64[s]"
 
 SCHEMA: Final[tuple[Column, ...]] = (
     Column("claim_id", _TEXT, True, "Unique id of the claim."),
@@ -132,13 +132,13 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column in SCHEMA:
-        values = frame[column.name] if column.name in frame else None
+        values = frame.get(column.name)
         if values is None:
             out[column.name] = pd.Series(pd.NA, index=out.index, dtype=column.dtype)
         elif column.dtype == _TEXT:
-            out[column.name] = pd.array(_as_text(values).to_numpy(), dtype=_TEXT)
+            out[column.name] = pd.Series(_as_text(values).to_numpy(), dtype=_TEXT)
         elif column.dtype == _INT:
-            out[column.name] = pd.array(values.to_numpy(), dtype=_INT)
+            out[column.name] = pd.Series(values.to_numpy(), dtype=_INT)
         else:
             out[column.name] = pd.to_datetime(values.to_numpy()).astype(_DATE)
     for extra in frame.columns:
@@ -173,9 +173,7 @@ class _Collector:
             self.problems.append(Problem(int(pos), column, reason, shown, message(shown)))
 
 
-def _integers(
-    raw: pd.Series, column: str, collect: _Collector, *, required: bool
-) -> pd.Series:
+def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:
     """Read a column of counts; flag missing, non-numeric, non-integer and negative cells."""
     text = raw.astype("string").str.strip().str.replace(",", "", regex=False)
     missing = raw.isna() | (text == "")
@@ -191,9 +189,7 @@ def _integers(
     if required:
         collect.flag(missing, column, Reason.MISSING_VALUE, raw, lambda v: f"{column} is empty")
     good = numbers.where(~(fractional | negative))
-    return pd.array(good.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64").astype(
-        _INT
-    )
+    return pd.Series(good.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64").astype(_INT)
 
 
 def _dates(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:
@@ -290,10 +286,12 @@ def validate_frame(
             return frame[name]
         return pd.Series([pd.NA] * n, dtype="object")
 
-    out: dict[str, pd.Series | pd.api.extensions.ExtensionArray] = {}
+    out: dict[str, pd.Series] = {}
 
     ids = _as_text(col("claim_id"))
-    collect.flag(ids.isna(), "claim_id", Reason.MISSING_VALUE, col("claim_id"), lambda v: "empty id")
+    collect.flag(
+        ids.isna(), "claim_id", Reason.MISSING_VALUE, col("claim_id"), lambda v: "empty id"
+    )
     duplicate = ids.notna() & ids.duplicated(keep="first")
     collect.flag(
         duplicate, "claim_id", Reason.DUPLICATE_ID, ids, lambda v: f"id {v!r} is used before"
@@ -303,10 +301,14 @@ def validate_frame(
 
     low = _integers(col("low"), "low", collect, required=True)
     high = _integers(col("high"), "high", collect, required=False)
-    inverted = pd.Series(low > high, dtype="boolean").fillna(False)
-    pair = pd.Series(
-        [f"high={h} is below low={lo}" for lo, h in zip(low, high, strict=True)], dtype="object"
-    ) if bool(inverted.any()) else pd.Series([""] * n, dtype="object")
+    inverted = (low > high).fillna(False)
+    pair = (
+        pd.Series(
+            [f"high={h} is below low={lo}" for lo, h in zip(low, high, strict=True)], dtype="object"
+        )
+        if bool(inverted.any())
+        else pd.Series([""] * n, dtype="object")
+    )
     messages = pair.tolist()
     for pos in np.flatnonzero(inverted.to_numpy()):
         collect.problems.append(
@@ -318,14 +320,15 @@ def validate_frame(
                 messages[pos],
             )
         )
-    out["low"], out["high"] = pd.Series(low), pd.Series(high)
+    out["low"], out["high"] = low, high
 
     hedges = {h.value: h.value for h in Hedge}
     derived_hedge = np.where(
-        pd.Series(high).isna().to_numpy(),
+        high.isna().to_numpy(),
         Hedge.AT_LEAST.value,
-        np.where((pd.Series(low) == pd.Series(high)).to_numpy(dtype=bool, na_value=False),
-                 Hedge.EXACT.value, Hedge.RANGE.value),
+        np.where(
+            (low == high).to_numpy(dtype=bool, na_value=False), Hedge.EXACT.value, Hedge.RANGE.value
+        ),
     )
     hedge_text = _as_text(col("hedge")).fillna(pd.Series(derived_hedge, dtype="string"))
     out["hedge"] = _vocabulary(
@@ -356,12 +359,20 @@ def validate_frame(
 
     kinds = {k.value: k.value for k in ClaimKind}
     out["kind"] = _vocabulary(
-        col("kind"), "kind", kinds, collect, default=ClaimKind.CUMULATIVE.value,
+        col("kind"),
+        "kind",
+        kinds,
+        collect,
+        default=ClaimKind.CUMULATIVE.value,
         hint=lambda v: f"kind {v!r} is not one of {sorted(kinds)}",
     )
     coverages = {c.value: c.value for c in Coverage}
     out["coverage"] = _vocabulary(
-        col("coverage"), "coverage", coverages, collect, default=Coverage.COMPLETE.value,
+        col("coverage"),
+        "coverage",
+        coverages,
+        collect,
+        default=Coverage.COMPLETE.value,
         hint=lambda v: f"coverage {v!r} is not one of {sorted(coverages)}",
     )
 
@@ -370,14 +381,20 @@ def validate_frame(
     since = _dates(since_raw, "since", collect, required=False)
     since = since.fillna(pd.Timestamp(WAR_START)).astype(_DATE)
     published = _dates(col("published"), "published", collect, required=False)
-    early = (as_of < since).fillna(False)
+    early = pd.Series(as_of < since).fillna(False)
     collect.flag(
-        early, "as_of", Reason.DATE_ORDER, as_of.dt.strftime("%Y-%m-%d"),
+        early,
+        "as_of",
+        Reason.DATE_ORDER,
+        as_of.dt.strftime("%Y-%m-%d"),
         lambda v: f"as_of={v} is before since",
     )
-    late = (as_of > published).fillna(False)
+    late = pd.Series(as_of > published).fillna(False)
     collect.flag(
-        late, "as_of", Reason.DATE_ORDER, as_of.dt.strftime("%Y-%m-%d"),
+        late,
+        "as_of",
+        Reason.DATE_ORDER,
+        as_of.dt.strftime("%Y-%m-%d"),
         lambda v: f"as_of={v} is after the document was published",
     )
     out["since"], out["as_of"], out["published"] = since, as_of, published
@@ -385,50 +402,79 @@ def validate_frame(
     out["event"] = _as_text(col("event"))
     incident = out["kind"] == ClaimKind.INCIDENT.value
     collect.flag(
-        (incident.fillna(False) & out["event"].isna()),
-        "event", Reason.MISSING_VALUE, col("event"),
+        pd.Series(incident.fillna(False) & out["event"].isna()),
+        "event",
+        Reason.MISSING_VALUE,
+        col("event"),
         lambda v: "an incident claim needs an event id",
     )
 
     source = _as_text(col("source"))
     collect.flag(
-        source.isna(), "source", Reason.MISSING_VALUE, col("source"),
+        source.isna(),
+        "source",
+        Reason.MISSING_VALUE,
+        col("source"),
         lambda v: "missing provenance: no source",
     )
     out["source"] = source
     out["source_name"] = _as_text(col("source_name")).fillna(source)
     source_kinds = {k.value: k.value for k in SourceKind}
     out["source_kind"] = _vocabulary(
-        col("source_kind"), "source_kind", source_kinds, collect,
+        col("source_kind"),
+        "source_kind",
+        source_kinds,
+        collect,
         default=SourceKind.OTHER.value,
         hint=lambda v: f"source_kind {v!r} is not one of {sorted(source_kinds)}",
     )
     affiliations = _tree_terms(chosen, "party") | {INDEPENDENT: INDEPENDENT}
     out["source_affiliation"] = _vocabulary(
-        col("source_affiliation"), "source_affiliation", affiliations, collect,
-        default=INDEPENDENT, hint=_unknown_term_hint(chosen, "party"),
+        col("source_affiliation"),
+        "source_affiliation",
+        affiliations,
+        collect,
+        default=INDEPENDENT,
+        hint=_unknown_term_hint(chosen, "party"),
     )
     for name in ("via", "outlet", "document", "quote", "note"):
         out[name] = _as_text(col(name))
     collect.flag(
         out["outlet"].isna() & out["document"].isna(),
-        "document", Reason.MISSING_VALUE, col("document"),
+        "document",
+        Reason.MISSING_VALUE,
+        col("document"),
         lambda v: "missing provenance: neither document nor outlet",
     )
 
     start = _integers(col("span_start"), "span_start", collect, required=False)
     end = _integers(col("span_end"), "span_end", collect, required=False)
-    start_s, end_s = pd.Series(start), pd.Series(end)
+    start_s, end_s = start, end
     half = start_s.isna() != end_s.isna()
-    collect.flag(half, "span_end", Reason.BAD_SPAN, end_s.astype("string"),
-                 lambda v: "span_start and span_end go together")
+    collect.flag(
+        half,
+        "span_end",
+        Reason.BAD_SPAN,
+        end_s.astype("string"),
+        lambda v: "span_start and span_end go together",
+    )
     backwards = (end_s <= start_s).fillna(False)
-    collect.flag(backwards, "span_end", Reason.BAD_SPAN, end_s.astype("string"),
-                 lambda v: f"span_end={v} is not after span_start")
+    collect.flag(
+        backwards,
+        "span_end",
+        Reason.BAD_SPAN,
+        end_s.astype("string"),
+        lambda v: f"span_end={v} is not after span_start",
+    )
     quote_len = out["quote"].str.len()
     wrong_len = ((end_s - start_s) != quote_len).fillna(False) & ~backwards
-    collect.flag(wrong_len, "quote", Reason.BAD_SPAN, out["quote"],
-                 lambda v: f"quote of {len(v)} characters does not fill its span")
+    collect.flag(
+        wrong_len,
+        "quote",
+        Reason.BAD_SPAN,
+        out["quote"],
+        lambda v: f"quote of {len(v)} characters does not fill its span",
+    )
     out["span_start"], out["span_end"], out["note"] = start_s, end_s, out["note"]
 
     built = pd.DataFrame({name: out[name] for name in COLUMNS})
@@ -439,5 +485,5 @@ def validate_frame(
     keep = np.ones(n, dtype=bool)
     keep[bad] = False
     good = coerce_frame(built.loc[keep].reset_index(drop=True))
-    problems = tuple(sorted(collect.problems, key=lambda p: (p.row if p.row is not None else -1)))
+    problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems

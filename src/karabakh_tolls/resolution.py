@@ -149,13 +149,18 @@ class Resolution:
         >>> print(r.explain().splitlines()[0])  # doctest: +ELLIPSIS
         killed/military/party=nagorno-karabakh on 2020-10-29: [1166, 1166] ...
         """
-        lines = [f"{self.label} on {self.as_of}: [{self.low}, "
-                 f"{'open' if self.high is None else self.high}] ({self.status})"]
+        lines = [
+            f"{self.label} on {self.as_of}: [{self.low}, "
+            f"{'open' if self.high is None else self.high}] ({self.status})"
+        ]
         lines.append(self.low_support.sentence or f"low = {self.low}: no claim raises it")
         lines.append(
             self.high_support.sentence
-            or ("high is open: no claim bounds it from above" if self.high is None
-                else f"high = {self.high}")
+            or (
+                "high is open: no claim bounds it from above"
+                if self.high is None
+                else f"high = {self.high}"
+            )
         )
         lines.extend(c.message for c in self.conflicts)
         return "\n".join(lines)

@@ -254,8 +254,7 @@ class ScopeTree:
             raise ScopeError(f"{self.dimension}: the root cannot be moved")
         if parent_id in self.descendants(node_id):
             raise ScopeError(
-                f"{self.dimension}: cannot move {node_id!r} under its own descendant "
-                f"{parent_id!r}"
+                f"{self.dimension}: cannot move {node_id!r} under its own descendant {parent_id!r}"
             )
         mapping = self._mapping()
         old_parent = self.parent[node_id]
@@ -341,17 +340,17 @@ class ScopeTrees:
             )
             if dimension == "outcome" and "cumulative" in spec:
                 cumulative = frozenset(normalise_term(o) for o in spec["cumulative"])
-        for dimension, other in pending_same.items():
+        for shared, other in pending_same.items():
             if other not in trees:
-                raise ScopeError(f"{dimension}: same_as names unknown dimension {other!r}")
+                raise ScopeError(f"{shared}: same_as names unknown dimension {other!r}")
             base = trees[other]
-            trees[dimension] = ScopeTree(
-                dimension,
+            trees[shared] = ScopeTree(
+                shared,
                 base.children,
                 base.parent,
                 base.exhaustive,
                 base.aliases,
-                data[dimension].get("description", base.description),
+                data[shared].get("description", base.description),
             )
         for outcome in cumulative:
             trees["outcome"].resolve(outcome)
@@ -426,9 +425,7 @@ class Scope:
     def __post_init__(self, trees: ScopeTrees | None) -> None:
         chosen = trees if trees is not None else default_trees()
         for dimension in DIMENSIONS:
-            object.__setattr__(
-                self, dimension, chosen[dimension].resolve(getattr(self, dimension))
-            )
+            object.__setattr__(self, dimension, chosen[dimension].resolve(getattr(self, dimension)))
 
     @classmethod
     def parse(cls, text: str, trees: ScopeTrees | None = None) -> Scope:
@@ -444,6 +441,7 @@ class Scope:
         """
         chosen = trees if trees is not None else default_trees()
         values: dict[str, str] = {}
+        dimension: str
         for raw in str(text).split("/"):
             part = raw.strip()
             if not part:
@@ -499,9 +497,7 @@ class Scope:
     def contains(self, other: Scope, trees: ScopeTrees | None = None) -> bool:
         """True when every person ``other`` counts is also counted by this scope."""
         chosen = trees if trees is not None else default_trees()
-        return all(
-            chosen[d].is_within(getattr(other, d), getattr(self, d)) for d in DIMENSIONS
-        )
+        return all(chosen[d].is_within(getattr(other, d), getattr(self, d)) for d in DIMENSIONS)
 
     def is_within(self, other: Scope, trees: ScopeTrees | None = None) -> bool:
         """True when this scope is ``other`` or a sub-scope of it."""
@@ -514,9 +510,7 @@ class Scope:
         (civilians of Azerbaijan and civilians of Nagorno-Karabakh; killed and wounded).
         """
         chosen = trees if trees is not None else default_trees()
-        return any(
-            chosen[d].disjoint(getattr(self, d), getattr(other, d)) for d in DIMENSIONS
-        )
+        return any(chosen[d].disjoint(getattr(self, d), getattr(other, d)) for d in DIMENSIONS)
 
     def ancestors(self, trees: ScopeTrees | None = None) -> tuple[Scope, ...]:
         """Every scope of the same outcome that contains this one (itself first), in every
@@ -526,6 +520,9 @@ class Scope:
         6
         """
         chosen = trees if trees is not None else default_trees()
-        chains = [(self.outcome,)]
+        chains: list[tuple[str, ...]] = [(self.outcome,)]
         chains += [chosen[d].ancestors(getattr(self, d)) for d in DIMENSIONS[1:]]
-        return tuple(Scope(*combo, trees=chosen) for combo in product(*chains))
+        return tuple(
+            Scope(**dict(zip(DIMENSIONS, combo, strict=True)), trees=chosen)
+            for combo in product(*chains)
+        )

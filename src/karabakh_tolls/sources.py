@@ -40,8 +40,9 @@ class Source:
     """Who asserts a figure.
 
     >>> amnesty = Source("amnesty-international", "Amnesty International", "ngo")
-    >>> amnesty
-    Source(id='amnesty-international', name='Amnesty International', kind='ngo', affiliation='independent')
+    >>> amnesty  # doctest: +NORMALIZE_WHITESPACE
+    Source(id='amnesty-international', name='Amnesty International', kind='ngo',
+           affiliation='independent')
     >>> amnesty.independent
     True
     """

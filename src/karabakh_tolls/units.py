@@ -23,14 +23,14 @@ Quantity = pint.Quantity
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """Return the package's unit registry (built once, on first use).
 
     >>> ureg = registry()
     >>> str(ureg.Quantity(146, "person").dimensionality)
     '[people]'
     """
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.define("person = [people] = people = persons")
     # Words the press uses for people; each is exactly one person.
     for word in ("civilian", "soldier", "serviceman", "victim", "resident", "casualty"):
