@@ -13,18 +13,57 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CLAIMS = SEEDS / "claims.csv"
 
 COLUMNS = [
-    "claim_id", "figure", "low", "high", "hedge", "outcome", "category", "party",
-    "perpetrator", "region", "kind", "since", "as_of", "event", "coverage", "source",
-    "source_name", "source_kind", "source_affiliation", "via", "outlet", "document",
-    "published", "quote", "span_start", "span_end", "note",
+    "claim_id",
+    "figure",
+    "low",
+    "high",
+    "hedge",
+    "outcome",
+    "category",
+    "party",
+    "perpetrator",
+    "region",
+    "kind",
+    "since",
+    "as_of",
+    "event",
+    "coverage",
+    "source",
+    "source_name",
+    "source_kind",
+    "source_affiliation",
+    "via",
+    "outlet",
+    "document",
+    "published",
+    "quote",
+    "span_start",
+    "span_end",
+    "note",
 ]
-HEDGES = {"exact", "more-than", "at-least", "fewer-than", "at-most", "nearly",
-          "approximate", "range", "vague", "implicit"}
+HEDGES = {
+    "exact",
+    "more-than",
+    "at-least",
+    "fewer-than",
+    "at-most",
+    "nearly",
+    "approximate",
+    "range",
+    "vague",
+    "implicit",
+}
 OUTCOMES = {"killed", "wounded", "displaced", "missing", "captured"}
 CATEGORIES = {"all", "civilian", "military", "unknown"}
 KINDS = {"cumulative", "increment", "incident"}
-SOURCE_KINDS = {"ngo", "government", "de-facto-authority", "media", "intergovernmental",
-                "individual"}
+SOURCE_KINDS = {
+    "ngo",
+    "government",
+    "de-facto-authority",
+    "media",
+    "intergovernmental",
+    "individual",
+}
 
 
 def _read_rows():
@@ -50,9 +89,14 @@ def _ids(rows):
 
 def _is_iso_date(value):
     parts = value.split("-")
-    return (len(value) == 10 and len(parts) == 3 and [len(p) for p in parts] == [4, 2, 2]
-            and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12
-            and 1 <= int(parts[2]) <= 31)
+    return (
+        len(value) == 10
+        and len(parts) == 3
+        and [len(p) for p in parts] == [4, 2, 2]
+        and all(p.isdigit() for p in parts)
+        and 1 <= int(parts[1]) <= 12
+        and 1 <= int(parts[2]) <= 31
+    )
 
 
 def test_header_is_exactly_the_documented_columns():
@@ -128,6 +172,14 @@ def test_the_1915_genocide_toll_is_not_a_claim():
 
 def test_non_count_figures_are_not_claims():
     figures = {r["figure"].lower() for r in ROWS}
-    for phrase in ("64-year-old", "300mm", "100 km", "six weeks", "two weeks",
-                   "50 percent", "90 percent", "half"):
+    for phrase in (
+        "64-year-old",
+        "300mm",
+        "100 km",
+        "six weeks",
+        "two weeks",
+        "50 percent",
+        "90 percent",
+        "half",
+    ):
         assert not any(phrase in f for f in figures), phrase

@@ -17,6 +17,7 @@ from karabakh_tolls.errors import (
     ScopeError,
     UnknownTermError,
 )
+from karabakh_tolls.extract import extract
 from karabakh_tolls.figures import (
     Figure,
     Hedge,
@@ -30,6 +31,7 @@ from karabakh_tolls.figures import (
 )
 from karabakh_tolls.frame import SCHEMA, WAR_START, ClaimKind, Coverage
 from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
+from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy, sensitivity
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
@@ -38,6 +40,8 @@ from karabakh_tolls.sources import Source, SourceKind
 __version__ = "0.1.0"
 
 __all__ = [
+    "ALL_SOURCES",
+    "INDEPENDENT_ONLY",
     "SCHEMA",
     "WAR_START",
     "Claim",
@@ -63,6 +67,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Support",
+    "TrustPolicy",
     "UnknownTermError",
     "__version__",
     "at_least",
@@ -70,10 +75,12 @@ __all__ = [
     "between",
     "default_trees",
     "exact",
+    "extract",
     "fewer_than",
     "load_seed_claims",
     "more_than",
     "read_claims",
     "reconcile",
     "seed_article",
+    "sensitivity",
 ]

@@ -30,17 +30,15 @@ def _reconcile_table(claims: ClaimSet) -> pd.DataFrame:
     from karabakh_tolls.reconcile import reconcile
 
     frame = claims.frame
-    keys = frame.drop_duplicates(
-        ["outcome", "category", "party", "perpetrator", "region", "as_of"]
-    )
+    keys = frame.drop_duplicates(["outcome", "category", "party", "perpetrator", "region", "as_of"])
     rows = []
-    for row in keys.itertuples():
-        scope = claims[str(row.claim_id)].scope
-        result = reconcile(claims, scope, row.as_of.date())
+    for claim_id in keys["claim_id"]:
+        claim = claims[str(claim_id)]
+        result = reconcile(claims, claim.scope, claim.as_of)
         names = frame.loc[frame["claim_id"].isin(result.direct), "source_name"].unique()
         rows.append(
             {
-                "scope": str(scope),
+                "scope": str(claim.scope),
                 "as_of": str(result.as_of),
                 "low": result.low,
                 "high": "open" if result.high is None else result.high,
@@ -54,8 +52,9 @@ def _reconcile_table(claims: ClaimSet) -> pd.DataFrame:
 def _cmd_reconcile(args: argparse.Namespace) -> int:
     claims = _load(args.claims)
     table = _reconcile_table(claims)
-    with pd.option_context("display.max_rows", None, "display.width", 200,
-                           "display.max_colwidth", 60):
+    with pd.option_context(
+        "display.max_rows", None, "display.width", 200, "display.max_colwidth", 60
+    ):
         print(table.to_string(index=False))
     return 0
 

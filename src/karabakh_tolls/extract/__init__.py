@@ -1,0 +1,305 @@
+"""From article text to candidate claims: figures with scope, source, date and span.
+
+:func:`extract` reads an English news text and returns a :class:`~karabakh_tolls.ClaimSet` of
+*candidate* claims for a person to review: one row per casualty figure, with its interval read
+by :meth:`Figure.parse <karabakh_tolls.figures.Figure.parse>`, its scope (outcome, category,
+party, perpetrator, region), who says it, the date it holds, the exact quote and a confidence per
+field. :func:`extract_debug` returns the same claims together with every numeric mention that was
+*not* made a claim and the reason (an age, a calibre, a year, a count of strikes, the toll of
+another event...).
+
+Conventions
+-----------
+- ``quote`` is the whole sentence carrying the figure and ``span_start``/``span_end`` are its
+  offsets in ``text`` (so ``text[span_start:span_end] == quote``); the figure phrase itself is at
+  ``figure_start``/``figure_end`` (extra columns).
+- ``confidence_figure``, ``confidence_scope``, ``confidence_source`` and ``confidence_date`` are
+  floats in ``[0, 1]``: low values tell a reviewer what to check first. ``note`` says how each
+  field was read.
+- The rules and the cue words are data: ``data/extract_lexicon.toml``. No model, no network.
+- Texts longer than :data:`MAX_CHARS` characters are refused with :class:`ExtractionError`.
+
+>>> import karabakh_tolls as kt
+>>> text = ("Authorities in Baku said on Tuesday that 27 Azerbaijani civilians have died. "
+...         "The 300mm rockets flew 100 km.")
+>>> claims = kt.extract(text, published="2020-10-06", document="d1")
+>>> row = claims.to_frame().iloc[0]
+>>> row["figure"], row["outcome"], row["category"], row["party"], row["source"]
+('27', 'killed', 'civilian', 'azerbaijan', 'azerbaijani-authorities')
+>>> sorted(extract_debug(text, "2020-10-06").rejected["reason"])
+['calibre', 'distance']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Final, Literal, overload
+
+import pandas as pd
+
+from karabakh_tolls.claims import ClaimSet, as_date
+from karabakh_tolls.errors import ClaimError, KarabakhTollsError
+from karabakh_tolls.frame import COLUMNS
+from karabakh_tolls.scopes import ScopeTrees, default_trees
+from karabakh_tolls.sources import SourceKind
+
+from ._core import Candidate, Rejection, run
+from ._lexicon import lexicon
+
+__all__ = ["MAX_CHARS", "Extraction", "ExtractionError", "extract", "extract_debug"]
+
+MAX_CHARS: Final[int] = lexicon().max_chars
+"""Largest text :func:`extract` reads (characters); longer texts raise :class:`ExtractionError`."""
+
+CONFIDENCE_COLUMNS: Final = (
+    "confidence_figure",
+    "confidence_scope",
+    "confidence_source",
+    "confidence_date",
+)
+REJECTED_COLUMNS: Final = ("text", "start", "end", "reason", "detail", "sentence")
+
+
+class ExtractionError(KarabakhTollsError, ValueError):
+    """A text cannot be read at all (not text, too large); ``reason`` says which.
+
+    >>> ExtractionError("too-large", "text has 6000000 characters; the limit is 5000000")
+    ExtractionError('too-large', 'text has 6000000 characters; the limit is 5000000')
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(reason, detail)
+
+    def __str__(self) -> str:
+        return f"cannot extract claims ({self.reason}): {self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of :func:`extract_debug`: candidate claims and the refused numbers.
+
+    ``claims`` is a validated :class:`~karabakh_tolls.ClaimSet`; :attr:`rejected` is a table
+    with one row per numeric mention that is not a claim (columns ``text, start, end, reason,
+    detail, sentence``).
+    """
+
+    claims: ClaimSet
+    _rejected: pd.DataFrame
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        """A copy of the table of refused mentions, in text order."""
+        return self._rejected.copy()
+
+    def __repr__(self) -> str:
+        return f"<Extraction: {len(self.claims)} claim(s), {len(self._rejected)} rejected>"
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, bytes | bytearray | memoryview):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ExtractionError(
+                "not-text", f"the bytes are not UTF-8 text (byte {error.start})"
+            ) from None
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise ExtractionError(
+            "too-large",
+            f"text has {len(text)} characters; the limit is {MAX_CHARS} "
+            "(split the document and extract each part)",
+        )
+    if "\x00" in text:
+        raise ExtractionError("not-text", "the text contains NUL characters (binary data?)")
+    return text
+
+
+def _date(value: object, name: str) -> dt.date:
+    try:
+        return as_date(value, name)
+    except ClaimError as error:
+        raise ExtractionError("bad-date", str(error)) from None
+
+
+def _record(
+    c: Candidate, number: int, document: str, outlet: str | None, published: dt.date
+) -> dict[str, Any]:
+    sentence = c.sentence
+    if c.source is not None:
+        source_id, name = c.source.id, c.source.name
+        kind, affiliation = c.source.kind.value, c.source.affiliation
+    else:
+        source_id = outlet or "unattributed"
+        name = outlet or "unattributed (the document's own statement)"
+        kind = SourceKind.MEDIA.value if outlet else SourceKind.OTHER.value
+        affiliation = "independent"
+    return {
+        "claim_id": f"{document}-x{number:02d}",
+        "figure": c.figure.text or c.phrase,
+        "low": c.figure.low,
+        "high": c.figure.high,
+        "hedge": c.figure.hedge.value,
+        "outcome": c.outcome,
+        "category": c.category,
+        "party": c.party,
+        "perpetrator": c.perpetrator,
+        "region": c.region,
+        "kind": c.kind,
+        "since": c.since,
+        "as_of": c.as_of,
+        "event": c.event,
+        "coverage": c.coverage,
+        "source": source_id,
+        "source_name": name,
+        "source_kind": kind,
+        "source_affiliation": affiliation,
+        "via": c.via,
+        "outlet": outlet,
+        "document": document,
+        "published": published,
+        "quote": None,
+        "span_start": sentence.start,
+        "span_end": sentence.end,
+        "note": "; ".join(c.notes),
+        "figure_start": c.start,
+        "figure_end": c.end,
+        **{f"confidence_{k}": float(v) for k, v in c.confidence.items()},
+    }
+
+
+def _rejected_frame(text: str, rejected: list[Rejection]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "text": pd.Series([r.text for r in rejected], dtype="string"),
+            "start": pd.Series([r.start for r in rejected], dtype="int64"),
+            "end": pd.Series([r.end for r in rejected], dtype="int64"),
+            "reason": pd.Series([r.reason for r in rejected], dtype="string"),
+            "detail": pd.Series([r.detail for r in rejected], dtype="string"),
+            "sentence": pd.Series(
+                [text[r.sentence.start : r.sentence.end] for r in rejected], dtype="string"
+            ),
+        }
+    )
+
+
+def extract_debug(
+    text: str | bytes,
+    published: str | dt.date,
+    document: str = "doc",
+    *,
+    outlet: str | None = None,
+    trees: ScopeTrees | None = None,
+) -> Extraction:
+    """Extract candidate claims and keep every refused numeric mention with its reason.
+
+    Parameters are those of :func:`extract`. The claims are the same as ``extract`` returns;
+    :attr:`Extraction.rejected` lists each number of the text that is not a claim.
+
+    >>> result = extract_debug("Hundreds of radicals arrived in 2020.", "2020-10-06")
+    >>> len(result.claims), list(result.rejected["reason"])
+    (0, ['fighters', 'year'])
+    """
+    body = _check_text(text)
+    day = _date(published, "published")
+    doc = str(document).strip() or "doc"
+    chosen = trees if trees is not None else default_trees()
+    outlet_id = outlet.strip() if outlet is not None and outlet.strip() else None
+    if not body.strip():
+        return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []))
+    candidates, rejected = run(body, day, outlet_id, chosen)
+    records = [_record(c, i, doc, outlet_id, day) for i, c in enumerate(candidates, start=1)]
+    for record in records:
+        record["quote"] = body[record["span_start"] : record["span_end"]]
+    if records:
+        frame = pd.DataFrame.from_records(
+            records, columns=[*COLUMNS, "figure_start", "figure_end", *CONFIDENCE_COLUMNS]
+        )
+        claims = ClaimSet.from_frame(frame, trees=chosen)
+    else:
+        claims = ClaimSet(trees=chosen)
+    return Extraction(claims, _rejected_frame(body, rejected))
+
+
+@overload
+def extract(
+    text: str | bytes,
+    published: str | dt.date,
+    document: str = ...,
+    *,
+    outlet: str | None = ...,
+    trees: ScopeTrees | None = ...,
+    debug: Literal[False] = ...,
+) -> ClaimSet: ...
+
+
+@overload
+def extract(
+    text: str | bytes,
+    published: str | dt.date,
+    document: str = ...,
+    *,
+    outlet: str | None = ...,
+    trees: ScopeTrees | None = ...,
+    debug: Literal[True],
+) -> Extraction: ...
+
+
+def extract(
+    text: str | bytes,
+    published: str | dt.date,
+    document: str = "doc",
+    *,
+    outlet: str | None = None,
+    trees: ScopeTrees | None = None,
+    debug: bool = False,
+) -> ClaimSet | Extraction:
+    """Read an English article and return its casualty figures as candidate claims.
+
+    Parameters
+    ----------
+    text:
+        The article (``str``, or UTF-8 ``bytes``). At most :data:`MAX_CHARS` characters.
+    published:
+        Publication date (ISO string or ``datetime.date``): weekday and month-day phrases are
+        resolved against it, and undated statements hold on it.
+    document:
+        Id of the document; claim ids are ``"<document>-x01"``, ``"<document>-x02"``...
+    outlet:
+        Publisher id; it is the ``outlet`` of every claim and the source of unattributed
+        statements.
+    trees:
+        Scope trees (default: the bundled trees of the 2020 war); the gazetteer of ``region``
+        is read from them.
+    debug:
+        With ``True``, return an :class:`Extraction` (claims plus refused mentions) instead.
+
+    Returns
+    -------
+    ClaimSet
+        Candidate claims in text order, validated, with extra columns ``figure_start``,
+        ``figure_end`` and ``confidence_*``. Empty text gives an empty set.
+
+    Raises
+    ------
+    ExtractionError
+        Bytes that are not UTF-8, text with NUL characters (binary data), text above
+        :data:`MAX_CHARS` characters, or a bad ``published`` date.
+
+    Examples
+    --------
+    >>> import karabakh_tolls as kt
+    >>> text = ("According to Beglarian, 19 Karabakh civilians have been killed "
+    ...         "and 80 others wounded.")
+    >>> frame = kt.extract(text, published="2020-10-06", document="001").to_frame()
+    >>> print(frame[["claim_id", "figure", "outcome", "party", "source"]].to_string(index=False))
+    claim_id figure outcome            party             source
+     001-x01     19  killed nagorno-karabakh karabakh-ombudsman
+     001-x02     80 wounded nagorno-karabakh karabakh-ombudsman
+    """
+    result = extract_debug(text, published, document, outlet=outlet, trees=trees)
+    return result if debug else result.claims

@@ -1,0 +1,123 @@
+"""Scoring extracted claims against hand-annotated reference claims.
+
+A reference claim is *found* when an extracted claim of the same document covers the position of
+its figure in the text (figures are located through the reference's quote and span); pairs are
+matched one to one, preferring the same party (so the two rows of "dozens on both sides" pair
+up). Precision is matched extracted claims over all extracted claims, recall matched reference
+claims over all reference claims; each field's accuracy is over the matched pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["FIELDS", "Score", "score"]
+
+FIELDS = (
+    "outcome",
+    "category",
+    "party",
+    "perpetrator",
+    "region",
+    "source",
+    "as_of",
+    "kind",
+    "interval",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Detection precision/recall and per-field accuracy of one evaluation."""
+
+    n_reference: int
+    n_extracted: int
+    n_matched: int
+    accuracy: Mapping[str, float]
+    misses: tuple[str, ...]
+    spurious: tuple[str, ...]
+
+    @property
+    def precision(self) -> float:
+        """Share of extracted claims that match a reference claim (1.0 when none extracted)."""
+        return self.n_matched / self.n_extracted if self.n_extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of reference claims found (1.0 when there are none)."""
+        return self.n_matched / self.n_reference if self.n_reference else 1.0
+
+    def table(self) -> pd.DataFrame:
+        """One row per measure: precision, recall, then each field's accuracy."""
+        rows = [("precision", self.precision), ("recall", self.recall)]
+        rows += [(f"accuracy: {name}", value) for name, value in self.accuracy.items()]
+        return pd.DataFrame(rows, columns=["measure", "value"])
+
+
+def _figure_position(row: pd.Series) -> tuple[int, int]:
+    quote = str(row["quote"])
+    offset = quote.find(str(row["figure"]))
+    start = int(row["span_start"]) + max(offset, 0)
+    return start, start + len(str(row["figure"]))
+
+
+def _value(row: pd.Series, name: str) -> str:
+    if name == "interval":
+        high = row["high"]
+        return f"{int(row['low'])}..{'' if pd.isna(high) else int(high)}"
+    value = row[name]
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return "" if pd.isna(value) else str(value)
+
+
+def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
+    """Compare extracted claims (with ``figure_start``/``figure_end``) to reference claims.
+
+    Both frames are claim tables (``ClaimSet.to_frame()``); neither is modified.
+
+    >>> ref = pd.DataFrame({"document": ["d"], "figure": ["5"], "quote": ["5 died"],
+    ...                     "span_start": [0], "claim_id": ["r1"], "party": ["all"]})
+    >>> out = pd.DataFrame({"document": ["d"], "figure_start": [0], "figure_end": [1],
+    ...                     "claim_id": ["x1"], "party": ["all"]})
+    >>> s = score(out, ref)
+    >>> s.precision, s.recall
+    (1.0, 1.0)
+    """
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    misses = []
+    for r_pos, (_, ref) in enumerate(reference.iterrows()):
+        start, end = _figure_position(ref)
+        options = [
+            i
+            for i, (_, ext) in enumerate(extracted.iterrows())
+            if i not in used
+            and ext["document"] == ref["document"]
+            and int(ext["figure_start"]) < end
+            and start < int(ext["figure_end"])
+        ]
+        if not options:
+            misses.append(str(ref["claim_id"]))
+            continue
+        same_party = [i for i in options if extracted.iloc[i]["party"] == ref["party"]]
+        chosen = (same_party or options)[0]
+        used.add(chosen)
+        pairs.append((r_pos, chosen))
+    accuracy = {}
+    for name in FIELDS:
+        if not pairs or (name != "interval" and name not in reference.columns):
+            continue
+        if name == "interval" and "low" not in reference.columns:
+            continue
+        hits = sum(
+            _value(reference.iloc[r], name) == _value(extracted.iloc[e], name) for r, e in pairs
+        )
+        accuracy[name] = hits / len(pairs)
+    spurious = tuple(
+        str(extracted.iloc[i]["claim_id"]) for i in range(len(extracted)) if i not in used
+    )
+    return Score(len(reference), len(extracted), len(pairs), accuracy, tuple(misses), spurious)

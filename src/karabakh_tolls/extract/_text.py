@@ -1,0 +1,180 @@
+"""Text plumbing of the extractor: input checks, sentences, quotations and dates.
+
+Every function here works on character offsets into the original text, so spans stay exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+__all__ = [
+    "DateMention",
+    "Sentence",
+    "date_mentions",
+    "normalise",
+    "quote_regions",
+    "sentences",
+]
+
+_WEEKDAYS = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_MONTH = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+    r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_DATE = re.compile(
+    rf"\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\d)"
+    rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)\b"
+    r"|\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|jan|feb|aug|sept|sep|oct|nov|dec|no|vs|approx|"
+    r"c|u\.s|u\.n|e\.g|i\.e)|\b[A-Z])\.$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9\u0400-\u04ff])")
+
+
+def normalise(text: str) -> str:
+    """The text with typographic apostrophes made plain; same length, same offsets.
+
+    >>> normalise("Karabakh\u2019s")
+    "Karabakh's"
+    """
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its span in the document and the span of its paragraph (a line)."""
+
+    start: int
+    end: int
+    paragraph_start: int
+    paragraph_end: int
+    index: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences (paragraph = line), with exact offsets.
+
+    >>> [text[s.start:s.end] for text in ["Amnesty said 5. Baku said 7.\\nNo."]
+    ...  for s in sentences(text)]
+    ['Amnesty said 5.', 'Baku said 7.', 'No.']
+    """
+    out: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        p_start, p_end = line.start(), line.end()
+        start = p_start
+        for boundary in _BOUNDARY.finditer(text, p_start, p_end):
+            head = text[max(p_start, boundary.start() - 8) : boundary.start() + 1]
+            if _ABBREVIATIONS.search(head):
+                continue
+            out.extend(_trimmed(text, start, boundary.end(), p_start, p_end, len(out)))
+            start = boundary.end()
+        out.extend(_trimmed(text, start, p_end, p_start, p_end, len(out)))
+    return out
+
+
+def _trimmed(
+    text: str, start: int, end: int, p_start: int, p_end: int, index: int
+) -> list[Sentence]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [Sentence(start, end, p_start, p_end, index)] if end > start else []
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quotations inside ``text[start:end]`` (curly pairs or straight toggles).
+
+    An unclosed quotation runs to ``end``.
+
+    >>> quote_regions('He said "x" and \u201cy\u201d.', 0, 21)
+    [(8, 11), (16, 19)]
+    """
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight = False
+    for i in range(start, min(end, len(text))):
+        ch = text[i]
+        if ch == "\u201c" and open_at is None:
+            open_at, straight = i, False
+        elif ch == "\u201d" and open_at is not None and not straight:
+            regions.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at, straight = i, True
+            elif straight:
+                regions.append((open_at, i + 1))
+                open_at = None
+    if open_at is not None:
+        regions.append((open_at, end))
+    return regions
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase of the text and the day it means, resolved against the publication date."""
+
+    start: int
+    end: int
+    date: dt.date
+    weekday: bool
+
+
+def resolve_date(phrase: str, published: dt.date) -> dt.date | None:
+    """The day a phrase means, never after ``published``.
+
+    A weekday is the latest such day on or before publication; a month and day without a year is
+    the latest such day on or before publication.
+
+    >>> resolve_date("Tuesday", dt.date(2020, 10, 6))
+    datetime.date(2020, 10, 6)
+    >>> resolve_date("October 17", dt.date(2021, 1, 14))
+    datetime.date(2020, 10, 17)
+    """
+    key = phrase.strip().lower()
+    if key in _WEEKDAYS:
+        day: dt.date = published + relativedelta(weekday=_WEEKDAYS[key](-1))
+        return day
+    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", phrase).replace(".", " ")
+    try:
+        parsed: dt.date = date_parser.parse(
+            cleaned, default=dt.datetime(published.year, 1, 1), fuzzy=False
+        ).date()
+    except (ValueError, OverflowError, date_parser.ParserError):
+        return None
+    if re.search(r"\d{4}", phrase):
+        return parsed if parsed <= published else None
+    if parsed > published:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:
+            return None
+    return parsed
+
+
+def date_mentions(text: str, start: int, end: int, published: dt.date) -> list[DateMention]:
+    """Every resolvable date phrase in ``text[start:end]``."""
+    out = []
+    for match in _DATE.finditer(text, start, end):
+        day = resolve_date(match.group(0), published)
+        if day is not None:
+            out.append(DateMention(match.start(), match.end(), day, match.group("wd") is not None))
+    return out
