@@ -7,6 +7,7 @@ more_than(6000)
 
 from __future__ import annotations
 
+from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
 from karabakh_tolls.claims import Claim, ClaimSet
 from karabakh_tolls.errors import (
     ClaimError,
@@ -30,8 +31,10 @@ from karabakh_tolls.figures import (
     more_than,
 )
 from karabakh_tolls.frame import SCHEMA, WAR_START, ClaimKind, Coverage
+from karabakh_tolls.importers import from_acled, from_source_ranges, from_ucdp_ged
 from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy, sensitivity
+from karabakh_tolls.prov import to_prov_json, write_prov
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
@@ -77,10 +80,25 @@ __all__ = [
     "exact",
     "extract",
     "fewer_than",
+    "from_acled",
+    "from_source_ranges",
+    "from_ucdp_ged",
     "load_seed_claims",
     "more_than",
+    "plot_timeline",
     "read_claims",
     "reconcile",
     "seed_article",
     "sensitivity",
+    "to_prov_json",
+    "write_prov",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Load optional parts on first use: ``plot_timeline`` imports matplotlib."""
+    if name == "plot_timeline":
+        from karabakh_tolls.plotting import plot_timeline
+
+        return plot_timeline
+    raise AttributeError(f"module 'karabakh_tolls' has no attribute {name!r}")

@@ -1,0 +1,918 @@
+"""Importers: tables of other conflict datasets turned into claims.
+
+Three readers, each returning a validated :class:`~karabakh_tolls.claims.ClaimSet`:
+
+:func:`from_ucdp_ged`
+    UCDP's Georeferenced Event Dataset (one row an event with ``low``/``best``/``high`` and the
+    split ``deaths_a``/``deaths_b``/``deaths_civilians``/``deaths_unknown``).
+:func:`from_acled`
+    ACLED event exports (one row an event with ``fatalities``).
+:func:`from_source_ranges`
+    The per-war JSON of the 81-conflict source-range compilation (``casualty-source-aggregation``):
+    only the figures it names for the 2020 Nagorno-Karabakh war become claims.
+
+Every importer maps the dataset's side, actor and place columns onto scope trees, extending the
+trees it is given (the bundled Karabakh trees by default) with the parties and places the table
+names, and returns those trees with the claims (``claims.trees``) so that the claims validate.
+No row is dropped silently: a row that cannot be mapped, or only partly, is named with its
+0-based row number and a reason; ``errors="raise"`` (the default) raises one
+:class:`~karabakh_tolls.errors.ClaimValidationError` listing all of them, ``errors="report"``
+keeps what could be mapped and lists the rest in ``ClaimSet.rejected``. Inputs are never
+modified.
+
+This module imports pandas, the standard library and the package's ``claims``, ``errors``,
+``figures``, ``frame``, ``scopes`` and ``sources`` modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.errors import (
+    ClaimValidationError,
+    FigureParseError,
+    Problem,
+    Reason,
+)
+from karabakh_tolls.figures import Figure, Hedge
+from karabakh_tolls.frame import COLUMNS, WAR_START, validate_frame
+from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, default_trees, normalise_term
+from karabakh_tolls.sources import Source, SourceKind
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "UCDP_GED_COLUMNS",
+    "from_acled",
+    "from_source_ranges",
+    "from_ucdp_ged",
+]
+
+Errors = Literal["raise", "report"]
+TableLike = pd.DataFrame | str | os.PathLike[str]
+
+UCDP_GED_COLUMNS: tuple[str, ...] = (
+    "id",
+    "date_start",
+    "date_end",
+    "country",
+    "side_a",
+    "side_b",
+    "low",
+    "best",
+    "high",
+)
+"""Columns a UCDP GED table must have; ``adm_1``, ``type_of_violence``, ``deaths_a``,
+``deaths_b``, ``deaths_civilians``, ``deaths_unknown``, ``source_office`` and
+``source_article`` are read when present."""
+
+ACLED_COLUMNS: tuple[str, ...] = ("event_id_cnty", "event_date", "country", "fatalities")
+"""Columns an ACLED table must have; ``actor1``, ``actor2``, ``admin1``, ``event_type``,
+``civilian_targeting``, ``source`` and ``notes`` are read when present."""
+
+UCDP_SOURCE = Source("ucdp-ged", "UCDP Georeferenced Event Dataset", SourceKind.DATASET)
+ACLED_SOURCE = Source("acled", "Armed Conflict Location & Event Data (ACLED)", SourceKind.DATASET)
+CSA81_SOURCE = Source(
+    "csa81",
+    "Casualty source aggregation, 81 conflicts (D. H. Silver)",
+    SourceKind.ACADEMIC,
+)
+
+_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+def _slug(name: str) -> str:
+    """A node id from a free-text name: lower case, runs of other characters become '-'.
+
+    >>> _slug("Government of Myanmar (Burma)")
+    'government-of-myanmar-burma'
+    """
+    return _SLUG.sub("-", name.lower()).strip("-")
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _text(value: object) -> str | None:
+    return None if _missing(value) else str(value).strip()
+
+
+def _count(value: object) -> int | None:
+    """A non-negative whole count from a cell, or None when it is not one."""
+    if _missing(value):
+        return None
+    try:
+        number = float(str(value).strip().replace(",", ""))
+    except ValueError:
+        return None
+    if number < 0 or number != math.floor(number):
+        return None
+    return int(number)
+
+
+def _day(value: object) -> dt.date | None:
+    """A date from an ISO cell ('2015-05-11', '2015-05-11 00:00:00.000') or ACLED's
+    '11 May 2015'; None when it is not a real date."""
+    if _missing(value):
+        return None
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(
+                text[:10] if pattern == "%Y-%m-%d" else text, pattern
+            ).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _read_table(table: TableLike, what: str) -> pd.DataFrame:
+    if isinstance(table, pd.DataFrame):
+        return table
+    if isinstance(table, str | os.PathLike):
+        return pd.read_csv(table, dtype="string", keep_default_na=False, na_values=[""])
+    raise TypeError(f"{what}: expected a DataFrame or a path to a CSV file, got {type(table)!r}")
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        problems = [
+            Problem(None, c, Reason.MISSING_COLUMN, "", f"{what} table lacks column {c!r}")
+            for c in missing
+        ]
+        raise ClaimValidationError(problems, len(frame))
+
+
+# --- scope trees for an imported table ---------------------------------------------------------
+
+
+@dataclass
+class _TreeBuilder:
+    """Adds the nodes a table names to one dimension's tree, reusing nodes already there."""
+
+    tree: ScopeTree
+    children: dict[str, list[str]] = field(init=False)
+    aliases: dict[str, str] = field(init=False)
+    parent: dict[str, str | None] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.children = {node: list(kids) for node, kids in self.tree.children.items()}
+        self.aliases = dict(self.tree.aliases)
+        self.parent = dict(self.tree.parent)
+
+    def known(self, name: str) -> str | None:
+        key = normalise_term(name)
+        if key in self.parent:
+            return key
+        if key in self.aliases:
+            return self.aliases[key]
+        slug = _slug(name)
+        return slug if slug in self.parent else None
+
+    def node(self, name: str, parent: str = ROOT) -> str:
+        """The node id for ``name`` under ``parent``, added when the tree lacks it."""
+        found = self.known(name)
+        if found is not None and (found == parent or parent in self._ancestors(found)):
+            return found
+        slug = _slug(name) or "unnamed"
+        ident = slug if slug not in self.parent else f"{slug}-{parent}"
+        if ident not in self.parent:
+            self.parent[ident] = parent
+            self.children.setdefault(parent, []).append(ident)
+            self.children.setdefault(ident, [])
+            key = normalise_term(name)
+            if key != ident and key not in self.parent and key not in self.aliases:
+                self.aliases[key] = ident
+        return ident
+
+    def _ancestors(self, node: str) -> list[str]:
+        chain: list[str] = []
+        current = self.parent.get(node)
+        while current is not None:
+            chain.append(current)
+            current = self.parent.get(current)
+        return chain
+
+    def build(self) -> ScopeTree:
+        if len(self.parent) == len(self.tree.parent):
+            return self.tree
+        return ScopeTree.from_mapping(
+            self.tree.dimension,
+            self.children,
+            exhaustive=self.tree.exhaustive,
+            aliases=self.aliases,
+            description=self.tree.description,
+        )
+
+
+def _with_trees(trees: ScopeTrees, party: _TreeBuilder, region: _TreeBuilder) -> ScopeTrees:
+    return trees.replace("party", party.build()).replace("region", region.build())
+
+
+# --- assembling the claim set ------------------------------------------------------------------
+
+
+def _record(
+    claim_id: str,
+    figure: Figure,
+    *,
+    outcome: str = "killed",
+    category: str = ROOT,
+    party: str = ROOT,
+    perpetrator: str = ROOT,
+    region: str = ROOT,
+    kind: str = "incident",
+    since: dt.date,
+    as_of: dt.date,
+    event: str | None,
+    source: Source,
+    outlet: str | None,
+    document: str | None,
+    note: str | None,
+    quote: str | None = None,
+    **extra: object,
+) -> dict[str, object]:
+    return {
+        "claim_id": claim_id,
+        "figure": figure.text or None,
+        "low": figure.low,
+        "high": figure.high,
+        "hedge": figure.hedge.value,
+        "outcome": outcome,
+        "category": category,
+        "party": party,
+        "perpetrator": perpetrator,
+        "region": region,
+        "kind": kind,
+        "since": pd.Timestamp(since),
+        "as_of": pd.Timestamp(as_of),
+        "event": event,
+        "coverage": "complete",
+        "source": source.id,
+        "source_name": source.name,
+        "source_kind": source.kind.value,
+        "source_affiliation": source.affiliation,
+        "outlet": outlet,
+        "document": document,
+        "quote": quote,
+        "note": note,
+        **extra,
+    }
+
+
+def _assemble(
+    records: list[dict[str, object]],
+    rows: list[int],
+    problems: list[Problem],
+    trees: ScopeTrees,
+    n_rows: int,
+    errors: Errors,
+) -> ClaimSet:
+    """Validate the built records, name input rows in every problem, raise or report."""
+    if errors not in ("raise", "report"):
+        raise ValueError(f"errors={errors!r} is not 'raise' or 'report'")
+    extras = sorted({k for r in records for k in r} - set(COLUMNS))
+    frame = pd.DataFrame.from_records(records, columns=[*COLUMNS, *extras])
+    good, found = validate_frame(frame, trees)
+    for problem in found:
+        row = None if problem.row is None else rows[problem.row]
+        claim = "" if problem.row is None else f"claim {records[problem.row]['claim_id']}: "
+        problems.append(
+            Problem(row, problem.column, problem.reason, problem.value, claim + problem.message)
+        )
+    problems.sort(key=lambda p: -1 if p.row is None else p.row)
+    if problems and errors == "raise":
+        raise ClaimValidationError(problems, n_rows)
+    result = ClaimSet._wrap(good, trees)
+    result._rejected = tuple(problems)
+    return result
+
+
+# --- UCDP GED ----------------------------------------------------------------------------------
+
+
+def from_ucdp_ged(
+    table: TableLike,
+    *,
+    trees: ScopeTrees | None = None,
+    split: bool = True,
+    release: str | None = None,
+    errors: Errors = "raise",
+) -> ClaimSet:
+    """Claims from a UCDP Georeferenced Event Dataset table (a DataFrame or a CSV path).
+
+    Each event (row) becomes incident claims, ``event = "ucdp-ged-<id>"``, counted from
+    ``date_start`` (``since``) to ``date_end`` (``as_of``), in the region ``country`` ⊃
+    ``adm_1``, said by the source ``ucdp-ged`` (a dataset), with ``source_office`` as outlet and
+    the cited ``source_article`` list in the note:
+
+    * ``<id>``: everyone killed, figure ``[low, high]``. UCDP's ``best`` estimate is not a
+      bound, so it is kept beside the interval: in the figure text ("best 12 (10-15)"), the
+      note, and the extra column ``best``.
+    * with ``split=True``, the best-estimate breakdown: ``<id>-a`` killed/military/party=side_a,
+      ``<id>-b`` killed/military/party=side_b (not for one-sided violence,
+      ``type_of_violence == 3``, where side_b is the civilians), ``<id>-civ``
+      killed/civilian (with perpetrator=side_a for one-sided violence) and ``<id>-unk``
+      killed/unknown. UCDP splits only its best estimate; a part ``d`` gets the interval
+      ``[max(0, d - (best - low)), d + (high - best)]`` — as far as the total's own range lets
+      it move — and ``best = d`` in the extra column. When ``low <= best <= high`` fails the
+      split is not imported and the row is reported (the total still is).
+
+    Parties (``side_a``, ``side_b``) and places (``country``, ``adm_1``) that ``trees`` (the
+    bundled trees by default) lacks are added: parties under the party root, countries under
+    the region root, ``adm_1`` under its country. The returned set carries these trees.
+
+    Parameters
+    ----------
+    table:
+        The GED table; it is not modified. Columns: :data:`UCDP_GED_COLUMNS` are required.
+    trees:
+        Trees to extend; default :func:`~karabakh_tolls.scopes.default_trees`.
+    split:
+        Also import the breakdown by side and category.
+    release:
+        GED release (e.g. ``"19.1"``), written into each claim's ``document``.
+    errors:
+        ``"raise"`` one error naming every unmappable row, or ``"report"`` them in
+        ``ClaimSet.rejected`` and keep the rest.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ged = pd.DataFrame({"id": [1], "date_start": ["2017-08-25"], "date_end": ["2017-08-27"],
+    ...     "country": ["Myanmar (Burma)"], "adm_1": ["Rakhine State"], "type_of_violence": [3],
+    ...     "side_a": ["Government of Myanmar (Burma)"], "side_b": ["Civilians"],
+    ...     "deaths_a": [0], "deaths_b": [0], "deaths_civilians": [12], "deaths_unknown": [0],
+    ...     "low": [10], "best": [12], "high": [15]})
+    >>> claims = from_ucdp_ged(ged)
+    >>> [(c.id, c.low, c.high) for c in claims]
+    [('ucdp-1', 10, 15), ('ucdp-1-a', 0, 3), ('ucdp-1-civ', 10, 15), ('ucdp-1-unk', 0, 3)]
+    >>> str(claims["ucdp-1-civ"].scope)
+    'killed/civilian/perpetrator=government-of-myanmar-burma/region=rakhine-state'
+    """
+    frame = _read_table(table, "from_ucdp_ged")
+    _require(frame, UCDP_GED_COLUMNS, "UCDP GED")
+    base = trees if trees is not None else default_trees()
+    party, region = _TreeBuilder(base["party"]), _TreeBuilder(base["region"])
+    document_prefix = f"ucdp-ged-{release}" if release else "ucdp-ged"
+    records: list[dict[str, object]] = []
+    rows: list[int] = []
+    problems: list[Problem] = []
+
+    def problem(row: int, column: str | None, reason: Reason, value: object, msg: str) -> None:
+        problems.append(Problem(row, column, reason, "" if _missing(value) else str(value), msg))
+
+    for row, item in enumerate(frame.to_dict("records")):
+        event_id = _text(item.get("id"))
+        if event_id is None:
+            problem(row, "id", Reason.MISSING_VALUE, None, "event id is empty")
+            continue
+        counts = {name: _count(item.get(name)) for name in ("low", "best", "high")}
+        bad = [name for name, value in counts.items() if value is None]
+        for name in bad:
+            problem(
+                row,
+                name,
+                Reason.NOT_A_NUMBER,
+                item.get(name),
+                f"event {event_id}: {name}={item.get(name)!r} is not a whole count >= 0",
+            )
+        start, end = _day(item.get("date_start")), _day(item.get("date_end"))
+        for name, day in (("date_start", start), ("date_end", end)):
+            if day is None:
+                problem(
+                    row,
+                    name,
+                    Reason.BAD_DATE,
+                    item.get(name),
+                    f"event {event_id}: {name} is not a date",
+                )
+        country = _text(item.get("country"))
+        if country is None:
+            problem(row, "country", Reason.MISSING_VALUE, None, f"event {event_id}: no country")
+        if bad or start is None or end is None or country is None:
+            continue
+        if end < start:
+            problem(
+                row,
+                "date_end",
+                Reason.DATE_ORDER,
+                item.get("date_end"),
+                f"event {event_id}: date_end is before date_start",
+            )
+            continue
+        low, best, high = counts["low"], counts["best"], counts["high"]
+        assert low is not None
+        assert best is not None
+        assert high is not None
+        if low > high:
+            problem(
+                row,
+                "high",
+                Reason.LOW_ABOVE_HIGH,
+                f"{low}..{high}",
+                f"event {event_id}: high={high} is below low={low}",
+            )
+            continue
+        place = region.node(country)
+        adm_1 = _text(item.get("adm_1"))
+        if adm_1 is not None:
+            place = region.node(adm_1, place)
+        articles = _text(item.get("source_article")) or ""
+        common: dict[str, Any] = {
+            "since": start,
+            "as_of": end,
+            "event": f"ucdp-ged-{event_id}",
+            "region": place,
+            "source": UCDP_SOURCE,
+            "outlet": _text(item.get("source_office")),
+            "document": f"{document_prefix}:{event_id}",
+        }
+        text = f"best {best} ({low}-{high})" if low != high else str(best)
+        total = Figure(low, high, Hedge.RANGE if low != high else Hedge.EXACT, text)
+        records.append(
+            _record(
+                f"ucdp-{event_id}",
+                total,
+                best=best,
+                note=f"UCDP GED event {event_id}; best estimate {best}; articles: {articles}",
+                **common,
+            )
+        )
+        rows.append(row)
+        if not split:
+            continue
+        if not low <= best <= high:
+            problem(
+                row,
+                "best",
+                Reason.BAD_VALUE,
+                best,
+                f"event {event_id}: best={best} lies outside low..high={low}..{high}; the "
+                "total is imported, the split by side and category is not",
+            )
+            continue
+        one_sided = _count(item.get("type_of_violence")) == 3
+        side_a, side_b = _text(item.get("side_a")), _text(item.get("side_b"))
+        parts: list[tuple[str, str, dict[str, Any]]] = []
+        if side_a is not None:
+            actor_a = party.node(side_a)
+            parts.append(("deaths_a", "a", {"category": "military", "party": actor_a}))
+        if side_b is not None and not one_sided:
+            parts.append(("deaths_b", "b", {"category": "military", "party": party.node(side_b)}))
+        civilians: dict[str, Any] = {"category": "civilian"}
+        if one_sided and side_a is not None:
+            civilians["perpetrator"] = party.node(side_a)
+        parts.append(("deaths_civilians", "civ", civilians))
+        parts.append(("deaths_unknown", "unk", {"category": "unknown"}))
+        for column, suffix, scope in parts:
+            if column not in frame.columns:
+                continue
+            value = _count(item.get(column))
+            if value is None:
+                problem(
+                    row,
+                    column,
+                    Reason.NOT_A_NUMBER,
+                    item.get(column),
+                    f"event {event_id}: {column}={item.get(column)!r} is not a whole count",
+                )
+                continue
+            part = Figure(
+                max(0, value - (best - low)),
+                value + (high - best),
+                Hedge.RANGE if low != high else Hedge.EXACT,
+                f"best {value}" if low != high else str(value),
+            )
+            records.append(
+                _record(
+                    f"ucdp-{event_id}-{suffix}",
+                    part,
+                    best=value,
+                    note=f"UCDP GED event {event_id}: {column} (best-estimate breakdown)",
+                    **common,
+                    **scope,
+                )
+            )
+            rows.append(row)
+    built = _with_trees(base, party, region)
+    return _assemble(records, rows, problems, built, len(frame), errors)
+
+
+# --- ACLED -------------------------------------------------------------------------------------
+
+
+def from_acled(
+    table: TableLike,
+    *,
+    trees: ScopeTrees | None = None,
+    fatalities: Literal["at-least", "exact"] = "at-least",
+    errors: Errors = "raise",
+) -> ClaimSet:
+    """Claims from an ACLED event table (a DataFrame or a CSV path), one claim per event.
+
+    Each row becomes an incident claim ``acled-<event_id_cnty>`` (``event`` the same id) about
+    everyone killed on ``event_date`` in the region ``country`` ⊃ ``admin1``, said by the source
+    ``acled`` (a dataset) with ACLED's ``source`` column as outlet and its ``notes`` as note.
+
+    * ``fatalities`` is read as a lower bound by default: ACLED's codebook says that where
+      reports differ it codes the most conservative estimate, and vague words low ("dozens" →
+      12). Pass ``fatalities="exact"`` to read it as ``[n, n]``.
+    * Violence against civilians (``event_type == "Violence against civilians"``, or
+      ``civilian_targeting == "Civilian targeting"``) is category civilian with
+      ``perpetrator = actor1``; other events count all categories and name no perpetrator,
+      since ACLED does not attribute its fatalities to a side.
+    * ``event_date`` may be ISO (``2020-10-17``) or ACLED's ``17 October 2020``.
+
+    Actors and places that ``trees`` lacks are added (actors under the party root, countries
+    under the region root, ``admin1`` under its country) and returned with the claims.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> acled = pd.DataFrame({"event_id_cnty": ["AZE1"], "event_date": ["17 October 2020"],
+    ...     "event_type": ["Explosions/Remote violence"], "actor1": ["Military Forces of Armenia"],
+    ...     "country": ["Azerbaijan"], "admin1": ["Ganja-Gazakh"], "fatalities": [13],
+    ...     "source": ["Trend News Agency"]})
+    >>> claim = from_acled(acled)[0]
+    >>> claim.figure, str(claim.scope), claim.as_of
+    (at_least(13), 'killed/region=ganja-gazakh', datetime.date(2020, 10, 17))
+    """
+    if fatalities not in ("at-least", "exact"):
+        raise ValueError(f"fatalities={fatalities!r} is not 'at-least' or 'exact'")
+    frame = _read_table(table, "from_acled")
+    _require(frame, ACLED_COLUMNS, "ACLED")
+    base = trees if trees is not None else default_trees()
+    party, region = _TreeBuilder(base["party"]), _TreeBuilder(base["region"])
+    records: list[dict[str, object]] = []
+    rows: list[int] = []
+    problems: list[Problem] = []
+    for row, item in enumerate(frame.to_dict("records")):
+        event_id = _text(item.get("event_id_cnty"))
+        here: list[Problem] = []
+        if event_id is None:
+            here.append(Problem(row, "event_id_cnty", Reason.MISSING_VALUE, "", "empty id"))
+        count = _count(item.get("fatalities"))
+        if count is None:
+            shown = "" if _missing(item.get("fatalities")) else str(item.get("fatalities"))
+            here.append(
+                Problem(
+                    row,
+                    "fatalities",
+                    Reason.NOT_A_NUMBER,
+                    shown,
+                    f"fatalities={shown!r} is not a whole count >= 0",
+                )
+            )
+        day = _day(item.get("event_date"))
+        if day is None:
+            shown = "" if _missing(item.get("event_date")) else str(item.get("event_date"))
+            here.append(
+                Problem(
+                    row, "event_date", Reason.BAD_DATE, shown, f"event_date={shown!r} is not a date"
+                )
+            )
+        country = _text(item.get("country"))
+        if country is None:
+            here.append(Problem(row, "country", Reason.MISSING_VALUE, "", "no country"))
+        if here:
+            problems.extend(here)
+            continue
+        assert event_id is not None
+        assert count is not None
+        assert day is not None
+        assert country is not None
+        place = region.node(country)
+        admin1 = _text(item.get("admin1"))
+        if admin1 is not None:
+            place = region.node(admin1, place)
+        against_civilians = (
+            _text(item.get("event_type")) == "Violence against civilians"
+            or _text(item.get("civilian_targeting")) == "Civilian targeting"
+        )
+        scope: dict[str, str] = {"region": place}
+        if against_civilians:
+            scope["category"] = "civilian"
+            actor1 = _text(item.get("actor1"))
+            if actor1 is not None:
+                scope["perpetrator"] = party.node(actor1)
+        figure = (
+            Figure(count, None, Hedge.AT_LEAST, f"{count} (ACLED, conservative)")
+            if fatalities == "at-least"
+            else Figure(count, count, Hedge.EXACT, str(count))
+        )
+        records.append(
+            _record(
+                f"acled-{event_id}",
+                figure,
+                since=day,
+                as_of=day,
+                event=event_id,
+                source=ACLED_SOURCE,
+                outlet=_text(item.get("source")),
+                document=f"acled:{event_id}",
+                note=_text(item.get("notes")),
+                **scope,
+            )
+        )
+        rows.append(row)
+    built = _with_trees(base, party, region)
+    return _assemble(records, rows, problems, built, len(frame), errors)
+
+
+# --- the 81-conflict source-range compilation --------------------------------------------------
+
+
+@cache
+def _source_names() -> tuple[tuple[tuple[str, ...], Source], ...]:
+    text = resources.files("karabakh_tolls").joinpath("data/source_names.toml").read_text("utf-8")
+    entries = tomllib.loads(text)["source"]
+    return tuple(
+        (
+            tuple(p.lower() for p in entry["phrases"]),
+            Source(entry["id"], entry["name"], entry["kind"], entry["affiliation"]),
+        )
+        for entry in entries
+    )
+
+
+_FIGURE = re.compile(
+    r"(?:(?:at least|more than|over|some|about|around|roughly|nearly|almost|up to|"
+    r"an estimated|approximately)\s+)?\d{1,3}(?:,\d{3})+(?:\s*-\s*\d{1,3}(?:,\d{3})*)?"
+    r"|(?:(?:at least|more than|over|some|about|around|roughly|nearly|almost|up to|"
+    r"an estimated|approximately)\s+)?\d+(?:\s*-\s*\d+)?",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r";\s+|\.\s+|,\s+(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+")
+
+
+def _clauses(notes: str) -> list[str]:
+    return [c.strip() for c in _CLAUSES.split(notes) if c.strip()]
+
+
+def _figures_in(clause: str) -> list[tuple[Figure, tuple[int, ...]]]:
+    """Every figure phrase in a clause, with the numbers written in it (years are skipped)."""
+    found = []
+    for match in _FIGURE.finditer(clause):
+        phrase = match.group(0)
+        try:
+            figure = Figure.parse(phrase)
+        except FigureParseError:
+            continue  # a year, a date or a span of years: not a count
+        written = tuple(int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", phrase))
+        found.append((figure, written))
+    return found
+
+
+def _sentences(notes: str) -> list[str]:
+    """Sentences, and the halves of a sentence joined by a semicolon (they name different
+    speakers: "Amnesty reports 94; Azerbaijani officials report 100")."""
+    return [part for part in re.split(r"(?<=\.)\s+|;\s+", notes) if part.strip()]
+
+
+def _side_party(name: str) -> str | None:
+    lowered = name.lower()
+    if "armenia" in lowered or "artsakh" in lowered:
+        return "armenian-side"
+    if "azerbaijan" in lowered:
+        return "azerbaijani-side"
+    return None
+
+
+def _places(text: str, tree: ScopeTree) -> str:
+    found = {
+        tree.resolve(word)
+        for word in re.findall(r"[A-Za-z][A-Za-z-]+", text)
+        if word in tree and tree.resolve(word) != ROOT
+    }
+    return found.pop() if len(found) == 1 else ROOT
+
+
+def from_source_ranges(
+    data: Mapping[str, Any] | str | os.PathLike[str],
+    *,
+    trees: ScopeTrees | None = None,
+    as_of: dt.date = dt.date(2020, 11, 10),
+    errors: Errors = "raise",
+) -> ClaimSet:
+    """Claims for the 2020 war from a per-war JSON of the source-range compilation.
+
+    The compilation (``silverdavi/casualty-source-aggregation``, ``data/per_war/*.json``) gives,
+    per side, low-high ranges whose ends are competing published figures named in prose notes.
+    A range is a spread, not a claim, so it is not imported as one; its ends are, each as said
+    by whom the notes name. Only figures the file ties to 2020 are read:
+
+    * ``sides[].military_killed.notes``: every figure in a clause that mentions 2020
+      ("3,712 Armenian servicemen in 2020", "3,825 for 2020") → killed/military/party=the side.
+    * ``sides[].civilians_killed_directly.breakdown`` entries that mention 2020, and
+      ``key_atrocities`` of year 2020: the entry's ``low`` and ``high`` → killed/civilian,
+      perpetrator = the side (for atrocities, the named perpetrator), party = the other side,
+      region = the one gazetteer place the entry names (else all). The figure is read with its
+      hedge from the clause of the notes that states it ("at least 94" → ``at_least(94)``).
+    * ``totals.notes``: figures in a clause mentioning 2020 → killed (all).
+    * ``deaths_from_actions`` (indirect deaths, some after the war) are not read.
+
+    Each figure's source is, in order: a cited source whose title contains the number (e.g.
+    Hetq's "3,712 Armenian Soldiers, ..."); else the first body named in its clause, then in
+    its sentence (the table ``data/source_names.toml``: Amnesty, HRW, Azerbaijani and Armenian
+    authorities, the Karabakh ombudsman); else the compilation itself (``csa81``). All claims
+    are cumulative from the war's start to ``as_of`` (the end of the war by default);
+    identical (scope, figure, source) triples are kept once.
+
+    Examples
+    --------
+    >>> data = {"war_id": "w", "sides": [{"name": "Armenian / Artsakh side",
+    ...     "military_killed": {"notes": "Low uses 3,712 servicemen in 2020. "
+    ...                          "High uses 3,825 for 2020.", "sources": []}}]}
+    >>> [(c.figure, c.source.id) for c in from_source_ranges(data)]
+    [(exact(3712), 'csa81'), (exact(3825), 'csa81')]
+    """
+    if isinstance(data, Mapping):
+        document = data
+        origin = "csa81"
+    else:
+        document = json.loads(Path(data).read_text(encoding="utf-8"))
+        origin = f"csa81:{Path(data).name}"
+    if not isinstance(document, Mapping):
+        raise TypeError(
+            f"from_source_ranges: the JSON holds {type(document).__name__}, not an object"
+        )
+    base = trees if trees is not None else default_trees()
+    war = str(document.get("war_id", "unknown-war"))
+    cited: list[Mapping[str, Any]] = [
+        s for s in document.get("sources", []) if isinstance(s, Mapping)
+    ]
+    records: list[dict[str, object]] = []
+    rows: list[int] = []
+    problems: list[Problem] = []
+    seen: set[tuple[object, ...]] = set()
+
+    def source_of(figure: Figure, clause: str, sentence: str) -> tuple[Source, str]:
+        """Who states ``figure``, and the cited URL that shows it (if one does)."""
+        number = f"{figure.low:,}"
+        for entry in cited:
+            title = str(entry.get("title", ""))
+            if number in title and entry.get("publisher"):
+                publisher = str(entry["publisher"])
+                return Source(_slug(publisher), publisher, SourceKind.MEDIA), str(entry["url"])
+        for text in (clause, sentence):
+            lowered = text.lower()
+            for phrases, source in _source_names():
+                if any(p in lowered for p in phrases):
+                    return source, ""
+        return CSA81_SOURCE, ""
+
+    def add(
+        figure: Figure,
+        scope: dict[str, str],
+        clause: str,
+        sentence: str,
+        urls: Sequence[str],
+        where: str,
+        position: int,
+    ) -> None:
+        source, url = source_of(figure, clause, sentence)
+        key = (tuple(sorted(scope.items())), figure.low, figure.high, source.id)
+        if key in seen:
+            return
+        seen.add(key)
+        cites = url or "; ".join(urls)
+        records.append(
+            _record(
+                f"csa81-{len(records) + 1:02d}",
+                figure,
+                kind="cumulative",
+                since=WAR_START,
+                as_of=as_of,
+                event=None,
+                source=source,
+                outlet="casualty-source-aggregation",
+                document=origin,
+                quote=clause,
+                note=f"{war}, {where}: {sentence or 'the notes do not say who gave this figure'}"
+                + (f" Cited: {cites}" if cites else ""),
+                **scope,
+            )
+        )
+        rows.append(position)
+
+    for position, side in enumerate(document.get("sides", [])):
+        side_name = str(side.get("name", ""))
+        own = _side_party(side_name)
+        if own is None:
+            problems.append(
+                Problem(
+                    position,
+                    "sides.name",
+                    Reason.UNKNOWN_TERM,
+                    side_name,
+                    f"side {side_name!r} names neither Armenia nor Azerbaijan",
+                )
+            )
+            continue
+        other = "azerbaijani-side" if own == "armenian-side" else "armenian-side"
+        military = side.get("military_killed") or {}
+        notes = str(military.get("notes") or "")
+        for sentence in _sentences(notes):
+            for clause in _clauses(sentence):
+                if "2020" in clause:
+                    for figure, _ in _figures_in(clause):
+                        add(
+                            figure,
+                            {"category": "military", "party": own},
+                            clause,
+                            sentence,
+                            military.get("sources", []),
+                            f"{side_name}: military_killed",
+                            position,
+                        )
+        civilians = side.get("civilians_killed_directly") or {}
+        for entry in civilians.get("breakdown", []) or []:
+            text = f"{entry.get('victims_group', '')} {entry.get('notes', '')}"
+            if "2020" not in text:
+                continue
+            scope = {
+                "category": "civilian",
+                "party": other,
+                "perpetrator": own,
+                "region": _places(str(entry.get("victims_group", "")), base["region"]),
+            }
+            _add_ends(entry, scope, add, f"{side_name}: {entry.get('victims_group')}", position)
+    for position, atrocity in enumerate(document.get("key_atrocities", []) or []):
+        if atrocity.get("year") != 2020:
+            continue
+        perpetrator = _side_party(str(atrocity.get("perpetrator", "")))
+        if perpetrator is None:
+            problems.append(
+                Problem(
+                    position,
+                    "key_atrocities.perpetrator",
+                    Reason.UNKNOWN_TERM,
+                    str(atrocity.get("perpetrator")),
+                    "perpetrator names no side",
+                )
+            )
+            continue
+        other = "azerbaijani-side" if perpetrator == "armenian-side" else "armenian-side"
+        place = _places(
+            f"{atrocity.get('name', '')} {atrocity.get('victims_group', '')}", base["region"]
+        )
+        scope = {
+            "category": "civilian",
+            "party": other,
+            "perpetrator": perpetrator,
+            "region": place,
+        }
+        _add_ends(atrocity, scope, add, f"key atrocity {atrocity.get('name')}", position)
+    totals = document.get("totals") or {}
+    notes = str(totals.get("notes") or "")
+    for sentence in _sentences(notes):
+        for clause in _clauses(sentence):
+            if "2020" in clause:
+                for figure, _ in _figures_in(clause):
+                    add(figure, {}, clause, sentence, [], "totals", 0)
+    return _assemble(records, rows, problems, base, len(records), errors)
+
+
+def _add_ends(
+    entry: Mapping[str, Any], scope: dict[str, str], add: Any, where: str, position: int
+) -> None:
+    """Import an entry's low and high, each with the hedge and source of the clause stating it."""
+    notes = str(entry.get("notes") or "")
+    urls = [str(u) for u in entry.get("sources", []) or []]
+    ends = [e for e in (entry.get("low"), entry.get("high")) if isinstance(e, int)]
+    for end in dict.fromkeys(ends):
+        stated = None
+        for sentence in _sentences(notes):
+            for clause in _clauses(sentence):
+                for figure, written in _figures_in(clause):
+                    if end in written and stated is None:
+                        stated = (figure, clause, sentence)
+        if stated is None:
+            add(Figure(end, end, Hedge.EXACT, f"{end:,}"), scope, "", "", urls, where, position)
+        else:
+            figure, clause, sentence = stated
+            add(figure, scope, clause, sentence, urls, where, position)

@@ -1,0 +1,332 @@
+"""Importers: UCDP GED and the csa81 source ranges on real files, ACLED on a table we wrote."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import karabakh_tolls as kt
+from karabakh_tolls.errors import ClaimValidationError, Reason
+
+DATA = Path(__file__).parent / "data" / "real"
+UCDP = DATA / "ucdp_ged191_myanmar_bangladesh_cut.csv"
+CSA81 = DATA / "csa81_nagorno_karabakh_wars.json"
+
+
+@pytest.fixture(scope="module")
+def ucdp_raw() -> pd.DataFrame:
+    return pd.read_csv(UCDP, dtype="string", keep_default_na=False, na_values=[""])
+
+
+@pytest.fixture(scope="module")
+def ucdp(ucdp_raw: pd.DataFrame) -> kt.ClaimSet:
+    return kt.from_ucdp_ged(ucdp_raw, errors="report", release="19.1")
+
+
+# --- UCDP GED ----------------------------------------------------------------------------------
+
+
+def test_ucdp_every_row_is_imported_or_reported(ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet) -> None:
+    totals = {cid.removeprefix("ucdp-") for cid in ucdp.ids if cid.count("-") == 1}
+    reported = {p.row for p in ucdp.rejected}
+    for row, event in enumerate(ucdp_raw["id"]):
+        assert event in totals or row in reported, (row, event)
+
+
+def test_ucdp_anomalous_rows_are_reported_with_row_and_reason(
+    ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet
+) -> None:
+    low, best, high = (ucdp_raw[c].astype(int) for c in ("low", "best", "high"))
+    anomalous = set(ucdp_raw.index[~((low <= best) & (best <= high))])
+    assert len(anomalous) == 6
+    assert {p.row for p in ucdp.rejected} == anomalous
+    inverted = ucdp_raw.index[low > high]
+    for row in inverted:  # low > high: not imported at all
+        assert f"ucdp-{ucdp_raw['id'][row]}" not in ucdp
+    table = ucdp.rejected_frame()
+    assert set(table["reason"]) <= {Reason.BAD_VALUE.value, Reason.LOW_ABOVE_HIGH.value}
+    assert all(str(ucdp_raw["id"][p.row]) in p.message for p in ucdp.rejected)
+
+
+def test_ucdp_raise_is_the_default(ucdp_raw: pd.DataFrame) -> None:
+    with pytest.raises(ClaimValidationError) as info:
+        kt.from_ucdp_ged(ucdp_raw)
+    assert len(info.value.bad_rows) == 6
+
+
+def test_ucdp_total_keeps_low_high_and_best(ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet) -> None:
+    row = ucdp_raw.iloc[0]
+    claim = ucdp[f"ucdp-{row['id']}"]
+    assert (claim.low, claim.high) == (int(row["low"]), int(row["high"]))
+    assert claim.kind.value == "incident"
+    assert claim.since.isoformat() == row["date_start"][:10]
+    assert claim.as_of.isoformat() == row["date_end"][:10]
+    assert claim.source.id == "ucdp-ged"
+    assert f"best estimate {row['best']}" in (claim.note or "")
+    frame = ucdp.frame.set_index("claim_id")
+    assert int(frame.loc[f"ucdp-{row['id']}", "best"]) == int(row["best"])
+
+
+def test_ucdp_parts_sum_to_best_and_bracket_it(ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet) -> None:
+    frame = ucdp.frame
+    frame = frame.assign(event_id=frame["claim_id"].str.split("-").str[1])
+    parts = frame[frame["claim_id"].str.count("-") == 2]
+    raw = ucdp_raw.set_index("id")
+    checked = 0
+    for event, group in parts.groupby("event_id"):
+        source = raw.loc[event]
+        assert int(group["best"].sum()) == int(source["best"])
+        low, best, high = int(source["low"]), int(source["best"]), int(source["high"])
+        for _, part in group.iterrows():
+            assert part["low"] <= part["best"] <= part["high"]
+            assert part["high"] - part["best"] == high - best
+            assert part["best"] - part["low"] <= best - low
+        checked += 1
+    assert checked >= 190
+
+
+def test_ucdp_scopes_use_trees_built_from_the_table(
+    ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet
+) -> None:
+    trees = ucdp.trees
+    assert "myanmar-burma" in trees["region"].children["all"]
+    assert trees["region"].ancestors("shan-state") == ("shan-state", "myanmar-burma", "all")
+    assert "government-of-myanmar-burma" in trees["party"]
+    assert trees["party"].resolve("Government of Myanmar (Burma)") == "government-of-myanmar-burma"
+    assert "civilians" not in trees["party"].nodes  # one-sided violence: side_b is not a party
+    one_sided = ucdp_raw[ucdp_raw["type_of_violence"] == "3"].iloc[0]
+    civ = ucdp[f"ucdp-{one_sided['id']}-civ"]
+    assert civ.scope.category == "civilian"
+    assert civ.scope.perpetrator == kt.importers._slug(one_sided["side_a"])
+    assert f"ucdp-{one_sided['id']}-b" not in ucdp
+    # the default Karabakh trees are extended, not replaced
+    assert trees["party"].ancestors("nagorno-karabakh")[-1] == "all"
+
+
+def test_ucdp_claims_reconcile_per_event(ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet) -> None:
+    row = ucdp_raw.iloc[0]
+    place = kt.importers._slug(row["adm_1"])
+    r = kt.reconcile(ucdp, kt.Scope("killed", region=place, trees=ucdp.trees), row["date_end"][:10])
+    assert r.low >= 0
+
+
+def test_ucdp_missing_columns_are_named() -> None:
+    with pytest.raises(ClaimValidationError) as info:
+        kt.from_ucdp_ged(pd.DataFrame({"id": [1], "best": [3]}))
+    missing = {p.column for p in info.value.problems}
+    assert {"low", "high", "date_start", "country"} <= missing
+
+
+def test_ucdp_reads_a_path_and_does_not_touch_a_frame(ucdp_raw: pd.DataFrame) -> None:
+    before = ucdp_raw.copy()
+    from_frame = kt.from_ucdp_ged(ucdp_raw, errors="report")
+    pd.testing.assert_frame_equal(ucdp_raw, before)
+    from_path = kt.from_ucdp_ged(UCDP, errors="report")
+    assert from_frame == from_path
+
+
+def test_ucdp_split_false_imports_only_totals(ucdp_raw: pd.DataFrame) -> None:
+    claims = kt.from_ucdp_ged(ucdp_raw, split=False, errors="report")
+    assert all(cid.count("-") == 1 for cid in claims.ids)
+    assert len(claims) + 1 == len(ucdp_raw)  # only the low > high row is left out
+    assert len(claims.rejected) == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    low=st.integers(0, 50),
+    extra=st.integers(0, 50),
+    top=st.integers(0, 50),
+    split=st.lists(st.integers(0, 3), min_size=4, max_size=4),
+)
+def test_ucdp_parts_are_within_the_totals_room(
+    low: int, extra: int, top: int, split: list[int]
+) -> None:
+    best = low + extra
+    weights = [w + (1 if sum(split) == 0 and i == 0 else 0) for i, w in enumerate(split)]
+    shares = [best * w // sum(weights) for w in weights]
+    shares[0] += best - sum(shares)
+    ged = pd.DataFrame(
+        {
+            "id": ["7"],
+            "date_start": ["2017-08-25"],
+            "date_end": ["2017-08-25"],
+            "country": ["Myanmar (Burma)"],
+            "adm_1": [None],
+            "type_of_violence": ["1"],
+            "side_a": ["Government of Myanmar (Burma)"],
+            "side_b": ["KIO"],
+            "deaths_a": [shares[0]],
+            "deaths_b": [shares[1]],
+            "deaths_civilians": [shares[2]],
+            "deaths_unknown": [shares[3]],
+            "low": [low],
+            "best": [best],
+            "high": [best + top],
+        }
+    )
+    claims = kt.from_ucdp_ged(ged)
+    assert len(claims) == 5
+    total = claims["ucdp-7"]
+    for claim in claims:
+        assert claim.high is not None
+        assert claim.high <= total.high
+        assert 0 <= claim.low <= claim.high
+
+
+# --- ACLED -------------------------------------------------------------------------------------
+
+ACLED = pd.DataFrame(
+    {
+        "event_id_cnty": ["AZE101", "AZE102", "ARM201", "AZE103", ""],
+        "event_date": [
+            "17 October 2020",
+            "2020-10-28",
+            "2020-10-04",
+            "31 Febtember 2020",
+            "2020-10-05",
+        ],
+        "year": [2020, 2020, 2020, 2020, 2020],
+        "event_type": [
+            "Explosions/Remote violence",
+            "Violence against civilians",
+            "Battles",
+            "Battles",
+            "Battles",
+        ],
+        "sub_event_type": [
+            "Shelling/artillery/missile attack",
+            "Attack",
+            "Armed clash",
+            "Armed clash",
+            "Armed clash",
+        ],
+        "actor1": [
+            "Military Forces of Armenia (2018-)",
+            "Military Forces of Armenia (2018-)",
+            "Military Forces of Azerbaijan (2003-)",
+            "Military Forces of Azerbaijan (2003-)",
+            "Military Forces of Azerbaijan (2003-)",
+        ],
+        "actor2": [
+            "Civilians (Azerbaijan)",
+            "Civilians (Azerbaijan)",
+            "Military Forces of Armenia (2018-)",
+            None,
+            None,
+        ],
+        "country": ["Azerbaijan", "Azerbaijan", "Armenia", "Azerbaijan", "Azerbaijan"],
+        "admin1": ["Ganja-Gazakh", "Barda", None, "Tartar", "Tartar"],
+        "admin2": [None] * 5,
+        "location": ["Ganja", "Barda", "Vardenis", "Tartar", "Tartar"],
+        "latitude": [40.68, 40.37, 40.18, 40.34, 40.34],
+        "longitude": [46.36, 47.13, 45.73, 46.93, 46.93],
+        "source": ["Trend News Agency", "Human Rights Watch", "Armenpress", "APA", "APA"],
+        "notes": [
+            "Missile strike on residential area.",
+            "Cluster munitions in Barda.",
+            "Clashes near the border.",
+            "Shelling.",
+            "Shelling.",
+        ],
+        "fatalities": [13, 21, "several", 2, 1],
+    }
+)
+
+
+def test_acled_maps_columns_and_reports_bad_rows() -> None:
+    claims = kt.from_acled(ACLED, errors="report")
+    assert claims.ids == ("acled-AZE101", "acled-AZE102")
+    rejected = {(p.row, p.column) for p in claims.rejected}
+    assert rejected == {(2, "fatalities"), (3, "event_date"), (4, "event_id_cnty")}
+    ganja = claims["acled-AZE101"]
+    assert ganja.figure == kt.at_least(13)
+    assert ganja.as_of.isoformat() == "2020-10-17"
+    assert ganja.scope.region == "ganja-gazakh"
+    assert claims.trees["region"].ancestors("ganja-gazakh") == ("ganja-gazakh", "azerbaijan", "all")
+    assert ganja.outlet == "Trend News Agency"
+    assert ganja.source.id == "acled" and ganja.source.kind.value == "dataset"
+    barda = claims["acled-AZE102"]
+    assert barda.scope.region == "barda"  # an existing gazetteer node is reused
+    assert barda.scope.category == "civilian"
+    assert barda.scope.perpetrator == "military-forces-of-armenia-2018"
+
+
+def test_acled_exact_reading_and_raise() -> None:
+    claims = kt.from_acled(ACLED.iloc[:2], fatalities="exact")
+    assert claims["acled-AZE102"].figure == kt.exact(21)
+    with pytest.raises(ClaimValidationError) as info:
+        kt.from_acled(ACLED)
+    assert info.value.bad_rows == (2, 3, 4)
+    with pytest.raises(ValueError, match="fatalities="):
+        kt.from_acled(ACLED, fatalities="best")  # type: ignore[arg-type]
+
+
+def test_acled_reads_csv(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    ACLED.iloc[:2].to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
+    assert kt.from_acled(path).ids == ("acled-AZE101", "acled-AZE102")
+
+
+# --- csa81 source ranges -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def csa81() -> kt.ClaimSet:
+    return kt.from_source_ranges(CSA81)
+
+
+def test_csa81_competing_armenian_military_figures(csa81: kt.ClaimSet) -> None:
+    military = csa81.filter(category="military", party="armenian-side")
+    figures = {(c.low, c.high): c.source.id for c in military}
+    assert figures == {(3712, 3712): "hetq", (3825, 3825): "csa81"}
+    r = kt.reconcile(csa81, "killed/military/party=armenian-side", "2020-11-10")
+    assert r.status == "conflict"
+
+
+def test_csa81_reads_only_2020_figures(csa81: kt.ClaimSet) -> None:
+    lows = {c.low for c in csa81}
+    for figure in (5856, 6000, 11557, 167, 763, 613, 1264, 53, 223, 218, 192, 541, 23, 70):
+        assert figure not in lows, figure
+    assert {c.as_of.isoformat() for c in csa81} == {"2020-11-10"}
+
+
+def test_csa81_endpoints_keep_their_hedge_and_speaker(csa81: kt.ClaimSet) -> None:
+    azerbaijani = csa81.filter(category="civilian", party="azerbaijani-side", region="all")
+    by_source = {c.source.id: c.figure for c in azerbaijani}
+    assert by_source == {
+        "amnesty-international": kt.at_least(94),
+        "azerbaijani-authorities": kt.exact(100),
+    }
+    barda = {c.source.id: c.low for c in csa81.filter(region="barda")}
+    assert barda == {"human-rights-watch": 21, "azerbaijani-authorities": 29}
+    assert all(c.document == "csa81:csa81_nagorno_karabakh_wars.json" for c in csa81)
+
+
+def test_csa81_with_seed_claims_shows_disagreement(csa81: kt.ClaimSet) -> None:
+    both = kt.load_seed_claims() + csa81
+    assert len(both) == 23 + len(csa81)
+    r = kt.reconcile(
+        both, "killed/civilian/party=azerbaijani-side/perpetrator=armenian-side", "2020-11-10"
+    )
+    assert r.low >= 100 or r.status == "conflict"
+
+
+def test_csa81_from_a_dict_and_bad_side() -> None:
+    data = {
+        "war_id": "w",
+        "sides": [
+            {"name": "Martians", "military_killed": {"notes": "12 in 2020."}},
+            {"name": "Azerbaijan side", "military_killed": {"notes": "Low uses 2,906 in 2020."}},
+        ],
+    }
+    with pytest.raises(ClaimValidationError, match="Martians"):
+        kt.from_source_ranges(data)
+    claims = kt.from_source_ranges(data, errors="report")
+    assert [c.figure for c in claims] == [kt.exact(2906)]
+    assert claims.rejected[0].row == 0
