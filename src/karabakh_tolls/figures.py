@@ -3,11 +3,11 @@
 A :class:`Figure` is ``[low, high]`` (``high=None``: open above) plus the :class:`Hedge` that
 produced it and the phrase it was read from. :meth:`Figure.parse` reads the English figure
 phrases of the press ("more than 6,000", "some 70,000-75,000 people", "dozens of civilians",
-"1.5 million", "90 percent of women") using the hedge table in ``data/hedges.toml``; the code
-here is only the reader of that table (see ``docs/hedges.md``). Anything that is not a count of
-people -- a calibre, a distance, a duration, money, a year, an ordinal -- raises
-:class:`~karabakh_tolls.errors.FigureParseError` naming the text and a
-:class:`~karabakh_tolls.errors.Reason`.
+"1.5 million", "90 percent of women") using the hedge table in ``data/hedges.toml`` (see
+``docs/hedges.md``); the phrase reader itself lives in the private module
+``karabakh_tolls._parse``. Anything that is not a count of people -- a calibre, a distance, a
+duration, money, a year, an ordinal -- raises :class:`~karabakh_tolls.errors.FigureParseError`
+naming the text and a :class:`~karabakh_tolls.errors.Reason`.
 
 Figures are immutable values: the constructor normalises (an open bound is always ``None``,
 numpy integers become ``int``, ``hedge="exact"`` on a non-degenerate interval becomes
@@ -15,6 +15,12 @@ numpy integers become ``int``, ``hedge="exact"`` on a non-degenerate interval be
 ``(low, high, hedge, share)`` -- never the text; :meth:`Figure.same_interval` compares the
 interval alone.
 
+This module imports numpy (to recognise numpy scalars) and :mod:`karabakh_tolls.errors`; it
+loads ``karabakh_tolls._parse`` on the first :meth:`Figure.parse` and pint (through
+:mod:`karabakh_tolls.units`) only in :meth:`Figure.to_quantity`.
+
+Examples
+--------
 >>> Figure.parse("more than 6,000 people")
 more_than(6000)
 >>> Figure.parse("some 70,000-75,000 people")
@@ -23,9 +29,6 @@ between(70000, 75000)
 between(1350000, 1650000, hedge=Hedge.APPROXIMATE)
 >>> print(exact(146) + Figure.parse("dozens of civilians"))
 [170, 245]
-
-This module imports pint (through :mod:`karabakh_tolls.units`, only when a unit must be
-checked), numpy (to recognise numpy scalars) and :mod:`karabakh_tolls.errors`.
 """
 
 from __future__ import annotations
@@ -34,16 +37,15 @@ import dataclasses
 import enum
 import math
 import operator
-import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from numbers import Rational, Real
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import numpy as np
 
@@ -68,6 +70,8 @@ __all__ = [
 class Hedge(enum.StrEnum):
     """How a figure phrase qualifies its number; a closed vocabulary.
 
+    Examples
+    --------
     >>> Hedge("more-than") is Hedge.MORE_THAN
     True
     """
@@ -115,20 +119,22 @@ class HedgeRule:
 
     Attributes
     ----------
-    phrase:
+    phrase : str
         The phrase as matched (lower case), e.g. ``"more than"``, ``"dozens of"``, ``"half"``.
-    hedge:
+    hedge : Hedge
         The :class:`Hedge` the phrase produces.
-    kind:
+    kind : str
         ``"prefix"`` or ``"suffix"`` (a hedge word before/after the number), ``"vague"`` (a
         quantifier standing for a number) or ``"share"`` (a part of a population).
-    rule:
+    rule : str
         The interval it gives, e.g. ``"[N+1, open)"`` or ``"[24, 99]"``.
-    example:
+    example : str
         A phrase using it.
-    why:
+    why : str
         The reasoning behind the bounds.
 
+    Examples
+    --------
     >>> rule = next(r for r in HEDGE_TABLE if r.phrase == "dozens")
     >>> rule.hedge, rule.rule
     (<Hedge.VAGUE: 'vague'>, '[24, 99]')
@@ -140,18 +146,6 @@ class HedgeRule:
     rule: str
     example: str
     why: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Vague:
-    low: int
-    high: int | None
-    scalable: bool
-
-
-def _fraction_pair(value: str) -> tuple[Fraction, Fraction]:
-    low, _, high = value.partition("..")
-    return Fraction(low), Fraction(high or low)
 
 
 def _build_table() -> tuple[HedgeRule, ...]:
@@ -198,8 +192,6 @@ HEDGE_TABLE: Final[tuple[HedgeRule, ...]] = _build_table()
 
 DEFAULT_TOLERANCE: Final[float] = float(_table()["settings"]["default_tolerance"])
 """Relative tolerance of approximate hedges: ``about N`` -> ``[floor(0.9 N), ceil(1.1 N)]``."""
-
-_NEARLY: Final = Fraction(str(_table()["settings"]["nearly_factor"]))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -270,6 +262,23 @@ class Share:
     ``Share(p)`` is the exact share ``[p, p]``. Inputs may be ``Fraction``, ``int``, ``str``
     (``"1/3"``) or ``float`` (read through its decimal text, so ``0.1`` is ``1/10``).
 
+    Parameters
+    ----------
+    low : Fraction
+        The least share.
+    high : Fraction, optional
+        The greatest share; by default ``low`` (an exact share).
+
+    Raises
+    ------
+    FigureParseError
+        Unless ``0 <= low <= high <= 1``, or for a value that is not a fraction (``"x"``,
+        ``nan``); ``Reason.BAD_VALUE``. It is a ``ValueError``.
+    TypeError
+        For a bool or a value of another type.
+
+    Examples
+    --------
     >>> Share(Fraction(1, 2)).of(exact(146))
     exact(73)
     >>> Share(Fraction(45, 100), Fraction(55, 100)).of(between(70000, 75000))
@@ -294,11 +303,28 @@ class Share:
         object.__setattr__(self, "high", high)
 
     def of(self, base: Figure) -> Figure:
-        """The count this share is of ``base``: ``[floor(low * base.low), ceil(high *
-        base.high)]`` (open when the base is open and the share is not zero).
+        """The count this share is of ``base``.
 
-        The result always contains the share of every count in ``base``.
+        The count is ``[floor(low * base.low), ceil(high * base.high)]``, open when the base is
+        open and the share is not zero; it always contains the share of every count in ``base``.
 
+        Parameters
+        ----------
+        base : Figure
+            A count (not a share), e.g. the people of a place.
+
+        Returns
+        -------
+        Figure
+            The count, with the plain hedge of its shape (exact, range or at-least).
+
+        Raises
+        ------
+        TypeError
+            If ``base`` is not a :class:`Figure` or is itself a share.
+
+        Examples
+        --------
         >>> Share(Fraction(9, 10)).of(at_least(1000))
         at_least(900)
         """
@@ -342,32 +368,38 @@ def _decimal(value: Fraction) -> str | None:
 class Figure:
     """What a text says about a number of people: the integer interval ``[low, high]``.
 
-    Parameters
-    ----------
-    low:
-        Least count consistent with the text (``>= 0``).
-    high:
-        Greatest count, or ``None`` when nothing bounds it above (never ``inf``: an infinite
-        float is normalised to ``None``).
-    hedge:
-        The hedge that produced the interval. ``"exact"`` (the default) on an interval wider
-        than one point is normalised to ``range`` (closed) or ``at-least`` (open).
-    text:
-        The phrase it was read from; not part of equality.
-    share:
-        For a share ("50 percent"), the fraction; a share figure is ``[0, open)`` with hedge
-        ``share`` (a share alone says nothing about a count).
-
-    Bounds must be whole numbers: ``int`` and numpy integers are taken, floats and decimals
-    only when integral (``146.0``); ``2.5`` raises
-    :class:`~karabakh_tolls.errors.FigureParseError` (``Reason.NOT_INTEGER``), a negative bound
-    ``Reason.NEGATIVE`` and ``high < low`` ``Reason.LOW_ABOVE_HIGH`` ("high=90 is below
-    low=120"); a bool, a string or ``None`` for ``low`` raises ``TypeError``. All are
-    ``ValueError``/``TypeError`` subclasses as usual.
-
     Equality and hashing use ``(low, high, hedge, share)``; ``bool(figure)`` raises
     ``TypeError`` (is ``[0, 5]`` true?).
 
+    Parameters
+    ----------
+    low : int
+        Least count consistent with the text (``>= 0``).
+    high : int or None
+        Greatest count, or ``None`` when nothing bounds it above (never ``inf``: an infinite
+        float is normalised to ``None``).
+    hedge : Hedge or str, default Hedge.EXACT
+        The hedge that produced the interval. ``"exact"`` (the default) on an interval wider
+        than one point is normalised to ``range`` (closed) or ``at-least`` (open).
+    text : str, default ""
+        The phrase it was read from; not part of equality.
+    share : Share or None, default None
+        For a share ("50 percent"), the fraction; a share figure is ``[0, open)`` with hedge
+        ``share`` (a share alone says nothing about a count).
+
+    Raises
+    ------
+    FigureParseError
+        A bound that is not whole (``2.5``: ``Reason.NOT_INTEGER``; ``int``, numpy integers
+        and integral floats or decimals such as ``146.0`` are taken), a negative bound
+        (``Reason.NEGATIVE``), ``high < low`` (``Reason.LOW_ABOVE_HIGH``: "high=90 is below
+        low=120") or an unknown hedge (``Reason.UNKNOWN_TERM``). It is a ``ValueError``.
+    TypeError
+        A bool, a string or ``None`` for ``low``; a ``share`` that is not a :class:`Share`; a
+        ``text`` that is not a string.
+
+    Examples
+    --------
     >>> Figure(6001, None)
     at_least(6001)
     >>> print(Figure(146, 146))
@@ -428,19 +460,27 @@ class Figure:
 
         Parameters
         ----------
-        text:
+        text : str
             The phrase.
-        tolerance:
+        tolerance : float, default DEFAULT_TOLERANCE
             Relative tolerance ``t`` of approximate hedges, ``0 <= t <= 1``: "about N" gives
             ``[floor(N(1-t)), ceil(N(1+t))]``. Applies also to approximate shares.
 
+        Returns
+        -------
+        Figure
+            The interval the phrase allows, its hedge, and ``text`` as given.
+
         Raises
         ------
+        TypeError
+            If ``text`` is not a string or ``tolerance`` not a number.
         FigureParseError
             With ``Reason.EMPTY`` (blank text), ``NOT_A_NUMBER`` (no count, an ordinal, a list
             of figures), ``NOT_PEOPLE`` (a unit other than people: "300mm", "100 km", "six
             weeks", money), ``YEAR`` ("1915", "in 1994", "1915-1923"), ``NOT_INTEGER`` ("2.5",
-            "1.2345 thousand"), ``LOW_ABOVE_HIGH`` ("120-90") or ``NEGATIVE``.
+            "1.2345 thousand"), ``LOW_ABOVE_HIGH`` ("120-90"), ``NEGATIVE``; ``BAD_VALUE`` for a
+            ``tolerance`` outside ``[0, 1]``. It is a ``ValueError``.
 
         Examples
         --------
@@ -459,7 +499,9 @@ class Figure:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
-        return _Parser(text, _tolerance(tolerance)).parse()
+        from karabakh_tolls._parse import parse_figure  # the reader; imports this module
+
+        return parse_figure(text, _tolerance(tolerance))
 
     def format(self) -> str:
         """A canonical English phrase for this figure, read back by :meth:`parse`.
@@ -472,6 +514,8 @@ class Figure:
         produce. Other hedges (approximate, nearly, vague, implicit) come back as ``range``
         or ``at-least``. Shares come back as shares ("50 percent", "1 in 3").
 
+        Examples
+        --------
         >>> more_than(6000).format()
         'more than 6,000'
         >>> Figure.parse(between(70000, 75000).format())
@@ -503,6 +547,8 @@ class Figure:
     def is_exact(self) -> bool:
         """True when the interval is one count (``low == high``).
 
+        Examples
+        --------
         >>> exact(146).is_exact, at_least(6001).is_exact
         (True, False)
         """
@@ -512,6 +558,8 @@ class Figure:
     def is_open(self) -> bool:
         """True when nothing bounds the count above (``high is None``).
 
+        Examples
+        --------
         >>> at_least(6001).is_open
         True
         """
@@ -521,6 +569,8 @@ class Figure:
     def width(self) -> int | None:
         """``high - low``, or ``None`` when open (an exact figure has width 0).
 
+        Examples
+        --------
         >>> between(70000, 75000).width
         5000
         """
@@ -529,6 +579,8 @@ class Figure:
     def contains(self, x: int | Figure) -> bool:
         """Whether the count ``x`` (or every count of the figure ``x``) lies in this interval.
 
+        Examples
+        --------
         >>> at_least(6001).contains(146), at_least(100).contains(between(200, 300))
         (False, True)
         """
@@ -553,6 +605,8 @@ class Figure:
     def same_interval(self, other: Figure) -> bool:
         """Whether ``other`` has the same ``(low, high)``, whatever the hedges.
 
+        Examples
+        --------
         >>> Figure.parse("between 3 and 5").same_interval(Figure.parse("3 to 5"))
         True
         """
@@ -563,6 +617,8 @@ class Figure:
 
         The hedge of the result is the plain one of its shape (exact, range or at-least).
 
+        Examples
+        --------
         >>> at_least(6001) & between(5000, 7000)
         between(6001, 7000)
         >>> exact(146) & at_least(6001) is None
@@ -587,6 +643,8 @@ class Figure:
         Adding ``0`` returns the figure unchanged, so ``sum(figures)`` works; any other ``int``
         is added as an exact count. The hedge of a sum is the plain one of its shape.
 
+        Examples
+        --------
         >>> exact(19) + exact(27) + between(2, 3)
         between(48, 49)
         >>> sum([exact(19), at_least(27)])
@@ -615,6 +673,8 @@ class Figure:
     def evolve(self, **changes: Any) -> Figure:
         """A copy with some fields changed (validated and normalised like a new figure).
 
+        Examples
+        --------
         >>> exact(146).evolve(high=200)
         between(146, 200)
         """
@@ -623,6 +683,8 @@ class Figure:
     def to_quantity(self) -> tuple[Any, Any | None]:
         """The bounds as pint quantities of people: ``(low, high)``, ``high`` ``None`` if open.
 
+        Examples
+        --------
         >>> low, high = at_least(6001).to_quantity()
         >>> low, high
         (<Quantity(6001, 'person')>, None)
@@ -690,6 +752,17 @@ def _tolerance(tolerance: object) -> Fraction:
 def exact(n: int, *, hedge: Hedge | str = Hedge.EXACT, text: str = "") -> Figure:
     """Exactly ``n`` people: ``[n, n]``.
 
+    Parameters
+    ----------
+    n : int
+        The count (``>= 0``).
+    hedge : Hedge or str, default Hedge.EXACT
+        The hedge to record, e.g. ``Hedge.IMPLICIT`` for an inferred count.
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> exact(146)
     exact(146)
     >>> exact(4, hedge=Hedge.IMPLICIT)
@@ -701,6 +774,17 @@ def exact(n: int, *, hedge: Hedge | str = Hedge.EXACT, text: str = "") -> Figure
 def at_least(n: int, *, hedge: Hedge | str = Hedge.AT_LEAST, text: str = "") -> Figure:
     """At least ``n`` people: ``[n, open)``.
 
+    Parameters
+    ----------
+    n : int
+        The least count (``>= 0``).
+    hedge : Hedge or str, default Hedge.AT_LEAST
+        The hedge to record, e.g. ``Hedge.IMPLICIT`` for an inferred count.
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> at_least(6001)
     at_least(6001)
     """
@@ -710,6 +794,15 @@ def at_least(n: int, *, hedge: Hedge | str = Hedge.AT_LEAST, text: str = "") -> 
 def more_than(n: int, *, text: str = "") -> Figure:
     """More than ``n`` people: ``[n + 1, open)``.
 
+    Parameters
+    ----------
+    n : int
+        The count exceeded (``>= 0``).
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> more_than(6000).low
     6001
     """
@@ -721,6 +814,15 @@ def more_than(n: int, *, text: str = "") -> Figure:
 def at_most(n: int, *, text: str = "") -> Figure:
     """At most ``n`` people ("up to", "as high as"): ``[0, n]``.
 
+    Parameters
+    ----------
+    n : int
+        The greatest count (``>= 0``).
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> print(at_most(5000))
     [0, 5000]
     """
@@ -730,6 +832,15 @@ def at_most(n: int, *, text: str = "") -> Figure:
 def fewer_than(n: int, *, text: str = "") -> Figure:
     """Fewer than ``n`` people: ``[0, n - 1]`` (``n >= 1``).
 
+    Parameters
+    ----------
+    n : int
+        The count not reached (``>= 1``: ``fewer_than(0)`` raises ``FigureParseError``).
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> print(fewer_than(10))
     [0, 9]
     """
@@ -745,520 +856,20 @@ def fewer_than(n: int, *, text: str = "") -> Figure:
 def between(a: int, b: int, *, hedge: Hedge | str = Hedge.RANGE, text: str = "") -> Figure:
     """Between ``a`` and ``b`` people, both included: ``[a, b]``.
 
+    Parameters
+    ----------
+    a : int
+        The least count (``>= 0``).
+    b : int
+        The greatest count (``>= a``).
+    hedge : Hedge or str, default Hedge.RANGE
+        The hedge to record, e.g. ``Hedge.IMPLICIT`` for an inferred count.
+    text : str, default ""
+        The phrase the figure was read from (not part of equality).
+
+    Examples
+    --------
     >>> between(70000, 75000)
     between(70000, 75000)
     """
     return Figure(a, b, Hedge(hedge), text)
-
-
-# ----------------------------------------------------------------------------------------------
-# The parser
-# ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """The hedge table, compiled for the parser."""
-
-    prefixes: tuple[tuple[str, Hedge], ...]  # longest first
-    suffixes: tuple[tuple[re.Pattern[str], Hedge], ...]
-    vague: tuple[tuple[str, _Vague], ...]  # longest first
-    shares: tuple[tuple[str, tuple[Fraction, Fraction]], ...]  # longest first
-    percent: re.Pattern[str]
-    units: Mapping[str, int]
-    tens: Mapping[str, int]
-    scales: Mapping[str, int]
-    suffix_scales: Mapping[str, int]
-    ordinals: frozenset[str]
-    year_context: tuple[str, ...]
-    people_nouns: frozenset[str]
-    money: frozenset[str]
-    not_units: frozenset[str]
-
-
-_T = TypeVar("_T")
-
-
-def _longest_first(pairs: Iterable[tuple[str, _T]]) -> tuple[tuple[str, _T], ...]:
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    data = _table()
-    prefixes = []
-    suffixes = []
-    for entry in data["hedge"]:
-        hedge = Hedge(entry["hedge"])
-        for phrase in entry["phrases"]:
-            if entry["position"] == "prefix":
-                prefixes.append((phrase, hedge))
-            else:
-                word = phrase.strip()
-                tail = r"\b" if word[-1].isalnum() else ""
-                suffixes.append((word, (re.compile(r"\s*" + re.escape(word) + tail), hedge)))
-    vague = [
-        (phrase, _Vague(entry["low"], entry.get("high"), entry["scalable"]))
-        for entry in data["vague"]
-        for phrase in entry["phrases"]
-    ]
-    shares = []
-    percent: tuple[str, ...] = ()
-    for entry in data["share"]:
-        if entry["value"] == "n/100":
-            percent = tuple(entry["phrases"])
-        elif entry["value"] != "n/m":
-            shares += [(phrase, _fraction_pair(entry["value"])) for phrase in entry["phrases"]]
-    numbers, words = data["numbers"], data["words"]
-    return _Lexicon(
-        prefixes=_longest_first(prefixes),
-        suffixes=tuple(pattern for _, pattern in _longest_first(suffixes)),
-        vague=_longest_first(vague),
-        shares=_longest_first(shares),
-        percent=re.compile(
-            r"\s*(?:"
-            + "|".join(
-                re.escape(p) + (r"\b" if p[-1].isalpha() else "")
-                for p in sorted(percent, key=len, reverse=True)
-            )
-            + ")"
-        ),
-        units=numbers["units"],
-        tens=numbers["tens"],
-        scales=numbers["scales"],
-        suffix_scales=numbers["suffixes"],
-        ordinals=frozenset(words["ordinals"]),
-        year_context=tuple(sorted(words["year_context"], key=len, reverse=True)),
-        people_nouns=frozenset(words["people_nouns"]),
-        money=frozenset(words["money"]),
-        not_units=frozenset(words["not_units"]),
-    )
-
-
-@lru_cache(maxsize=512)
-def _unit_dimension(word: str) -> str | None:
-    """The pint dimensionality of ``word`` if it is a unit, else ``None``."""
-    from karabakh_tolls.units import registry
-
-    try:
-        unit = registry().parse_units(word)
-    except Exception:  # any failure means "not a unit"
-        return None
-    return str(unit.dimensionality) if unit.dimensionality else "dimensionless"
-
-
-_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u200a\u202f]+")
-_GLUED_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_WORD = re.compile(r"[a-z]+")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
-_YEARLIKE = re.compile(r"\d{4}")
-_HALF_A = re.compile(r"half an? (dozen|hundred|thousand|million|billion)\b")
-_SCALED = re.compile(r"(dozen|hundred|thousand|million|billion)s?\b(?: of\b)?")
-_JOINED = re.compile(r"\s*(?:(?:and|or|to|plus)\b|&|-)\s*")
-
-
-def _normalise(text: str) -> str:
-    s = _GLUED_THOUSANDS.sub("", text)
-    s = _DASHES.sub("-", s).replace("\u2019", "'").replace("\u2018", "'")
-    s = _SPACES.sub(" ", s).strip().lower()
-    s = s.strip("\"'()[]\u201c\u201d").strip()
-    s = re.sub(r"[.,;:!?]+$", "", s).strip()
-    return re.sub(r"\bper cent\b", "percent", s)
-
-
-@dataclass(frozen=True, slots=True)
-class _Amount:
-    """One quantity read from the text, before hedging."""
-
-    kind: str  # "count", "share" or "vague"
-    low: Fraction
-    high: Fraction | None
-    end: int
-    yearlike: bool = False
-    scale: int = 1  # scale word applied to a single numeral ("1.5 million" -> 10**6)
-    unscaled: Fraction | None = None  # the numeral itself, for "1.5-2 million"
-    bare: bool = False  # a plain numeral with no unit: can take its partner's unit/scale
-    percent: bool = False
-
-
-class _Parser:
-    """Recursive descent over one normalised phrase (an internal helper of Figure.parse)."""
-
-    def __init__(self, text: str, tolerance: Fraction) -> None:
-        self.text = text
-        self.s = _normalise(text)
-        self.t = tolerance
-        self.lex = _lexicon()
-
-    # -- errors --------------------------------------------------------------------------------
-
-    def fail(self, reason: Reason, detail: str) -> FigureParseError:
-        return FigureParseError(self.text, reason, detail)
-
-    # -- top level -----------------------------------------------------------------------------
-
-    def parse(self) -> Figure:
-        s, lex = self.s, self.lex
-        if not s:
-            raise self.fail(Reason.EMPTY, "there is no text")
-        if re.match(r"-\s*\d", s):
-            raise self.fail(Reason.NEGATIVE, "a count of people is never negative")
-        pos = 0
-        prefix: Hedge | None = None
-        year_word = False
-        for phrase, hedge in lex.prefixes:
-            end = self.match_phrase(phrase, pos)
-            if end is not None:
-                prefix, pos = hedge, end
-                year_word = phrase in lex.year_context
-                break
-        connector: str | None = None
-        for word, needs in (("between", "and"), ("from", "to")):
-            end = self.match_phrase(word, pos)
-            if end is not None:
-                connector, pos = needs, end
-                break
-        if prefix is None and connector is None:
-            for phrase in lex.year_context:
-                end = self.match_phrase(phrase, pos)
-                if end is not None and self.read_amount(end) is not None:
-                    year_word, pos = True, end
-                    break
-        if s[pos : pos + 1] in lex.money or self.word_at(pos) in lex.money:
-            raise self.fail(Reason.NOT_PEOPLE, "money is not a count of people")
-        amount, is_range = self.read_quantity(pos, connector)
-        pos = amount.end
-        suffix: Hedge | None = None
-        for pattern, hedge in lex.suffixes:
-            match = pattern.match(s, pos)
-            if match and self.read_amount(self.skip(match.end())) is None:
-                suffix, pos = hedge, match.end()
-                break
-        if prefix is not None and suffix is not None:
-            raise self.fail(Reason.BAD_VALUE, "two hedges on one figure")
-        chosen = prefix or suffix
-        if is_range and chosen is Hedge.APPROXIMATE:
-            chosen = None  # "some 70,000-75,000": the speaker's range is the estimate
-        people = self.check_tail(pos, amount)
-        if amount.yearlike and not people and (chosen is None or year_word):
-            raise self.fail(Reason.YEAR, "a four-digit number without a comma reads as a year")
-        if year_word and prefix is None:
-            raise self.fail(Reason.NOT_A_NUMBER, "a date phrase, not a count")
-        return self.build(amount, is_range, chosen)
-
-    def build(self, amount: _Amount, is_range: bool, hedge: Hedge | None) -> Figure:
-        low, high = amount.low, amount.high
-        if amount.kind == "share":
-            assert high is not None
-            share_low, share_high = self.apply_to_share(hedge, low, high)
-            return Figure(0, None, Hedge.SHARE, self.text, Share(share_low, share_high))
-        for bound in (low, high):
-            if bound is not None and bound.denominator != 1:
-                raise self.fail(
-                    Reason.NOT_INTEGER, f"{_decimal(bound) or bound} is not a whole number"
-                )
-        lo, hi = self.apply_to_count(hedge, int(low), None if high is None else int(high))
-        if hedge is None:
-            hedge = Hedge.VAGUE if amount.kind == "vague" else None
-            hedge = hedge or (Hedge.RANGE if is_range else _shape_hedge(lo, hi))
-        return Figure(lo, hi, hedge, self.text)
-
-    def apply_to_count(
-        self, hedge: Hedge | None, low: int, high: int | None
-    ) -> tuple[int, int | None]:
-        t = self.t
-        match hedge:
-            case Hedge.MORE_THAN:
-                return low + 1, None
-            case Hedge.AT_LEAST:
-                return low, None
-            case Hedge.FEWER_THAN:
-                if high == 0:
-                    raise self.fail(Reason.NEGATIVE, "no count of people is fewer than 0")
-                return 0, None if high is None else high - 1
-            case Hedge.AT_MOST:
-                return 0, high
-            case Hedge.NEARLY:
-                return math.ceil(_NEARLY * low), high
-            case Hedge.APPROXIMATE:
-                return math.floor(low * (1 - t)), None if high is None else math.ceil(
-                    high * (1 + t)
-                )
-        return low, high
-
-    def apply_to_share(
-        self, hedge: Hedge | None, low: Fraction, high: Fraction
-    ) -> tuple[Fraction, Fraction]:
-        one = Fraction(1)
-        match hedge:
-            case Hedge.MORE_THAN | Hedge.AT_LEAST:
-                return low, one
-            case Hedge.FEWER_THAN | Hedge.AT_MOST:
-                return Fraction(0), high
-            case Hedge.NEARLY:
-                return _NEARLY * low, high
-            case Hedge.APPROXIMATE:
-                return low * (1 - self.t), min(one, high * (1 + self.t))
-        return low, high
-
-    # -- pieces --------------------------------------------------------------------------------
-
-    def match_phrase(self, phrase: str, pos: int) -> int | None:
-        """End of ``phrase`` at ``pos`` as whole words (plus following spaces), or None."""
-        s = self.s
-        if not s.startswith(phrase, pos):
-            return None
-        end = pos + len(phrase)
-        if phrase[-1].isalnum() and end < len(s) and (s[end].isalnum() or s[end] == "-"):
-            return None
-        while end < len(s) and s[end] == " ":
-            end += 1
-        return end
-
-    def word_at(self, pos: int) -> str:
-        match = _WORD.match(self.s, pos)
-        return match.group() if match else ""
-
-    def read_quantity(self, pos: int, connector: str | None) -> tuple[_Amount, bool]:
-        first = self.read_amount(pos, allow_and=connector != "and")
-        if first is None:
-            raise self.no_number(pos)
-        joiners: tuple[str, ...] = ("-", "to", "or")
-        if connector == "and":
-            joiners = ("and",)
-        elif connector == "to":
-            joiners = ("to", "-")
-        for joiner in joiners:
-            match = re.compile(
-                r"\s*" + re.escape(joiner) + (r"\b\s*" if joiner.isalpha() else r"\s*")
-            )
-            found = match.match(self.s, first.end)
-            if not found:
-                continue
-            second = self.read_amount(found.end())
-            if second is not None:
-                return self.combine(first, second), True
-        if connector is not None:
-            if first.yearlike:
-                raise self.fail(Reason.YEAR, "a four-digit number without a comma reads as a year")
-            raise self.fail(Reason.NOT_A_NUMBER, f"a range needs '{connector}' and a second number")
-        return first, False
-
-    def combine(self, first: _Amount, second: _Amount) -> _Amount:
-        if second.percent and first.bare:
-            first = dataclasses.replace(
-                first, kind="share", low=first.low / 100, high=first.low / 100, yearlike=False
-            )
-            self.check_share(first.low)
-        if second.scale > 1 and first.bare and first.low <= (second.unscaled or 0):
-            value = first.low * second.scale
-            first = dataclasses.replace(first, low=value, high=value, yearlike=False)
-        kinds = {first.kind, second.kind}
-        if "share" in kinds and len(kinds) > 1:
-            raise self.fail(Reason.NOT_A_NUMBER, "a range cannot join a share and a count")
-        if first.low > second.low:
-            raise self.fail(
-                Reason.LOW_ABOVE_HIGH,
-                f"high={_decimal(second.low) or second.low} is below "
-                f"low={_decimal(first.low) or first.low}",
-            )
-        return _Amount(
-            kind="count" if first.kind != second.kind else first.kind,
-            low=first.low,
-            high=second.high,
-            end=second.end,
-            yearlike=first.yearlike and second.yearlike,
-        )
-
-    def check_share(self, value: Fraction) -> None:
-        if value > 1:
-            raise self.fail(Reason.BAD_VALUE, "a share cannot exceed 100 percent")
-
-    def read_amount(self, pos: int, *, allow_and: bool = True) -> _Amount | None:
-        s, lex = self.s, self.lex
-        if _HALF_A.match(s, pos):  # "half a million" is a count, "half" alone a share
-            return self.read_number(pos, allow_and=allow_and)
-        for phrase, (share_low, share_high) in lex.shares:
-            end = self.match_phrase(phrase, pos)
-            if end is not None:
-                return _Amount("share", share_low, share_high, end=self.rstrip(end))
-        for phrase, vague in lex.vague:
-            end = self.match_phrase(phrase, pos)
-            if end is None:
-                continue
-            low = Fraction(vague.low)
-            high = None if vague.high is None else Fraction(vague.high)
-            match = _SCALED.match(s, end)
-            if vague.scalable and high is not None and match:
-                scale = lex.scales[match.group(1)]
-                low, high = low * scale, (high + 1) * scale - 1
-                end = match.end()
-            return _Amount("vague", low, high, end=self.rstrip(end))
-        number = self.read_number(pos, allow_and=allow_and)
-        if number is None:
-            return None
-        percent = lex.percent.match(s, number.end)
-        if percent and number.scale == 1:
-            value = number.low / 100
-            self.check_share(value)
-            return _Amount("share", value, value, end=percent.end(), percent=True)
-        of = re.compile(r"\s+in\s+").match(s, number.end)
-        if of and number.scale == 1:
-            base = self.read_number(of.end())
-            if base is not None and not base.yearlike and base.low > 0 and number.low <= base.low:
-                value = number.low / base.low
-                return _Amount("share", value, value, end=base.end)
-        return number
-
-    def rstrip(self, end: int) -> int:
-        while end > 0 and self.s[end - 1] == " ":
-            end -= 1
-        return end
-
-    def read_number(self, pos: int, *, allow_and: bool = True) -> _Amount | None:
-        s, lex = self.s, self.lex
-        half = _HALF_A.match(s, pos)
-        if half:
-            value = Fraction(lex.scales[half.group(1)], 2)
-            return _Amount("count", value, value, end=half.end())
-        numeral = _NUMERAL.match(s, pos)
-        if numeral:
-            return self.read_numeral(numeral)
-        return self.read_words(pos, allow_and=allow_and)
-
-    def read_numeral(self, numeral: re.Match[str]) -> _Amount:
-        s, lex = self.s, self.lex
-        raw, end = numeral.group(), numeral.end()
-        if re.match(r",\d|\.\d|\d", s[end:]):
-            token = re.compile(r"[\d,.]+").match(s, numeral.start())
-            shown = token.group() if token else raw
-            raise self.fail(Reason.NOT_A_NUMBER, f"{shown!r} is not a well-formed number")
-        if _ORDINAL_SUFFIX.match(s, end):
-            raise self.fail(Reason.NOT_A_NUMBER, "an ordinal is a rank, not a count")
-        value = Fraction(raw.replace(",", ""))
-        yearlike = bool(_YEARLIKE.fullmatch(raw)) and 1800 <= value <= 2099
-        scale = 1
-        glued = re.compile(r"(k|mn|bn|m)\b").match(s, end)
-        if glued and (
-            glued.group(1) != "m" or self.is_people_word(self.word_at(self.skip(glued.end())))
-        ):
-            scale, end = lex.suffix_scales[glued.group(1)], glued.end()
-        else:
-            scale_words = re.compile(r"\s*(hundred|thousand|million|billion|dozen)\b")
-            while match := scale_words.match(s, end):
-                scale, end = scale * lex.scales[match.group(1)], match.end()
-        return _Amount(
-            "count",
-            value * scale,
-            value * scale,
-            end=end,
-            yearlike=yearlike and scale == 1,
-            scale=scale,
-            unscaled=value,
-            bare=scale == 1,
-        )
-
-    def skip(self, pos: int) -> int:
-        while pos < len(self.s) and self.s[pos] == " ":
-            pos += 1
-        return pos
-
-    def read_words(self, pos: int, *, allow_and: bool) -> _Amount | None:
-        """Cardinal number words: "twenty-one", "one hundred and forty-six", "a dozen"."""
-        s, lex = self.s, self.lex
-        total, group, last, end = 0, 0, "", pos
-        big = math.inf  # the last thousand/million/billion, which must decrease
-        cursor = pos
-        while True:
-            match = _WORD.match(s, cursor)
-            if not match:
-                break
-            word = match.group()
-            if word in lex.ordinals:
-                if last not in ("", "a"):
-                    raise self.fail(Reason.NOT_A_NUMBER, "an ordinal is a rank, not a count")
-                break
-            if word in ("a", "an") and not last:
-                following = _WORD.match(s, self.skip(match.end()))
-                if not following or following.group() not in lex.scales:
-                    break
-                group, last = 1, "a"
-            elif word in lex.units and last in ("", "hundred", "scale", "and", "tens"):
-                if last == "tens" and not 0 < lex.units[word] < 10:
-                    break
-                group, last = group + lex.units[word], "unit"
-            elif word in lex.tens and last in ("", "hundred", "scale", "and"):
-                group, last = group + lex.tens[word], "tens"
-            elif word == "hundred" and last in ("a", "unit", "tens") and group < 100:
-                group, last = group * 100, "hundred"
-            elif word == "dozen" and last in ("a", "unit", "tens"):
-                group, last = group * 12, "scale"
-            elif word in lex.scales and last in ("a", "unit", "tens", "hundred", "scale"):
-                scale = lex.scales[word]
-                if scale >= big or scale < 1000:
-                    break
-                total, group, big, last = total + group * scale, 0, scale, "scale"
-            elif word == "and" and allow_and and last in ("hundred", "scale"):
-                following = _WORD.match(s, self.skip(match.end()))
-                if not following or (
-                    following.group() not in lex.units and following.group() not in lex.tens
-                ):
-                    break
-                last = "and"
-            else:
-                break
-            if last != "and":
-                end = match.end()
-            cursor = match.end()
-            if cursor < len(s) and s[cursor] in " -":
-                cursor += 1
-        if last in ("", "a") or end == pos:
-            return None
-        value = Fraction(total + group)
-        return _Amount("count", value, value, end=end, bare=False)
-
-    def is_people_word(self, word: str) -> bool:
-        if not word:
-            return False
-        if word in self.lex.people_nouns:
-            return True
-        return _unit_dimension(word) == "[people]"
-
-    def check_tail(self, pos: int, amount: _Amount) -> bool:
-        """Refuse a unit that is not people after the number; True if a people noun follows."""
-        s, lex = self.s, self.lex
-        tail = s[pos:].lstrip(" -")
-        if not tail:
-            return False
-        joined = _JOINED.match(s, pos)
-        if joined:
-            other = self.read_amount(joined.end())
-            if other is not None:
-                if amount.yearlike and other.yearlike:
-                    raise self.fail(Reason.YEAR, "two years, not a count")
-                raise self.fail(Reason.NOT_A_NUMBER, "several figures: parse each one")
-        if tail[0] in lex.money:
-            raise self.fail(Reason.NOT_PEOPLE, "money is not a count of people")
-        word = self.word_at(len(s) - len(tail))
-        if not word:
-            return False
-        if word in lex.money:
-            raise self.fail(Reason.NOT_PEOPLE, f"{word!r} is money, not people")
-        if word in lex.ordinals:
-            return False
-        people = self.is_people_word(word)
-        if amount.kind != "share" and not people and word not in lex.not_units:
-            dimension = _unit_dimension(word)
-            if dimension is not None:
-                raise self.fail(Reason.NOT_PEOPLE, f"{word!r} measures {dimension}, not people")
-        return people
-
-    def no_number(self, pos: int) -> FigureParseError:
-        s = self.s[pos:]
-        if re.search(r"\d(?:st|nd|rd|th)\b", s) or any(
-            w in self.lex.ordinals for w in _WORD.findall(s)
-        ):
-            return self.fail(Reason.NOT_A_NUMBER, "an ordinal is a rank, not a count")
-        return self.fail(Reason.NOT_A_NUMBER, "no number of people found")

@@ -44,7 +44,13 @@ WAR_START: Final = dt.date(2020, 9, 27)
 
 
 class ClaimKind(enum.StrEnum):
-    """How a claim's count relates to time."""
+    """How a claim's count relates to time (the ``kind`` column).
+
+    Examples
+    --------
+    >>> ClaimKind("incident") is ClaimKind.INCIDENT
+    True
+    """
 
     CUMULATIVE = "cumulative"
     """A running total over ``[since, as_of]`` (since defaults to the war's start)."""
@@ -55,16 +61,42 @@ class ClaimKind(enum.StrEnum):
 
 
 class Coverage(enum.StrEnum):
-    """Whether a figure counts its whole scope or only part of it."""
+    """Whether a figure counts its whole scope or only part of it (the ``coverage`` column).
+
+    Examples
+    --------
+    >>> Coverage("partial") is Coverage.PARTIAL
+    True
+    """
 
     COMPLETE = "complete"
+    """The figure counts its whole scope (the default)."""
     PARTIAL = "partial"
     """Only part of the scope was counted (e.g. the strikes a study analysed): a lower bound."""
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column of the claim table."""
+    """One column of the claim table.
+
+    Attributes
+    ----------
+    name : str
+        The column name, e.g. ``"low"``.
+    dtype : str
+        The pandas dtype of the column in schema form: ``"string"``, ``"Int64"`` or
+        ``"datetime64[s]"``.
+    required : bool
+        Whether a table must have the column: :func:`validate_frame` rejects a table without it.
+    description : str
+        What the column holds, in one sentence.
+
+    Examples
+    --------
+    >>> column = SCHEMA[2]
+    >>> column.name, column.dtype, column.required
+    ('low', 'Int64', True)
+    """
 
     name: str
     dtype: str
@@ -106,13 +138,24 @@ SCHEMA: Final[tuple[Column, ...]] = (
     Column("note", _TEXT, False, "Free text for reviewers."),
 )
 
+"""Every column of the claim table, in order: the contract of ``ClaimSet.to_frame()`` and of
+the CSV, JSON Lines and Parquet files."""
+
 COLUMNS: Final = tuple(c.name for c in SCHEMA)
+"""The names of :data:`SCHEMA`, in order."""
 _BY_NAME: Final = {c.name: c for c in SCHEMA}
 
 
 def empty_frame() -> pd.DataFrame:
     """An empty claim table with every schema column and dtype.
 
+    Returns
+    -------
+    pandas.DataFrame
+        No rows; the columns of :data:`SCHEMA`, in order, each with its dtype.
+
+    Examples
+    --------
     >>> list(empty_frame().columns)[:4]
     ['claim_id', 'figure', 'low', 'high']
     """
@@ -128,7 +171,28 @@ def _as_text(values: pd.Series) -> pd.Series:
 def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of an already valid claim frame with schema column order and dtypes.
 
-    Columns outside the schema are kept, after the schema columns.
+    It converts and does not check: give it cells that :func:`validate_frame` accepted. Schema
+    columns absent from ``frame`` are added empty, text is stripped (a blank cell becomes
+    missing) and columns outside the schema are kept, after the schema columns. ``frame`` is not
+    modified.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A claim table whose cells are already valid for their columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame with a fresh ``RangeIndex``: the columns of :data:`SCHEMA` in order and with
+        their dtypes, then the other columns of ``frame``.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"tag": ["x"], "low": [146], "claim_id": [" a "]})
+    >>> out = coerce_frame(raw)
+    >>> list(out.columns[:3]), list(out.columns[-1:]), str(out["low"].dtype), out["claim_id"][0]
+    (['claim_id', 'figure', 'low'], ['tag'], 'Int64', 'a')
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column in SCHEMA:
@@ -259,8 +323,29 @@ def validate_frame(
 
     The returned frame holds exactly the rows with no problem, in input order, with a fresh
     index; every other input row is named at least once in the problems, with its 0-based
-    position, the column and the reason. The input is not modified.
+    position, the column and the reason. A missing required column is one problem with no row,
+    and then no row is kept. Empty optional cells take their defaults (``kind`` cumulative,
+    ``since`` the war's start, scope terms ``all``, ...). The input is not modified.
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The raw table, one claim per row, with columns named as in :data:`SCHEMA`; cells may be
+        text (as read from a CSV file).
+    trees : ScopeTrees, optional
+        The scope trees that outcome, category, party, perpetrator, region and
+        source_affiliation terms are read against; by default the bundled ones
+        (``default_trees()``).
+
+    Returns
+    -------
+    good : pandas.DataFrame
+        The rows without any problem, in schema form (see :func:`coerce_frame`).
+    problems : tuple of Problem
+        Every problem found, ordered by row (problems with no row first).
+
+    Examples
+    --------
     >>> raw = pd.DataFrame({"claim_id": ["a", "b"], "low": [3, -1], "outcome": "killed",
     ...                     "as_of": "2020-10-06", "source": "x", "document": "d"})
     >>> good, problems = validate_frame(raw)
