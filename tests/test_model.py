@@ -6,28 +6,44 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import karabakh_tolls as kt
 from karabakh_tolls.errors import ReconciliationError
 from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import (
+    ConflictAnalysis,
     Constraint,
     Kind,
     Target,
+    analyse_conflicts,
     feasible,
     irreducible_subset,
     min_set_aside,
     solve,
 )
-from karabakh_tolls.scopes import default_trees
+from karabakh_tolls.scopes import ScopeTrees, default_trees
 from karabakh_tolls.testing.instances import (
     Instance,
     brute_force_bounds,
     instances,
     small_trees,
     tiny_trees,
+    to_frame,
+)
+
+# Eight cells, every node exhaustive: category x party x perpetrator, each binary.
+CUBE = ScopeTrees.from_dict(
+    {
+        "outcome": {"cumulative": ["killed"], "nodes": {"all": {"children": ["killed"]}}},
+        "category": {"nodes": {"all": {"children": ["civilian", "military"], "exhaustive": True}}},
+        "party": {"nodes": {"all": {"children": ["a", "b"], "exhaustive": True}}},
+        "perpetrator": {"nodes": {"all": {"children": ["p", "q"], "exhaustive": True}}},
+        "region": {"nodes": {}},
+    }
 )
 
 ALL = ("all", "all", "all", "all")
@@ -205,3 +221,118 @@ def test_set_aside_is_minimal_and_restores_consistency(instance: Instance) -> No
         assert not feasible(members, trees)
         for c in members:
             assert feasible([m for m in members if m is not c], trees)
+
+
+# --- fractional LP relaxations: the integer fallback --------------------------------------------
+
+
+def cube(cid: str, terms: tuple[str, str, str], low: int, high: int | None) -> Constraint:
+    return total(cid, (*terms, "all"), low, high, D2)
+
+
+def odd_cycle(low: int, high: int | None) -> list[Constraint]:
+    """Civilians, party a and perpetrator p each bounded; the cells in exactly one of the
+    three (and the one in none) are empty, so u = (civ, b, p), v = (civ, a, q) and
+    w = (mil, a, p) form an odd cycle: u + v, v + w and u + w are the three sums."""
+    empty = [("civilian", "b", "q"), ("military", "a", "q"), ("military", "b", "p")]
+    empty.append(("military", "b", "q"))
+    out = [cube(f"z{i}", t, 0, 0) for i, t in enumerate(empty)]
+    out += [
+        cube("b1", ("civilian", "all", "all"), low, high),
+        cube("b2", ("all", "a", "all"), low, high),
+        cube("b3", ("all", "all", "p"), low, high),
+    ]
+    return out
+
+
+def test_a_fractional_lp_maximum_is_recomputed_as_an_integer_program() -> None:
+    # Fails if the MILP fallback is missing or wrong: the LP maximum of twice the total is 3
+    # (each odd-cycle cell at 1/2), which rounding would keep; in whole people at most one of
+    # u, v, w (or the cell in all three) is 1, so it is 2.
+    cs = odd_cycle(0, 1)
+    twice = Target.of(ALL, D2, plus=[ALL])
+    sol = solve(cs, twice, CUBE)
+    assert sol.high.optimum == pytest.approx(3.0) and not sol.high.integral
+    assert (sol.low.value, sol.high.value) == brute_force_bounds(CUBE, [D2], cs, twice, 1)
+    assert (sol.low.value, sol.high.value) == (0, 2)
+    once = solve(cs, Target.of(ALL, D2), CUBE)
+    assert once.high.optimum == pytest.approx(1.5) and once.high.value == 1
+
+
+def test_a_fractional_lp_minimum_is_recomputed_as_an_integer_program() -> None:
+    # Fails if a fractional minimum is rounded up instead of solved: the LP minimum of twice
+    # the total is 3 (u = v = w = 1/2 covers every face); whole people need two of them: 4.
+    cs = [*odd_cycle(1, None), cube("t", ("civilian", "a", "p"), 0, 0)]
+    cs.append(cube("cap", ("all", "all", "all"), 0, 2))
+    twice = Target.of(ALL, D2, plus=[ALL])
+    sol = solve(cs, twice, CUBE)
+    assert sol.low.optimum == pytest.approx(3.0) and not sol.low.integral
+    assert (sol.low.value, sol.high.value) == brute_force_bounds(CUBE, [D2], cs, twice, 2)
+    assert sol.low.value == 4
+    # the bound's sentence says the integer program rounded it
+    frame = to_frame(Instance(CUBE, (D2,), np.zeros((8, 1), dtype=np.int64)), cs)
+    claims = kt.ClaimSet.from_frame(frame, trees=CUBE)
+    r = kt.reconcile(claims, kt.Scope("killed", trees=CUBE), D2)
+    assert (r.low, r.high) == brute_force_bounds(CUBE, [D2], cs, Target.of(ALL, D2), 2)
+    assert "rounded to whole people by the integer program" in r.low_support.sentence
+
+
+def test_lp_feasible_but_integer_infeasible_claims_conflict() -> None:
+    # Fails if feasibility were LP feasibility: u + v = v + w = u + w = 1 holds at 1/2 each
+    # but in no whole count. Then the conflict analysis must still find a set-aside and an
+    # irreducible core, which the brute force confirms.
+    cs = [*odd_cycle(1, 1), cube("t", ("civilian", "a", "p"), 0, 0)]
+    target = Target.of(ALL, D2)
+    assert brute_force_bounds(CUBE, [D2], cs, target, 1) is None
+    assert not solve(cs, target, CUBE).feasible
+    assert not feasible(cs, CUBE)
+    analysis = analyse_conflicts(cs, CUBE)
+    assert not analysis.feasible and len(analysis.set_aside) == 1
+    assert analysis.set_aside == min_set_aside(cs, CUBE)
+    (aside,) = analysis.set_aside
+    kept = [c for c in cs if c.id != aside]
+    assert brute_force_bounds(CUBE, [D2], kept, target, 3) is not None
+    (core,) = analysis.cores
+    assert core == irreducible_subset(cs, CUBE, aside) and aside in core
+    members = [c for c in cs if c.id in core]
+    assert brute_force_bounds(CUBE, [D2], members, target, 3) is None
+    for c in members:
+        rest = [m for m in members if m is not c]
+        assert brute_force_bounds(CUBE, [D2], [*rest, cube("cap", ALL[:3], 0, 3)], target, 3)
+
+
+def plain_deletion_filter(
+    constraints: list[Constraint], trees: ScopeTrees, culprit: str
+) -> tuple[str, ...]:
+    """The textbook deletion filter, one feasibility test per constraint (the reference)."""
+    keep = sorted(constraints, key=lambda c: c.id)
+    if feasible(keep, trees):
+        return ()
+    for c in list(keep):
+        if c.id != culprit:
+            trial = [d for d in keep if d.id != c.id]
+            if not feasible(trial, trees):
+                keep = trial
+    return tuple(c.id for c in keep)
+
+
+@settings(max_examples=examples(25))
+@given(instances(max_claims=7, lies=True), st.randoms())
+def test_conflict_analysis_equals_the_plain_deletion_filter(
+    instance: Instance, rng: object
+) -> None:
+    # Fails if skipping the solves a Farkas certificate answers changes the core (e.g. a
+    # certificate that is not infeasible on its own), or if the analysis depends on order.
+    trees = small_trees()
+    cs = list(instance.constraints)
+    analysis = analyse_conflicts(cs, trees)
+    rng.shuffle(cs)  # type: ignore[attr-defined]
+    assert analyse_conflicts(cs, trees) == analysis
+    assert analysis.set_aside == min_set_aside(cs, trees)
+    assert analysis.feasible == feasible(cs, trees) == (not analysis.set_aside)
+    kept = [c for c in cs if c.id not in analysis.set_aside]
+    for cid, core in zip(analysis.set_aside, analysis.cores, strict=True):
+        culprit = next(c for c in cs if c.id == cid)
+        assert core == plain_deletion_filter([*kept, culprit], trees, cid)
+    if analysis.feasible:
+        assert analysis == ConflictAnalysis(True)

@@ -198,3 +198,55 @@ def test_each_bound_is_the_sum_of_its_terms(instance: Instance, query: str, day:
         high_total = sum(v for v, _, _ in r.high_support.terms)
         assert high_total - 1 < r.high <= high_total + 1e-6
     assert dt.date.fromisoformat(str(r.as_of)) == instance.days[day]
+
+
+def test_conflict_analysis_is_computed_once_and_reused_across_queries() -> None:
+    # Fails if reconcile recomputes the set-aside for every query (no hit), if the cache key
+    # misses something the answer depends on (a reused analysis would then differ from a
+    # fresh one), or if row order leaks into the key.
+    from karabakh_tolls.model import CONFLICTS, analyse_conflicts, constraints_from_frame
+
+    claims = table(
+        {"claim_id": "a", "low": 5, "high": 5, "source": "x"},
+        {"claim_id": "b", "low": 7, "high": 7, "source": "y"},
+        {"claim_id": "c", "low": 2, "high": 2, "source": "z", "category": "civilian"},
+        {"claim_id": "d", "low": 9, "high": 9, "source": "z", "as_of": "2020-10-20"},
+    )
+    shuffled = kt.ClaimSet.from_frame(claims.to_frame().iloc[::-1].reset_index(drop=True))
+    queries = [
+        ("killed", "2020-10-06"),
+        ("killed/civilian", "2020-10-10"),
+        ("killed", "2020-10-20"),
+    ]
+    CONFLICTS.clear()
+    first = [kt.reconcile(claims, q, d) for q, d in queries]
+    info = CONFLICTS.info()
+    assert (info.misses, info.hits, info.currsize) == (1, 2, 1)
+    again = [kt.reconcile(shuffled, q, d) for q, d in queries]
+    assert CONFLICTS.info()[:2] == (5, 1)  # three more hits, no new miss
+    CONFLICTS.clear()
+    fresh = [kt.reconcile(claims, q, d) for q, d in queries[::-1]][::-1]
+    assert first == again == fresh
+    assert all(r.status == "conflict" and r.set_aside == ("b",) for r in first)
+    analysis = analyse_conflicts(constraints_from_frame(claims.frame), claims.trees)
+    assert analysis.set_aside == first[0].set_aside
+    assert analysis.cores == tuple(c.claim_ids for c in first[0].conflicts)
+    # another policy weighs the claims differently: a different entry, a different answer
+    trusted = kt.TrustPolicy("trust y", sources={"y": 2.0})
+    assert kt.reconcile(claims, "killed", "2020-10-06", policy=trusted).set_aside == ("a",)
+    assert CONFLICTS.info().currsize == 2
+
+
+def test_the_conflict_cache_is_bounded() -> None:
+    from karabakh_tolls.model import ConflictCache
+
+    cache = ConflictCache(maxsize=2)
+    sets = [table({"claim_id": "a", "low": n, "high": n}) for n in (1, 2, 3)]
+    from karabakh_tolls.model import constraints_from_frame
+
+    for claims in sets:
+        cache.analyse(constraints_from_frame(claims.frame), claims.trees)
+    assert cache.info().currsize == 2
+    assert cache.lookup(constraints_from_frame(sets[0].frame), sets[0].trees) is None
+    with pytest.raises(ValueError, match="maxsize"):
+        ConflictCache(maxsize=0)

@@ -57,9 +57,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -71,13 +73,18 @@ from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.scopes import ROOT, ScopeTrees
 
 __all__ = [
+    "CONFLICTS",
     "TERM_DIMENSIONS",
     "Bound",
+    "CacheInfo",
+    "ConflictAnalysis",
+    "ConflictCache",
     "Constraint",
     "Kind",
     "Solution",
     "Target",
     "Terms",
+    "analyse_conflicts",
     "constraints_from_frame",
     "feasible",
     "irreducible_subset",
@@ -427,12 +434,14 @@ def _milp(
     objective: np.ndarray,
     relax: np.ndarray | None = None,
     set_aside_cost: np.ndarray | None = None,
+    rows: _RowSet | None = None,
 ) -> Any:
-    """The integer program over the same rows; with ``set_aside_cost`` each claim gets a binary
-    indicator that relaxes its rows by a sound big-M."""
+    """The integer program over the same rows (or the subset ``rows``); with ``set_aside_cost``
+    each claim gets a binary indicator that relaxes its rows by a sound big-M."""
     n = max(program.n_vars, 1)
-    A = program.A
-    upper = np.full(n, program.cap)
+    A = program.A if rows is None else rows.A
+    b = program.b if rows is None else rows.b
+    upper = np.full(n, program.cap if rows is None else rows.cap)
     lower = np.zeros(n)
     integrality = np.ones(n, dtype=np.int64)
     c = objective
@@ -444,7 +453,7 @@ def _milp(
         upper = np.concatenate([upper, np.ones(k)])
         lower = np.concatenate([lower, np.zeros(k)])
         integrality = np.concatenate([integrality, np.ones(k, dtype=np.int64)])
-    constraints = [LinearConstraint(A, -np.inf, program.b)] if A.shape[0] else []
+    constraints = [LinearConstraint(A, -np.inf, b)] if A.shape[0] else []
     return milp(
         c,
         constraints=constraints,
@@ -533,7 +542,132 @@ def feasible(constraints: Sequence[Constraint], trees: ScopeTrees) -> bool:
     """True when some assignment of nonnegative integer counts satisfies every constraint."""
     if not constraints:
         return True
-    return _integer_feasible(_Program(constraints, None, trees))
+    program = _Program(constraints, None, trees)
+    ok, _ = _feasibility(program, [c.id for c in program.constraints])
+    return ok
+
+
+# --- conflicts: feasibility with certificates, minimum set-aside, irreducible subsets -----------
+
+
+@dataclass(frozen=True, slots=True)
+class _RowSet:
+    """The rows of some of a program's constraints, with every incident link row."""
+
+    A: Any
+    b: np.ndarray
+    cap: float
+    owners: tuple[str, ...]
+    """The constraint id of each claim row (the link rows follow them)."""
+
+
+def _row_set(program: _Program, ids: Iterable[str]) -> _RowSet:
+    chosen = set(ids)
+    claim_rows = [i for i, (cid, _) in enumerate(program.row_owner) if cid in chosen]
+    rows = np.array([*claim_rows, *range(program.n_claim_rows, program.n_rows)], dtype=np.int64)
+    lows = sum(c.low for c in program.constraints if c.id in chosen)
+    return _RowSet(
+        program.A[rows] if rows.size else sparse.csr_array((0, program.A.shape[1])),
+        program.b[rows],
+        float(lows) + 1.0,
+        tuple(program.row_owner[i][0] for i in claim_rows),
+    )
+
+
+def _feasibility(program: _Program, ids: Sequence[str]) -> tuple[bool, frozenset[str] | None]:
+    """Whether the constraints ``ids`` of ``program`` can all hold, in whole counts.
+
+    Solves the *elastic* LP ``min sum(s)`` subject to ``A x - s <= b`` (a slack per claim row,
+    none on incident links). Its optimum is 0 exactly when the LP is feasible; then an integral
+    vertex is an integer solution (checked exactly), and otherwise the integer program decides.
+    When the optimum is positive, the dual multipliers ``y`` of the claim rows are a Farkas
+    certificate: ``y'A x >= sum(min(y'A, 0)) x cap`` for every ``0 <= x <= cap`` while
+    ``y'b`` is smaller, so no integer solution exists (one would exist below ``cap``, see
+    :func:`min_set_aside`), and the constraints owning the rows with ``y > 0`` already cannot
+    all hold. Returns ``(feasible, certificate)``; the certificate (a subset of ``ids`` that
+    is infeasible by itself) is ``None`` when feasible or when the integer program decided.
+    """
+    rows = _row_set(program, ids)
+    m = len(rows.owners)
+    if m == 0:
+        return True, None  # incident links alone hold at zero
+    n = rows.A.shape[1]
+    slack = sparse.csr_array(
+        (-np.ones(m), (np.arange(m), np.arange(m))), shape=(rows.A.shape[0], m)
+    )
+    cost = np.concatenate([np.zeros(n), np.ones(m)])
+    result = _linprog(
+        cost,
+        A_ub=sparse.hstack([rows.A, slack], format="csr"),
+        b_ub=rows.b,
+        bounds=(0, None),
+        method="highs",
+    )
+    if result.status != 0:  # pragma: no cover - the elastic LP is always feasible and bounded
+        raise ReconciliationError(f"the feasibility LP failed: {result.message}")
+    if float(result.fun) <= _TOL:
+        x = np.asarray(result.x)[:n]
+        whole = np.round(x)
+        if np.all(np.abs(x - whole) < _TOL) and np.all(rows.A @ whole <= rows.b + 1e-9):
+            return True, None  # an integral point satisfying every row exactly
+    else:
+        y = -np.asarray(result.ineqlin.marginals, dtype=float)
+        y[y < 1e-9] = 0.0
+        reduced = rows.A.T @ y
+        floor = float(np.minimum(reduced, 0.0).sum()) * rows.cap
+        if float(rows.b @ y) < floor - 1e-7:
+            return False, frozenset(rows.owners[i] for i in range(m) if y[i] > 0)
+    exact = _milp(program, np.zeros(max(program.n_vars, 1)), rows=rows)
+    return bool(exact.status == 0), None
+
+
+def _set_aside(program: _Program, weights: Mapping[str, float] | None) -> tuple[str, ...]:
+    """The minimum-weight set-aside MILP of an infeasible program (see :func:`min_set_aside`)."""
+    ordered = program.constraints
+    k = len(ordered)
+    w = np.array([float((weights or {}).get(c.id, 1.0)) for c in ordered])
+    if np.any(w <= 0) or not np.all(np.isfinite(w)):
+        raise ReconciliationError(f"trust weights must be positive and finite, got {w.tolist()}")
+    tie = 1e-3 * float(w.min()) / (k + 1)
+    cost = w + tie * (k - np.arange(k)) / k
+    relax = np.zeros((program.n_rows, k))
+    nnz = np.diff(program.A.indptr) if program.n_rows else np.zeros(0, dtype=np.int64)
+    for j, c in enumerate(ordered):
+        for row in program.rows_of[c.id]:
+            side = program.row_owner[row][1]
+            relax[row, j] = -(float(c.low) if side == "low" else float(nnz[row]) * program.cap)
+    result = _milp(program, np.zeros(max(program.n_vars, 1)), relax, cost)
+    if result.status != 0 or result.x is None:  # pragma: no cover - dropping all is feasible
+        raise ReconciliationError(f"finding claims to set aside failed: {result.message}")
+    chosen = np.asarray(result.x)[max(program.n_vars, 1) :] > 0.5
+    return tuple(c.id for c, flag in zip(ordered, chosen, strict=True) if flag)
+
+
+def _deletion_filter(program: _Program, ids: Sequence[str], culprit: str) -> tuple[str, ...]:
+    """The deletion filter over ``sorted(ids)``, skipping the solves a certificate answers.
+
+    The filter visits the constraints in id order and drops each one whose removal leaves the
+    rest infeasible. Whenever the current set is known to contain an infeasible certificate
+    ``T``, a constraint outside ``T`` is dropped without solving (the rest still contains
+    ``T``); only members of ``T`` are tested. The answer is the plain deletion filter's.
+    """
+    keep = sorted(ids)
+    ok, certificate = _feasibility(program, keep)
+    if ok:
+        return ()
+    core: frozenset[str] = certificate if certificate is not None else frozenset(keep)
+    for cid in list(keep):
+        if cid == culprit:
+            continue
+        trial = [d for d in keep if d != cid]
+        if cid not in core:
+            keep = trial
+            continue
+        ok, certificate = _feasibility(program, trial)
+        if not ok:
+            keep = trial
+            core = certificate if certificate is not None else frozenset(trial)
+    return tuple(keep)
 
 
 def min_set_aside(
@@ -558,26 +692,9 @@ def min_set_aside(
     ('b',)
     """
     program = _Program(constraints, None, trees)
-    if _integer_feasible(program):
+    if _feasibility(program, [c.id for c in program.constraints])[0]:
         return ()
-    ordered = program.constraints
-    k = len(ordered)
-    w = np.array([float((weights or {}).get(c.id, 1.0)) for c in ordered])
-    if np.any(w <= 0) or not np.all(np.isfinite(w)):
-        raise ReconciliationError(f"trust weights must be positive and finite, got {w.tolist()}")
-    tie = 1e-3 * float(w.min()) / (k + 1)
-    cost = w + tie * (k - np.arange(k)) / k
-    relax = np.zeros((program.n_rows, k))
-    for j, c in enumerate(ordered):
-        for row in program.rows_of[c.id]:
-            side = program.row_owner[row][1]
-            nnz = program.A[[row], :].nnz
-            relax[row, j] = -(float(c.low) if side == "low" else nnz * program.cap)
-    result = _milp(program, np.zeros(max(program.n_vars, 1)), relax, cost)
-    if result.status != 0 or result.x is None:  # pragma: no cover - dropping all is feasible
-        raise ReconciliationError(f"finding claims to set aside failed: {result.message}")
-    chosen = np.asarray(result.x)[max(program.n_vars, 1) :] > 0.5
-    return tuple(c.id for c, flag in zip(ordered, chosen, strict=True) if flag)
+    return _set_aside(program, weights)
 
 
 def irreducible_subset(
@@ -586,22 +703,195 @@ def irreducible_subset(
     """An irreducible infeasible subset of ``constraints`` that contains ``culprit``.
 
     ``constraints`` without ``culprit`` must be feasible and with it infeasible. The deletion
-    filter drops every other constraint whose removal keeps the set infeasible, so no claim of
-    the answer can be removed without the rest becoming consistent. Ids are sorted.
+    filter (in id order) drops every other constraint whose removal keeps the set infeasible,
+    so no claim of the answer can be removed without the rest becoming consistent. Ids are
+    sorted; ``()`` when ``constraints`` are feasible.
+
+    >>> import datetime as dt
+    >>> from karabakh_tolls.scopes import default_trees
+    >>> day = dt.date(2020, 10, 6)
+    >>> cs = [Constraint(i, "killed", t, n, n, day, day) for i, t, n in
+    ...       (("a", ("all",) * 4, 5), ("b", ("all",) * 4, 7),
+    ...        ("c", ("civilian", "all", "all", "all"), 3))]
+    >>> irreducible_subset(cs, default_trees(), "b")
+    ('a', 'b')
     """
-    keep = sorted(constraints, key=lambda c: c.id)
-    if feasible(keep, trees):
-        return ()
-    for c in list(keep):
-        if c.id == culprit:
-            continue
-        trial = [d for d in keep if d.id != c.id]
-        if not feasible(trial, trees):
-            keep = trial
-    return tuple(c.id for c in keep)
+    program = _Program(constraints, None, trees)
+    return _deletion_filter(program, [c.id for c in program.constraints], culprit)
 
 
-# --- reading claim tables ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ConflictAnalysis:
+    """What makes a set of constraints inconsistent, and what to set aside.
+
+    ``set_aside`` is :func:`min_set_aside`'s answer (empty when the constraints are
+    consistent); ``cores[i]`` is the irreducible infeasible subset (:func:`irreducible_subset`)
+    that ``set_aside[i]`` forms with the constraints kept.
+    """
+
+    feasible: bool
+    set_aside: tuple[str, ...] = ()
+    cores: tuple[tuple[str, ...], ...] = ()
+
+
+def analyse_conflicts(
+    constraints: Sequence[Constraint],
+    trees: ScopeTrees,
+    weights: Mapping[str, float] | None = None,
+) -> ConflictAnalysis:
+    """Feasibility, the minimum-weight set-aside and one irreducible core per claim set aside.
+
+    The same answers as :func:`feasible`, :func:`min_set_aside` and :func:`irreducible_subset`
+    (on the kept constraints plus each one set aside), from one program built once. It depends
+    only on the constraints, their weights and the trees, never on a query: see
+    :class:`ConflictCache` to reuse it across queries.
+
+    >>> import datetime as dt
+    >>> from karabakh_tolls.scopes import default_trees
+    >>> day = dt.date(2020, 10, 6)
+    >>> cs = [Constraint(i, "killed", ("all",) * 4, n, n, day, day) for i, n in
+    ...       (("a", 5), ("b", 7))]
+    >>> analyse_conflicts(cs, default_trees())
+    ConflictAnalysis(feasible=False, set_aside=('b',), cores=(('a', 'b'),))
+    """
+    if not constraints:
+        return ConflictAnalysis(True)
+    program = _Program(constraints, None, trees)
+    ids = [c.id for c in program.constraints]
+    if _feasibility(program, ids)[0]:
+        return ConflictAnalysis(True)
+    aside = _set_aside(program, weights)
+    kept = [cid for cid in ids if cid not in aside]
+    cores = tuple(_deletion_filter(program, [*kept, cid], cid) for cid in aside)
+    return ConflictAnalysis(False, aside, cores)
+
+
+class _Same:
+    """A key part that compares by identity (scope trees hold dicts and are not hashable).
+
+    The cache entry keeps the object alive, so its ``id`` cannot be reused while cached.
+    """
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+class CacheInfo(NamedTuple):
+    """Counters of a :class:`ConflictCache` (the shape of ``functools.lru_cache``'s)."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+
+
+class ConflictCache:
+    """A small least-recently-used cache of :func:`analyse_conflicts` results.
+
+    The key is the value of everything the analysis depends on: the constraints (immutable
+    values, in id order), the weight of each, and the identity of the scope trees. A
+    query's scope and date are not part of it, so every query about one claim set and
+    outcome reuses one analysis; an entry can never go stale, and at most ``maxsize`` are
+    kept. Safe to share between threads.
+
+    >>> import datetime as dt
+    >>> from karabakh_tolls.scopes import default_trees
+    >>> day = dt.date(2020, 10, 6)
+    >>> cs = [Constraint(i, "killed", ("all",) * 4, n, n, day, day) for i, n in
+    ...       (("a", 5), ("b", 7))]
+    >>> cache = ConflictCache(maxsize=4)
+    >>> cache.analyse(cs, default_trees()).set_aside, cache.analyse(cs[::-1], default_trees())
+    (('b',), ConflictAnalysis(feasible=False, set_aside=('b',), cores=(('a', 'b'),)))
+    >>> cache.info()
+    CacheInfo(hits=1, misses=1, maxsize=4, currsize=1)
+    """
+
+    def __init__(self, maxsize: int = 32) -> None:
+        if maxsize < 1:
+            raise ValueError(f"maxsize={maxsize!r} must be at least 1")
+        self.maxsize = maxsize
+        self._entries: OrderedDict[Hashable, ConflictAnalysis] = OrderedDict()
+        self._lock = threading.Lock()
+        self._hits = 0
+        self._misses = 0
+
+    @staticmethod
+    def _key(
+        constraints: Sequence[Constraint],
+        trees: ScopeTrees,
+        weights: Mapping[str, float] | None,
+    ) -> Hashable:
+        ordered = tuple(sorted(constraints, key=lambda c: c.id))
+        w = tuple(float((weights or {}).get(c.id, 1.0)) for c in ordered)
+        return (_Same(trees), ordered, w)
+
+    def lookup(
+        self,
+        constraints: Sequence[Constraint],
+        trees: ScopeTrees,
+        weights: Mapping[str, float] | None = None,
+    ) -> ConflictAnalysis | None:
+        """The cached analysis, or ``None`` (counted as a miss) when there is none."""
+        key = self._key(constraints, trees, weights)
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                self._misses += 1
+            else:
+                self._hits += 1
+                self._entries.move_to_end(key)
+            return found
+
+    def store(
+        self,
+        constraints: Sequence[Constraint],
+        trees: ScopeTrees,
+        weights: Mapping[str, float] | None,
+        analysis: ConflictAnalysis,
+    ) -> None:
+        """Remember ``analysis`` (e.g. ``ConflictAnalysis(True)`` once a solve was feasible)."""
+        key = self._key(constraints, trees, weights)
+        with self._lock:
+            self._entries[key] = analysis
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.maxsize:
+                self._entries.popitem(last=False)
+
+    def analyse(
+        self,
+        constraints: Sequence[Constraint],
+        trees: ScopeTrees,
+        weights: Mapping[str, float] | None = None,
+    ) -> ConflictAnalysis:
+        """:func:`analyse_conflicts`, computed once per distinct key."""
+        found = self.lookup(constraints, trees, weights)
+        if found is None:
+            found = analyse_conflicts(constraints, trees, weights)
+            self.store(constraints, trees, weights, found)
+        return found
+
+    def info(self) -> CacheInfo:
+        """Hits, misses, capacity and current size."""
+        with self._lock:
+            return CacheInfo(self._hits, self._misses, self.maxsize, len(self._entries))
+
+    def clear(self) -> None:
+        """Forget every entry and reset the counters."""
+        with self._lock:
+            self._entries.clear()
+            self._hits = self._misses = 0
+
+
+CONFLICTS: Final = ConflictCache()
+"""The cache :func:`karabakh_tolls.reconcile` uses (32 entries)."""
 
 
 def _day(value: Any) -> dt.date:

@@ -26,13 +26,15 @@ from karabakh_tolls.errors import ReconciliationError, ScopeError
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import (
+    CONFLICTS,
     Bound,
+    ConflictAnalysis,
     Constraint,
     Kind,
+    Solution,
     Target,
+    analyse_conflicts,
     constraints_from_frame,
-    irreducible_subset,
-    min_set_aside,
     solve,
     terms_of,
 )
@@ -285,14 +287,23 @@ def reconcile(
     weight_of = dict(zip(frame["claim_id"], weights, strict=True))
     target = Target(base.outcome, tuple((c, terms_of(s)) for c, s in boxes), day, WAR_START)
 
-    solution = solve(constraints, target, trees)
+    # Which claims conflict depends on the claims, their weights and the trees, never on the
+    # query: it is computed once and reused (model.CONFLICTS, a small LRU cache).
+    trust = {c.id: float(weight_of[c.id]) for c in constraints}
+    analysis = CONFLICTS.lookup(constraints, trees, trust)
+    solution: Solution | None = None
+    if analysis is None:
+        solution = solve(constraints, target, trees)
+        if solution.feasible:
+            analysis = ConflictAnalysis(True)
+        else:
+            analysis = analyse_conflicts(constraints, trees, trust)
+        CONFLICTS.store(constraints, trees, trust, analysis)
     conflicts: list[Conflict] = []
-    set_aside: tuple[str, ...] = ()
-    if not solution.feasible:
-        set_aside = min_set_aside(constraints, trees, {c.id: weight_of[c.id] for c in constraints})
+    set_aside = analysis.set_aside
+    if set_aside:
         kept = [c for c in constraints if c.id not in set_aside]
-        for cid in set_aside:
-            core = irreducible_subset([*kept, by_id[cid]], trees, cid)
+        for cid, core in zip(set_aside, analysis.cores, strict=True):
             described = ", ".join(f"{k} ({names.get(k, '')}: {_describe(by_id[k])})" for k in core)
             conflicts.append(
                 Conflict(
@@ -309,6 +320,10 @@ def reconcile(
         solution = solve(kept, target, trees)
         if not solution.feasible:  # pragma: no cover - min_set_aside guarantees feasibility
             raise ReconciliationError(f"setting aside {set_aside} did not restore consistency")
+    elif solution is None:
+        solution = solve(constraints, target, trees)
+    if not solution.feasible:  # pragma: no cover - the analysis found these claims consistent
+        raise ReconciliationError(f"claims for {label} on {day} are inconsistent")
 
     low_support = _support(solution.low, "low", label, day, by_id, names, boxes, trees)
     high_support = _support(solution.high, "high", label, day, by_id, names, boxes, trees)
