@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+import karabakh_tolls as kt
 
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
@@ -15,3 +18,25 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def contested_ganja() -> kt.ClaimSet:
+    """One extra claim that disagrees with Amnesty's 21 about the Ganja strike of 2020-10-17."""
+    amnesty = kt.load_seed_claims()["c06"]
+    prosecutor = kt.Source(
+        "azerbaijan-prosecutor", "Prosecutor General of Azerbaijan", "government", "azerbaijan"
+    )
+    return kt.ClaimSet(
+        [
+            amnesty.evolve(
+                id="c90",
+                figure=kt.exact(25, text="25"),
+                source=prosecutor,
+                document="synthetic",
+                quote=None,
+                span=None,
+                via=None,
+            )
+        ]
+    )

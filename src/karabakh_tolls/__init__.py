@@ -8,6 +8,7 @@ more_than(6000)
 from __future__ import annotations
 
 from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
+from karabakh_tolls.batch import reconcile_all
 from karabakh_tolls.claims import Claim, ClaimSet
 from karabakh_tolls.errors import (
     ClaimError,
@@ -88,6 +89,7 @@ __all__ = [
     "plot_timeline",
     "read_claims",
     "reconcile",
+    "reconcile_all",
     "seed_article",
     "sensitivity",
     "to_prov_json",

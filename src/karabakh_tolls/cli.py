@@ -25,25 +25,56 @@ def _load(path: str | None) -> ClaimSet:
     return load_seed_claims() if path is None else read_claims(path)
 
 
-def _reconcile_table(claims: ClaimSet) -> pd.DataFrame:
-    """One row per (scope, date) that a claim speaks about directly."""
-    from karabakh_tolls.reconcile import reconcile
+def _reconcile_table(claims: ClaimSet, *, full: bool = False) -> pd.DataFrame:
+    """The ``reconcile_all`` table, compact: scope, date, range, status, sources, and a
+    one-line explanation for each bound not given by a claim about exactly that row.
 
+    Without ``full`` only rows a claim speaks about directly and rows whose low bound is a
+    sum of several claims (a derived figure) are kept.
+    """
+    from karabakh_tolls.batch import reconcile_all
+    from karabakh_tolls.propagate import propagate
+
+    table = reconcile_all(claims, method="propagate")
     frame = claims.frame
-    keys = frame.drop_duplicates(["outcome", "category", "party", "perpetrator", "region", "as_of"])
+    aside = frame["claim_id"].isin(table.attrs["set_aside"]).to_numpy()
+    grid = propagate(claims, exclude=aside)
+    names = dict(zip(frame["claim_id"], frame["source_name"], strict=True))
     rows = []
-    for claim_id in keys["claim_id"]:
-        claim = claims[str(claim_id)]
-        result = reconcile(claims, claim.scope, claim.as_of)
-        names = frame.loc[frame["claim_id"].isin(result.direct), "source_name"].unique()
+    for row, record in enumerate(table.to_dict("records")):
+        low_support, high_support = str(record["low_support"]), str(record["high_support"])
+        support = [c for c in f"{low_support};{high_support}".split(";") if c]
+        derived_low = grid.step_name(row, "low") not in ("", "claim", "partial", "incident")
+        derived_high = grid.step_name(row, "high") not in ("", "claim")
+        several = len(low_support.split(";")) > 1
+        if (
+            not full
+            and record["n_claims"] == 0
+            and record["status"] != "conflict"
+            and not (derived_low and several and grid.step_name(row, "low") == "disjoint-sum")
+        ):
+            continue
+        lines = []
+        if derived_low and record["low"] > 0:
+            lines.append(grid.explain(row, "low"))
+        if derived_high and not pd.isna(record["high"]):
+            lines.append(grid.explain(row, "high"))
+        if record["set_aside"]:
+            lines.append(f"set aside to restore consistency: {record['set_aside']}")
+        scope = "/".join(
+            [str(record["outcome"])]
+            + ([str(record["category"])] if record["category"] != "all" else [])
+            + [f"{d}={record[d]}" for d in ("party", "perpetrator", "region") if record[d] != "all"]
+        )
         rows.append(
             {
-                "scope": str(claim.scope),
-                "as_of": str(result.as_of),
-                "low": result.low,
-                "high": "open" if result.high is None else result.high,
-                "status": result.status,
-                "sources": "; ".join(sorted(str(n) for n in names)),
+                "scope": scope,
+                "as_of": str(pd.Timestamp(record["as_of"]).date()),
+                "low": int(record["low"]),
+                "high": "open" if pd.isna(record["high"]) else int(record["high"]),
+                "status": record["status"],
+                "sources": "; ".join(sorted({str(names[c]) for c in support if c in names})),
+                "why": " | ".join(lines),
             }
         )
     return pd.DataFrame(rows)
@@ -51,11 +82,14 @@ def _reconcile_table(claims: ClaimSet) -> pd.DataFrame:
 
 def _cmd_reconcile(args: argparse.Namespace) -> int:
     claims = _load(args.claims)
-    table = _reconcile_table(claims)
-    with pd.option_context(
-        "display.max_rows", None, "display.width", 200, "display.max_colwidth", 60
-    ):
-        print(table.to_string(index=False))
+    table = _reconcile_table(claims, full=getattr(args, "all", False))
+    for line in table.to_dict("records"):
+        print(
+            f"{line['scope']:<58} {line['as_of']}  [{line['low']}, {line['high']}]  "
+            f"{line['status']}  <- {line['sources']}"
+        )
+        if line["why"]:
+            print(f"    {line['why']}")
     return 0
 
 
@@ -90,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     rec = sub.add_parser("reconcile", help="reconcile claims (default: the bundled seed set)")
     rec.add_argument("claims", nargs="?", help="a claims file (.csv, .jsonl, .parquet)")
+    rec.add_argument("--all", action="store_true", help="every row, ancestors included")
     rec.set_defaults(func=_cmd_reconcile)
     ext = sub.add_parser("extract", help="extract candidate claims from an article (CSV out)")
     ext.add_argument("article", help="a UTF-8 text file")

@@ -1,0 +1,183 @@
+"""Columnar bound propagation: seed reference cases, soundness and exactness against the LP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import karabakh_tolls as kt
+from karabakh_tolls import model
+from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.propagate import INF, propagate
+from karabakh_tolls.synthetic import generate
+
+CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+DAY = dt.date(2020, 10, 6)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> ClaimSet:
+    return kt.load_seed_claims()
+
+
+def _range(grid: object, scope: str, day: str) -> tuple[int, int | None]:
+    row = grid.find(scope, day)  # type: ignore[attr-defined]
+    high = int(grid.high[row])  # type: ignore[attr-defined]
+    return int(grid.low[row]), None if high >= INF else high  # type: ignore[attr-defined]
+
+
+def test_civilians_on_10_06_sum_three_parties(seeds: ClaimSet) -> None:
+    grid = propagate(seeds)
+    row = grid.find("killed/civilian", "2020-10-06")
+    assert grid.low[row] == 48
+    assert grid.support(row, "low") == (("c09", "c11", "c12"), ("claim", "disjoint-sum"))
+
+
+def test_sub_scope_is_no_conflict_and_military_brackets(seeds: ClaimSet) -> None:
+    grid = propagate(seeds)
+    assert not grid.conflict.any()
+    assert _range(grid, "killed/civilian", "2021-01-14") == (146, 146)
+    assert _range(grid, "killed", "2021-01-14") == (6001, None)
+    nk = "killed/military/party=nagorno-karabakh"
+    assert _range(grid, nk, "2020-10-06") == (280, 280)
+    assert _range(grid, nk, "2020-10-29") == (1166, 1166)
+    assert _range(grid, nk, "2020-10-05") == (240, 240)  # 280 minus "40 more" that day
+
+
+def test_no_key_before_the_war(seeds: ClaimSet) -> None:
+    days = propagate(seeds).keys()["as_of"]
+    assert days.min() >= pd.Timestamp(kt.WAR_START) - pd.Timedelta(days=1)
+
+
+def test_disagreeing_claims_about_one_event_are_reported(
+    seeds: ClaimSet, contested_ganja: ClaimSet
+) -> None:
+    assert propagate(seeds).event_conflicts == ()  # the family of four lies inside the 21
+    contested = seeds + contested_ganja
+    assert [ids for ids, _ in propagate(contested).event_conflicts] == [("c06", "c90")]
+
+
+def test_exclude_must_match_the_claims(seeds: ClaimSet) -> None:
+    with pytest.raises(ValueError, match="exclude"):
+        propagate(seeds, exclude=[True])
+
+
+def test_conflict_is_low_above_high() -> None:
+    frame = kt.load_seed_claims().frame.iloc[[8]].copy()
+    frame["claim_id"] = "a"
+    other = frame.copy()
+    other["claim_id"], other["low"], other["high"] = "b", 30, 30
+    grid = propagate(ClaimSet.from_frame(pd.concat([frame, other])))
+    assert grid.conflict.any()
+
+
+def _lp_range(claims: ClaimSet, row: pd.Series) -> tuple[int, int] | None:
+    constraints = [
+        c for c in model.constraints_from_frame(claims.frame) if c.outcome == row["outcome"]
+    ]
+    target = model.Target.of(
+        (row["category"], row["party"], row["perpetrator"], row["region"]),
+        pd.Timestamp(row["as_of"]).date(),
+        outcome=row["outcome"],
+    )
+    solution = model.solve(constraints, target, claims.trees)
+    if not solution.feasible:
+        return None
+    assert solution.low.value is not None
+    high = INF if solution.high.value is None else solution.high.value
+    return solution.low.value, high
+
+
+@settings(max_examples=400 if CI else 15)
+@given(st.integers(0, 10_000), st.integers(5, 400))
+def test_sound_against_the_hidden_truth(seed: int, n: int) -> None:
+    claims, truth = generate(n, seed=seed)
+    grid = propagate(claims)
+    value = truth.values(grid.keys())
+    assert not grid.conflict.any()
+    assert np.all(grid.low <= value) and np.all(value <= grid.high)
+
+
+@settings(max_examples=100 if CI else 5)
+@given(st.integers(0, 10_000), st.data())
+def test_sound_against_the_exact_lp(seed: int, data: st.DataObject) -> None:
+    claims, _ = generate(12, seed=seed, scale=1.0)
+    grid = propagate(claims)
+    keys = grid.keys()
+    rows = data.draw(st.lists(st.integers(0, len(keys) - 1), min_size=1, max_size=4))
+    for row in rows:
+        exact = _lp_range(claims, keys.iloc[row])
+        assert exact is not None
+        assert grid.low[row] <= exact[0] and exact[1] <= grid.high[row]
+
+
+PARTY_NODES = kt.default_trees()["party"].nodes
+
+
+@st.composite
+def tree_instances(draw: st.DrawFn) -> ClaimSet:
+    """One date, one non-trivial dimension (party): claims are true intervals around a hidden
+    count per party leaf; a Berge-acyclic system, where propagation must be exact."""
+    tree = kt.default_trees()["party"]
+    leaves = [n for n in tree.nodes if not tree.children[n]]
+    truth = {leaf: draw(st.integers(0, 30)) for leaf in leaves}
+    extra = {n: draw(st.integers(0, 5)) for n in tree.nodes if tree.children[n]}
+
+    def value(node: str) -> int:
+        kids = tree.children[node]
+        if not kids:
+            return truth[node]
+        slack = 0 if tree.is_exhaustive(node) else extra[node]
+        return sum(value(k) for k in kids) + slack
+
+    rows = []
+    for i in range(draw(st.integers(1, 7))):
+        node = draw(st.sampled_from(PARTY_NODES))
+        v = value(node)
+        low = draw(st.integers(0, v))
+        high = draw(st.one_of(st.none(), st.integers(v, v + 20)))
+        partial = draw(st.booleans()) and high is not None and draw(st.booleans())
+        rows.append(
+            {
+                "claim_id": f"c{i}",
+                "low": low,
+                "high": high,
+                "outcome": "killed",
+                "party": node,
+                "as_of": DAY,
+                "source": "s",
+                "document": "d",
+                "coverage": "partial" if partial else "complete",
+            }
+        )
+    return ClaimSet.from_frame(pd.DataFrame(rows))
+
+
+@settings(max_examples=2000 if CI else 25)
+@given(tree_instances())
+def test_exact_on_tree_shaped_instances(claims: ClaimSet) -> None:
+    grid = propagate(claims)
+    keys = grid.keys()
+    for row in range(len(keys)):
+        exact = _lp_range(claims, keys.iloc[row])
+        assert exact is not None
+        assert (int(grid.low[row]), int(grid.high[row])) == exact, keys.iloc[row].to_dict()
+
+
+@settings(max_examples=50 if CI else 5)
+@given(st.integers(0, 1000), st.randoms(use_true_random=False))
+def test_order_invariance(seed: int, rnd: object) -> None:
+    claims, _ = generate(60, seed=seed, conflicts=1)
+    frame = claims.to_frame()
+    order = list(range(len(frame)))
+    rnd.shuffle(order)  # type: ignore[attr-defined]
+    shuffled = ClaimSet.from_frame(frame.iloc[order])
+    a, b = propagate(claims), propagate(shuffled)
+    assert np.array_equal(a.low, b.low) and np.array_equal(a.high, b.high)
+    assert a.support_columns() == b.support_columns()
