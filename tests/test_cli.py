@@ -15,7 +15,8 @@ def test_demo_prints_reference_ranges(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "killed/civilian " in out and "[48, " in out
     assert "killed/military/party=nagorno-karabakh" in out and "[1166, 1166]" in out
-    assert ">= 48 = 21 (killed/civilian/party=armenian-side) + 27" in out
+    assert "killed/civilian ≥ 48 on 2020-10-06 = 19 (Artak Beglaryan" in out
+    assert "killed/civilian ≤ 101 on 2020-10-06 = 146 (Amnesty International, c07)" in out
     assert "set aside" not in out
 
 
