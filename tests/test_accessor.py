@@ -60,3 +60,10 @@ def test_valid_frames_round_trip(frame: pd.DataFrame) -> None:
     assert len(claims) == len(frame)
     assert claims.to_frame().tolls.claims() == claims
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_reconcile_all_through_the_accessor_matches_the_function() -> None:
+    frame = kt.load_seed_claims().to_frame()
+    via_accessor = frame.tolls.reconcile_all(method="propagate")
+    direct = kt.reconcile_all(kt.load_seed_claims(), method="propagate")
+    pd.testing.assert_frame_equal(via_accessor, direct)

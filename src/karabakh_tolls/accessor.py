@@ -96,6 +96,18 @@ class TollsAccessor:
 
         return reconcile(self.claims(trees=trees), scope, as_of, **options)
 
+    def reconcile_all(self, *, trees: ScopeTrees | None = None, **options: Any) -> pd.DataFrame:
+        """:func:`karabakh_tolls.reconcile_all` over the table's claims (options passed on).
+
+        >>> import karabakh_tolls as kt
+        >>> table = kt.load_seed_claims().to_frame().tolls.reconcile_all(method="propagate")
+        >>> int(table["n_claims"].sum()) > 0
+        True
+        """
+        from karabakh_tolls.batch import reconcile_all
+
+        return reconcile_all(self.claims(trees=trees), **options)
+
     def plot_timeline(
         self, scope: Scope | str, *, trees: ScopeTrees | None = None, **options: Any
     ) -> Any:
