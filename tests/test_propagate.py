@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import karabakh_tolls as kt
 from karabakh_tolls import model
 from karabakh_tolls.claims import ClaimSet
-from karabakh_tolls.propagate import INF, propagate
+from karabakh_tolls.propagate import INF, prepare, propagate
 from karabakh_tolls.synthetic import generate
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
@@ -181,3 +181,60 @@ def test_order_invariance(seed: int, rnd: object) -> None:
     a, b = propagate(claims), propagate(shuffled)
     assert np.array_equal(a.low, b.low) and np.array_equal(a.high, b.high)
     assert a.support_columns() == b.support_columns()
+
+
+@settings(max_examples=40 if CI else 4)
+@given(st.integers(0, 10_000), st.integers(20, 300), st.integers(0, 3))
+def test_support_columns_follow_every_pointer(seed: int, n: int, conflicts: int) -> None:
+    """The vectorised closure lists, per bound, exactly the claims support() reaches."""
+    claims, _ = generate(n, seed=seed, conflicts=conflicts)
+    grid = propagate(claims)
+    lows, highs = grid.support_columns()
+    for row in range(len(grid)):
+        assert lows[row] == ";".join(grid.support(row, "low")[0])
+        high = ";".join(grid.support(row, "high")[0]) if grid.high[row] < INF else ""
+        assert highs[row] == high
+    some = [len(grid) - 1, 0]
+    assert grid.support_columns(some) == ([lows[-1], lows[0]], [highs[-1], highs[0]])
+
+
+@settings(max_examples=30 if CI else 4)
+@given(st.integers(0, 10_000), st.data())
+def test_prepared_grid_propagates_like_a_fresh_one(seed: int, data: st.DataObject) -> None:
+    """One grid built once and propagated under several exclusions equals fresh runs."""
+    claims, _ = generate(150, seed=seed, conflicts=2)
+    prepared = prepare(claims)
+    for _ in range(3):
+        mask = np.array(
+            data.draw(st.lists(st.booleans(), min_size=len(claims), max_size=len(claims)))
+        )
+        stop = data.draw(st.booleans())
+        a = prepared.propagate(mask, stop_on_conflict=stop)
+        b = propagate(claims, exclude=mask, stop_on_conflict=stop)
+        for name in ("low", "high", "low_claim", "high_claim", "low_src", "high_src"):
+            assert np.array_equal(getattr(a, name), getattr(b, name)), name
+        assert a.iterations == b.iterations and a.event_conflicts == b.event_conflicts
+
+
+def test_clashes_pair_claims_about_one_key(seeds: ClaimSet) -> None:
+    frame = seeds.frame.iloc[[8]].copy()
+    frame["claim_id"] = "a"
+    low_one, high_one = frame.copy(), frame.copy()
+    low_one["claim_id"], low_one["low"], low_one["high"] = "b", 30, 30
+    high_one["claim_id"], high_one["low"], high_one["high"] = "c", 1, 1
+    claims = ClaimSet.from_frame(pd.concat([frame, low_one, high_one]))
+    prepared = prepare(claims)
+    grid = prepared.propagate()
+    rows = np.flatnonzero(grid.conflict)
+    assert len(rows) > 0
+    found = {pair for _, pair in prepared.clashes(np.zeros(3, dtype=bool), rows)}
+    value = int(frame["low"].iloc[0])
+    expected = (
+        {("b", "c")}
+        | ({("a", "c")} if value > 1 else set())
+        | ({("a", "b")} if value != 30 else set())
+    )
+    assert found == expected
+    assert prepared.clashes(np.array([False, False, True]), rows) == [
+        (r, p) for r, p in prepared.clashes(np.zeros(3, dtype=bool), rows) if "c" not in p
+    ]

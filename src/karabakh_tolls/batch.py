@@ -12,10 +12,12 @@ the claims behind each bound. Two engines give the same columns:
 * ``method="auto"`` (default) is exact up to ``exact_limit`` claims, propagation above.
 
 Conflicts in the propagation path: where a row's propagated low exceeds its high, the claims
-behind its two bounds cannot all hold. Claims are then set aside greedily, least trusted first
-(then the one in the most conflicting rows, then the later claim id), until the rest propagate
-without conflict; every set-aside claim is named in the ``set_aside`` column of the rows whose
-conflict it resolves, and those rows have ``status == "conflict"``.
+behind its two bounds cannot all hold; so can two claims about that very key whose intervals
+do not meet (each such pair is a smallest conflict of its own). Claims are then set aside
+greedily, least trusted first (then the one in the most conflicts, then the later claim id),
+until the rest propagate without conflict (the grid is built once and re-propagated per
+round); every set-aside claim is named in the ``set_aside`` column of the rows whose conflict
+it resolves, and those rows have ``status == "conflict"``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import pandas as pd
 
 from karabakh_tolls.claims import ClaimSet
 from karabakh_tolls.policies import TrustPolicy
-from karabakh_tolls.propagate import INF, Propagation, propagate
+from karabakh_tolls.propagate import INF, Propagation, prepare
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 
 __all__ = ["COLUMNS", "Method", "reconcile_all"]
@@ -59,7 +61,7 @@ and date (missing when there are none; ``spread_high`` also when one of them is 
 when none); ``method`` is ``"exact"`` or ``"propagate"``.
 """
 
-_MAX_REPAIR_ROUNDS: Final = 25
+_MAX_REPAIR_ROUNDS: Final = 100  # rounds are cheap: the grid is built once
 
 
 def _weights(policy: TrustPolicy | None, frame: pd.DataFrame) -> np.ndarray:
@@ -90,7 +92,8 @@ def _repair(
     excluded = excluded.copy()
     conflicted_rows: dict[int, set[str]] = {}
     first: np.ndarray | None = None
-    result = propagate(claims, exclude=excluded, stop_on_conflict=True)
+    grid = prepare(claims)  # the grid does not depend on what is set aside: built once
+    result = grid.propagate(excluded, stop_on_conflict=True)
     for _ in range(_MAX_REPAIR_ROUNDS):
         rows = np.flatnonzero(result.conflict)
         if first is None:
@@ -101,6 +104,10 @@ def _repair(
             high_ids, _ = result.support(row, "high")
             groups.append((row, set(low_ids) | set(high_ids)))
         groups += [(row, set(event)) for event, row in result.event_conflicts]
+        # two claims about the same key that contradict each other are a smallest conflict on
+        # their own: listing every such pair lets the choice below set aside the one claim
+        # that contradicts many, in one round
+        groups += [(row, set(pair)) for row, pair in grid.clashes(excluded, rows)]
         groups = [(row, found) for row, found in groups if found]
         if not groups:
             break
@@ -116,9 +123,9 @@ def _repair(
                 conflicted_rows.setdefault(row, set()).update(found & chosen)
         for cid in chosen:
             excluded[position[cid]] = True
-        result = propagate(claims, exclude=excluded, stop_on_conflict=True)
+        result = grid.propagate(excluded, stop_on_conflict=True)
     if result.conflict.any():  # rounds exhausted: show the conflict as it spreads
-        result = propagate(claims, exclude=excluded)
+        result = grid.propagate(excluded)
     if first is None:
         first = np.zeros(len(result), dtype=bool)
     return result, excluded, conflicted_rows, first

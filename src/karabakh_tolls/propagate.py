@@ -43,13 +43,15 @@ from typing import Final, Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy import sparse
+from scipy.sparse import csgraph
 
 from karabakh_tolls.claims import ClaimSet, as_date
 from karabakh_tolls.figures import Hedge
 from karabakh_tolls.frame import WAR_START, ClaimKind, Coverage
 from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
 
-__all__ = ["INF", "Bound", "Propagation", "Step", "propagate"]
+__all__ = ["INF", "Bound", "Prepared", "Propagation", "Step", "prepare", "propagate"]
 
 INF: Final = 1 << 40
 """The open upper bound, as an integer larger than any count (2**40)."""
@@ -215,6 +217,7 @@ class Propagation:
 
     __slots__ = (
         "_layout",
+        "_log",
         "_trees_by_dim",
         "claim_ids",
         "converged",
@@ -245,6 +248,7 @@ class Propagation:
         n = len(key)
         self._layout = layout
         self._trees_by_dim = trees_by_dim
+        self._log: list[tuple[IntArray, IntArray, bool]] = []  # (rows, old values, is low)
         self.key = key
         self.claim_ids = claim_ids
         self.low = np.zeros(n, dtype=np.int64)
@@ -377,45 +381,152 @@ class Propagation:
         ids = sorted(str(self.claim_ids[c]) for c in claims)
         return tuple(ids), tuple(sorted(rules))
 
+    def _pointer_edges(self) -> tuple[IntArray, IntArray, IntArray]:
+        """The pointer graph over bound nodes ``2 * row + (0 low | 1 high)``, vectorised.
+
+        Returns the edges (from, to), each bound's node pointing at the bounds it used (the
+        same ones as :meth:`_sources`), and the claim of each node (-1 for none).
+        """
+        n = len(self)
+        steps = (self.low_step.astype(np.int64), self.high_step.astype(np.int64))
+        srcs = (self.low_src, self.high_src)
+        rows = np.arange(n, dtype=np.int64)
+        frm: list[IntArray] = []
+        to: list[IntArray] = []
+        for b in (0, 1):
+            step, src = steps[b], srcs[b]
+            single = np.isin(step, (Step.MONOTONE, Step.INCREMENT, Step.INCIDENT)) & (src >= 0)
+            frm.append(2 * rows[single] + b)
+            to.append(2 * src[single] + b)
+        low_positive = self.low > 0
+        for tree in self._trees_by_dim:
+            dim = tree.dim
+            # parent bound from the sum of its children's bounds
+            for b, kind in ((0, Step.CHILD_SUM), (1, Step.CHILD_HIGH_SUM)):
+                owners = np.flatnonzero((steps[b] == kind) & (srcs[b] == dim))
+                who, kids = _expand(tree, owners, owners)
+                if b == 0:
+                    keep = low_positive[kids]
+                    who, kids = who[keep], kids[keep]
+                frm.append(2 * who + b)
+                to.append(2 * kids + b)
+            # child bound from its parent's same bound and its siblings' other bounds
+            for b, kind in ((1, Step.PARENT_REST), (0, Step.EXHAUSTIVE_REST)):
+                owners = np.flatnonzero((steps[b] == kind) & (srcs[b] == dim))
+                parent = tree.parent[owners]
+                frm.append(2 * owners + b)
+                to.append(2 * parent + b)
+                who, sibs = _expand(tree, owners, parent)
+                keep = sibs != who
+                if b == 1:
+                    keep &= low_positive[sibs]
+                frm.append(2 * who[keep] + b)
+                to.append(2 * sibs[keep] + (1 - b))
+        claim = np.empty(2 * n, dtype=np.int64)
+        claim[0::2], claim[1::2] = self.low_claim, self.high_claim
+        return np.concatenate(frm), np.concatenate(to), claim
+
+    def _closure(self) -> tuple[IntArray, IntArray]:
+        """Every bound node's claims, all reachable along the pointers: (start, flat) such
+        that the claims of node ``v`` are ``flat[start[v]:start[v + 1]]``, sorted.
+
+        Nodes on a pointer cycle (ties) reach the same claims. The strongly connected
+        components are condensed and processed leaves first, one level of the condensed graph
+        at a time, each level with a few numpy passes.
+        """
+        frm, to, claim = self._pointer_edges()
+        n_nodes = len(claim)
+        n_claims = max(len(self.claim_ids), 1)
+        graph = sparse.csr_matrix(
+            (np.ones(len(frm), dtype=np.int8), (frm, to)), shape=(n_nodes, n_nodes)
+        )
+        n_comp, labels = csgraph.connected_components(graph, directed=True, connection="strong")
+        label = labels.astype(np.int64)
+        # condensed edges (component -> component), distinct, sorted by source
+        cf, ct = label[frm], label[to]
+        cross = cf != ct
+        ekey = _sorted_unique(cf[cross] * n_comp + ct[cross])
+        esrc, edst = ekey // n_comp, ekey % n_comp
+        eptr = np.zeros(n_comp + 1, dtype=np.int64)
+        eptr[1:] = np.cumsum(np.bincount(esrc, minlength=n_comp))
+        # own claims of each component, sorted and distinct
+        has = claim >= 0
+        okey = _sorted_unique(label[has] * n_claims + claim[has])
+        own_comp, own_claim = okey // n_claims, okey % n_claims
+        optr = np.zeros(n_comp + 1, dtype=np.int64)
+        optr[1:] = np.cumsum(np.bincount(own_comp, minlength=n_comp))
+        # reverse edges, to find the components freed once a level is done
+        by_dst = np.argsort(edst, kind="stable")
+        rptr = np.zeros(n_comp + 1, dtype=np.int64)
+        rptr[1:] = np.cumsum(np.bincount(edst, minlength=n_comp))
+        pending = np.diff(eptr)
+        start = np.zeros(n_comp, dtype=np.int64)
+        length = np.zeros(n_comp, dtype=np.int64)
+        store = np.zeros(max(1024, n_comp), dtype=np.int64)
+        used = 0
+        level = np.flatnonzero(pending == 0)
+        while len(level):
+            # gather: own claims, and the claims of every successor (all already done)
+            own_v, own_pos = _segments(optr, level)
+            succ_v, succ_pos = _segments(eptr, level)
+            succ = edst[succ_pos]
+            sizes = length[succ]
+            got_v = np.repeat(succ_v, sizes)
+            offsets = np.repeat(start[succ] - np.cumsum(sizes) + sizes, sizes)
+            got = store[offsets + np.arange(len(got_v), dtype=np.int64)]
+            merged = _sorted_unique(
+                np.concatenate([own_v * n_claims + own_claim[own_pos], got_v * n_claims + got])
+            )
+            counts = np.bincount(merged // n_claims, minlength=len(level))
+            if used + len(merged) > len(store):
+                store = np.resize(store, max(2 * len(store), used + len(merged)))
+            store[used : used + len(merged)] = merged % n_claims
+            start[level] = used + np.cumsum(counts) - counts
+            length[level] = counts
+            used += len(merged)
+            # predecessors whose last successor was in this level come next
+            _, pred_pos = _segments(rptr, level)
+            preds = np.sort(esrc[by_dst[pred_pos]])
+            heads = np.flatnonzero(np.diff(preds, prepend=-1))
+            pred, hits = preds[heads], np.diff(np.append(heads, len(preds)))
+            pending[pred] -= hits
+            level = pred[pending[pred] == 0]
+        node_len = length[label]
+        node_start = np.zeros(n_nodes + 1, dtype=np.int64)
+        node_start[1:] = np.cumsum(node_len)
+        flat = store[
+            np.repeat(start[label] - node_start[:-1], node_len)
+            + np.arange(int(node_start[-1]), dtype=np.int64)
+        ]
+        return node_start, flat
+
     def support_columns(self, rows: Iterable[int] | None = None) -> tuple[list[str], list[str]]:
         """``;``-joined claim ids behind the low and the high of each row (all rows by default).
 
-        Supports are computed once per (row, bound) and shared along the pointers, so a whole
-        grid costs about one pass over its pointer graph.
+        The same claims as :meth:`support` (every claim reached by following the pointers),
+        found for the whole grid at once with array passes over the pointer graph.
+
+        >>> from karabakh_tolls import load_seed_claims
+        >>> grid = propagate(load_seed_claims())
+        >>> row = grid.find("killed/civilian", "2020-10-06")
+        >>> lows, highs = grid.support_columns([row])
+        >>> lows
+        ['c09;c11;c12']
         """
-        chosen = range(len(self)) if rows is None else list(rows)
-        memo: dict[tuple[int, Bound], frozenset[int]] = {}
-
-        def closure(start: tuple[int, Bound]) -> frozenset[int]:
-            # iterative post-order over the pointer graph; cycles (ties) are cut at the repeat
-            if start in memo:
-                return memo[start]
-            stack: list[tuple[tuple[int, Bound], bool]] = [(start, False)]
-            on_path: set[tuple[int, Bound]] = set()
-            while stack:
-                item, expanded = stack.pop()
-                if item in memo:
-                    continue
-                _, claim, used = self._sources(*item)
-                if not expanded:
-                    on_path.add(item)
-                    stack.append((item, True))
-                    stack.extend((u, False) for u in used if u not in memo and u not in on_path)
-                    continue
-                found: set[int] = {claim} if claim >= 0 else set()
-                for u in used:
-                    found |= memo.get(u, frozenset())
-                memo[item] = frozenset(found)
-                on_path.discard(item)
-            return memo[start]
-
-        ids = self.claim_ids
-        lows = [";".join(sorted(str(ids[c]) for c in closure((r, "low")))) for r in chosen]
+        chosen = (
+            np.arange(len(self), dtype=np.int64)
+            if rows is None
+            else np.fromiter(rows, dtype=np.int64)
+        )
+        start, flat = self._closure()
+        names: list[str] = [str(c) for c in self.claim_ids.tolist()]
+        words = [names[c] for c in flat.tolist()]
+        bounds = start.tolist()
+        open_high = (self.high >= INF).tolist()
+        lows = [";".join(words[bounds[2 * r] : bounds[2 * r + 1]]) for r in chosen.tolist()]
         highs = [
-            ";".join(sorted(str(ids[c]) for c in closure((r, "high"))))
-            if self.high[r] < INF
-            else ""
-            for r in chosen
+            "" if open_high[r] else ";".join(words[bounds[2 * r + 1] : bounds[2 * r + 2]])
+            for r in chosen.tolist()
         ]
         return lows, highs
 
@@ -478,6 +589,33 @@ class Propagation:
 
 def _day(value: object) -> str:
     return str(pd.Timestamp(value).date())  # type: ignore[arg-type]
+
+
+def _segments(ptr: IntArray, owners: IntArray) -> tuple[IntArray, IntArray]:
+    """CSR expansion: for each entry of segments ``ptr[o]:ptr[o + 1]`` of ``owners``, the
+    position of its owner in ``owners`` and its own position."""
+    counts = ptr[owners + 1] - ptr[owners]
+    who = np.repeat(np.arange(len(owners), dtype=np.int64), counts)
+    first = np.repeat(ptr[owners] - np.cumsum(counts) + counts, counts)
+    return who, first + np.arange(len(who), dtype=np.int64)
+
+
+def _first_kept(order: IntArray, row: IntArray, keep: BoolArray) -> tuple[IntArray, IntArray]:
+    """The first kept claim of each row along ``order`` (claims sorted by row, best first):
+    (rows, claims), rows sorted."""
+    chosen = order[keep[order]]
+    if len(chosen) == 0:
+        return chosen, chosen
+    rows = row[chosen]
+    first = np.ones(len(chosen), dtype=bool)
+    first[1:] = rows[1:] != rows[:-1]
+    return rows[first], chosen[first]
+
+
+def _expand(tree: _Tree, owners: IntArray, parents: IntArray) -> tuple[IntArray, IntArray]:
+    """(owner, child) pairs: every grid child of ``parents[i]`` paired with ``owners[i]``."""
+    who, pos = _segments(tree.child_ptr, parents)
+    return owners[who], tree.child_order[pos]
 
 
 # --- building the grid ---------------------------------------------------------------------
@@ -608,151 +746,389 @@ def propagate(
     >>> int(grid.low[row]), int(grid.high[row])  # 280 on 10-06 minus "40 more" that day
     (240, 240)
     """
-    trees = claims.trees
-    layout = _Layout.of(trees)
-    n_claims = len(claims)
-    keep = np.ones(n_claims, dtype=bool)
-    if exclude is not None:
-        mask = np.asarray(exclude, dtype=bool)
-        if mask.shape != (n_claims,):
+    return prepare(claims).propagate(
+        exclude, max_iterations=max_iterations, stop_on_conflict=stop_on_conflict
+    )
+
+
+class Prepared:
+    """The grid of one claim set, built once, ready to propagate under any exclusion mask.
+
+    Everything that does not depend on which claims are kept (the grid keys, the tree links,
+    the time runs, every claim's row and the ancestors of difference claims) is computed here,
+    so propagating again after setting claims aside only redoes the bounds. Build it with
+    :func:`prepare`.
+    """
+
+    __slots__ = (
+        "_claim_ids",
+        "_diff_all",
+        "_event",
+        "_event_high",
+        "_group",
+        "_high",
+        "_high_order",
+        "_is_cumulative_claim",
+        "_is_diff",
+        "_is_incident",
+        "_key_a",
+        "_layout",
+        "_low",
+        "_low_order",
+        "_lower_only",
+        "_monotone",
+        "_order",
+        "_row_a",
+        "_spread_high_order",
+        "_spread_low_order",
+        "_step_of_claim",
+        "_trees_by_dim",
+        "keys",
+        "n_claims",
+    )
+
+    def __init__(self, claims: ClaimSet) -> None:
+        trees = claims.trees
+        layout = _Layout.of(trees)
+        n_claims = len(claims)
+        # work in claim-id order, so ties between equal bounds never depend on the input order
+        order = np.argsort(claims.frame["claim_id"].to_numpy(dtype=str), kind="stable")
+        frame = claims.frame.iloc[order].reset_index(drop=True)
+
+        parts, as_of, since = _claim_parts(frame, layout)
+        kind = frame["kind"].to_numpy(dtype=object)
+        coverage = frame["coverage"].to_numpy(dtype=object)
+        low = frame["low"].to_numpy(dtype=np.int64, na_value=0)
+        high_na = frame["high"].isna().to_numpy()
+        high = np.where(high_na, INF, frame["high"].to_numpy(dtype=np.int64, na_value=0))
+        outcome_names = layout.codes[0].names
+        cumulative_codes = np.array(
+            [trees.is_cumulative(o) if o != "all" else False for o in outcome_names], dtype=bool
+        )
+        is_cumulative = cumulative_codes[parts[0]]
+        is_incident = kind == ClaimKind.INCIDENT.value
+        is_increment = kind == ClaimKind.INCREMENT.value
+        # a partial claim, and an implicit count ("his daughter and three of her children"),
+        # lists part of its scope: a lower bound only (the exact solver reads them the same way)
+        partial = (coverage == Coverage.PARTIAL.value) | (
+            frame["hedge"].to_numpy(dtype=object) == Hedge.IMPLICIT.value
+        )
+
+        # 'before' day of a difference claim; -1 means "before the war": the count there is 0
+        before = np.full(n_claims, -1, dtype=np.int64)
+        # (a stock outcome's claim, whatever its kind, is the stock at as_of)
+        diff_kind = is_cumulative & (is_increment | ((since > 0) & ~is_incident))
+        before[diff_kind] = since[diff_kind] - 1
+        incident_diff = is_incident & is_cumulative
+        before[incident_diff] = as_of[incident_diff] - 1
+        is_diff = (diff_kind | incident_diff) & (before >= 0)
+        before[~is_diff] = -1
+
+        key_a = layout.pack([*parts, as_of + _DAY_OFFSET])
+        key_b = layout.pack([*parts, before + _DAY_OFFSET])
+        grid_keys = _close_ancestors(np.concatenate([key_a, key_b[is_diff]]), layout)
+        self._trees_by_dim = tuple(
+            _build_tree(grid_keys, layout, p) for p in range(1, len(DIMENSIONS))
+        )
+        self._layout = layout
+        self.keys = grid_keys
+        self.n_claims = n_claims
+        self._order = order
+        self._claim_ids = frame["claim_id"].to_numpy(dtype=object)
+        self._event = frame["event"].to_numpy(dtype=object)
+        self._row_a = np.searchsorted(grid_keys, key_a)
+        self._key_a = key_a
+        self._low, self._high = low, high
+        self._is_diff, self._is_incident = is_diff, is_incident
+        self._is_cumulative_claim = kind == ClaimKind.CUMULATIVE.value
+        self._step_of_claim = np.where(
+            is_incident, Step.INCIDENT, np.where(partial, Step.PARTIAL, Step.CLAIM)
+        ).astype(np.int8)
+        lower_only = partial | is_incident
+        self._lower_only = lower_only
+        self._event_high = np.where(partial, INF, high)
+
+        # difference claims hold for their scope; their lows also hold for every ancestor
+        # scope (counts per cell never fall, so a scope grows at least as much as any part);
+        # built for every candidate once, filtered by the kept claims at each propagation
+        diff_sel = np.flatnonzero(is_diff & ((low > 0) | ~lower_only))
+        anc_a, anc_b, origin = _with_ancestors(key_a[diff_sel], key_b[diff_sel], layout)
+        own = np.arange(len(anc_a)) < len(diff_sel)
+        claim_of = diff_sel[origin]
+        self._diff_all = _Diff(
+            a=np.searchsorted(grid_keys, anc_a),
+            b=np.searchsorted(grid_keys, anc_b),
+            lo=low[claim_of],
+            hi=np.where(own & ~lower_only[claim_of], high[claim_of], INF),
+            claim=claim_of,
+            step=np.where(is_incident[claim_of], Step.INCIDENT, Step.INCREMENT).astype(np.int8),
+        )
+        # per grid row, the claims in the order that picks the best one first (ties: the
+        # first claim id), sorted once; each propagation keeps the first kept claim per row
+        row_a = self._row_a
+        bounds = np.flatnonzero(~is_diff)
+        self._low_order = bounds[np.lexsort((-low[bounds], row_a[bounds]))]
+        uppers = np.flatnonzero(~is_diff & ~lower_only)
+        self._high_order = uppers[np.lexsort((high[uppers], row_a[uppers]))]
+        cumulative = np.flatnonzero(self._is_cumulative_claim)
+        self._spread_low_order = cumulative[np.lexsort((low[cumulative], row_a[cumulative]))]
+        self._spread_high_order = cumulative[np.lexsort((-high[cumulative], row_a[cumulative]))]
+
+        # time order: keys are sorted by scope then day; groups are runs of one scope
+        n = len(grid_keys)
+        scope_id = grid_keys >> _DAY_BITS
+        key_outcome = (grid_keys // layout.stride(0)) % layout.radix[0]
+        self._monotone = cumulative_codes[key_outcome]
+        group_start = np.ones(n, dtype=bool)
+        group_start[1:] = scope_id[1:] != scope_id[:-1]
+        group = np.cumsum(group_start) - 1
+        if len(group) and int(group[-1]) >= (1 << 21):
             raise ValueError(
-                f"exclude has shape {mask.shape}; it must be a boolean mask of {n_claims} claims"
+                f"{int(group[-1]) + 1} distinct scopes: more than the 2**21 the time sweep packs"
             )
-        keep = ~mask
-    # work in claim-id order, so ties between equal bounds never depend on the input order
-    order = np.argsort(claims.frame["claim_id"].to_numpy(dtype=str), kind="stable")
-    frame = claims.frame.iloc[order].reset_index(drop=True)
-    keep = keep[order]
+        self._group = group
 
-    parts, as_of, since = _claim_parts(frame, layout)
-    kind = frame["kind"].to_numpy(dtype=object)
-    coverage = frame["coverage"].to_numpy(dtype=object)
-    low = frame["low"].to_numpy(dtype=np.int64, na_value=0)
-    high_na = frame["high"].isna().to_numpy()
-    high = np.where(high_na, INF, frame["high"].to_numpy(dtype=np.int64, na_value=0))
-    outcome_names = layout.codes[0].names
-    cumulative_codes = np.array(
-        [trees.is_cumulative(o) if o != "all" else False for o in outcome_names], dtype=bool
-    )
-    is_cumulative = cumulative_codes[parts[0]]
-    is_incident = kind == ClaimKind.INCIDENT.value
-    is_increment = kind == ClaimKind.INCREMENT.value
-    # a partial claim, and an implicit count ("his daughter and three of her children"), lists
-    # part of its scope: a lower bound only (the exact solver reads them the same way)
-    partial = (coverage == Coverage.PARTIAL.value) | (
-        frame["hedge"].to_numpy(dtype=object) == Hedge.IMPLICIT.value
-    )
+    def __len__(self) -> int:
+        return len(self.keys)
 
-    # 'before' day of a difference claim; -1 means "before the war": the count there is zero
-    before = np.full(n_claims, -1, dtype=np.int64)
-    # (a stock outcome's claim, whatever its kind, is the stock at as_of)
-    diff_kind = is_cumulative & (is_increment | ((since > 0) & ~is_incident))
-    before[diff_kind] = since[diff_kind] - 1
-    incident_diff = is_incident & is_cumulative
-    before[incident_diff] = as_of[incident_diff] - 1
-    is_diff = (diff_kind | incident_diff) & (before >= 0)
-    before[~is_diff] = -1
+    def __repr__(self) -> str:
+        return f"<Prepared: {self.n_claims} claim(s), {len(self)} key(s)>"
 
-    key_a = layout.pack([*parts, as_of + _DAY_OFFSET])
-    key_b = layout.pack([*parts, before + _DAY_OFFSET])
-    grid_keys = _close_ancestors(np.concatenate([key_a, key_b[is_diff]]), layout)
-    trees_by_dim = tuple(_build_tree(grid_keys, layout, p) for p in range(1, len(DIMENSIONS)))
-    result = Propagation(layout, trees_by_dim, grid_keys, frame["claim_id"].to_numpy(dtype=object))
-    n = len(grid_keys)
-    row_a = np.searchsorted(grid_keys, key_a)
+    def propagate(
+        self,
+        exclude: npt.ArrayLike | None = None,
+        *,
+        max_iterations: int = 200,
+        stop_on_conflict: bool = False,
+    ) -> Propagation:
+        """Propagate the kept claims to a fixpoint: the same result as :func:`propagate`.
 
-    # spread and n_claims: the plain envelope of the cumulative claims made about exactly a key
-    direct = (kind == ClaimKind.CUMULATIVE.value) & keep
-    rows = row_a[direct]
-    result.n_claims = np.bincount(rows, minlength=n).astype(np.int64)
-    has = result.n_claims > 0
-    spread_low = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(spread_low, rows, low[direct])
-    spread_high = np.full(n, -1, dtype=np.int64)
-    np.maximum.at(spread_high, rows, high[direct])
-    result.spread_low = np.where(has, spread_low, -1)
-    result.spread_high = np.where(has, spread_high, -1)
+        >>> from karabakh_tolls import load_seed_claims
+        >>> prepared = prepare(load_seed_claims())
+        >>> grid = prepared.propagate()
+        >>> int(grid.low[grid.find("killed/civilian", "2020-10-06")])
+        48
+        """
+        n_claims = self.n_claims
+        keep = np.ones(n_claims, dtype=bool)
+        if exclude is not None:
+            mask = np.asarray(exclude, dtype=bool)
+            if mask.shape != (n_claims,):
+                raise ValueError(
+                    f"exclude has shape {mask.shape}; it must be a boolean mask of "
+                    f"{n_claims} claims"
+                )
+            keep = ~mask[self._order]
+        grid_keys = self.keys
+        result = Propagation(self._layout, self._trees_by_dim, grid_keys, self._claim_ids)
+        n = len(grid_keys)
+        row_a, low, high = self._row_a, self._low, self._high
 
-    # direct bounds: X(a) in [lo, hi]
-    bound_rows = keep & ~is_diff
-    claim_index = np.arange(n_claims, dtype=np.int64)
-    step_of_claim = np.where(
-        is_incident, Step.INCIDENT, np.where(partial, Step.PARTIAL, Step.CLAIM)
-    ).astype(np.int8)
-    lower_only = partial | is_incident
-    b_rows, b_claims = row_a[bound_rows], claim_index[bound_rows]
-    t, v, pos = _best(b_rows, low[bound_rows], n, largest=True)
-    improve = v > result.low[t]
-    result.low[t[improve]] = v[improve]
-    result.low_step[t[improve]] = step_of_claim[b_claims[pos[improve]]]
-    result.low_claim[t[improve]] = b_claims[pos[improve]]
-    upper = bound_rows & ~lower_only
-    t, v, pos = _best(row_a[upper], high[upper], n, largest=False)
-    improve = v < result.high[t]
-    result.high[t[improve]] = v[improve]
-    result.high_step[t[improve]] = Step.CLAIM
-    result.high_claim[t[improve]] = claim_index[upper][pos[improve]]
+        # spread and n_claims: the plain envelope of the cumulative claims made about a key
+        direct = self._is_cumulative_claim & keep
+        result.n_claims = np.bincount(row_a[direct], minlength=n).astype(np.int64)
+        result.spread_low = np.full(n, -1, dtype=np.int64)
+        result.spread_high = np.full(n, -1, dtype=np.int64)
+        t, c = _first_kept(self._spread_low_order, row_a, direct)
+        result.spread_low[t] = low[c]
+        t, c = _first_kept(self._spread_high_order, row_a, direct)
+        result.spread_high[t] = high[c]
 
-    # difference claims hold for their scope; their lows also hold for every ancestor scope
-    # (counts per cell never fall, so a scope grows at least as much as any part of it)
-    diff_sel = np.flatnonzero(keep & is_diff & ((low > 0) | ~lower_only))
-    anc_a, anc_b, origin = _with_ancestors(key_a[diff_sel], key_b[diff_sel], layout)
-    own = np.arange(len(anc_a)) < len(diff_sel)
-    claim_of = diff_sel[origin]
-    diffs = _Diff(
-        a=np.searchsorted(grid_keys, anc_a),
-        b=np.searchsorted(grid_keys, anc_b),
-        lo=low[claim_of],
-        hi=np.where(own & ~lower_only[claim_of], high[claim_of], INF),
-        claim=claim_of,
-        step=np.where(is_incident[claim_of], Step.INCIDENT, Step.INCREMENT).astype(np.int8),
-    )
+        # direct bounds: X(a) in [lo, hi] (the orders were sorted once, in __init__)
+        t, c = _first_kept(self._low_order, row_a, keep)
+        improve = low[c] > result.low[t]
+        t, c = t[improve], c[improve]
+        result.low[t] = low[c]
+        result.low_step[t] = self._step_of_claim[c]
+        result.low_claim[t] = c
+        t, c = _first_kept(self._high_order, row_a, keep)
+        improve = high[c] < result.high[t]
+        t, c = t[improve], c[improve]
+        result.high[t] = high[c]
+        result.high_step[t] = Step.CLAIM
+        result.high_claim[t] = c
 
-    # time order: keys are sorted by scope then day; groups are runs of one scope
-    scope_id = grid_keys >> _DAY_BITS
-    key_outcome = (grid_keys // layout.stride(0)) % layout.radix[0]
-    monotone = cumulative_codes[key_outcome]
-    group_start = np.ones(n, dtype=bool)
-    group_start[1:] = scope_id[1:] != scope_id[:-1]
-    group = np.cumsum(group_start) - 1
-    if len(group) and int(group[-1]) >= (1 << 21):
-        raise ValueError(
-            f"{int(group[-1]) + 1} distinct scopes: more than the 2**21 the time sweep packs"
+        every = self._diff_all
+        kept = keep[every.claim]
+        diffs = _Diff(
+            every.a[kept],
+            every.b[kept],
+            every.lo[kept],
+            every.hi[kept],
+            every.claim[kept],
+            every.step[kept],
         )
-
-    result.event_conflicts = tuple(
-        (ids, int(np.searchsorted(grid_keys, k)))
-        for ids, k in _event_conflicts(
-            frame, keep & is_incident, key_a, low, np.where(partial, INF, high)
+        result.event_conflicts = tuple(
+            (ids, int(np.searchsorted(grid_keys, k)))
+            for ids, k in _event_conflicts(
+                self._event,
+                self._claim_ids,
+                keep & self._is_incident,
+                self._key_a,
+                low,
+                self._event_high,
+            )
         )
-    )
+        _fixpoint(
+            result,
+            self._group,
+            self._monotone,
+            diffs,
+            max_iterations=max_iterations,
+            stop_on_conflict=stop_on_conflict,
+        )
+        return result
 
+    def clashes(
+        self, exclude: npt.ArrayLike, rows: npt.ArrayLike
+    ) -> list[tuple[int, tuple[str, str]]]:
+        """Pairs of kept claims about exactly one of ``rows`` that cannot both hold: one's low
+        above the other's (complete) high. Each pair, with its row, ids sorted.
+
+        >>> from karabakh_tolls import load_seed_claims
+        >>> prepared = prepare(load_seed_claims())
+        >>> prepared.clashes(np.zeros(prepared.n_claims, dtype=bool), [0, 1, 2])
+        []
+        """
+        keep = ~np.asarray(exclude, dtype=bool)[self._order]
+        wanted = np.unique(np.asarray(rows, dtype=np.int64))
+        chosen = np.flatnonzero(keep & ~self._is_diff & np.isin(self._row_a, wanted))
+        chosen = chosen[np.argsort(self._row_a[chosen], kind="stable")]
+        upper = np.where(self._lower_only[chosen], INF, self._high[chosen])
+        out: list[tuple[int, tuple[str, str]]] = []
+        bounds = np.flatnonzero(np.diff(self._row_a[chosen], prepend=-1, append=-1))
+        for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            lows, highs = self._low[chosen[start:stop]], upper[start:stop]
+            for i, j in zip(*np.nonzero(lows[:, None] > highs[None, :]), strict=True):
+                pair = sorted(
+                    (
+                        str(self._claim_ids[chosen[start + i]]),
+                        str(self._claim_ids[chosen[start + j]]),
+                    )
+                )
+                out.append((int(self._row_a[chosen[start]]), (pair[0], pair[1])))
+        return out
+
+
+def prepare(claims: ClaimSet) -> Prepared:
+    """Build the grid of ``claims`` once, to propagate it under several exclusion masks.
+
+    >>> from karabakh_tolls import load_seed_claims
+    >>> prepare(load_seed_claims())  # doctest: +ELLIPSIS
+    <Prepared: 23 claim(s), ... key(s)>
+    """
+    return Prepared(claims)
+
+
+def _fixpoint(
+    result: Propagation,
+    group: IntArray,
+    monotone: BoolArray,
+    diffs: _Diff,
+    *,
+    max_iterations: int,
+    stop_on_conflict: bool,
+) -> None:
+    """Sweep every rule until nothing changes (or the first conflict, or the cap).
+
+    Each sweep after the first looks only at the rows whose inputs changed since that sweep
+    last ran (a worklist kept as a per-row stamp of the stage that last moved it): the result
+    is the same as sweeping every row, for a cost that follows the changes.
+    """
+    trees_by_dim = result._trees_by_dim
+    n = len(result)
+    n_stages = len(trees_by_dim) + 2
+    stamp = np.zeros(n, dtype=np.int64)  # the tick of the stage that last moved each row
+    last_run = [-1] * n_stages  # the tick each stage last started at (-1: never, all dirty)
+    n_groups = int(group[-1]) + 1 if n else 0
+    monotone_rows = np.flatnonzero(monotone)
+    tick = 0
     iterations = 0
     changed = not (stop_on_conflict and bool(result.conflict.any()))
+    conflict = False
     while changed and iterations < max_iterations:
         iterations += 1
-        before_low, before_high = result.low.copy(), result.high.copy()
-        for stage in range(len(trees_by_dim) + 2):
+        first_tick = tick + 1
+        for stage in range(n_stages):
+            tick += 1
+            full = last_run[stage] < 0
+            dirty = None if full else stamp >= last_run[stage]
+            last_run[stage] = tick
+            if dirty is not None and not dirty.any():
+                continue
+            result._log = []
             if stage == 0:
-                _sweep_time(result, group, monotone)
+                rows = monotone_rows
+                if dirty is not None:
+                    hit = np.zeros(n_groups, dtype=bool)
+                    hit[group[dirty & monotone]] = True
+                    rows = monotone_rows[hit[group[monotone_rows]]]
+                _sweep_time(result, group, rows)
             elif stage <= len(trees_by_dim):
-                _sweep_tree(result, trees_by_dim[stage - 1])
+                _sweep_tree(result, trees_by_dim[stage - 1], dirty)
             else:
-                _sweep_diffs(result, diffs)
-            np.minimum(result.low, INF, out=result.low)
-            np.maximum(result.high, 0, out=result.high)
-            if stop_on_conflict and result.conflict.any():
+                chosen = diffs
+                if dirty is not None:
+                    sel = dirty[diffs.a] | dirty[diffs.b]
+                    chosen = _Diff(
+                        diffs.a[sel],
+                        diffs.b[sel],
+                        diffs.lo[sel],
+                        diffs.hi[sel],
+                        diffs.claim[sel],
+                        diffs.step[sel],
+                    )
+                _sweep_diffs(result, chosen)
+            if full:
+                np.minimum(result.low, INF, out=result.low)
+                np.maximum(result.high, 0, out=result.high)
+            moved = _settle(result)
+            stamp[moved] = tick
+            if stop_on_conflict and bool(np.any(result.low[moved] > result.high[moved])):
+                conflict = True
                 break
-        changed = bool(np.any(before_low != result.low) or np.any(before_high != result.high))
-        if stop_on_conflict and result.conflict.any():
+        changed = bool(np.any(stamp >= first_tick))
+        if conflict:
             break
     result.iterations = iterations
     result.converged = not changed
-    return result
+
+
+def _settle(result: Propagation) -> IntArray:
+    """Clamp the bounds this stage set to ``[0, INF]`` and return the rows whose low or high
+    now differs from before the stage (read from the log kept by :func:`_set`)."""
+    moved: list[IntArray] = []
+    for is_low in (True, False):
+        entries = [(rows, old) for rows, old, low in result._log if low is is_low]
+        if not entries:
+            continue
+        rows = np.concatenate([r for r, _ in entries])
+        olds = np.concatenate([o for _, o in entries])
+        # the first write of a row holds its value from before the stage
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        head = np.ones(len(ordered), dtype=bool)
+        head[1:] = ordered[1:] != ordered[:-1]
+        touched, first = ordered[head], order[head]
+        bound = result.low if is_low else result.high
+        if is_low:
+            bound[touched] = np.minimum(bound[touched], INF)
+        else:
+            bound[touched] = np.maximum(bound[touched], 0)
+        moved.append(touched[bound[touched] != olds[first]])
+    result._log = []
+    if not moved:
+        return np.zeros(0, dtype=np.int64)
+    return _sorted_unique(np.concatenate(moved))
 
 
 def _event_conflicts(
-    frame: pd.DataFrame, selected: BoolArray, key: IntArray, low: IntArray, high: IntArray
+    event: npt.NDArray[np.object_],
+    claim_ids: npt.NDArray[np.object_],
+    selected: BoolArray,
+    key: IntArray,
+    low: IntArray,
+    high: IntArray,
 ) -> list[tuple[tuple[str, ...], int]]:
     """Claims about one event and one scope that cannot agree (one's low above another's high),
     each group with its grid key."""
@@ -761,11 +1137,11 @@ def _event_conflicts(
         return []
     table = pd.DataFrame(
         {
-            "event": frame["event"].to_numpy(dtype=object)[rows],
+            "event": event[rows],
             "key": key[rows],
             "low": low[rows],
             "high": high[rows],
-            "id": frame["claim_id"].to_numpy(dtype=object)[rows],
+            "id": claim_ids[rows],
         }
     )
     grouped = table.groupby(["event", "key"], sort=True)
@@ -798,6 +1174,7 @@ def _set(
     if bound == "low":
         better = values > result.low[rows]
         target = rows[better]
+        result._log.append((target, result.low[target], True))
         result.low[target] = values[better]
         result.low_step[target] = steps[better]
         result.low_src[target] = src[better]
@@ -806,6 +1183,7 @@ def _set(
         values = np.minimum(values, INF)
         better = values < result.high[rows]
         target = rows[better]
+        result._log.append((target, result.high[target], False))
         result.high[target] = values[better]
         result.high_step[target] = steps[better]
         result.high_src[target] = src[better]
@@ -822,9 +1200,11 @@ def _grouped_cummax(values: IntArray, group: IntArray) -> IntArray:
     return np.maximum.accumulate(values + lift) - lift
 
 
-def _sweep_time(result: Propagation, group: IntArray, monotone: BoolArray) -> None:
-    """Cumulative counts never fall: running max of lows forward, running min of highs back."""
-    rows = np.flatnonzero(monotone)
+def _sweep_time(result: Propagation, group: IntArray, rows: IntArray) -> None:
+    """Cumulative counts never fall: running max of lows forward, running min of highs back.
+
+    ``rows`` are the cumulative rows of whole time runs (groups), in key order.
+    """
     if len(rows) == 0:
         return
     g = group[rows]
@@ -855,35 +1235,53 @@ def _sweep_time(result: Propagation, group: IntArray, monotone: BoolArray) -> No
     )
 
 
-def _sweep_tree(result: Propagation, tree: _Tree) -> None:
-    """Children vs parent in one dimension (all parents at once, from the current bounds)."""
+def _sweep_tree(result: Propagation, tree: _Tree, dirty: BoolArray | None) -> None:
+    """Children vs parent in one dimension, from the current bounds.
+
+    All families at once, or (with ``dirty``) only the families (a parent and its children)
+    where some bound changed since this sweep last ran: elsewhere every candidate equals one
+    already applied, so it could not tighten anything.
+    """
     if len(tree.parents) == 0:
         return
     low, high = result.low, result.high
-    kids = tree.child_order
-    starts = tree.child_ptr[tree.parents]
-    parent_of_kid = tree.parent[kids]
+    if dirty is None:
+        parents = tree.parents
+        kids = tree.child_order
+        starts = tree.child_ptr[parents]
+        slot = tree.slot  # per kid, its parent's position among the parents
+    else:
+        changed = np.flatnonzero(dirty)
+        up = tree.parent[changed]
+        touched = _sorted_unique(np.concatenate([changed, up[up >= 0]]))
+        parents = touched[tree.child_ptr[touched + 1] > tree.child_ptr[touched]]
+        if len(parents) == 0:
+            return
+        slot, pos = _segments(tree.child_ptr, parents)
+        kids = tree.child_order[pos]
+        counts = tree.child_ptr[parents + 1] - tree.child_ptr[parents]
+        starts = np.cumsum(counts) - counts
+    parent_of_kid = parents[slot]
     kid_low, kid_high = low[kids], high[kids]
     kid_open = kid_high >= INF
     sum_low: IntArray = np.asarray(np.add.reduceat(kid_low, starts), dtype=np.int64)
     kid_finite: IntArray = np.where(kid_open, 0, kid_high).astype(np.int64)
     sum_high: IntArray = np.asarray(np.add.reduceat(kid_finite, starts), dtype=np.int64)
     n_open = np.add.reduceat(kid_open.astype(np.int64), starts)
-    slot = tree.slot  # per kid, its parent's position among the parents
     dim = np.int64(tree.dim)
 
     # every candidate is computed from the bounds as they were before this sweep
     up_low = sum_low
-    complete = tree.complete[tree.parents] & (n_open == 0)
+    complete = tree.complete[parents] & (n_open == 0)
     bounded = high[parent_of_kid] < INF
     cap: IntArray = high[parent_of_kid] - (sum_low[slot] - kid_low)
     ok = tree.complete[parent_of_kid] & (n_open[slot] - kid_open.astype(np.int64) == 0)
     floor = low[parent_of_kid] - (sum_high[slot] - kid_finite)
 
     # parent.low >= sum of children's lows
-    _set(result, "low", tree.parents, up_low, Step.CHILD_SUM, dim)
+    _set(result, "low", parents, up_low, Step.CHILD_SUM, dim)
     # exhaustive parent with every child on the grid: parent.high <= sum of children's highs
-    _set(result, "high", tree.parents[complete], sum_high[complete], Step.CHILD_HIGH_SUM, dim)
+    _set(result, "high", parents[complete], sum_high[complete], Step.CHILD_HIGH_SUM, dim)
     # child.high <= parent.high - siblings' lows
     _set(result, "high", kids[bounded], cap[bounded], Step.PARENT_REST, dim)
     # exhaustive parent: child.low >= parent.low - siblings' highs
@@ -895,7 +1293,7 @@ def _sweep_diffs(result: Propagation, d: _Diff) -> None:
     if len(d.a) == 0:
         return
     n = len(result.low)
-    low, high = result.low.copy(), result.high.copy()
+    low, high = result.low, result.high  # high is read before the highs are set
     # x[a] >= lo + low[b];  x[b] >= low[a] - hi
     cand_rows = np.concatenate([d.a, d.b])
     cand_low = np.concatenate(
