@@ -222,7 +222,7 @@ def reconcile_all(
     *,
     policy: TrustPolicy | None = None,
     method: Method = "auto",
-    exact_limit: int = 2000,
+    exact_limit: int = 100,
     supports: bool = True,
 ) -> pd.DataFrame:
     """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
@@ -237,7 +237,9 @@ def reconcile_all(
     method:
         ``"exact"``, ``"propagate"`` or ``"auto"`` (exact up to ``exact_limit`` claims).
     exact_limit:
-        Largest claim set that ``"auto"`` sends to the exact solver.
+        Largest claim set that ``"auto"`` sends to the exact solver. The exact mode solves two
+        linear programs per row (about 20 s for the 281 rows of the 23 seed claims), so the
+        default keeps it for small sets; propagation handles a million claims in under a minute.
     supports:
         With ``False`` (propagation only) the support columns are left missing (``<NA>``: not
         computed) instead of listing the claims behind each bound; listing them follows every
