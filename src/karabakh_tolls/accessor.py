@@ -54,6 +54,8 @@ class TollsAccessor:
     ) -> ClaimSet:
         """The frame as a validated ClaimSet (see :meth:`ClaimSet.from_frame`).
 
+        Examples
+        --------
         >>> import pandas as pd
         >>> bad = pd.DataFrame({"claim_id": ["a"], "low": [-1], "outcome": ["killed"],
         ...                     "as_of": ["2020-10-06"], "source": ["x"], "document": ["d"]})
@@ -69,6 +71,8 @@ class TollsAccessor:
         """Every problem of the table, one row each (row, column, reason, value, message);
         empty when the table is valid.
 
+        Examples
+        --------
         >>> import karabakh_tolls as kt
         >>> len(kt.load_seed_claims().to_frame().tolls.validate())
         0
@@ -99,6 +103,8 @@ class TollsAccessor:
     def reconcile_all(self, *, trees: ScopeTrees | None = None, **options: Any) -> pd.DataFrame:
         """:func:`karabakh_tolls.reconcile_all` over the table's claims (options passed on).
 
+        Examples
+        --------
         >>> import karabakh_tolls as kt
         >>> table = kt.load_seed_claims().to_frame().tolls.reconcile_all(method="propagate")
         >>> int(table["n_claims"].sum()) > 0

@@ -252,6 +252,8 @@ def reconcile_all(
         Guarantee: with ``method="propagate"`` each ``[low, high]`` contains the exact range;
         with ``"exact"`` each row equals ``reconcile(claims, scope, as_of)``.
 
+    Examples
+    --------
     >>> from karabakh_tolls import load_seed_claims
     >>> table = reconcile_all(load_seed_claims(), method="propagate")
     >>> row = table[(table.category == "civilian") & (table.party == "all")

@@ -41,6 +41,8 @@ __all__ = ["Claim", "ClaimSet", "as_date"]
 def as_date(value: object, name: str = "date") -> dt.date:
     """Read a ``datetime.date``, ``datetime``, pandas Timestamp or ISO string as a date.
 
+    Examples
+    --------
     >>> as_date("2020-10-06")
     datetime.date(2020, 10, 6)
     """
@@ -66,6 +68,8 @@ class Claim:
     ``figure``'s interval — or, for a ``partial`` claim or an ``incident``, at least the
     figure's low bound is part of that count.
 
+    Examples
+    --------
     >>> from karabakh_tolls.figures import exact
     >>> c = Claim("c1", exact(146), Scope("killed", "civilian"), "2021-01-14",
     ...           Source("amnesty-international", "Amnesty International", "ngo"))
@@ -181,6 +185,8 @@ class ClaimSet(Sequence[Claim]):
     :class:`~karabakh_tolls.errors.ClaimValidationError` listing all of them, with
     ``errors="report"`` the good rows are kept and the refused ones are in :attr:`rejected`.
 
+    Examples
+    --------
     >>> from karabakh_tolls.figures import exact
     >>> amnesty = Source("amnesty-international", "Amnesty International", "ngo")
     >>> claims = ClaimSet([Claim("c1", exact(146), Scope("killed", "civilian"), "2021-01-14",
@@ -354,6 +360,8 @@ class ClaimSet(Sequence[Claim]):
     def filter(self, **terms: str) -> ClaimSet:
         """Claims whose columns equal the given values, e.g. ``filter(outcome="killed")``.
 
+        Examples
+        --------
         >>> from karabakh_tolls import load_seed_claims
         >>> len(load_seed_claims().filter(outcome="displaced")) >= 1
         True

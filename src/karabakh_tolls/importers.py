@@ -97,6 +97,8 @@ _SLUG = re.compile(r"[^0-9a-z]+")
 def _slug(name: str) -> str:
     """A node id from a free-text name: lower case, runs of other characters become '-'.
 
+    Examples
+    --------
     >>> _slug("Government of Myanmar (Burma)")
     'government-of-myanmar-burma'
     """

@@ -98,6 +98,8 @@ def read_claims(
     The format follows the file suffix (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``) unless
     ``format`` is given. Row numbers in errors are 0-based positions among the data rows.
 
+    Examples
+    --------
     >>> claims = read_claims(seed_path("claims.csv"))
     >>> claims.ids[:2]
     ('c01', 'c02')
@@ -156,6 +158,8 @@ def seed_documents() -> dict[str, str]:
 def seed_article(document: str) -> str:
     """The text of one seed article, by document id (``"000"`` ... ``"004"``).
 
+    Examples
+    --------
     >>> seed_article("003").count("280")
     1
     """
@@ -176,6 +180,8 @@ def _seed_claims() -> ClaimSet:
 def load_seed_claims() -> ClaimSet:
     """The claims read by hand from the five seed articles of the 2020 war.
 
+    Examples
+    --------
     >>> claims = load_seed_claims()
     >>> "146" in set(claims.to_frame()["figure"])
     True

@@ -35,6 +35,8 @@ __all__ = ["ALL_SOURCES", "INDEPENDENT_ONLY", "TrustPolicy", "Weights", "sensiti
 class Weights(Mapping[str, float]):
     """An immutable, hashable mapping of names to nonnegative finite weights.
 
+    Examples
+    --------
     >>> Weights({"b": 2, "a": 0.5})
     Weights({'a': 0.5, 'b': 2.0})
     """
@@ -95,6 +97,8 @@ class TrustPolicy:
     independent_only:
         Use only claims of sources affiliated with no party.
 
+    Examples
+    --------
     >>> p = TrustPolicy("NGOs first", kinds={"ngo": 3.0}, affiliations={"russia": 0})
     >>> p.weight("amnesty-international", "ngo", "independent")
     3.0
@@ -129,6 +133,8 @@ class TrustPolicy:
     def weigh(self, frame: pd.DataFrame) -> pd.Series:
         """The weight of every row of a claim table (index and order kept; input unchanged).
 
+        Examples
+        --------
         >>> from karabakh_tolls import load_seed_claims
         >>> w = INDEPENDENT_ONLY.weigh(load_seed_claims().frame)
         >>> int((w > 0).sum())
@@ -166,6 +172,8 @@ def sensitivity(
     range with every source; NA when either high is open) and ``status``. The baseline is in
     ``frame.attrs["baseline"]``.
 
+    Examples
+    --------
     >>> import karabakh_tolls as kt
     >>> table = sensitivity(kt.load_seed_claims(), kt.Scope("killed", "civilian"),
     ...                     "2020-10-06")

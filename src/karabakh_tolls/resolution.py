@@ -143,6 +143,8 @@ class Resolution:
     def explain(self) -> str:
         """One readable sentence per bound, then any conflict.
 
+        Examples
+        --------
         >>> from karabakh_tolls import load_seed_claims, reconcile, Scope
         >>> r = reconcile(load_seed_claims(), Scope("killed", "military",
         ...               party="nagorno-karabakh"), "2020-10-29")

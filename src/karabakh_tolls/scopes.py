@@ -54,6 +54,8 @@ _SEPARATORS = re.compile(r"[\s_]+")
 def normalise_term(term: str) -> str:
     """Lower-case a term and join its words with hyphens.
 
+    Examples
+    --------
     >>> normalise_term("  Nagorno Karabakh ")
     'nagorno-karabakh'
     """
@@ -66,6 +68,8 @@ class ScopeTree:
 
     Build it with :meth:`from_mapping`; every method returns a new tree.
 
+    Examples
+    --------
     >>> tree = ScopeTree.from_mapping("category", {"all": ["civilian", "military"]})
     >>> tree.ancestors("civilian")
     ('civilian', 'all')
@@ -160,6 +164,8 @@ class ScopeTree:
         Raises :class:`~karabakh_tolls.errors.UnknownTermError` listing the known terms and a
         close match.
 
+        Examples
+        --------
         >>> default_trees()["region"].resolve("Khankendi")
         'stepanakert'
         """
@@ -223,6 +229,8 @@ class ScopeTree:
     ) -> ScopeTree:
         """A copy with ``node`` added under ``parent`` (and optional aliases).
 
+        Examples
+        --------
         >>> tree = default_trees()["region"].with_node("tovuz", "azerbaijan")
         >>> tree.ancestors("tovuz")
         ('tovuz', 'azerbaijan', 'all')
@@ -245,6 +253,8 @@ class ScopeTree:
     def reparent(self, node: str, new_parent: str) -> ScopeTree:
         """A copy in which ``node`` (with its subtree) hangs under ``new_parent``.
 
+        Examples
+        --------
         >>> tree = default_trees()["region"].reparent("nagorno-karabakh", "azerbaijan")
         >>> tree.ancestors("stepanakert")
         ('stepanakert', 'nagorno-karabakh', 'azerbaijan', 'all')
@@ -289,6 +299,8 @@ class ScopeTrees:
     ``ScopeTrees.default()`` is the bundled tree set for the 2020 Nagorno-Karabakh war.
     ``perpetrator`` shares the party tree unless a file gives it one of its own.
 
+    Examples
+    --------
     >>> trees = ScopeTrees.default()
     >>> trees["party"].ancestors("nagorno-karabakh")
     ('nagorno-karabakh', 'armenian-side', 'all')
@@ -407,6 +419,8 @@ class Scope:
     :class:`~karabakh_tolls.errors.UnknownTermError` with a did-you-mean. Pass ``trees=`` to
     read terms against trees of your own.
 
+    Examples
+    --------
     >>> Scope(outcome="killed", category="civilian", party="Azerbaijani")
     Scope(outcome='killed', category='civilian', party='azerbaijan')
     >>> str(Scope("killed", "civilian", region="Ganja"))
@@ -434,6 +448,8 @@ class Scope:
         Parts are separated by ``/``; a bare part is the outcome if it names one, otherwise the
         category; ``dimension=term`` names any dimension. This is the form ``str(scope)`` writes.
 
+        Examples
+        --------
         >>> Scope.parse("wounded/civilian/party=nagorno-karabakh")
         Scope(outcome='wounded', category='civilian', party='nagorno-karabakh')
         >>> Scope.parse("killed") == Scope()
@@ -489,6 +505,8 @@ class Scope:
     def evolve(self, trees: ScopeTrees | None = None, **changes: str) -> Scope:
         """A copy with some terms changed.
 
+        Examples
+        --------
         >>> Scope(category="civilian").evolve(region="barda")
         Scope(outcome='killed', category='civilian', region='barda')
         """
@@ -516,6 +534,8 @@ class Scope:
         """Every scope of the same outcome that contains this one (itself first), in every
         combination of dimension ancestors. Outcomes are never added up, so the outcome stays.
 
+        Examples
+        --------
         >>> len(Scope("killed", "civilian", party="azerbaijan").ancestors())
         6
         """

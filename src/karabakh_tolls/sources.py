@@ -39,6 +39,8 @@ class SourceKind(enum.StrEnum):
 class Source:
     """Who asserts a figure.
 
+    Examples
+    --------
     >>> amnesty = Source("amnesty-international", "Amnesty International", "ngo")
     >>> amnesty  # doctest: +NORMALIZE_WHITESPACE
     Source(id='amnesty-international', name='Amnesty International', kind='ngo',

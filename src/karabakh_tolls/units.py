@@ -26,6 +26,8 @@ Quantity = pint.Quantity
 def registry() -> pint.UnitRegistry[Any]:
     """Return the package's unit registry (built once, on first use).
 
+    Examples
+    --------
     >>> ureg = registry()
     >>> str(ureg.Quantity(146, "person").dimensionality)
     '[people]'
@@ -41,6 +43,8 @@ def registry() -> pint.UnitRegistry[Any]:
 def people(n: int) -> Any:
     """A pint quantity of ``n`` people.
 
+    Examples
+    --------
     >>> people(3)
     <Quantity(3, 'person')>
     """
@@ -50,6 +54,8 @@ def people(n: int) -> Any:
 def is_people(quantity: Any) -> bool:
     """True when ``quantity`` (a pint quantity or a unit expression) counts people.
 
+    Examples
+    --------
     >>> is_people(people(2))
     True
     >>> is_people(registry()("300 mm"))
