@@ -32,7 +32,7 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -695,6 +695,15 @@ def _sentences(notes: str) -> list[str]:
     return [part for part in re.split(r"(?<=\.)\s+|;\s+", notes) if part.strip()]
 
 
+def _figures_of_2020(notes: str) -> Iterator[tuple[Figure, str, str]]:
+    """Each figure in a clause of ``notes`` that mentions 2020, with its clause and sentence."""
+    for sentence in _sentences(notes):
+        for clause in _clauses(sentence):
+            if "2020" in clause:
+                for figure, _ in _figures_in(clause):
+                    yield figure, clause, sentence
+
+
 def _side_party(name: str) -> str | None:
     lowered = name.lower()
     if "armenia" in lowered or "artsakh" in lowered:
@@ -838,19 +847,16 @@ def from_source_ranges(
         other = "azerbaijani-side" if own == "armenian-side" else "armenian-side"
         military = side.get("military_killed") or {}
         notes = str(military.get("notes") or "")
-        for sentence in _sentences(notes):
-            for clause in _clauses(sentence):
-                if "2020" in clause:
-                    for figure, _ in _figures_in(clause):
-                        add(
-                            figure,
-                            {"category": "military", "party": own},
-                            clause,
-                            sentence,
-                            military.get("sources", []),
-                            f"{side_name}: military_killed",
-                            position,
-                        )
+        for figure, clause, sentence in _figures_of_2020(notes):
+            add(
+                figure,
+                {"category": "military", "party": own},
+                clause,
+                sentence,
+                military.get("sources", []),
+                f"{side_name}: military_killed",
+                position,
+            )
         civilians = side.get("civilians_killed_directly") or {}
         for entry in civilians.get("breakdown", []) or []:
             text = f"{entry.get('victims_group', '')} {entry.get('notes', '')}"
@@ -891,11 +897,8 @@ def from_source_ranges(
         _add_ends(atrocity, scope, add, f"key atrocity {atrocity.get('name')}", position)
     totals = document.get("totals") or {}
     notes = str(totals.get("notes") or "")
-    for sentence in _sentences(notes):
-        for clause in _clauses(sentence):
-            if "2020" in clause:
-                for figure, _ in _figures_in(clause):
-                    add(figure, {}, clause, sentence, [], "totals", 0)
+    for figure, clause, sentence in _figures_of_2020(notes):
+        add(figure, {}, clause, sentence, [], "totals", 0)
     return _assemble(records, rows, problems, base, len(records), errors)
 
 
