@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
 from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.resolution import Rule

@@ -26,6 +26,7 @@ __all__ = [
     "ReconciliationError",
     "ScopeError",
     "UnknownTermError",
+    "WarError",
 ]
 
 
@@ -48,6 +49,9 @@ class Reason(enum.StrEnum):
     MISSING_COLUMN = "missing-column"
     BAD_VALUE = "bad-value"
     BAD_SPAN = "bad-span"
+    UNKNOWN_WAR = "unknown-war"
+    OUTSIDE_WAR = "outside-war"
+    """A date falls before the start of the claim's war, or its counted days after its end."""
 
 
 class KarabakhTollsError(Exception):
@@ -82,6 +86,10 @@ class FigureParseError(KarabakhTollsError, ValueError):
 
 class ClaimError(KarabakhTollsError, ValueError):
     """A single claim or source was built from a bad value; the message names field and value."""
+
+
+class WarError(KarabakhTollsError, ValueError):
+    """A war is malformed, unknown, or a query does not say which war it asks about."""
 
 
 class ScopeError(KarabakhTollsError, ValueError):

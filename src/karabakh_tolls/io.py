@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,10 +22,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimValidationError, Problem, Reason
 from karabakh_tolls.frame import SCHEMA
 from karabakh_tolls.scopes import ScopeTrees
+from karabakh_tolls.wars import War
 
 __all__ = [
     "load_seed_claims",
@@ -89,6 +91,7 @@ def _read_raw(path: str | os.PathLike[str], fmt: Format) -> pd.DataFrame:
 def read_claims(
     path: str | os.PathLike[str],
     *,
+    wars: Iterable[War | str] | War | str | None = None,
     format: Format | None = None,
     trees: ScopeTrees | None = None,
     errors: Literal["raise", "report"] = "raise",
@@ -98,15 +101,20 @@ def read_claims(
     The format follows the file suffix (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``) unless
     ``format`` is given. Row numbers in errors are 0-based positions among the data rows.
 
+    The ``war`` column names each claim's war by id: a war of ``wars`` or a bundled one. A file
+    without that column belongs to the one war given (by default the bundled 2020
+    Nagorno-Karabakh war); with several wars given, every row must name its war. ``trees``
+    replaces the scope trees of that one war.
+
     Examples
     --------
     >>> claims = read_claims(seed_path("claims.csv"))
-    >>> claims.ids[:2]
-    ('c01', 'c02')
+    >>> claims.ids[:2], claims.wars[0].id
+    (('c01', 'c02'), 'karabakh-2020')
     """
     fmt = _format_of(path, format)
     raw = _read_raw(path, fmt)
-    return ClaimSet.from_frame(raw, trees=trees, errors=errors)
+    return ClaimSet.from_frame(raw, wars=wars, trees=trees, errors=errors)
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:

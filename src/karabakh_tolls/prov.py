@@ -39,7 +39,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from karabakh_tolls.claims import Claim, ClaimSet
+from karabakh_tolls.claims import Claim
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.resolution import Resolution
 
 __all__ = ["KT_NAMESPACE", "to_prov_json", "write_prov"]

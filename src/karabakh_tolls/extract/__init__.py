@@ -38,7 +38,8 @@ from typing import Any, Final, Literal, overload
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet, as_date
+from karabakh_tolls.claims import as_date
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimError, KarabakhTollsError
 from karabakh_tolls.frame import COLUMNS
 from karabakh_tolls.scopes import ScopeTrees, default_trees

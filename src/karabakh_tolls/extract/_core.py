@@ -32,9 +32,9 @@ from typing import Any
 
 from karabakh_tolls.errors import FigureParseError
 from karabakh_tolls.figures import Figure, Hedge
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees
 from karabakh_tolls.sources import INDEPENDENT, Source, SourceKind
+from karabakh_tolls.wars import default_war
 
 from ._lexicon import Lexicon, SourceEntry, lexicon
 from ._text import DateMention, Sentence, date_mentions, normalise, quote_regions, sentences
@@ -136,6 +136,8 @@ _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECAS
 _OLD_YEAR = re.compile(r"\b(?:in|between|from|during)\s+(1[5-9]\d\d)\b", re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s+told\s+")
+
+WAR_START = default_war().start  # the bundled war's start; extraction will take a war
 
 
 @dataclass(frozen=True, slots=True)
