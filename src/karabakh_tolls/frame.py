@@ -496,7 +496,7 @@ def validate_frame(
     (1, ["row 1, column 'low': low=-1 is negative (value '-1'; negative)"])
     >>> hypo = War("hypo-2015", "A hypothetical war", start="2015-01-01")
     >>> good, problems = validate_frame(raw.assign(low=20, as_of="2014-10-15"), wars=[hypo])
-    >>> problems[0].reason.value, problems[0].message[:60]
+    >>> problems[0].reason.value, problems[0].message[:61]
     ('outside-war', "as_of=2014-10-15 is before the start of war 'hypo-2015' (2015")
     """
     registry = war_registry(wars, trees)
