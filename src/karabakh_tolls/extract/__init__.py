@@ -34,14 +34,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Final, Literal, overload
+from typing import Any, Final, Literal, Protocol, overload
 
 import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimError, KarabakhTollsError
-from karabakh_tolls.frame import COLUMNS
+from karabakh_tolls.frame import COLUMNS, WAR_START
 from karabakh_tolls.scopes import ScopeTrees, default_trees
 from karabakh_tolls.sources import SourceKind
 
@@ -120,6 +120,42 @@ def _check_text(text: object) -> str:
     return text
 
 
+class WarLike(Protocol):
+    """What :func:`extract` reads of a war: its id, its first day and its scope trees."""
+
+    @property
+    def id(self) -> str: ...  # noqa: D102
+
+    @property
+    def start(self) -> dt.date: ...  # noqa: D102
+
+    @property
+    def trees(self) -> ScopeTrees: ...  # noqa: D102
+
+
+DEFAULT_WAR: Final = "karabakh-2020"
+"""Id of the bundled war that :func:`extract` assumes when given none."""
+
+
+def _war_start(war: WarLike | str | None) -> tuple[str, dt.date, ScopeTrees]:
+    """(id, first day, trees) of ``war``: a war object, a bundled war id, or None (the default)."""
+    if war is None or (isinstance(war, str) and war.strip().lower() == DEFAULT_WAR):
+        return DEFAULT_WAR, WAR_START, default_trees()
+    if isinstance(war, str):
+        raise ExtractionError(
+            "unknown-war", f"no bundled war has the id {war!r} (bundled: {DEFAULT_WAR!r})"
+        )
+    try:
+        ident, start, trees = str(war.id), war.start, war.trees
+    except AttributeError as error:
+        raise ExtractionError(
+            "bad-war", f"war must have .id, .start and .trees ({error})"
+        ) from None
+    if not isinstance(trees, ScopeTrees):
+        raise ExtractionError("bad-war", f"war {ident!r}: .trees is not a ScopeTrees")
+    return ident, _date(start, "war start"), trees
+
+
 def _date(value: object, name: str) -> dt.date:
     try:
         return as_date(value, name)
@@ -128,7 +164,7 @@ def _date(value: object, name: str) -> dt.date:
 
 
 def _record(
-    c: Candidate, number: int, document: str, outlet: str | None, published: dt.date
+    c: Candidate, number: int, document: str, outlet: str | None, published: dt.date, war: str
 ) -> dict[str, Any]:
     sentence = c.sentence
     if c.source is not None:
@@ -169,6 +205,7 @@ def _record(
         "note": "; ".join(c.notes),
         "figure_start": c.start,
         "figure_end": c.end,
+        "war": war,
         **{f"confidence_{k}": float(v) for k, v in c.confidence.items()},
     }
 
@@ -195,6 +232,7 @@ def extract_debug(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
+    war: WarLike | str | None = None,
 ) -> Extraction:
     """Extract candidate claims and keep every refused numeric mention with its reason.
 
@@ -208,17 +246,20 @@ def extract_debug(
     body = _check_text(text)
     day = _date(published, "published")
     doc = str(document).strip() or "doc"
-    chosen = trees if trees is not None else default_trees()
+    war_id, war_start, war_trees = _war_start(war)
+    chosen = trees if trees is not None else war_trees
     outlet_id = outlet.strip() if outlet is not None and outlet.strip() else None
     if not body.strip():
         return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []))
-    candidates, rejected = run(body, day, outlet_id, chosen)
-    records = [_record(c, i, doc, outlet_id, day) for i, c in enumerate(candidates, start=1)]
+    candidates, rejected = run(body, day, outlet_id, chosen, war_start)
+    records = [
+        _record(c, i, doc, outlet_id, day, war_id) for i, c in enumerate(candidates, start=1)
+    ]
     for record in records:
         record["quote"] = body[record["span_start"] : record["span_end"]]
     if records:
         frame = pd.DataFrame.from_records(
-            records, columns=[*COLUMNS, "figure_start", "figure_end", *CONFIDENCE_COLUMNS]
+            records, columns=[*COLUMNS, "figure_start", "figure_end", "war", *CONFIDENCE_COLUMNS]
         )
         claims = ClaimSet.from_frame(frame, trees=chosen)
     else:
@@ -234,6 +275,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
+    war: WarLike | str | None = ...,
     debug: Literal[False] = ...,
 ) -> ClaimSet: ...
 
@@ -246,6 +288,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
+    war: WarLike | str | None = ...,
     debug: Literal[True],
 ) -> Extraction: ...
 
@@ -257,6 +300,7 @@ def extract(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
+    war: WarLike | str | None = None,
     debug: bool = False,
 ) -> ClaimSet | Extraction:
     """Read an English article and return its casualty figures as candidate claims.
@@ -302,5 +346,5 @@ def extract(
      001-x01     19  killed nagorno-karabakh karabakh-ombudsman
      001-x02     80 wounded nagorno-karabakh karabakh-ombudsman
     """
-    result = extract_debug(text, published, document, outlet=outlet, trees=trees)
+    result = extract_debug(text, published, document, outlet=outlet, trees=trees, war=war)
     return result if debug else result.claims

@@ -179,8 +179,8 @@ class Candidate:
     perpetrator: str = ROOT
     region: str = ROOT
     kind: str = "cumulative"
-    since: dt.date = WAR_START
-    as_of: dt.date = WAR_START
+    since: dt.date = dt.date.min
+    as_of: dt.date = dt.date.min
     event: str | None = None
     coverage: str = "complete"
     source: Source | None = None
@@ -208,6 +208,7 @@ class _Context:
     published: dt.date
     outlet: str | None
     trees: ScopeTrees
+    war_start: dt.date
     lex: Lexicon
     speakers: tuple[Speaker, ...]
     gazetteer: re.Pattern[str]
@@ -424,7 +425,7 @@ def _classify(
         if first is None or first.group(1).lower() not in lex.people:
             return "year", "a year"
     if lex.other_event.search(norm, sentence.start, sentence.end) or any(
-        int(m.group(1)) < WAR_START.year
+        int(m.group(1)) < ctx.war_start.year
         for m in _OLD_YEAR.finditer(norm, sentence.start, sentence.end)
     ):
         return "other-event", "the sentence is about another event (an earlier year)"
@@ -696,7 +697,7 @@ def _build(
         date_conf = min(date_conf, 0.6)
     else:
         c.as_of = as_of
-        c.since = since if since is not None and since <= as_of else WAR_START
+        c.since = since if since is not None and since <= as_of else ctx.war_start
         if c.since > c.as_of:
             c.since = c.as_of
     notes.append(f"as_of: {date_how}")
@@ -818,12 +819,14 @@ def _sentence_candidates(
 
 
 def run(
-    text: str, published: dt.date, outlet: str | None, trees: ScopeTrees
+    text: str, published: dt.date, outlet: str | None, trees: ScopeTrees, war_start: dt.date
 ) -> tuple[list[Candidate], list[Rejection]]:
     """Every candidate claim and every rejected numeric mention of ``text``."""
     lex = lexicon()
     norm = normalise(text)
-    partial = _Context(text, norm, published, outlet, trees, lex, (), re.compile(""), ())
+    partial = _Context(
+        text, norm, published, outlet, trees, war_start, lex, (), re.compile(""), ()
+    )
     speakers = _find_speakers(norm, lex, partial)
     ctx = _Context(
         text,
@@ -831,6 +834,7 @@ def run(
         published,
         outlet,
         trees,
+        war_start,
         lex,
         speakers,
         _gazetteer(trees, lex),
