@@ -124,13 +124,13 @@ class WarLike(Protocol):
     """What :func:`extract` reads of a war: its id, its first day and its scope trees."""
 
     @property
-    def id(self) -> str: ...  # noqa: D102
+    def id(self) -> str: ...
 
     @property
-    def start(self) -> dt.date: ...  # noqa: D102
+    def start(self) -> dt.date: ...
 
     @property
-    def trees(self) -> ScopeTrees: ...  # noqa: D102
+    def trees(self) -> ScopeTrees: ...
 
 
 DEFAULT_WAR: Final = "karabakh-2020"
