@@ -21,6 +21,7 @@ __all__ = [
     "ClaimValidationError",
     "FigureParseError",
     "KarabakhTollsError",
+    "KarabakhTollsWarning",
     "Problem",
     "Reason",
     "ReconciliationError",
@@ -56,6 +57,10 @@ class Reason(enum.StrEnum):
 
 class KarabakhTollsError(Exception):
     """Base class of every error raised by karabakh_tolls."""
+
+
+class KarabakhTollsWarning(UserWarning):
+    """Base class of every warning karabakh_tolls gives (filter them all with this class)."""
 
 
 class FigureParseError(KarabakhTollsError, ValueError):

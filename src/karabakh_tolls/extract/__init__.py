@@ -33,6 +33,7 @@ Conventions
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Protocol, overload
 
@@ -40,15 +41,28 @@ import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import ClaimError, KarabakhTollsError
+from karabakh_tolls.errors import ClaimError, KarabakhTollsError, KarabakhTollsWarning
 from karabakh_tolls.frame import COLUMNS, WAR_START
-from karabakh_tolls.scopes import ScopeTrees, default_trees
+from karabakh_tolls.scopes import ROOT, ScopeTrees, default_trees
 from karabakh_tolls.sources import SourceKind
 
 from ._core import Candidate, Rejection, run
-from ._lexicon import lexicon
+from ._extra import MissingExtraError, require_extra
+from ._language import detect, language_name
+from ._lexicon import LANGUAGES, lexicon
 
-__all__ = ["MAX_CHARS", "Extraction", "ExtractionError", "extract", "extract_debug"]
+__all__ = [
+    "DEFAULT_WAR",
+    "LANGUAGES",
+    "MAX_CHARS",
+    "Extraction",
+    "ExtractionError",
+    "ExtractionWarning",
+    "MissingExtraError",
+    "WarLike",
+    "extract",
+    "extract_debug",
+]
 
 MAX_CHARS: Final[int] = lexicon().max_chars
 """Largest text :func:`extract` reads (characters); longer texts raise :class:`ExtractionError`."""
@@ -78,6 +92,36 @@ class ExtractionError(KarabakhTollsError, ValueError):
         return f"cannot extract claims ({self.reason}): {self.detail}"
 
 
+class ExtractionWarning(KarabakhTollsWarning):
+    """The text is not in a language the extractor reads well (or at all).
+
+    ``language`` is the detected code (``"ru"``, ``"hy"``...), ``supported`` whether a lexicon
+    for it is bundled (then figures were read with it).
+
+    >>> w = ExtractionWarning("hy", supported=False)
+    >>> print(w)
+    the text looks Armenian (hy), and no lexicon for it is bundled: no claims can be read from it (translate it, or add data/extract_lexicon_hy.toml)
+    """
+
+    def __init__(self, language: str, *, supported: bool) -> None:
+        self.language = language
+        self.supported = supported
+        super().__init__(language, supported)
+
+    def __str__(self) -> str:
+        name = language_name(self.language)
+        if self.supported:
+            return (
+                f"the text looks {name} ({self.language}): read with the bundled {name} "
+                "lexicon, which knows fewer phrasings than the English one; review every claim"
+            )
+        return (
+            f"the text looks {name} ({self.language}), and no lexicon for it is bundled: no "
+            f"claims can be read from it (translate it, or add "
+            f"data/extract_lexicon_{self.language}.toml)"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """The result of :func:`extract_debug`: candidate claims and the refused numbers.
@@ -89,6 +133,8 @@ class Extraction:
 
     claims: ClaimSet
     _rejected: pd.DataFrame
+    language: str = "en"
+    """Code of the language the text was read as (``"en"``, ``"ru"``...)."""
 
     @property
     def rejected(self) -> pd.DataFrame:
@@ -163,6 +209,15 @@ def _date(value: object, name: str) -> dt.date:
         raise ExtractionError("bad-date", str(error)) from None
 
 
+def _language(text: str, given: str | None) -> str:
+    if given is not None:
+        code = str(given).strip().lower()
+        if not code:
+            raise ExtractionError("bad-language", "language must be a code such as 'en'")
+        return code
+    return detect(text) or "en"
+
+
 def _record(
     c: Candidate, number: int, document: str, outlet: str | None, published: dt.date, war: str
 ) -> dict[str, Any]:
@@ -233,6 +288,7 @@ def extract_debug(
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
     war: WarLike | str | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Extract candidate claims and keep every refused numeric mention with its reason.
 
@@ -243,6 +299,7 @@ def extract_debug(
     >>> len(result.claims), list(result.rejected["reason"])
     (0, ['fighters', 'year'])
     """
+    require_extra()
     body = _check_text(text)
     day = _date(published, "published")
     doc = str(document).strip() or "doc"
@@ -251,12 +308,23 @@ def extract_debug(
     outlet_id = outlet.strip() if outlet is not None and outlet.strip() else None
     if not body.strip():
         return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []))
-    candidates, rejected = run(body, day, outlet_id, chosen, war_start)
+    code = _language(body, language)
+    if code not in LANGUAGES:
+        warnings.warn(ExtractionWarning(code, supported=False), stacklevel=3)
+        return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []), code)
+    if code != "en":
+        warnings.warn(ExtractionWarning(code, supported=True), stacklevel=3)
+    candidates, rejected = run(body, day, outlet_id, chosen, war_start, code)
     records = [
         _record(c, i, doc, outlet_id, day, war_id) for i, c in enumerate(candidates, start=1)
     ]
+    party_tree = chosen["party"]
     for record in records:
         record["quote"] = body[record["span_start"] : record["span_end"]]
+        affiliation = record["source_affiliation"]
+        if affiliation != "independent" and affiliation not in party_tree:
+            record["source_affiliation"] = ROOT
+            record["note"] += f"; source affiliation {affiliation!r} is not in this war's party tree"
     if records:
         frame = pd.DataFrame.from_records(
             records, columns=[*COLUMNS, "figure_start", "figure_end", "war", *CONFIDENCE_COLUMNS]
@@ -264,7 +332,7 @@ def extract_debug(
         claims = ClaimSet.from_frame(frame, trees=chosen)
     else:
         claims = ClaimSet(trees=chosen)
-    return Extraction(claims, _rejected_frame(body, rejected))
+    return Extraction(claims, _rejected_frame(body, rejected), code)
 
 
 @overload

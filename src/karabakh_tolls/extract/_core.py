@@ -278,9 +278,16 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         if node is not None:
             places.append((at, node))
     perpetrator = None
+    sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
-        word = next(g for g in match.groups() if g)
-        perpetrator = _party_of_word(ctx, word)
+        word = next(g for g in match.groups() if g).lower()
+        side = sides.get(word) or next(
+            (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
+        )
+        if side is not None and side in ctx.trees["party"]:
+            perpetrator = side
+        else:
+            perpetrator = _party_of_word(ctx, word)
         if perpetrator is not None:
             break
     text = ctx.norm[start:end].lower()
@@ -502,7 +509,7 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
         if start >= last_end:
             named.append((start, end, entry))
             last_end = end
-    ctx.mask = [(s, e) for s, e, _ in named]
+    ctx.mask = sorted((s, e) for s, e, _ in named)
     mentions: list[tuple[int, int, Source, bool, str | None]] = [
         (s, e, entry.source, False, None) for s, e, entry in named
     ]
@@ -547,6 +554,9 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
             continue
         speakers.append(speaker)
     speakers.sort(key=lambda s: (s.start, s.end))
+    ctx.mask = sorted(
+        (s.start, s.end) for s in speakers if s.source.kind is not SourceKind.INDIVIDUAL
+    )
     return speakers
 
 
@@ -1019,9 +1029,6 @@ def _build(
                 break
     # region: the clause, else the sentence, else the previous figure's
     places = [node for _, node in facts["places"]]
-    if not places:
-        sentence_facts = _clause_facts(ctx, (sentence.start, sentence.end))
-        places = [node for _, node in sentence_facts["places"]]
     if places:
         c.region = _narrowest(trees["region"], places)
     elif inherit and previous is not None:
@@ -1091,18 +1098,6 @@ def _build(
     # dates and kind
     as_of, since, event, date_how = _dates(ctx, view, speaker, start)
     date_conf = 0.9
-    if (
-        as_of is None
-        and speaker is not None
-        and speaker.resolved
-        and ctx.last is not None
-        and how.startswith("speaker of the previous")
-    ):
-        as_of, date_how, date_conf = (
-            ctx.last.as_of,
-            "date of the previous sentence's statement",
-            0.6,
-        )
     if as_of is None:
         as_of, date_how, date_conf = ctx.published, "publication date (no date in the text)", 0.5
     increment = (np is not None and np.increment) or facts["increment_span"]
