@@ -170,8 +170,8 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
         if party in tree:
             words[word.lower()] = tree.resolve(party)
     for node in tree.nodes:
-        if node != ROOT and "-" not in node:
-            words.setdefault(node, node)
+        if node != ROOT:
+            words.setdefault(node.replace("-", " "), node)
     for alias, node in tree.aliases.items():
         words.setdefault(alias.replace("-", " "), node)
     return words
@@ -327,7 +327,9 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     words = phrase.split()
-    while words and words[0].lower() in ("the", "a", "an", "and"):
+    if words and words[0].lower() in ("a", "an"):
+        return None
+    while words and words[0].lower() in ("the", "and"):
         words = words[1:]
     if not words or len(words) > 9:
         return None
@@ -441,8 +443,9 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 at = lowered.find(phrase.lower(), at + 1)
         for match in lex.possessive_count.finditer(norm, sentence.start, sentence.end):
             words = match.group("who").split()
-            while words and words[0].lower() in ("from", "of", "to", "in", "by", "on", "at"):
-                words = words[1:]
+            cuts = [i for i, w in enumerate(words) if w.lower() in ("from", "of", "to", "in", "by", "on", "at", "with")]
+            if cuts:
+                words = words[cuts[-1] + 1 :]
             phrase = " ".join(words)
             source = _table_source(ctx, phrase) or _text_source(ctx, phrase)
             if source is None and words and words[-1].lower() in lex.speaker_heads:
@@ -918,6 +921,7 @@ def _speaker_for(
         and ctx.last.source is not None
         and ctx.last_sentence == sentence.index - 1
         and ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end) is None
+        and ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
     ):
         carried = ctx.last.source
         return (

@@ -95,6 +95,7 @@ class Lexicon:
     auxiliaries: frozenset[str]
     family: re.Pattern[str]
     group_separators: tuple[str, ...]
+    carry_opener: re.Pattern[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -234,6 +235,9 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             r"|of\s+(?:his|her|their)\s+(?:children|relatives|family))\b",
         ),
         group_separators=tuple(data["numbers"].get("group_separators", [])),
+        carry_opener=re.compile(
+            rf"\s*(?:{words_pattern(speech_cfg.get('carry_openers', [])) or '(?!x)x'})\b", flags
+        ),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),

@@ -175,17 +175,17 @@ CLAIMS: list[dict[str, object]] = [
     D(doc="d09", figure="88,780", outcome="displaced", party="nagorno-karabakh",
       region="nagorno-karabakh", source="armenian-government"),
     # d10 (Syria): "another 23" is a second part, not an increment; "including N children"
-    D(doc="d10", figure="at least 42", perpetrator="syria", region="idlib", kind="incident",
+    D(doc="d10", figure="at least 42", perpetrator="syrian-government", region="idlib", kind="incident",
       as_of="2014-09-21", source="sohr"),
-    D(doc="d10", figure="16", category="civilian", perpetrator="syria", region="idlib",
+    D(doc="d10", figure="16", category="civilian", perpetrator="syrian-government", region="idlib",
       kind="incident", as_of="2014-09-21", source="sohr"),
-    D(doc="d10", figure="19", perpetrator="syria", region="saraqeb", kind="incident",
+    D(doc="d10", figure="19", perpetrator="syrian-government", region="saraqeb", kind="incident",
       as_of="2014-09-21", source="sohr"),
-    D(doc="d10", figure="six", category="civilian", perpetrator="syria", region="saraqeb",
+    D(doc="d10", figure="six", category="civilian", perpetrator="syrian-government", region="saraqeb",
       kind="incident", as_of="2014-09-21", source="sohr"),
-    D(doc="d10", figure="23", anchor="23 people", perpetrator="syria", region="ehsim",
+    D(doc="d10", figure="23", anchor="23 people", perpetrator="syrian-government", region="ehsim",
       kind="incident", as_of="2014-09-21", source="sohr"),
-    D(doc="d10", figure="10", anchor="10 children", category="civilian", perpetrator="syria",
+    D(doc="d10", figure="10", anchor="10 children", category="civilian", perpetrator="syrian-government",
       region="ehsim", kind="incident", as_of="2014-09-21", source="sohr"),
     # h01: Barda; parts of killed and of wounded; counts of things
     *[
