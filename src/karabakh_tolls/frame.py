@@ -31,6 +31,7 @@ from karabakh_tolls.sources import INDEPENDENT, SourceKind
 from karabakh_tolls.wars import War, bundled_wars, default_war, resolve_wars
 
 __all__ = [
+    "REVIEW_STATUSES",
     "SCHEMA",
     "Column",
     "WarRegistry",
@@ -103,10 +104,14 @@ SCHEMA: Final[tuple[Column, ...]] = (
     Column("span_start", _INT, False, "Character offset where the quote starts."),
     Column("span_end", _INT, False, "Character offset where the quote ends (exclusive)."),
     Column("note", _TEXT, False, "Free text for reviewers."),
+    Column("reviewed", _TEXT, False, "Review status: accepted, corrected, rejected, or empty."),
 )
 
 """Every column of the claim table, in order: the contract of ``ClaimSet.to_frame()`` and of
 the CSV, JSON Lines and Parquet files."""
+
+REVIEW_STATUSES: Final = ("accepted", "corrected", "rejected")
+"""Values of the ``reviewed`` column (empty: not reviewed)."""
 
 COLUMNS: Final = tuple(c.name for c in SCHEMA)
 """The names of :data:`SCHEMA`, in order."""
@@ -633,6 +638,15 @@ def validate_frame(
     )
     for name in ("via", "outlet", "document", "quote", "note"):
         out[name] = _as_text(col(name))
+    statuses = {s: s for s in REVIEW_STATUSES}
+    out["reviewed"] = _vocabulary(
+        col("reviewed"),
+        "reviewed",
+        statuses,
+        collect,
+        default=None,
+        hint=lambda v: f"reviewed {v!r} is not one of {sorted(statuses)} (or empty)",
+    )
     collect.flag(
         out["outlet"].isna() & out["document"].isna(),
         "document",

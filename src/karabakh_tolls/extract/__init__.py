@@ -50,6 +50,7 @@ from ._core import Candidate, Rejection, run
 from ._extra import MissingExtraError, require_extra
 from ._language import detect, language_name
 from ._lexicon import LANGUAGES, lexicon
+from ._review import Review, review
 
 __all__ = [
     "DEFAULT_WAR",
@@ -59,9 +60,11 @@ __all__ = [
     "ExtractionError",
     "ExtractionWarning",
     "MissingExtraError",
+    "Review",
     "WarLike",
     "extract",
     "extract_debug",
+    "review",
 ]
 
 MAX_CHARS: Final[int] = lexicon().max_chars

@@ -1105,7 +1105,11 @@ def _build(
     if as_of is None:
         as_of, date_how, date_conf = ctx.published, "publication date (no date in the text)", 0.5
     increment = (np is not None and np.increment) or facts["increment_span"]
-    if not increment and _INCREMENT_BEFORE.search(ctx.norm, max(sentence.start, start - 20), start):
+    if not increment and re.search(
+        rf"(?<!\w)(?:{words_of(ctx.lex.get('increment', 'before'))})\s+$",
+        ctx.norm[max(sentence.start, start - 20) : start],
+        re.I,
+    ):
         listed = previous is not None and re.search(
             r"\band\s+(?:another|a\s+further)\s+$",
             ctx.norm[max(sentence.start, start - 25) : start],
