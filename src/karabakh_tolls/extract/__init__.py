@@ -221,6 +221,26 @@ def _language(text: str, given: str | None) -> str:
     return detect(text) or "en"
 
 
+QUOTE_WINDOW: Final = 300
+"""A sentence longer than ``4 * QUOTE_WINDOW`` characters is quoted from this many characters
+before its figure to this many after (so that output stays linear in the text's length)."""
+
+
+def _window(start: int, end: int, figure_start: int, figure_end: int) -> tuple[int, int]:
+    if end - start <= 4 * QUOTE_WINDOW:
+        return start, end
+    return max(start, figure_start - QUOTE_WINDOW), min(end, figure_end + QUOTE_WINDOW)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without blanks at either end (quotes are stored stripped)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _record(
     c: Candidate, number: int, document: str, outlet: str | None, published: dt.date, war: str
 ) -> dict[str, Any]:
@@ -258,8 +278,8 @@ def _record(
         "document": document,
         "published": published,
         "quote": None,
-        "span_start": sentence.start,
-        "span_end": sentence.end,
+        "span_start": _window(sentence.start, sentence.end, c.start, c.end)[0],
+        "span_end": _window(sentence.start, sentence.end, c.start, c.end)[1],
         "note": "; ".join(c.notes),
         "figure_start": c.start,
         "figure_end": c.end,
@@ -277,7 +297,11 @@ def _rejected_frame(text: str, rejected: list[Rejection]) -> pd.DataFrame:
             "reason": pd.Series([r.reason for r in rejected], dtype="string"),
             "detail": pd.Series([r.detail for r in rejected], dtype="string"),
             "sentence": pd.Series(
-                [text[r.sentence.start : r.sentence.end] for r in rejected], dtype="string"
+                [
+                    text[slice(*_window(r.sentence.start, r.sentence.end, r.start, r.end))]
+                    for r in rejected
+                ],
+                dtype="string",
             ),
         }
     )
@@ -323,11 +347,16 @@ def extract_debug(
     ]
     party_tree = chosen["party"]
     for record in records:
+        record["span_start"], record["span_end"] = _trim(
+            body, record["span_start"], record["span_end"]
+        )
         record["quote"] = body[record["span_start"] : record["span_end"]]
         affiliation = record["source_affiliation"]
         if affiliation != "independent" and affiliation not in party_tree:
             record["source_affiliation"] = ROOT
-            record["note"] += f"; source affiliation {affiliation!r} is not in this war's party tree"
+            record["note"] += (
+                f"; source affiliation {affiliation!r} is not in this war's party tree"
+            )
     if records:
         frame = pd.DataFrame.from_records(
             records, columns=[*COLUMNS, "figure_start", "figure_end", "war", *CONFIDENCE_COLUMNS]

@@ -61,6 +61,9 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$",
 _WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+told\s+")
 _NAME = re.compile(r"(?:[A-Z][\w'-]*\.?\s+){0,3}[A-Z][\w'-]+$")
 _SLUG = re.compile(r"[^\w]+")
+_INCIDENT = re.compile(
+    r"\b(?:explosion|blast|strike|strikes|attack|shelling|raid|raids|massacre|bombing)\b", re.I
+)
 
 WAR_START = default_war().start  # the bundled war's start; extraction will take a war
 
@@ -297,6 +300,7 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         "perpetrator": perpetrator,
         "carry_back": carry_back,
         "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
+        "incident_cue": _INCIDENT.search(ctx.norm, start, end),
     }
     ctx.clause_cache[clause] = facts
     return facts
@@ -443,7 +447,11 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 at = lowered.find(phrase.lower(), at + 1)
         for match in lex.possessive_count.finditer(norm, sentence.start, sentence.end):
             words = match.group("who").split()
-            cuts = [i for i, w in enumerate(words) if w.lower() in ("from", "of", "to", "in", "by", "on", "at", "with")]
+            cuts = [
+                i
+                for i, w in enumerate(words)
+                if w.lower() in ("from", "of", "to", "in", "by", "on", "at", "with")
+            ]
             if cuts:
                 words = words[cuts[-1] + 1 :]
             phrase = " ".join(words)
@@ -598,7 +606,9 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
             if np.head == "inherit" and word in ("more", "ещё", "еще"):
                 np.head = None
                 follow = tokens[i + 1 : i + 4]
-                if (follow and follow[0].group(0).lower() in lex.people) or (follow and follow[0].group(0).lower() in lex.party_words):
+                if (follow and follow[0].group(0).lower() in lex.people) or (
+                    follow and follow[0].group(0).lower() in lex.party_words
+                ):
                     np.increment = True
                 else:
                     np.elliptic_more = True
@@ -748,7 +758,7 @@ def _classify(
     if view.other_event:
         return "other-event", "the sentence is about another event"
     clause = view.clause(start)
-    if lex.negation.search(norm, clause[0], start):
+    if lex.negation.search(norm, max(clause[0], start - 200), start):
         return "negated", "the clause denies the figure"
     return None
 
@@ -968,7 +978,11 @@ def _dates(
         lead = norm[max(sentence.start, d.start - 60) : d.start]
         since_at = max(lead.lower().rfind("since "), lead.lower().rfind("с начала "))
         gap = lead[since_at:] if since_at >= 0 else ""
-        if _SINCE.search(lead) or (since_at >= 0 and "," not in gap and len(gap.split()) <= 8) or (until is not None and d.end <= until.start):
+        if (
+            _SINCE.search(lead)
+            or (since_at >= 0 and "," not in gap and len(gap.split()) <= 8)
+            or (until is not None and d.end <= until.start)
+        ):
             since = d.date
         elif event is None and not d.relative_span:
             event = d.date
@@ -1116,11 +1130,7 @@ def _build(
             re.I,
         )
         increment = not listed
-    incident_cue = re.search(
-        r"\b(?:explosion|blast|strike|strikes|attack|shelling|raid|raids|massacre|bombing)\b",
-        ctx.norm[clause[0] : clause[1]],
-        re.I,
-    )
+    incident_cue = facts["incident_cue"]
     if event is not None and (
         (c.region != ROOT and trees["region"].depth(c.region) >= 2)
         or (incident_cue is not None and c.region != ROOT)
@@ -1242,7 +1252,10 @@ def _sentence_candidates(
         if why is None and (
             np.population
             or ctx.lex.population_before.search(norm, max(sentence.start, start - 25), start)
-            or re.search(r"'s\s+(?:estimated|total|entire)\s+$", norm[max(sentence.start, start - 30) : start])
+            or re.search(
+                r"'s\s+(?:estimated|total|entire)\s+$",
+                norm[max(sentence.start, start - 30) : start],
+            )
         ):
             why = ("population", "a population, not a toll")
         figure: Figure | None = None

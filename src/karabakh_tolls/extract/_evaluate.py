@@ -148,8 +148,7 @@ def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
             hits = sum(_same_source(reference.iloc[r], extracted.iloc[e]) for r, e in pairs)
         else:
             hits = sum(
-                _value(reference.iloc[r], name) == _value(extracted.iloc[e], name)
-                for r, e in pairs
+                _value(reference.iloc[r], name) == _value(extracted.iloc[e], name) for r, e in pairs
             )
         accuracy[name] = hits / len(pairs)
     spurious = tuple(

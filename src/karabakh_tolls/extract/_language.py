@@ -20,9 +20,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @cache
 def _languages() -> dict[str, Any]:
-    text = (
-        resources.files("karabakh_tolls").joinpath("data/languages.toml").read_text("utf-8")
-    )
+    text = resources.files("karabakh_tolls").joinpath("data/languages.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 

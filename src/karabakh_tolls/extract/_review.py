@@ -53,7 +53,9 @@ def _show(row: pd.Series, text: str | None, position: int, total: int, out: Text
     out.write(f"  {quote}\n")
     for name in FIELDS_SHOWN:
         value = row[name]
-        shown = "" if pd.isna(value) else (value.date() if isinstance(value, pd.Timestamp) else value)
+        shown = (
+            "" if pd.isna(value) else (value.date() if isinstance(value, pd.Timestamp) else value)
+        )
         out.write(f"  {name:>12}: {shown}\n")
 
 

@@ -35,9 +35,7 @@ _MONTH = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
-_RU_MONTH = (
-    r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
-)
+_RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _RU_WEEKDAYS = {
     "понедельник": "monday",
     "вторник": "tuesday",
@@ -234,8 +232,12 @@ def _dateparser() -> Any:
 def _resolve_ru(phrase: str, published: dt.date) -> dt.date | None:
     dateparser = _dateparser()
     parsed = dateparser.parse(
-        phrase, languages=["ru"], settings={"PREFER_DATES_FROM": "past",
-                                            "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day)}
+        phrase,
+        languages=["ru"],
+        settings={
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+        },
     )
     if parsed is None:
         return None
