@@ -1310,10 +1310,12 @@ def _sentence_candidates(
             conf -= 0.15
         item["f_conf"] = min(conf, outcome[1])
         # a list: earlier figures of people without an outcome, joined by commas or "and"
-        while pending and _listed(norm, pending[-1], item):
+        anchor = item
+        while pending and _listed(norm, pending[-1], anchor):
             head = pending.pop()
             head.update(outcome=item["outcome"], o_conf=0.8, f_conf=0.8, listed=True)
             accepted.append(head)
+            anchor = head
         accepted.append(item)
     for item in pending:
         rejected.append(
