@@ -422,14 +422,17 @@ def test_debug_returns_an_extraction() -> None:
     ("text", "language"),
     [
         ("Ermənistan 27 mülki şəxs öldü və yaralanıb.", "az"),
-        ("\u0531\u0580\u0581\u0561\u056d 19 \u0584\u0561\u0572\u0561\u0584\u0561\u0581\u056b", "hy"),
+        (
+            "\u0531\u0580\u0581\u0561\u056d 19 \u0584\u0561\u0572\u0561\u0584\u0561\u0581\u056b",
+            "hy",
+        ),
         ("Selon le ministère, 27 civils ont été tués dans la ville.", "fr"),
     ],
 )
 def test_text_in_a_language_without_lexicon_warns_and_gives_no_claims(
     text: str, language: str
 ) -> None:
-    with pytest.warns(ExtractionWarning, match=f"no lexicon") as record:
+    with pytest.warns(ExtractionWarning, match="no lexicon") as record:
         result = extract_debug(text, "2020-10-06")
     assert len(result.claims) == 0 and result.language == language
     assert record[0].message.language == language  # type: ignore[union-attr]

@@ -147,7 +147,9 @@ def test_review_refuses_an_invalid_correction_and_asks_again() -> None:
     text = "Amnesty said 146 civilians died."
     found = extract(text, published="2021-01-14", document="d")
     out = io.StringIO()
-    result = review(found, text, input=io.StringIO("c\nparty=atlantis\nc\nlow=150; high=150\n"), output=out)
+    result = review(
+        found, text, input=io.StringIO("c\nparty=atlantis\nc\nlow=150; high=150\n"), output=out
+    )
     assert "not a valid claim" in out.getvalue()
     assert list(result.claims.to_frame()["low"]) == [150]
 

@@ -359,7 +359,7 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     chosen = kind if kind in {k.value for k in SourceKind} else SourceKind.OTHER.value
     if chosen != "government":
         chosen = SourceKind.OTHER.value
-    return Source(_slug(name), name, chosen, affiliation)
+    return Source(_slug(name), name, SourceKind(chosen), affiliation)
 
 
 def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tuple[int, str] | None:
@@ -410,16 +410,12 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
             found: Speaker | None = None
-            if pronoun_pattern.search(norm, max(sentence.start, match.start() - 30), match.start()):
-                if previous is not None:
-                    found = Speaker(
-                        match.start(),
-                        match.start(),
-                        previous.source,
-                        match.end(),
-                        previous.via,
-                        True,
-                    )
+            if previous is not None and pronoun_pattern.search(
+                norm, max(sentence.start, match.start() - 30), match.start()
+            ):
+                found = Speaker(
+                    match.start(), match.start(), previous.source, match.end(), previous.via, True
+                )
             if found is None:
                 subject = _subject_before(ctx, sentence.start, match.start())
                 if subject is not None:
@@ -1221,7 +1217,7 @@ def _number_words(lex: Lexicon, text: str) -> str:
     if re.fullmatch(r"[\d.,]+", text.strip()):
         return text.strip()
     try:
-        from number_parser import parse_number  # optional extra `extract`
+        from number_parser import parse_number  # type: ignore[import-untyped]  # extra
     except ImportError:  # pragma: no cover - exercised only without the extra
         return text
     value = parse_number(text, language=lex.code)
@@ -1318,11 +1314,12 @@ def _sentence_candidates(
             anchor = head
         accepted.append(item)
     for item in pending:
+        a, b = int(str(item["start"])), int(str(item["end"]))
         rejected.append(
             Rejection(
-                item["start"],
-                item["end"],
-                ctx.text[item["start"] : item["end"]],
+                a,
+                b,
+                ctx.text[a:b],
                 "no-casualty-outcome",
                 "no word of killing, wounding, displacement...",
                 sentence,

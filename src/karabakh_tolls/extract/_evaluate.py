@@ -70,7 +70,8 @@ def _figure_position(row: pd.Series) -> tuple[int, int]:
 
 
 def _speaker_key(name: object) -> str:
-    text = "" if name is None or pd.isna(name) else str(name).lower()
+    text = "" if name is None or (isinstance(name, float) and name != name) else str(name)
+    text = "" if text in ("<NA>", "nan") else text.lower()
     text = re.sub(r"['\u2019]s?\b", "", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text.strip())
     return re.sub(r"[^\w]+", " ", text).strip()
@@ -135,6 +136,10 @@ def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
         if not pairs or (name not in ("interval", "scope") and name not in reference.columns):
             continue
         if name == "interval" and "low" not in reference.columns:
+            continue
+        if name == "scope" and not all(
+            d in reference.columns and d in extracted.columns for d in SCOPE_FIELDS
+        ):
             continue
         if name == "scope":
             hits = sum(

@@ -75,8 +75,10 @@ def detect(text: str, sample: int = 20_000) -> str | None:
         freq[word] = freq.get(word, 0) + 1
 
     def hits(code: str) -> float:
-        vocabulary = set(options[code]["words"])
-        return sum(freq[w] for w in present & vocabulary) / max(1, len(vocabulary)) ** 0.5
+        vocabulary = {str(w) for w in options[code]["words"]}
+        found = sum(freq[w] for w in present & vocabulary)
+        scale: float = max(1, len(vocabulary)) ** 0.5
+        return found / scale
 
     best = max(options, key=hits)
     if hits(best) == 0:

@@ -122,7 +122,7 @@ def review(
     out.write(f"{total} candidate claim(s) to review.\n{_HELP}\n")
     for position, (_, row) in enumerate(frame.iterrows(), start=1):
         _show(row, text, position, total, out)
-        record = row.to_dict()
+        record: dict[str, object] = {str(k): v for k, v in row.to_dict().items()}
         decided = False
         while not decided:
             out.write("  [a]ccept [c]orrect [r]eject [s]kip [q]uit > ")
@@ -157,7 +157,7 @@ def review(
                 if unknown:
                     out.write(f"  cannot correct {unknown}; fields: {', '.join(fields)}\n")
                     continue
-                trial = {**record, **changes, "reviewed": "corrected"}
+                trial: dict[str, object] = {**record, **changes, "reviewed": "corrected"}
                 try:
                     ClaimSet.from_frame(pd.DataFrame([trial]), trees=claims.trees)
                 except ClaimValidationError as error:

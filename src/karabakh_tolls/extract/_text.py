@@ -221,7 +221,7 @@ def resolve_relative(phrase: str, published: dt.date) -> dt.date | None:
 
 def _dateparser() -> Any:
     try:
-        import dateparser  # optional extra `extract`
+        import dateparser  # type: ignore[import-untyped]  # optional extra `extract`
     except ImportError:  # pragma: no cover - exercised only without the extra
         from karabakh_tolls.extract._extra import missing_extra
 
