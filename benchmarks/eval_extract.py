@@ -32,6 +32,7 @@ from karabakh_tolls.extract import extract
 from karabakh_tolls.extract._evaluate import Score, score
 from karabakh_tolls.frame import validate_frame
 from karabakh_tolls.scopes import ScopeTree, ScopeTrees, default_trees
+from karabakh_tolls.wars import War as KtWar
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -80,7 +81,7 @@ def real_wars() -> dict[str, War]:
     return wars
 
 
-def _extract(text: str, rows: pd.DataFrame, document: str, war: War | None) -> pd.DataFrame:
+def _extract(text: str, rows: pd.DataFrame, document: str, war: KtWar | None) -> pd.DataFrame:
     published = pd.Timestamp(rows["published"].iloc[0]).date().isoformat()
     outlet = str(rows["outlet"].iloc[0])
     with warnings.catch_warnings():
@@ -111,12 +112,13 @@ def evaluate_real(parts: tuple[str, ...]) -> tuple[Score, float]:
     began = time.perf_counter()
     for document, rows in raw.groupby("document", sort=True):
         war = wars[rows["war"].iloc[0]]
-        good, problems = validate_frame(rows, war.trees)
+        real = KtWar(war.id, war.name, start=war.start, trees=war.trees)
+        good, problems = validate_frame(rows, war.trees, wars=[real])
         if problems:
             raise SystemExit(f"{document}: bad reference rows: {problems[0]}")
         references.append(good)
         text = (REAL / rows["part"].iloc[0] / f"{document}.txt").read_text(encoding="utf-8")
-        frames.append(_extract(text, good, str(document), war))
+        frames.append(_extract(text, good, str(document), real))
     elapsed = time.perf_counter() - began
     reference = pd.concat(references, ignore_index=True)
     return score(pd.concat(frames, ignore_index=True), reference), elapsed

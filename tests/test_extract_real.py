@@ -114,7 +114,11 @@ def test_negation() -> None:
 
 
 def test_war_keyword_sets_the_start_and_refuses_unknown_ids() -> None:
-    assert _frame("5 soldiers died.")["since"].iloc[0].date() == kt.WAR_START
+    frame = _frame("5 soldiers died.")
+    assert frame["since"].iloc[0].date() == kt.load_war("karabakh-2020").start
+    assert frame["war"].iloc[0] == "karabakh-2020"
+    later = extract("5 soldiers died.", "2023-09-20", war="karabakh-2023").to_frame()
+    assert later["since"].iloc[0].date() == kt.load_war("karabakh-2023").start
     with pytest.raises(ExtractionError, match="unknown-war"):
         extract("5 soldiers died.", "2020-10-06", war="no-such-war")
 

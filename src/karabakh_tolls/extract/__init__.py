@@ -32,6 +32,7 @@ Conventions
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import warnings
 from dataclasses import dataclass
@@ -41,10 +42,11 @@ import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import ClaimError, KarabakhTollsError, KarabakhTollsWarning
-from karabakh_tolls.frame import COLUMNS, WAR_START
-from karabakh_tolls.scopes import ROOT, ScopeTrees, default_trees
+from karabakh_tolls.errors import ClaimError, KarabakhTollsError, KarabakhTollsWarning, WarError
+from karabakh_tolls.frame import COLUMNS
+from karabakh_tolls.scopes import ROOT, ScopeTrees
 from karabakh_tolls.sources import SourceKind
+from karabakh_tolls.wars import War, default_war, load_war
 
 from ._core import Candidate, Rejection, run
 from ._extra import MissingExtraError, require_extra
@@ -182,27 +184,34 @@ class WarLike(Protocol):
     def trees(self) -> ScopeTrees: ...
 
 
-DEFAULT_WAR: Final = "karabakh-2020"
+DEFAULT_WAR: Final = "karabakh-2020"  # the id of default_war()
 """Id of the bundled war that :func:`extract` assumes when given none."""
 
 
-def _war_start(war: WarLike | str | None) -> tuple[str, dt.date, ScopeTrees]:
-    """(id, first day, trees) of ``war``: a war object, a bundled war id, or None (the default)."""
-    if war is None or (isinstance(war, str) and war.strip().lower() == DEFAULT_WAR):
-        return DEFAULT_WAR, WAR_START, default_trees()
+def _war_start(war: War | WarLike | str | None) -> War:
+    """The war of an extraction: a War, a bundled war id, another war-like object, or None."""
+    if war is None:
+        return default_war()
+    if isinstance(war, War):
+        return war
     if isinstance(war, str):
-        raise ExtractionError(
-            "unknown-war", f"no bundled war has the id {war!r} (bundled: {DEFAULT_WAR!r})"
-        )
+        try:
+            return load_war(war)
+        except WarError as error:
+            raise ExtractionError("unknown-war", str(error)) from None
     try:
         ident, start, trees = str(war.id), war.start, war.trees
+        name = str(getattr(war, "name", ident))
     except AttributeError as error:
         raise ExtractionError(
             "bad-war", f"war must have .id, .start and .trees ({error})"
         ) from None
     if not isinstance(trees, ScopeTrees):
         raise ExtractionError("bad-war", f"war {ident!r}: .trees is not a ScopeTrees")
-    return ident, _date(start, "war start"), trees
+    try:
+        return War(ident, name, start=_date(start, "war start"), trees=trees)
+    except WarError as error:
+        raise ExtractionError("bad-war", str(error)) from None
 
 
 def _date(value: object, name: str) -> dt.date:
@@ -314,7 +323,7 @@ def extract_debug(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
-    war: WarLike | str | None = None,
+    war: War | WarLike | str | None = None,
     language: str | None = None,
 ) -> Extraction:
     """Extract candidate claims and keep every refused numeric mention with its reason.
@@ -330,15 +339,17 @@ def extract_debug(
     body = _check_text(text)
     day = _date(published, "published")
     doc = str(document).strip() or "doc"
-    war_id, war_start, war_trees = _war_start(war)
-    chosen = trees if trees is not None else war_trees
+    the_war = _war_start(war)
+    if trees is not None and trees is not the_war.trees:
+        the_war = dataclasses.replace(the_war, trees=trees)
+    war_id, war_start, chosen = the_war.id, the_war.start, the_war.trees
     outlet_id = outlet.strip() if outlet is not None and outlet.strip() else None
     if not body.strip():
-        return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []))
+        return Extraction(ClaimSet(wars=[the_war], trees=chosen), _rejected_frame(body, []))
     code = _language(body, language)
     if code not in LANGUAGES:
         warnings.warn(ExtractionWarning(code, supported=False), stacklevel=3)
-        return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []), code)
+        return Extraction(ClaimSet(wars=[the_war], trees=chosen), _rejected_frame(body, []), code)
     if code != "en":
         warnings.warn(ExtractionWarning(code, supported=True), stacklevel=3)
     candidates, rejected = run(body, day, outlet_id, chosen, war_start, code)
@@ -359,11 +370,18 @@ def extract_debug(
             )
     if records:
         frame = pd.DataFrame.from_records(
-            records, columns=[*COLUMNS, "figure_start", "figure_end", "war", *CONFIDENCE_COLUMNS]
+            records,
+            columns=[
+                *COLUMNS,
+                *(["war"] if "war" not in COLUMNS else []),
+                "figure_start",
+                "figure_end",
+                *CONFIDENCE_COLUMNS,
+            ],
         )
-        claims = ClaimSet.from_frame(frame, trees=chosen)
+        claims = ClaimSet.from_frame(frame, wars=[the_war], trees=chosen)
     else:
-        claims = ClaimSet(trees=chosen)
+        claims = ClaimSet(wars=[the_war], trees=chosen)
     return Extraction(claims, _rejected_frame(body, rejected), code)
 
 
@@ -375,7 +393,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
-    war: WarLike | str | None = ...,
+    war: War | WarLike | str | None = ...,
     debug: Literal[False] = ...,
 ) -> ClaimSet: ...
 
@@ -388,7 +406,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
-    war: WarLike | str | None = ...,
+    war: War | WarLike | str | None = ...,
     debug: Literal[True],
 ) -> Extraction: ...
 
@@ -400,7 +418,7 @@ def extract(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
-    war: WarLike | str | None = None,
+    war: War | WarLike | str | None = None,
     debug: bool = False,
 ) -> ClaimSet | Extraction:
     """Read an English article and return its casualty figures as candidate claims.

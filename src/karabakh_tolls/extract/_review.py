@@ -15,7 +15,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimValidationError
 
 __all__ = ["FIELDS_SHOWN", "Review", "review"]
@@ -159,7 +159,7 @@ def review(
                     continue
                 trial: dict[str, object] = {**record, **changes, "reviewed": "corrected"}
                 try:
-                    ClaimSet.from_frame(pd.DataFrame([trial]), trees=claims.trees)
+                    ClaimSet.from_frame(pd.DataFrame([trial]), wars=claims.wars, trees=claims.trees)
                 except ClaimValidationError as error:
                     out.write(f"  not a valid claim: {error}\n")
                     continue
@@ -179,7 +179,9 @@ def _finish(
 
     def build(records: list[dict[str, object]]) -> ClaimSet:
         if not records:
-            return ClaimSet(trees=claims.trees)
-        return ClaimSet.from_frame(pd.DataFrame(records, columns=columns), trees=claims.trees)
+            return ClaimSet(wars=claims.wars, trees=claims.trees)
+        return ClaimSet.from_frame(
+            pd.DataFrame(records, columns=columns), wars=claims.wars, trees=claims.trees
+        )
 
     return Review(build(kept), build(dropped), left)
