@@ -17,7 +17,9 @@ import pandas as pd
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
 from karabakh_tolls.io import load_seed_claims, read_claims
+from karabakh_tolls.reconcile import reconcile, reconcile_all
 from karabakh_tolls.resolution import Rule
+from karabakh_tolls.scopes import DIMENSIONS, Scope
 
 __all__ = ["main"]
 
@@ -26,73 +28,45 @@ def _load(path: str | None) -> ClaimSet:
     return load_seed_claims() if path is None else read_claims(path)
 
 
-#: Up to this many claims the demo recomputes each printed row with the exact solver.
-EXACT_ROWS_LIMIT = 2_000
-
-
 def _reconcile_table(claims: ClaimSet, *, full: bool = False) -> pd.DataFrame:
     """The ``reconcile_all`` table, compact: scope, date, range, status, sources, and a
     one-line explanation for each bound not given by a claim about exactly that row.
 
-    Rows are chosen from the propagated table: without ``full`` only rows a claim speaks about
-    directly, conflicts, and rows whose low bound is a sum of several claims (a derived figure)
-    are kept. For claim sets of up to ``EXACT_ROWS_LIMIT`` claims every kept row is then
-    recomputed by the exact solver (``reconcile``), whose explanation names sources and claims.
+    Without ``full`` only rows a claim speaks about directly, conflicts, and rows whose low
+    bound rests on several claims (a derived figure) are kept; each kept row is explained by
+    ``reconcile``, whose sentences name sources and claims.
     """
-    from karabakh_tolls.batch import reconcile_all
-    from karabakh_tolls.propagate import propagate
-    from karabakh_tolls.reconcile import reconcile
-    from karabakh_tolls.scopes import DIMENSIONS, Scope
-
-    table = reconcile_all(claims, method="propagate")
+    table = reconcile_all(claims)
     frame = claims.frame
-    aside = frame["claim_id"].isin(table.attrs["set_aside"]).to_numpy()
-    grid = propagate(claims, exclude=aside)
     names = dict(zip(frame["claim_id"], frame["source_name"], strict=True))
-    exact = len(claims) <= EXACT_ROWS_LIMIT
     rows = []
-    for row, record in enumerate(table.to_dict("records")):
-        low_support, high_support = str(record["low_support"]), str(record["high_support"])
-        derived_low = grid.step_name(row, "low") not in ("", "claim", "partial", "incident")
-        derived_high = grid.step_name(row, "high") not in ("", "claim")
-        several = len(low_support.split(";")) > 1
+    for record in table.to_dict("records"):
+        low_support = [c for c in str(record["low_support"]).split(";") if c]
         if (
             not full
             and record["n_claims"] == 0
             and record["status"] != "conflict"
-            and not (derived_low and several and grid.step_name(row, "low") == "disjoint-sum")
+            and len(low_support) <= 1
         ):
             continue
-        scope = Scope(**{d: str(record[d]) for d in DIMENSIONS}, trees=claims.trees)
+        war = claims.war(str(record["war"]))
+        scope = Scope(**{d: str(record[d]) for d in DIMENSIONS}, trees=war.trees)
         day = pd.Timestamp(record["as_of"]).date()
+        result = reconcile(claims, scope, day, war=war)
         lines: list[str] = []
-        if exact:
-            result = reconcile(claims, scope, day)
-            low, high, status = result.low, result.high, str(result.status)
-            support = [*result.low_support.claim_ids, *result.high_support.claim_ids]
-            if low > 0 and Rule.CLAIM not in result.low_support.rules:
-                lines.append(result.low_support.sentence)
-            if high is not None and Rule.CLAIM not in result.high_support.rules:
-                lines.append(result.high_support.sentence)
-            lines.extend(f"set aside to restore consistency: {c}" for c in result.set_aside)
-        else:
-            low = int(record["low"])
-            high = None if pd.isna(record["high"]) else int(record["high"])
-            status = str(record["status"])
-            support = [c for c in f"{low_support};{high_support}".split(";") if c]
-            if derived_low and low > 0:
-                lines.append(grid.explain(row, "low"))
-            if derived_high and high is not None:
-                lines.append(grid.explain(row, "high"))
-            if record["set_aside"]:
-                lines.append(f"set aside to restore consistency: {record['set_aside']}")
+        if result.low > 0 and Rule.CLAIM not in result.low_support.rules:
+            lines.append(result.low_support.sentence)
+        if result.high is not None and Rule.CLAIM not in result.high_support.rules:
+            lines.append(result.high_support.sentence)
+        lines.extend(f"set aside to restore consistency: {c}" for c in result.set_aside)
+        support = [*result.low_support.claim_ids, *result.high_support.claim_ids]
         rows.append(
             {
                 "scope": str(scope),
                 "as_of": str(day),
-                "low": low,
-                "high": "open" if high is None else high,
-                "status": status,
+                "low": result.low,
+                "high": "open" if result.high is None else result.high,
+                "status": str(result.status),
                 "sources": "; ".join(sorted({str(names[c]) for c in support if c in names})),
                 "why": " | ".join(line for line in lines if line),
             }
