@@ -28,6 +28,7 @@ from karabakh_tolls.scopes import ROOT, Scope, default_trees
 
 __all__ = [
     "RULES",
+    "derivation",
     "describe",
     "format_count",
     "format_date",
@@ -47,8 +48,8 @@ RULES: Final[dict[str, str]] = {
     "disjoint-sum": "parts that cannot overlap add up: the whole is at least their sum",
     "exhaustive": "where the parts make up the whole, the whole is their sum, so one part is "
     "the whole minus the others",
-    "monotone": "death, wound and missing tolls never fall over time: an earlier figure "
-    "bounds a later one from below, a later one an earlier one from above",
+    "monotone": "tolls of the dead, wounded and missing never fall: a later total caps an "
+    "earlier one",
     "incident": "the toll of one attack is part of every running total that covers its place, "
     "party and date",
     "partial": "a figure that covers only part of the count (some strikes, some towns) is a "
@@ -235,6 +236,57 @@ def _according(low_names: Sequence[str], high_names: Sequence[str]) -> str:
     if len(groups) == 1:
         return f", according to {groups[0]}"
     return f", according to {', '.join(groups[:-1])} and {groups[-1]}"
+
+
+def _number(value: float) -> str:
+    if abs(value - round(value)) < 1e-9:
+        return format_count(round(value))
+    return f"{value:,.4g}"
+
+
+def derivation(
+    which: str,
+    bound: int | None,
+    terms: Sequence[tuple[float, str, str]],
+    multipliers: Sequence[float] = (),
+) -> str:
+    """How a bound adds up from claims: "at least 48 = 19 (Ombudsman, c09) + 29 (...)".
+
+    ``which`` is ``"low"`` or ``"high"``; ``terms`` are ``(value, claim id, source name)``
+    with subtracted claims negative, as in :class:`~karabakh_tolls.resolution.Support`;
+    ``multipliers`` (default 1 each) show where a claim counts only in part.
+
+    Examples
+    --------
+    >>> derivation("high", 101, [(146, "c07", "Amnesty International"),
+    ...                          (27, "c12", "Azerbaijani authorities"),
+    ...                          (-72, "c01", "Amnesty International")])
+    'at most 101 = 146 (Amnesty International, c07) + 27 (Azerbaijani authorities, c12) - 72 (Amnesty International, c01)'
+    >>> derivation("high", None, [])
+    'no upper bound: no claim bounds it from above'
+    """  # noqa: E501
+    word = "at least" if which == "low" else "at most"
+    if bound is None:
+        return "no upper bound: no claim bounds it from above"
+    if not terms:
+        return f"{word} {format_count(bound)}: " + (
+            "nothing raises it" if which == "low" else "nothing lowers it"
+        )
+    pieces = []
+    factors = list(multipliers) or [1.0] * len(terms)
+    for k, ((value, claim_id, name), y) in enumerate(zip(terms, factors, strict=False)):
+        sign = "-" if value < 0 else "+"
+        amount = _number(abs(value))
+        if abs(y - 1) > 1e-9 and y:
+            amount = f"{_number(y)} of {_number(abs(value) / y)}"
+        label = f"{name}, {claim_id}" if name else claim_id
+        text = f"{amount} ({label})"
+        pieces.append(text if k == 0 and sign == "+" else f"{sign} {text}")
+    total = sum(v for v, _, _ in terms)
+    text = f"{word} {format_count(bound)} = {' '.join(pieces)}"
+    if abs(total - bound) > 1e-6:
+        text += f" (= {_number(total)}, rounded to whole people)"
+    return text
 
 
 def _cumulative(outcome: str) -> bool:
