@@ -46,8 +46,10 @@ from typing import IO, Final
 
 import pandas as pd
 
+from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
+from karabakh_tolls.extract import extract
 from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY
 from karabakh_tolls.report import Progress, Row, no_progress, report_rows
@@ -169,7 +171,7 @@ def _load(ctx: _Context, progress: Progress) -> tuple[ClaimSet, str]:
     except OSError as error:
         raise _InputError(f"cannot read {path!r}: {error.strerror or error}") from error
     advance(1)
-    return claims, str(path)
+    return claims, Path(path).name
 
 
 class _InputError(KarabakhTollsError, OSError):
@@ -193,7 +195,8 @@ def _write_frame(frame: pd.DataFrame, fmt: str, ctx: _Context) -> None:
         text = frame.to_csv(index=False, date_format="%Y-%m-%d")
         _write_text(text, target, ctx)
     else:
-        text = frame.to_json(orient="records", date_format="iso", indent=1, force_ascii=False)
+        plain = frame.assign(as_of=frame["as_of"].dt.strftime("%Y-%m-%d"))
+        text = plain.to_json(orient="records", indent=1, force_ascii=False)
         _write_text((text or "[]") + "\n", target, ctx)
     if target is not None:
         ctx.note(f"{len(frame)} row(s) written to {target}")
@@ -246,9 +249,11 @@ def _cmd_reconcile(ctx: _Context) -> int:
 
 def _cmd_extract(ctx: _Context) -> int:
     """Extract candidate claims from an article; write a claims CSV (stdout or ``-o``)."""
-    from karabakh_tolls.extract import extract
-
     args = ctx.args
+    try:
+        as_date(args.published, "--published")
+    except KarabakhTollsError as error:
+        raise UsageError(str(error)) from error
     path = Path(args.article)
     try:
         text = path.read_bytes()

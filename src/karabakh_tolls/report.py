@@ -22,7 +22,7 @@ import pandas as pd
 
 from karabakh_tolls import cite
 from karabakh_tolls.batch import reconcile_all
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.resolution import Resolution, Rule
