@@ -164,8 +164,7 @@ def title(scope: Scope) -> str:
     """
     head = f"{_noun(scope.category, True)} {_PARTICIPLES.get(scope.outcome, scope.outcome)}"
     parts = [head[:1].upper() + head[1:], term_words(scope.party, "party")]
-    tail = " ".join(_tail(scope))
-    return ", ".join(parts) + (f" {tail}" if tail else "")
+    return ", ".join([*parts, *_tail(scope)])
 
 
 def format_count(n: int) -> str:
