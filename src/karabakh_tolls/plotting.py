@@ -194,8 +194,9 @@ def band(
     --------
     >>> import karabakh_tolls as kt
     >>> b = band(kt.load_seed_claims(), "killed/military/party=nagorno-karabakh")
-    >>> [(str(d), lo, hi) for d, lo, hi in zip(b.dates, b.low, b.high)][-2:]
-    [('2020-10-30', 1166, 4998), ('2021-01-14', 1166, 4998)]
+    >>> [(str(d), lo, hi) for d, lo, hi in zip(b.dates, b.low, b.high)][2:6]
+    [('2020-10-06', 280, 280), ('2020-10-17', 280, 1166), ('2020-10-28', 280, 1166),
+     ('2020-10-29', 1166, 1166)]
     """
     claims = claims.for_war(war)
     chosen = scope if isinstance(scope, Scope) else Scope.parse(scope, claims.trees)
@@ -353,7 +354,7 @@ def plot_timeline(
     >>> ax.get_title(loc="left")
     'Soldiers killed, Nagorno-Karabakh'
     >>> [t.get_text() for t in ax.texts if t.get_gid() == "kt-increments"]
-    ['+40 by 6 Oct 2020\\n(Nagorno-Karabakh Defense Ministry)']
+    ['+40 by 6 Oct 2020\\n(Nagorno-Karabakh Defense\\nMinistry)']
     """
     claims = claims.for_war(war)
     chosen = scope if isinstance(scope, Scope) else Scope.parse(scope, claims.trees)
@@ -505,10 +506,11 @@ def _draw_band(ax: Axes, drawn: Band, top: float) -> None:
                 runs[-1].append(k)
             elif opens[k]:
                 runs.append([k])
-        for run in runs:
+        for run in runs:  # at the middle of the stretch, from the floor there
             start, stop = xs[run[0]], xs[run[-1] + 1]
-            floor = max(lows[k] for k in run)
-            _arrow(ax, start + (stop - start) / 2, floor, top, "#888888", "kt-open-arrow")
+            middle = start + (stop - start) / 2
+            k = max(k for k in run if xs[k] <= middle)
+            _arrow(ax, middle, lows[k], top, "#888888", "kt-open-arrow")
     (edge,) = ax.step(x, lows, where="post", color="#777777", linewidth=0.8)
     edge.set_gid("kt-band-edge")
 
