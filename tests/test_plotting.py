@@ -1,7 +1,8 @@
 """Charts: what each artist says, literal text, the real UCDP cut, and reference images.
 
-The reference images in ``tests/data/images/`` were rendered by this module and looked at by a
-person before they were committed; ``test_seed_charts_match_their_reference_images`` redraws
+The reference images in ``docs/gallery/`` (shown by the docs' gallery page) were rendered by
+this module and looked at by a person before they were committed;
+``test_seed_charts_match_their_reference_images`` redraws
 them and compares with a tolerance. To renew one after an intended change, run
 ``python tests/test_plotting.py`` (it rewrites them) and look at each before committing.
 """
@@ -32,7 +33,7 @@ import karabakh_tolls as kt
 from karabakh_tolls.plotting import OKABE_ITO, band
 
 DATA = Path(__file__).parent / "data"
-IMAGES = DATA / "images"
+IMAGES = Path(__file__).parents[1] / "docs" / "gallery"  # shown by the docs gallery too
 NK_MILITARY = "killed/military/party=nagorno-karabakh"
 REFERENCE_CHARTS = {
     "civilians_killed": "killed/civilian",

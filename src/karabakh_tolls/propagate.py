@@ -3,7 +3,7 @@
 This is the fast path of reconciliation: every (scope, date) a claim touches, plus every
 ancestor scope at that date, becomes one *key* of a grid held in numpy arrays, and each key
 carries an integer interval ``[low, high]`` for the true count. Claims set the first intervals;
-the rules of SPEC §2 then tighten them, all keys at once, until nothing changes (a fixpoint):
+the reconciliation rules then tighten them, all keys at once, until nothing changes (a fixpoint):
 
 * claims: a complete claim bounds its key from both sides, a partial claim from below;
 * sub-scopes and disjoint children (per dimension, so party x category x region all hold):

@@ -3,7 +3,7 @@
 :func:`reconcile` turns a :class:`~karabakh_tolls.claims.ClaimSet` into a
 :class:`~karabakh_tolls.resolution.Resolution`: the least and greatest count of the queried
 scope over every assignment of true counts consistent with every claim and the rules of
-SPEC §2 (sub-scopes, disjoint sums, exhaustive trees, monotone cumulative totals, incidents
+reconciliation (sub-scopes, disjoint sums, exhaustive trees, monotone cumulative totals, incidents
 inside totals, partial claims as lower bounds, increments), computed exactly by the linear
 program of :mod:`karabakh_tolls.model`. Each bound carries its provenance, read from the LP's
 dual multipliers. When the claims cannot all be true, the least-trusted smallest set of claims
