@@ -120,50 +120,35 @@ def test_open_upper_bound_and_missing_lower_bound_are_said() -> None:
 
 
 def test_another_war_reads_in_its_own_terms() -> None:
-    """Claims of another conflict, with trees of its own: the words follow the trees."""
+    """Claims of another war, with trees of its own: the words follow the trees and dates."""
     trees = (
         kt.default_trees()
         .with_node("party", "myanmar")
         .with_node("party", "insurgent-side")
         .with_node("region", "rakhine")
     )
+    war = kt.War("hypo-2015", "A hypothetical war", start="2015-01-01", trees=trees)
     source = kt.Source("monitor", "Conflict Monitor, field team", "ngo")
-    claims = kt.ClaimSet(
-        [
-            kt.Claim(
-                "m1",
-                kt.Figure.parse("more than 300"),
-                kt.Scope("killed", "civilian", party="myanmar", trees=trees),
-                "2021-03-01",
-                source,
-                document="report-1",
-            ),
-            kt.Claim(
-                "m2",
-                kt.Figure.parse("up to 40"),
-                kt.Scope(
-                    "killed", "civilian", party="insurgent-side", region="rakhine", trees=trees
-                ),
-                "2021-03-01",
-                source,
-                document="report-1",
-            ),
-        ],
-        trees=trees,
-    )
-    r = kt.reconcile(
-        claims, kt.Scope("killed", "civilian", party="myanmar", trees=trees), "2021-03-01"
-    )
+
+    def claim(cid: str, text: str, scope: kt.Scope) -> kt.Claim:
+        return kt.Claim(
+            cid, kt.Figure.parse(text), scope, "2015-10-15", source, document="r1", war=war
+        )
+
+    state = kt.Scope("killed", "civilian", party="myanmar", trees=trees)
+    rebels = kt.Scope("killed", "civilian", party="insurgent-side", region="rakhine", trees=trees)
+    claims = kt.ClaimSet([claim("m1", "more than 300", state), claim("m2", "up to 40", rebels)])
+    r = kt.reconcile(claims, state, "2015-10-15")
     assert r.cite() == (
-        "At least 301 civilians from Myanmar were killed by 1 March 2021, according to "
+        "At least 301 civilians from Myanmar were killed by 15 October 2015, according to "
         "Conflict Monitor (field team); no source gives an upper bound."
     )
-    scope = kt.Scope("killed", "civilian", party="insurgent-side", region="rakhine", trees=trees)
-    r = kt.reconcile(claims, scope, "2021-03-01")
+    r = kt.reconcile(claims, rebels, "2015-10-15")
     assert r.cite() == (
-        "At most 40 civilians on the Insurgent side were killed in Rakhine by 1 March 2021, "
+        "At most 40 civilians on the Insurgent side were killed in Rakhine by 15 October 2015, "
         "according to Conflict Monitor (field team); no source gives a lower bound."
     )
+    assert r.to_frame()["war"][0] == "hypo-2015"
 
 
 def test_source_phrases() -> None:

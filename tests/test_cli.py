@@ -291,4 +291,4 @@ def test_the_console_script_is_installed() -> None:
         env={**os.environ, "COLUMNS": "80"},
         check=True,
     )
-    assert done.stdout.startswith("outcome,category,party")
+    assert done.stdout.startswith("war,outcome,category,party")

@@ -116,7 +116,9 @@ def test_title_subtitle_labels_and_source_line() -> None:
     ax = kt.plot_timeline(SEEDS, "killed/civilian", policy=kt.INDEPENDENT_ONLY)
     assert ax.get_title(loc="left") == "Civilians killed, all parties"
     (subtitle,) = _by_gid(ax, "kt-subtitle")
-    assert subtitle.get_text().startswith("27 September 2020 to 14 January 2021")  # type: ignore[attr-defined]
+    assert subtitle.get_text() == (  # type: ignore[attr-defined]
+        "2020 Nagorno-Karabakh war, 27 September 2020 to 14 January 2021"
+    )
     assert ax.get_ylabel() == "civilians killed" and ax.get_xlabel()
     (source,) = _by_gid(ax, "kt-source-line")
     text = " ".join(source.get_text().split())  # type: ignore[attr-defined]
@@ -191,10 +193,12 @@ def test_real_ucdp_cut_is_sampled_at_evidence_dates() -> None:
     claims = kt.from_ucdp_ged(
         DATA / "real" / "ucdp_ged191_myanmar_bangladesh_cut.csv", errors="report"
     )
-    drawn = band(claims, "killed")
-    frame = claims.frame
+    karen = claims.war("ucdp-221")  # Myanmar (Burma): Karen
+    drawn = band(claims, "killed", war=karen)
+    frame = claims.for_war(karen).frame
     assert len(drawn.dates) <= frame["as_of"].nunique() + frame["since"].nunique()
-    ax = kt.plot_timeline(claims, "killed/region=kayin-state")
+    assert drawn.war == "Myanmar (Burma): Karen"
+    ax = kt.plot_timeline(claims, "killed/region=kayin-state", war=karen)
     assert _by_gid(ax, "kt-floors")  # UCDP events are incidents: floors of the total
     assert "UCDP" in _by_gid(ax, "kt-source-line")[0].get_text()  # type: ignore[attr-defined]
     assert ax.get_title(loc="left") == "People killed, all parties, in Kayin-State"

@@ -237,7 +237,9 @@ def _cmd_reconcile(ctx: _Context) -> int:
         _write_frame(_rows_frame(rows), fmt, ctx)
         return EXIT_OK
     n_sources = len(claims.sources())
-    heading = f"{len(claims):,} claims, {n_sources:,} sources ({origin}); {policy.name}"
+    wars = claims.wars
+    about = wars[0].name if len(wars) == 1 else f"{len(wars)} wars"
+    heading = f"{len(claims):,} claims, {n_sources:,} sources ({origin}), {about}; {policy.name}"
     if ctx.args.output:
         with open(ctx.args.output, "w", encoding="utf-8") as handle:
             terminal.report(rows, heading, handle, colour=False, width=ctx.args.width or 120)

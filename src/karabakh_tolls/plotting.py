@@ -104,6 +104,8 @@ class Band:
     """Names of the sources behind the bounds, in order of first use."""
     cumulative: bool
     policy: str
+    war: str = ""
+    """The name of the war the count belongs to."""
 
 
 def _literal(text: str) -> str:
@@ -218,6 +220,7 @@ def band(
             tuple(n for n in names if n),
             cumulative,
             name,
+            claims.war().name,
         )
     table = reconcile_all(claims, policy=policy, method="propagate")
     mask = np.ones(len(table), dtype=bool)
@@ -246,6 +249,7 @@ def band(
         tuple(dict.fromkeys(by_id[c] for c in ids if by_id.get(c))),
         cumulative,
         name,
+        claims.war().name,
     )
 
 
@@ -444,7 +448,8 @@ def plot_timeline(
 
 
 def _subtitle(drawn: Band) -> str:
-    return f"{_span(drawn.dates)}: the range all claims imply, and each claim about this count"
+    span = _span(drawn.dates)
+    return f"{drawn.war}, {span[:1].lower()}{span[1:]}" if drawn.war else span
 
 
 def _source_text(drawn: Band, direct: pd.DataFrame) -> str:

@@ -54,6 +54,8 @@ class Row:
     high_support: tuple[str, ...] = ()
     set_aside: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    war: str = ""
+    """The id of the war the count belongs to."""
 
     @property
     def stated(self) -> bool:
@@ -63,6 +65,7 @@ class Row:
     def record(self) -> dict[str, object]:
         """The row as a flat record (the machine formats)."""
         return {
+            "war": self.war,
             **self.scope.as_dict(),
             "as_of": self.as_of,
             "low": self.low,
@@ -93,7 +96,8 @@ def select(table: pd.DataFrame) -> pd.DataFrame:
     several claims (a derived figure, such as all civilians killed by a date as the sum of the
     parties' counts). The table is not modified.
     """
-    keys = table[list(DIMENSIONS)].astype(str).agg("/".join, axis=1)
+    columns = [c for c in ("war", *DIMENSIONS) if c in table.columns]
+    keys = table[columns].astype(str).agg("/".join, axis=1)
     spoken = keys.isin(set(keys[table["n_claims"] > 0]))
     shown = table["low"].astype(str) + "," + table["high"].astype(str)
     previous = shown.where(spoken).groupby(keys).shift()
@@ -135,6 +139,7 @@ def _from_resolution(r: Resolution) -> Row:
         high_support=r.high_support.claim_ids if r.high is not None else (),
         set_aside=r.set_aside,
         sources=tuple(sorted(set(names))),
+        war=r.war,
     )
 
 
@@ -174,6 +179,7 @@ def _from_table(record: dict[str, Any], scope: Scope, names: dict[str, str], pol
         high_support=highs,
         set_aside=aside,
         sources=tuple(sorted({names.get(c, c) for c in (*lows, *highs)})),
+        war=str(record.get("war", "")),
     )
 
 
@@ -223,10 +229,11 @@ def report_rows(
     advance = progress("Explaining each range" if exact else "Listing the rows", len(records))
     rows = []
     for record in records:
-        scope = Scope(**{d: str(record[d]) for d in DIMENSIONS}, trees=claims.trees)
+        war = claims.war(str(record["war"])) if "war" in record else claims.war()
+        scope = Scope(**{d: str(record[d]) for d in DIMENSIONS}, trees=war.trees)
         if exact:
             day = pd.Timestamp(record["as_of"]).date()
-            rows.append(_from_resolution(reconcile(claims, scope, day, policy=policy)))
+            rows.append(_from_resolution(reconcile(claims, scope, day, policy=policy, war=war)))
         else:
             rows.append(_from_table(record, scope, names, chosen.name))
         advance(1)

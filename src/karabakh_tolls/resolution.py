@@ -212,8 +212,8 @@ class Resolution:
     def to_frame(self) -> pd.DataFrame:
         """The resolution as a one-row DataFrame.
 
-        The columns are those of :func:`~karabakh_tolls.batch.reconcile_all` (the five scope
-        terms, ``as_of``, ``low``, ``high``, ``spread_low``, ``spread_high``, ``status``,
+        The columns are those of :func:`~karabakh_tolls.batch.reconcile_all` (``war``, the five
+        scope terms, ``as_of``, ``low``, ``high``, ``spread_low``, ``spread_high``, ``status``,
         ``n_claims``, ``low_support``, ``high_support``, ``set_aside``; claim ids joined by
         ``";"``, sorted), so that resolutions and tables concatenate, then ``query`` (the
         quantity bounded when it is not simply the scope, else empty), ``policy``,
@@ -228,7 +228,8 @@ class Resolution:
         (1, 48, 101, 'c09;c11;c12')
         """
         spread = self.spread
-        record: dict[str, object] = {d: getattr(self.scope, d) for d in DIMENSIONS}
+        record: dict[str, object] = {"war": self.war}
+        record.update({d: getattr(self.scope, d) for d in DIMENSIONS})
         record["as_of"] = pd.Timestamp(self.as_of)
         frame = pd.DataFrame([record])
         frame["as_of"] = frame["as_of"].astype("datetime64[s]")

@@ -179,7 +179,10 @@ def _table(rows: Sequence[Row], *, narrow: bool, status: bool) -> Table:
         header_style="bold",
         padding=(0, 1),
     )
+    several_wars = len({row.war for row in rows}) > 1
     table.add_column("#", justify="right", no_wrap=True)
+    if several_wars:
+        table.add_column("War", no_wrap=True)
     table.add_column("What is counted", overflow="fold", min_width=24)
     table.add_column("By", no_wrap=True)
     table.add_column("Range", justify="right", no_wrap=True, style="bold")
@@ -188,8 +191,10 @@ def _table(rows: Sequence[Row], *, narrow: bool, status: bool) -> Table:
         table.add_column("Status", no_wrap=True)
     table.add_column("Rules", no_wrap=not narrow, max_width=9 if narrow else None)
     for number, row in enumerate(rows, start=1):
-        cells: list[str | Text] = [
-            str(number),
+        cells: list[str | Text] = [str(number)]
+        if several_wars:
+            cells.append(row.war)
+        cells += [
             cite.describe(row.scope),
             _short_date(row),
             range_text(row.low, row.high),
