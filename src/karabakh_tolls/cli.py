@@ -164,7 +164,7 @@ def _width(ctx: _Context) -> int | None:
 def _load(ctx: _Context, progress: Progress) -> tuple[ClaimSet, str]:
     path = ctx.args.claims
     if path is None:
-        return load_seed_claims(), "the bundled seed articles"
+        return load_seed_claims(), "bundled seed articles"
     advance = progress(f"Reading {path}", None)
     try:
         claims = read_claims(path)
