@@ -42,14 +42,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Final
+from typing import IO, Final, TextIO
 
 import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
-from karabakh_tolls.extract import extract
+from karabakh_tolls.extract import extract, review
 from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY
 from karabakh_tolls.report import Progress, Row, no_progress, report_rows
@@ -124,8 +124,8 @@ def _format_of(args: argparse.Namespace) -> str:
 @dataclass
 class _Context:
     args: argparse.Namespace
-    stdout: IO[str]
-    stderr: IO[str]
+    stdout: TextIO
+    stderr: TextIO
 
     @property
     def colour(self) -> bool:
@@ -145,7 +145,7 @@ class _Context:
             print(text, file=self.stderr)
 
 
-def _isatty(stream: IO[str]) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -263,22 +263,19 @@ def _cmd_extract(ctx: _Context) -> int:
         raise _InputError(f"cannot read {args.article!r}: {error.strerror or error}") from error
     document = args.document or path.name.split("_", 1)[0].removesuffix(".txt")
     claims = extract(text, published=args.published, document=document, outlet=args.outlet)
-    if getattr(args, "review", False):
-        from karabakh_tolls.extract import review
-
+    if args.review:
         if not args.output:
-            print("karabakh-tolls: --review needs -o FILE for the reviewed claims", file=sys.stderr)
-            return 2
-        result = review(claims, text.decode("utf-8"), input=sys.stdin, output=sys.stderr)
+            raise UsageError("--review needs -o FILE for the reviewed claims")
+        result = review(claims, text.decode("utf-8"), input=sys.stdin, output=ctx.stderr)
         result.claims.to_csv(args.output)
         rejected = Path(args.output).with_suffix(".rejected.csv")
         result.rejected.to_csv(rejected)
         print(
             f"{len(result.claims)} claim(s) kept in {args.output}, {len(result.rejected)} "
             f"rejected in {rejected}, {result.unreviewed} left unreviewed",
-            file=sys.stderr,
+            file=ctx.stderr,
         )
-        return 0
+        return EXIT_OK
     if args.output:
         claims.to_csv(args.output)
         ctx.note(f"{len(claims)} claim(s) written to {args.output}")
@@ -409,8 +406,8 @@ def _one_line(error: BaseException) -> str:
 def main(
     argv: Sequence[str] | None = None,
     *,
-    stdout: IO[str] | None = None,
-    stderr: IO[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
 ) -> int:
     """Run the command line; returns the process exit code (see :data:`EXIT_CODES`)."""
     out = stdout if stdout is not None else sys.stdout
@@ -461,7 +458,7 @@ def main(
         return EXIT_BUG
 
 
-def _silence(stream: IO[str]) -> None:
+def _silence(stream: TextIO) -> None:
     """After a closed pipe: point the stream at /dev/null so the final flush stays quiet."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
