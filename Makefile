@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,cli]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -28,7 +28,7 @@ check: test lint
 DOCS_STAMP := $(VENV)/.installed-docs
 
 $(DOCS_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[test,cli,docs]'
 	touch $(DOCS_STAMP)
 
 docs: $(DOCS_STAMP)

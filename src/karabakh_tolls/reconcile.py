@@ -456,6 +456,8 @@ def reconcile(
         policy=chosen.name,
         query=query,
         war=chosen_war.id,
+        method="exact" if bound.exact else "propagated",
+        components=bound.components,
     )
 
 

@@ -190,7 +190,8 @@ def _build(claims: ClaimSet, weights: FloatArray) -> Stage:
         codes_by_war[war.id] = codes
         start = np.datetime64(war.start, "D")
         of_war = kept[war_column[kept] == war.id]
-        for outcome in sorted({str(o) for o in outcome_column[of_war]}):
+        outcome_order = codes.dims[0].index
+        for outcome in sorted({str(o) for o in outcome_column[of_war]}, key=outcome_order.get):
             rows = of_war[outcome_column[of_war] == outcome]
             cumulative = war.trees.is_cumulative(outcome)
             kind = np.array([_KIND_CODES[str(k)] for k in kinds[rows]], dtype=np.int8)
