@@ -13,7 +13,8 @@ Every object ``i`` has an unknown true count ``T_i``; the model works on
 ``z`` standard normal, so ``exp(b_s)`` is the factor by which it over- or understates and
 ``sigma_s`` is roughly its relative error (0.1: about 10 %). A claim says where ``x`` lies:
 
-* a point ``y`` (``low == high``): ``x = log(y + 1)`` -- a density;
+* a point ``y`` (``low == high``): ``x = log(y + 1)``, rounded to a whole count -- a normal
+  density of variance ``sigma_s^2 + 1 / (12 (y + 1)^2)`` (the second term is the rounding);
 * an interval ``[low, high]``: ``log(low + 1) <= x <= log(high + 1)`` -- a censored reading
   ("more than N" is ``[N + 1, open)``, "as high as N" is ``[0, N]``, "dozens" ``[24, 99]``);
   ``low == 0`` puts no floor on ``x`` and an open ``high`` no ceiling.
@@ -23,40 +24,49 @@ rows sharing an explicit evidence group) are *echoes*: their weights are divided
 their group, so the statement counts once however often it is repeated.
 
 Priors. ``theta_i`` has a prior density learned from all objects (a smoothed histogram on
-``[0, top]``, ``top`` = ten times the largest finite figure or hard bound, mixed with a flat
-component worth :attr:`Settings.prior_objects` objects, so that a table of five objects leans
-on the flat part and a table of 100,000 on its own histogram). Biases have a normal prior of
-scale :attr:`Settings.bias_scale` around the typical source, and after every update they are
-centred so that their median over sources (weighted by statements) is 0: *the typical source is
-taken to be unbiased*, which is what makes bias measurable at all without a ground truth.
-Spreads are shrunk toward the spread pooled over all sources, as if the pool had told
-:attr:`Settings.spread_claims` statements of the source's own (a conjugate inverse-gamma
-prior), so a source with one claim gets about the pooled spread rather than zero.
+``[0, top]``, ``top = log(10 x the largest finite figure or hard bound + 1)``, mixed with a
+flat component worth :attr:`Settings.prior_objects` objects, so that a table of five objects
+leans on the flat part and a table of 100,000 on its own histogram). Biases have a normal prior
+of scale :attr:`Settings.bias_scale` around the typical source, and after every update they are
+shifted so that their (interpolated) median over sources, weighted by claims, is 0: *the
+typical source is taken to be unbiased*, which is what makes bias measurable at all without a
+ground truth. Log spreads have a normal prior of scale :attr:`Settings.spread_prior` around the
+log of the pooled spread, itself shrunk toward :attr:`Settings.pool_spread`, so a source with
+one claim gets about the pooled spread rather than zero.
 
 Fitting. Expectation-maximisation, vectorised over objects and claims (no Python loop per
-object). The E-step computes each object's posterior on its own grid of ``K`` cells of
-``theta`` (piecewise-constant density): the point claims of an object combine in closed form
-into one Gaussian factor, the interval claims add ``log(Phi(b) - Phi(a))`` per cell, the prior
-adds its log density; objects that have interval claims, no point claims or a hard range that
-cuts their point evidence are first placed on a coarse grid over all their evidence, then on a
-fine grid over where the coarse posterior lies. The M-step updates each source's bias and
-spread from the expected residuals of its claims (for an interval claim the moments of a
-truncated normal, averaged over the object's posterior), then the prior histogram. It stops when
-no bias or log-spread moved by more than :attr:`Settings.tol`; :class:`Convergence` reports the
-iterations, the last change, the flag and the log marginal likelihood.
+object). The E-step computes each object's posterior on its own grid of cells of ``theta``
+(piecewise-constant density): the point claims of an object combine in closed form into one
+Gaussian factor, the interval claims add ``log(Phi(b) - Phi(a))`` per cell, the prior adds its
+log density. Objects with point claims only get a grid around their point evidence; the others
+are first placed on a coarse grid over all their evidence, then on a fine grid where the coarse
+posterior lies, and later iterations place it where the last posterior was. The M-step scores
+each exact figure against its *cavity* (the object's posterior with the factors of the claim's
+own statement divided out: its likelihood given the other claims) and each interval claim by
+the moments of its truncated residual, then updates biases (weighted means under their prior,
+then centred), log spreads (Newton steps) and the prior histogram. SQUAREM extrapolation
+(Varadhan and Roland 2008) speeds it up; a large table is first fitted on a subset of its
+objects. It stops when no log bias or log spread moves by more than :attr:`Settings.tol`;
+:class:`Convergence` reports the iterations, the last change, the flag and the log marginal
+likelihood.
 
 Hard ranges. Optional per-object bounds ``[hard_low, hard_high]`` (what hard rules imply)
 truncate the prior: every posterior, and so every best value and credible interval, lies inside
 them. :func:`posterior` recomputes posteriors for new bounds with the learned reliabilities,
-and :class:`Posterior` exposes each object's grid and quantile function, so that a later stage
-can, for example, keep a sub-scope's best value below its scope's.
+and :class:`Posterior` exposes each object's grid, quantile function and CDF, so that a later
+stage can, for example, keep a sub-scope's best value below its scope's.
 
 Summaries. ``best`` is the posterior *median* of the count: a median is unchanged by the
 monotone map between ``T`` and ``theta``, it minimises the expected absolute error on the log
 scale, and unlike a mode it does not jump between the peaks of a posterior split by conflicting
-claims. The credible interval is equal-tailed at ``level``, rounded outward to whole counts. An
-object whose evidence sets no upper limit at all (only open claims, no finite hard bound) gets
-no best value and an open credible high: the model will not make an upper figure up.
+claims. The credible interval is equal-tailed at ``level``; all three are rounded to whole
+counts (the quantiles of the rounded count). An object whose evidence sets no upper limit at all
+(only open claims, no finite hard bound) gets no best value and an open credible high: the
+model will not make an upper figure up.
+
+Internal use. The constraint stage of reconciliation calls :func:`prepare` (one object per
+scope and date), :func:`fit` with the hard ranges as :class:`Bounds`, :func:`summarise`, and
+:func:`posterior` to recompute posteriors when the hard ranges change.
 
 Examples
 --------
@@ -702,7 +712,8 @@ class Summary:
     """Best values and credible intervals of every object, as whole counts.
 
     ``best`` is the posterior median rounded to a whole count; ``low`` and ``high`` bound the
-    equal-tailed credible interval at ``level``, rounded outward. Where ``has_best`` is False
+    equal-tailed credible interval at ``level``, both rounded to whole counts (the quantiles of
+    the rounded count, so the interval holds at least ``level``). Where ``has_best`` is False
     (nothing puts a ceiling on the count) ``best`` and ``high`` are meaningless and must be read
     as missing. All three lie inside the hard range given to the posterior.
     """
@@ -1565,16 +1576,16 @@ def summarise(post: Posterior, *, level: float = 0.9, bounds: Bounds | None = No
     hi_b = np.where(bounds.open_high, float(MAX_COUNT), bounds.high.astype(np.float64))
     tail = (1.0 - float(level)) / 2.0
 
-    def whole(x: FloatArray, how: str) -> IntArray:
-        r = {"round": np.rint, "floor": np.floor, "ceil": np.ceil}[how](x)
-        r = np.clip(r, lo_b, hi_b)
-        out = r.astype(np.int64)  # float(2**63 - 1) rounds up; exact clip in integers below
-        out = np.where(r >= float(MAX_COUNT), MAX_COUNT, out)
+    def whole(x: FloatArray) -> IntArray:
+        r = np.clip(np.rint(x), lo_b, hi_b)
+        big = r >= float(MAX_COUNT)  # float(2**63 - 1) is 2**63: no int64 holds it
+        out = np.where(big, 0.0, r).astype(np.int64)
+        out = np.where(big, MAX_COUNT, out)
         return np.clip(out, bounds.low, bounds.high)
 
-    best = whole(post.count_quantile(0.5), "round")
-    low = whole(post.count_quantile(tail), "round")
-    high = whole(post.count_quantile(1.0 - tail), "round")
+    best = whole(post.count_quantile(0.5))
+    low = whole(post.count_quantile(tail))
+    high = whole(post.count_quantile(1.0 - tail))
     has_best = post.bounded_above.copy()
     high = np.where(has_best, high, bounds.high)
     best = np.where(has_best, best, low)
