@@ -28,7 +28,7 @@ Priors. ``theta_i`` has a prior density learned from all objects (a smoothed his
 flat component worth :attr:`Settings.prior_objects` objects, so that a table of five objects
 leans on the flat part and a table of 100,000 on its own histogram). Biases have a normal prior
 of scale :attr:`Settings.bias_scale` around the typical source, and after every update they are
-shifted so that their (interpolated) median over sources, weighted by claims, is 0: *the
+shifted so that their (smoothed) median over sources, weighted by claims, is 0: *the
 typical source is taken to be unbiased*, which is what makes bias measurable at all without a
 ground truth. Log spreads have a normal prior of scale :attr:`Settings.spread_prior` around the
 log of the pooled spread, itself shrunk toward :attr:`Settings.pool_spread`, so a source with
@@ -1184,19 +1184,29 @@ def _e_step(
     return _EStep(done[0], done[1], total, e1, e2, cav_mean, cav_var)
 
 
+_MEDIAN_BANDWIDTH: Final = 0.1
+"""Bandwidth, on the log scale, of the smoothed median that centres the biases."""
+
+
 def _weighted_median(values: FloatArray, weights: FloatArray) -> float:
-    """The weighted median, interpolated: each value sits at the middle of its share of the
-    total weight and the median is read off the line through them at one half. It moves
-    continuously with values and weights (two sources of equal weight: their midpoint)."""
+    """The median of the weighted values smoothed by a normal kernel of width 0.1: the ``m``
+    where ``sum(w * Phi((m - v) / 0.1)) = sum(w) / 2``. Unlike a plain weighted median it moves
+    continuously with the values and the weights (a plain one jumps when two values of unequal
+    weight trade places, and an iteration built on it can flip between two centrings), and,
+    unlike a mean, a few values far off barely move it."""
     keep = weights > 0
     if not keep.any():
         return 0.0
-    v, w = values[keep], weights[keep]
-    order = np.lexsort((np.arange(len(v)), v))
-    v, w = v[order], w[order]
-    cum = np.cumsum(w)
-    centre = (cum - 0.5 * w) / cum[-1]
-    return float(np.interp(0.5, centre, v))
+    v, w = values[keep], weights[keep] / weights[keep].sum()
+    lo = float(v.min()) - 8.0 * _MEDIAN_BANDWIDTH
+    hi = float(v.max()) + 8.0 * _MEDIAN_BANDWIDTH
+    for _ in range(60):  # bisection: F is increasing; 60 halvings reach machine precision
+        mid = 0.5 * (lo + hi)
+        if float(np.dot(w, special.ndtr((mid - v) / _MEDIAN_BANDWIDTH))) < 0.5:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
 
 
 def _m_step(
