@@ -1068,8 +1068,9 @@ class _EStep:
     log_marginal: float
     e1: FloatArray  # E[x - theta - b] per claim row (0 for uninformative rows)
     e2: FloatArray  # E[(x - theta - b)^2] per claim row
-    cavity_mean: FloatArray  # point rows: posterior mean of theta without the claim itself
-    cavity_var: FloatArray  # point rows: its variance (inf where the claim was all there was)
+    cavity_mean: FloatArray  # the object's other exact figures, combined (point rows: without
+    # the claim's own statement; interval rows: all of them)
+    cavity_var: FloatArray  # their variance (inf where there are none)
 
     def posterior(self, n: int, bounded_above: BoolArray) -> Posterior:
         """Both groups as one :class:`Posterior` (they must have the same number of cells)."""
@@ -1163,21 +1164,28 @@ def _e_step(
         r = c.y[rows] - mu[lo] - bias[c.src[rows]]
         e1[rows] = r
         e2[rows] = r * r + var[lo]
-        # The cavity: divide the Gaussian factors of the claim's whole statement (the row and
-        # its echoes) out of the posterior.
+        # The cavity: the Gaussian of the object's other exact figures (the factors of the
+        # claim's whole statement, the row and its echoes, left out), in closed form.
         stmt = c.statement[rows]
         n_stmt = int(stmt.max()) + 1 if stmt.size else 0
         own_row = c.weight[rows] / (spread[c.src[rows]] ** 2 + c.round_var[rows])
         own = _sum_by(stmt, own_row, n_stmt)[stmt]
         own_num = _sum_by(stmt, own_row * (c.y[rows] - bias[c.src[rows]]), n_stmt)[stmt]
+        obj_rows = c.obj[rows]
+        all_prec = pe.prec[obj_rows]
+        all_num = all_prec * pe.mean[obj_rows]
         with np.errstate(divide="ignore", invalid="ignore"):
-            post_prec = 1.0 / var[lo]
-            cav_prec = post_prec - own
-            ok = np.isfinite(post_prec) & (cav_prec > 1e-6 * post_prec)
+            cav_prec = all_prec - own
+            ok = cav_prec > 1e-9 * all_prec
             cav_var[rows] = np.where(ok, 1.0 / cav_prec, np.inf)
-            cav_mean[rows] = np.where(ok, (mu[lo] * post_prec - own_num) / cav_prec, 0.0)
+            cav_mean[rows] = np.where(ok, (all_num - own_num) / cav_prec, 0.0)
         for block, brows, m1, m2 in terms:
-            pm = mass[local[block.obj[brows]]]
+            obj_b = block.obj[brows]
+            has = pe.prec[obj_b] > 0
+            with np.errstate(divide="ignore"):
+                cav_var[block.row[brows]] = np.where(has, 1.0 / pe.prec[obj_b], np.inf)
+            cav_mean[block.row[brows]] = np.where(has, pe.mean[obj_b], 0.0)
+            pm = mass[local[obj_b]]
             sd = spread[block.src[brows]]
             e1[block.row[brows]] = sd * np.einsum("ij,ij->i", pm, m1)
             e2[block.row[brows]] = sd * sd * np.maximum(np.einsum("ij,ij->i", pm, m2), 0.0)
@@ -1209,6 +1217,36 @@ def _weighted_median(values: FloatArray, weights: FloatArray) -> float:
     return 0.5 * (lo + hi)
 
 
+def _interval_score(lo: FloatArray, hi: FloatArray, s2: FloatArray, cav: FloatArray) -> FloatArray:
+    """d/du of ``log(Phi(beta) - Phi(alpha))``, ``u = log sigma``, for readings of variance
+    ``sigma^2 + cav`` centred on 0 and claims ``[lo, hi]`` (``-inf``/``inf`` open; at least one
+    end finite)."""
+    sd = np.sqrt(s2 + cav)
+    q = s2 / (s2 + cav)
+    out = np.zeros_like(sd)
+    floor = np.isfinite(lo)
+    ceil = np.isfinite(hi)
+    for mask in (floor & ~ceil, ~floor & ceil, floor & ceil):
+        if not mask.any():
+            continue
+        alpha = lo[mask] / sd[mask]
+        beta = hi[mask] / sd[mask]
+        if not ceil[mask][0]:  # "more than": log(1 - Phi(alpha))
+            logz = special.log_ndtr(-alpha)
+            term = alpha * np.exp(-0.5 * alpha * alpha - _LOG_SQRT_2PI - logz)
+        elif not floor[mask][0]:  # "up to": log Phi(beta)
+            logz = special.log_ndtr(beta)
+            term = -beta * np.exp(-0.5 * beta * beta - _LOG_SQRT_2PI - logz)
+        else:
+            logz = _log_ndtr_diff(alpha, beta)
+            safe = np.where(np.isfinite(logz), logz, np.inf)
+            term = alpha * np.exp(-0.5 * alpha * alpha - _LOG_SQRT_2PI - safe) - beta * np.exp(
+                -0.5 * beta * beta - _LOG_SQRT_2PI - safe
+            )
+        out[mask] = q[mask] * term
+    return np.asarray(np.where(np.isfinite(out), out, 0.0), dtype=np.float64)
+
+
 def _m_step(
     ctx: _Context,
     e: _EStep,
@@ -1218,15 +1256,18 @@ def _m_step(
 ) -> tuple[FloatArray, FloatArray]:
     """New biases and spreads.
 
-    An exact figure ``y`` is scored by its likelihood given the other claims of its object:
-    with the cavity ``N(m, C)`` (the object's posterior without the claim's own factor),
-    ``y - b - m ~ N(0, sigma^2 + r^2 + C)``, where ``r^2`` is the rounding variance of a whole
-    count. A censored claim contributes the expected moments of its truncated residual (EM).
-    The bias is the precision-weighted mean residual under its normal prior; then all biases
-    are shifted so that their median over sources (weighted by claims) is 0. The log spread
-    maximises its likelihood under a normal prior around the log of the pooled spread (Newton
-    steps, per source). Scoring a dominant source against the cavity rather than a posterior
-    it shaped itself is what lets a precise source become precise in a few iterations.
+    The bias is the EM update: the precision-weighted mean of each claim's expected residual
+    under the posterior (``r^2`` in the weights is the rounding variance of a whole count),
+    under its normal prior; then all biases are shifted so that their smoothed median over
+    sources (weighted by claims) is 0. For the spread, an exact figure ``y`` is scored by its
+    likelihood given the other exact figures of its object: with their combination ``N(m, C)``
+    (the cavity: the object's point evidence without the factors of the claim's statement),
+    ``y - b - m ~ N(0, sigma^2 + r^2 + C)``; an interval claim on an object with exact figures
+    by ``log(Phi(beta) - Phi(alpha))`` for a reading of variance ``sigma^2 + C``, and one on an
+    object without any by the expected moments of its truncated residual (EM). The log spread
+    maximises the sum under a normal prior around the log of the pooled spread (a few Newton
+    steps per source). Scoring a dominant source against the cavity rather than a posterior it
+    shaped itself is what lets a precise source become precise in a few iterations.
     """
     c = ctx.claims
     ns = c.n_sources
@@ -1236,18 +1277,15 @@ def _m_step(
     p = c.point & (w > 0)
     pr = np.flatnonzero(p)
     ir = np.flatnonzero(ctx.informative & ~c.point)
-    # points against their cavity: residual r and extra variance a = r^2_round + C
+    # Bias: the EM update (expected residuals under the posterior, precision-weighted).
+    var_c = spread[src] ** 2 + c.round_var
+    wv = w / var_c
+    num = _sum_by(src, wv * (e.e1 + bias[src]), ns)
+    new_bias = num / (_sum_by(src, wv, ns) + 1.0 / settings.bias_scale**2)
+    new_bias -= _weighted_median(new_bias, wsum)
+    # points against their cavity: residual and extra variance a = r^2_round + C
     extra = np.where(np.isfinite(e.cavity_var[pr]), c.round_var[pr] + e.cavity_var[pr], np.inf)
     resid = c.y[pr] - e.cavity_mean[pr]  # = bias + noise
-    sig2 = spread[src[pr]] ** 2
-    wp = np.where(np.isfinite(extra), w[pr] / (sig2 + extra), 0.0)
-    num = _sum_by(src[pr], wp * resid, ns)
-    den = _sum_by(src[pr], wp, ns)
-    wi = w[ir] / spread[src[ir]] ** 2
-    num += _sum_by(src[ir], wi * (e.e1[ir] + bias[src[ir]]), ns)
-    den += _sum_by(src[ir], wi, ns)
-    new_bias = num / (den + 1.0 / settings.bias_scale**2)
-    new_bias -= _weighted_median(new_bias, wsum)
 
     # pooled spread (EM moments of every claim), shrunk toward pool_spread
     d = bias[src] - new_bias[src]
@@ -1259,25 +1297,38 @@ def _m_step(
     centre = 0.5 * math.log(pooled)
     inv = 1.0 / settings.spread_prior**2
 
-    # log spread: Newton on the points' cavity likelihood + the intervals' EM term + prior
+    # log spread: Newton on the cavity likelihood of exact figures and of intervals on objects
+    # with exact figures, the EM term of the other intervals, and the prior
     ep2 = (resid - new_bias[src[pr]]) ** 2
     wpt = np.where(np.isfinite(extra), w[pr], 0.0)
     a = np.where(np.isfinite(extra), extra, 0.0)
-    ss_int = _sum_by(src[ir], w[ir] * second[ir], ns)
-    w_int = _sum_by(src[ir], w[ir], ns)
+    cav = np.isfinite(e.cavity_var[ir])
+    ic = ir[cav]  # intervals scored against their object's exact figures
+    ie = ir[~cav]  # intervals on objects without exact figures: EM moments
+    ss_int = _sum_by(src[ie], w[ie] * second[ie], ns)
+    w_int = _sum_by(src[ie], w[ie], ns)
+    c_lo = c.lo[ic] - e.cavity_mean[ic] - new_bias[src[ic]]
+    c_hi = c.hi[ic] - e.cavity_mean[ic] - new_bias[src[ic]]
+    c_var = e.cavity_var[ic]
     u = np.log(spread)
-    for _ in range(25):
+    # A few Newton steps from the current spreads: the M-step need not be solved exactly, only
+    # move uphill, and EM repeats it.
+    for _ in range(8):
         s2 = np.exp(2.0 * u)
         v = s2[src[pr]] + a
         q = s2[src[pr]] / v
         ratio = ep2 / v
         g = _sum_by(src[pr], wpt * q * (ratio - 1.0), ns)
         h = _sum_by(src[pr], wpt * (2.0 * q * (1.0 - q) * (ratio - 1.0) - 2.0 * q * q * ratio), ns)
+        if ic.size:
+            gi = _interval_score(c_lo, c_hi, s2[src[ic]], c_var)
+            g += _sum_by(src[ic], w[ic] * gi, ns)
+            h -= _sum_by(src[ic], w[ic] * gi * gi, ns)  # outer-product curvature
         g += -w_int + ss_int / s2 - (u - centre) * inv
         h += -2.0 * ss_int / s2 - inv
         step = g / np.maximum(-h, inv)
         u += np.clip(step, -0.5, 0.5)
-        if np.max(np.abs(step), initial=0.0) < 1e-9:
+        if np.max(np.abs(step), initial=0.0) < 1e-6:
             break
     new_spread = np.maximum(np.exp(u), settings.min_spread)
     return new_bias, new_spread
