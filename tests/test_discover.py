@@ -230,3 +230,17 @@ def test_the_how_to_page_runs() -> None:
     d = namespace["d"]
     assert isinstance(d, kt.Discovery)
     assert d.convergence.converged
+
+
+def test_an_empty_table_gives_empty_results() -> None:
+    d = kt.discover(pd.DataFrame({"object": [], "source": [], "low": [], "high": []}))
+    assert d.estimates.empty
+    assert d.sources.empty
+    assert list(d.estimates.columns) == ["object", "best", "low", "high", "n_sources"]
+
+
+def test_a_single_claim_keeps_a_wide_interval() -> None:
+    one = pd.DataFrame({"object": ["x"], "source": ["a"], "low": [10], "high": [10]})
+    e = kt.discover(one).estimates.iloc[0]
+    # one source, nothing to judge it by: the typical spread, not certainty
+    assert int(e["low"]) < 10 == int(e["best"]) < int(e["high"])

@@ -1217,33 +1217,35 @@ def _weighted_median(values: FloatArray, weights: FloatArray) -> float:
     return 0.5 * (lo + hi)
 
 
-def _interval_score(lo: FloatArray, hi: FloatArray, s2: FloatArray, cav: FloatArray) -> FloatArray:
+def _interval_score(
+    lo: FloatArray, hi: FloatArray, s2: FloatArray, cav: FloatArray, shapes: list[IntArray]
+) -> FloatArray:
     """d/du of ``log(Phi(beta) - Phi(alpha))``, ``u = log sigma``, for readings of variance
-    ``sigma^2 + cav`` centred on 0 and claims ``[lo, hi]`` (``-inf``/``inf`` open; at least one
-    end finite)."""
+    ``sigma^2 + cav`` centred on 0 and claims ``[lo, hi]``; ``shapes`` holds the rows that have
+    only a floor, only a ceiling, and both."""
     sd = np.sqrt(s2 + cav)
     q = s2 / (s2 + cav)
     out = np.zeros_like(sd)
-    floor = np.isfinite(lo)
-    ceil = np.isfinite(hi)
-    for mask in (floor & ~ceil, ~floor & ceil, floor & ceil):
-        if not mask.any():
+    for kind, rows in enumerate(shapes):
+        if not rows.size:
             continue
-        alpha = lo[mask] / sd[mask]
-        beta = hi[mask] / sd[mask]
-        if not ceil[mask][0]:  # "more than": log(1 - Phi(alpha))
+        if kind == 0:  # "more than": log(1 - Phi(alpha))
+            alpha = lo[rows] / sd[rows]
             logz = special.log_ndtr(-alpha)
             term = alpha * np.exp(-0.5 * alpha * alpha - _LOG_SQRT_2PI - logz)
-        elif not floor[mask][0]:  # "up to": log Phi(beta)
+        elif kind == 1:  # "up to": log Phi(beta)
+            beta = hi[rows] / sd[rows]
             logz = special.log_ndtr(beta)
             term = -beta * np.exp(-0.5 * beta * beta - _LOG_SQRT_2PI - logz)
         else:
+            alpha = lo[rows] / sd[rows]
+            beta = hi[rows] / sd[rows]
             logz = _log_ndtr_diff(alpha, beta)
             safe = np.where(np.isfinite(logz), logz, np.inf)
             term = alpha * np.exp(-0.5 * alpha * alpha - _LOG_SQRT_2PI - safe) - beta * np.exp(
                 -0.5 * beta * beta - _LOG_SQRT_2PI - safe
             )
-        out[mask] = q[mask] * term
+        out[rows] = q[rows] * term
     return np.asarray(np.where(np.isfinite(out), out, 0.0), dtype=np.float64)
 
 
@@ -1310,10 +1312,12 @@ def _m_step(
     c_lo = c.lo[ic] - e.cavity_mean[ic] - new_bias[src[ic]]
     c_hi = c.hi[ic] - e.cavity_mean[ic] - new_bias[src[ic]]
     c_var = e.cavity_var[ic]
+    floor, ceil = np.isfinite(c_lo), np.isfinite(c_hi)
+    shapes = [np.flatnonzero(m) for m in (floor & ~ceil, ~floor & ceil, floor & ceil)]
     u = np.log(spread)
     # A few Newton steps from the current spreads: the M-step need not be solved exactly, only
     # move uphill, and EM repeats it.
-    for _ in range(8):
+    for _ in range(4):
         s2 = np.exp(2.0 * u)
         v = s2[src[pr]] + a
         q = s2[src[pr]] / v
@@ -1321,7 +1325,7 @@ def _m_step(
         g = _sum_by(src[pr], wpt * q * (ratio - 1.0), ns)
         h = _sum_by(src[pr], wpt * (2.0 * q * (1.0 - q) * (ratio - 1.0) - 2.0 * q * q * ratio), ns)
         if ic.size:
-            gi = _interval_score(c_lo, c_hi, s2[src[ic]], c_var)
+            gi = _interval_score(c_lo, c_hi, s2[src[ic]], c_var, shapes)
             g += _sum_by(src[ic], w[ic] * gi, ns)
             h -= _sum_by(src[ic], w[ic] * gi * gi, ns)  # outer-product curvature
         g += -w_int + ss_int / s2 - (u - centre) * inv
