@@ -169,6 +169,8 @@ def run_discover(w: Workload, variant: str) -> Row:
     cover = float(np.mean((low <= w.truth) & (w.truth <= high)))
     c = d.convergence
     note = f"{c.iterations} iterations, {'converged' if c.converged else 'NOT converged'}"
+    if c.warm_iterations:
+        note += f" (after {c.warm_iterations} on a subset of objects)"
     if missing.any():
         note += f"; {int(missing.sum())} objects with no best (open above)"
     return Row(
