@@ -10,9 +10,11 @@ from __future__ import annotations
 from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
 from karabakh_tolls.claims import Claim, ClaimKind, Coverage
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.discovery import Discovery, discover
 from karabakh_tolls.errors import (
     ClaimError,
     ClaimValidationError,
+    EstimationError,
     FigureParseError,
     KarabakhTollsError,
     ReconciliationError,
@@ -56,6 +58,8 @@ __all__ = [
     "ClaimValidationError",
     "Conflict",
     "Coverage",
+    "Discovery",
+    "EstimationError",
     "Figure",
     "FigureParseError",
     "Hedge",
@@ -82,6 +86,7 @@ __all__ = [
     "between",
     "bundled_wars",
     "default_trees",
+    "discover",
     "exact",
     "extract",
     "fewer_than",

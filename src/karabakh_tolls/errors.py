@@ -19,6 +19,7 @@ from typing import Any
 __all__ = [
     "ClaimError",
     "ClaimValidationError",
+    "EstimationError",
     "FigureParseError",
     "KarabakhTollsError",
     "KarabakhTollsWarning",
@@ -187,6 +188,12 @@ class ClaimValidationError(KarabakhTollsError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.problems, self.n_rows))
+
+
+class EstimationError(KarabakhTollsError, ValueError):
+    """A best estimate was asked for with bad settings or arrays (a level outside (0, 1), a
+    hard range whose high is below its low, columns of different lengths...); the message names
+    the argument, its value and, for columns, the first bad row."""
 
 
 class ReconciliationError(KarabakhTollsError, ValueError):
