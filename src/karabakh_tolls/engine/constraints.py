@@ -191,7 +191,9 @@ def _build(claims: ClaimSet, weights: FloatArray) -> Stage:
         start = np.datetime64(war.start, "D")
         of_war = kept[war_column[kept] == war.id]
         outcome_order = codes.dims[0].index
-        for outcome in sorted({str(o) for o in outcome_column[of_war]}, key=outcome_order.__getitem__):
+        for outcome in sorted(
+            {str(o) for o in outcome_column[of_war]}, key=outcome_order.__getitem__
+        ):
             rows = of_war[outcome_column[of_war] == outcome]
             cumulative = war.trees.is_cumulative(outcome)
             kind = np.array([_KIND_CODES[str(k)] for k in kinds[rows]], dtype=np.int8)
