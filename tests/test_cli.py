@@ -178,9 +178,7 @@ def test_conflicts_show_what_was_set_aside(tmp_path: Path, contested_ganja: kt.C
 def test_all_rows_flag() -> None:
     code, out, _ = _run("reconcile", "--all", "--format", "csv")
     assert code == 0
-    assert len(pd.read_csv(io.StringIO(out))) == len(
-        kt.reconcile_all(kt.load_seed_claims())
-    )
+    assert len(pd.read_csv(io.StringIO(out))) == len(kt.reconcile_all(kt.load_seed_claims()))
 
 
 def test_missing_file_is_one_line_exit_3() -> None:

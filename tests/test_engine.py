@@ -91,7 +91,9 @@ def group_of(claims: kt.ClaimSet, outcome: str = "killed") -> Constraints:
 
 
 def feasible(claims: kt.ClaimSet) -> bool:
-    return all(p.analysis.feasible for g in stage(claims) for p in solver(g).parts)
+    return all(
+        solver(g).analysis(c).feasible for g in stage(claims) for c in range(len(solver(g).parts))
+    )
 
 
 # --- worked examples -----------------------------------------------------------------------------
@@ -231,7 +233,12 @@ def test_disjoint_places_are_separate_components_and_add_up() -> None:
     assert set(r.low_support.claim_ids) == {"g", "b"}
     table = kt.reconcile_all(claims)
     row = table[(table["region"] == "azerbaijan") & (table["category"] == "civilian")]
-    assert row["component"].iloc[0] == "0;1" and row["method"].iloc[0] == "exact"
+    assert pd.isna(row["component"].iloc[0]) and row["n_components"].iloc[0] == 2
+    assert row["method"].iloc[0] == "exact"
+    ganja_row = table[(table["region"] == "ganja") & (table["category"] == "civilian")]
+    assert (
+        ganja_row["component"].iloc[0] == 1 and ganja_row["n_components"].iloc[0] == 1
+    )  # "b" < "g"
 
 
 # --- properties against the truth and a brute force ---------------------------------------------
@@ -296,8 +303,10 @@ def test_set_aside_is_minimal_and_restores_consistency(instance: Instance) -> No
     kept = claims._subset(claims.frame[~claims.frame["claim_id"].isin(aside)])
     assert feasible(kept)
     for group in stage(claims):
-        for part in solver(group).parts:
-            for culprit, core in zip(part.analysis.set_aside, part.analysis.cores, strict=True):
+        s = solver(group)
+        for c in range(len(s.parts)):
+            analysis = s.analysis(c)
+            for culprit, core in zip(analysis.set_aside, analysis.cores, strict=True):
                 assert culprit in core
                 ids = {str(group.ids[p]) for p in core}
                 members = claims._subset(claims.frame[claims.frame["claim_id"].isin(ids)])

@@ -117,7 +117,7 @@ def test_conflict_is_low_above_high() -> None:
 def _exact_range(group: Constraints, grid: Propagation, row: int) -> tuple[int, int] | None:
     """The exact program's range of one grid row (None when the claims conflict)."""
     s = solver(group)
-    if any(not p.analysis.feasible for p in s.parts):
+    if any(not s.analysis(c).feasible for c in range(len(s.parts))):
         return None
     nodes, days = grid_rows(group)
     b = s.bound(nodes[row], int(days[row]))

@@ -149,8 +149,15 @@ def test_order_invariance_and_accounting(instance: Instance, query: str, rng: ob
     assert a.low_support == b.low_support and a.high_support == b.high_support
     assert a.roles == b.roles and a.conflicts == b.conflicts
     assert set(a.roles) == {c.id for c in instance.constraints}
-    assert set(a.roles.values()) <= {Role.USED, Role.REDUNDANT, Role.SET_ASIDE}
+    assert set(a.roles.values()) <= {Role.USED, Role.REDUNDANT, Role.SET_ASIDE, Role.OUT_OF_SCOPE}
     assert {k for k, v in a.roles.items() if v is Role.SET_ASIDE} == set(a.set_aside)
+    # a claim out of scope (in a component the query does not meet) cannot move the range
+    out = {k for k, v in a.roles.items() if v is Role.OUT_OF_SCOPE}
+    if out:
+        frame = to_frame(instance)
+        rest = kt.ClaimSet.from_frame(frame[~frame["claim_id"].isin(out)], wars=[instance.war])
+        c = kt.reconcile(rest, scope(query), instance.days[-1])
+        assert (c.low, c.high, c.set_aside) == (a.low, a.high, a.set_aside)
     assert (a.status == "conflict") == bool(a.set_aside)
     for support in (a.low_support, a.high_support):
         for cid in support.claim_ids:

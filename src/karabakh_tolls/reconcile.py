@@ -57,6 +57,7 @@ COLUMNS: Final = (
     "set_aside",
     "method",
     "component",
+    "n_components",
 )
 """Columns of :func:`reconcile_all`, in order.
 
@@ -66,8 +67,9 @@ are the min of the lows and max of the highs of the claims made directly about t
 and date (missing when there are none; ``spread_high`` also when one of them is open);
 ``status`` is ``"consistent"`` or ``"conflict"``; ``n_claims`` counts the direct claims;
 ``low_support``/``high_support``/``set_aside`` are claim ids joined by ``";"``, sorted (empty
-when none); ``method`` is ``"exact"`` or ``"propagated"``; ``component`` lists the independent
-components of the war and outcome that the row's range adds up, joined by ``";"``.
+when none); ``method`` is ``"exact"`` or ``"propagated"``; ``n_components`` counts the
+independent components of the war and outcome whose bounds the row adds up, and
+``component`` is the one component when there is exactly one (missing otherwise).
 """
 
 
@@ -381,6 +383,7 @@ def reconcile(
     day_number = (day - chosen_war.start).days
     conflicts: list[Conflict] = []
     set_aside_all: set[int] = set()
+    met_members: set[int] = set()
     code_boxes: tuple[tuple[int, np.ndarray], ...] = ()
     if group is None:
         bound = Bound(0, None, (), (), True, True, 0.0, None, (), (), True)
@@ -402,12 +405,11 @@ def reconcile(
                     f"the claims of {chosen_war.id}/{base.outcome} are too many for it "
                     f"(raise max_variables, or ask for each scope on its own)"
                 ) from None
-        for part in s.parts:
-            set_aside_all.update(part.analysis.set_aside)
-        set_aside_all.update(s.aside_by_propagation if not bound.exact else ())
+        set_aside_all.update(bound.set_aside)
+        met_members = {int(p) for c in bound.components for p in s.parts[c].members.tolist()}
         for c in bound.components:
-            part = s.parts[c]
-            for culprit, core in zip(part.analysis.set_aside, part.analysis.cores, strict=True):
+            analysis = s.analysis(c)
+            for culprit, core in zip(analysis.set_aside, analysis.cores, strict=True):
                 cid = str(group.ids[culprit])
                 described = ", ".join(
                     f"{group.ids[k]} ({group.source_names[k]}: {_describe(group, k)})" for k in core
@@ -438,6 +440,7 @@ def reconcile(
         low_support,
         high_support,
         set_aside_all,
+        met_members,
         bool(query),
     )
     return Resolution(
@@ -498,13 +501,15 @@ def _roles(
     low_support: Support,
     high_support: Support,
     set_aside: set[int],
+    met: set[int],
     compound: bool,
 ) -> tuple[dict[str, Role], list[int]]:
-    """What became of every claim, and the positions of the direct claims."""
+    """What became of every claim, and the positions of the direct claims. A claim of a
+    component the query does not meet cannot affect it: it is out of scope."""
     frame = claims.frame
     used = set(low_support.claim_ids) | set(high_support.claim_ids)
     aside_ids = {str(group.ids[p]) for p in set_aside} if group is not None else set()
-    in_group = set(group.ids.tolist()) if group is not None else set()
+    in_group = {str(group.ids[p]) for p in met} if group is not None else set()
     roles: dict[str, Role] = {}
     for row, (cid, war_id, outcome) in enumerate(
         zip(frame["claim_id"], frame["war"], frame["outcome"], strict=True)
@@ -541,15 +546,22 @@ def _int_column(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArr
 
 
 def _joined(n: int, pairs: np.ndarray, ids: np.ndarray) -> list[str]:
-    """Per row, the claim ids of ``(row, position)`` pairs, sorted and joined by ';'."""
-    out: list[list[str]] = [[] for _ in range(n)]
-    for row, p in pairs.tolist():
-        out[row].append(str(ids[p]))
-    return [";".join(sorted(set(items))) for items in out]
+    """Per row, the claim ids of distinct, sorted ``(row, position)`` pairs, in id order,
+    joined by ';' (positions are in claim-id order already: the stage sorts them)."""
+    out = [""] * n
+    if len(pairs) == 0:
+        return out
+    names = [str(i) for i in ids.tolist()]
+    rows = pairs[:, 0]
+    cuts = np.flatnonzero(np.diff(rows, prepend=-1, append=-1))
+    claims = pairs[:, 1].tolist()
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        out[int(rows[a])] = ";".join(names[p] for p in claims[a:b])
+    return out
 
 
 def _group_table(group: Constraints, s: GroupSolver, supports: bool) -> pd.DataFrame:
-    t = table(s)
+    t = table(s, supports=supports)
     n = len(t.days)
     names = [group.codes.dims[d].names for d in range(5)]
     out: dict[str, object] = {"war": np.full(n, group.war.id, dtype=object)}
@@ -605,7 +617,7 @@ def _group_table(group: Constraints, s: GroupSolver, supports: bool) -> pd.DataF
     none = n_claims == 0
     out["spread_low"] = _int_column(spread_low, none)
     out["spread_high"] = _int_column(spread_high, none | (spread_high == np.iinfo(np.int64).max))
-    aside = [";".join(sorted(str(group.ids[p]) for p in a)) for a in t.set_aside]
+    aside = _joined(n, t.pairs_aside, group.ids)
     out["status"] = np.where([bool(a) for a in aside], "conflict", "consistent").astype(object)
     out["n_claims"] = n_claims
     if supports:
@@ -616,7 +628,8 @@ def _group_table(group: Constraints, s: GroupSolver, supports: bool) -> pd.DataF
         out["high_support"] = pd.Series(pd.NA, index=range(n), dtype="string")
     out["set_aside"] = aside
     out["method"] = np.where(t.exact, "exact", "propagated").astype(object)
-    out["component"] = [";".join(str(c) for c in met) for met in t.components]
+    out["component"] = _int_column(t.component, t.component < 0)
+    out["n_components"] = pd.array(t.n_components, dtype="Int64")
     return pd.DataFrame(out)
 
 

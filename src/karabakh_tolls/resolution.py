@@ -217,13 +217,13 @@ class Resolution:
     def to_frame(self) -> pd.DataFrame:
         """The resolution as a one-row DataFrame.
 
-        The columns are those of :func:`~karabakh_tolls.reconcile.reconcile_all` (``war``, the five
-        scope terms, ``as_of``, ``low``, ``high``, ``spread_low``, ``spread_high``, ``status``,
-        ``n_claims``, ``low_support``, ``high_support``, ``set_aside``; claim ids joined by
-        ``";"``, sorted; ``method``, ``component``), so that resolutions and tables
-        concatenate, then ``query`` (the
-        quantity bounded when it is not simply the scope, else empty), ``policy``,
-        ``explanation`` (:meth:`explain`) and ``sentence`` (:meth:`cite`).
+        The columns are those of :func:`~karabakh_tolls.reconcile.reconcile_all` (``war``, the
+        five scope terms, ``as_of``, ``low``, ``high``, ``spread_low``, ``spread_high``,
+        ``status``, ``n_claims``, ``low_support``, ``high_support``, ``set_aside`` (claim ids
+        joined by ``";"``, sorted), ``method``, ``component``, ``n_components``), so that
+        resolutions and tables concatenate, then ``query`` (the quantity bounded when it is not
+        simply the scope, else empty), ``policy``, ``explanation`` (:meth:`explain`) and
+        ``sentence`` (:meth:`cite`).
 
         Examples
         --------
@@ -254,7 +254,9 @@ class Resolution:
         )
         frame["set_aside"] = ";".join(sorted(self.set_aside))
         frame["method"] = self.method
-        frame["component"] = ";".join(str(c) for c in self.components)
+        one = self.components[0] if len(self.components) == 1 else None
+        frame["component"] = pd.array([one], dtype="Int64")
+        frame["n_components"] = pd.array([len(self.components)], dtype="Int64")
         frame["query"] = self.query
         frame["policy"] = self.policy
         frame["explanation"] = self.explain()

@@ -19,10 +19,20 @@ import numpy.typing as npt
 
 from karabakh_tolls.scopes import DIMENSIONS, ROOT, ScopeTree, ScopeTrees
 
-__all__ = ["IntArray", "TreeCodes", "WarCodes"]
+__all__ = ["IntArray", "TreeCodes", "WarCodes", "sorted_unique"]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+
+
+def sorted_unique(values: npt.ArrayLike) -> IntArray:
+    """The distinct values of an int64 array, sorted (one sort and a mask: on large arrays
+    much faster than ``numpy.unique``, which hashes)."""
+    ordered = np.sort(np.asarray(values, dtype=np.int64).reshape(-1), kind="stable")
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    out: IntArray = ordered[keep]
+    return out
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -22,45 +22,51 @@ This module imports numpy, scipy and the package's ``engine.codes`` and ``engine
 from __future__ import annotations
 
 from functools import cache
-from itertools import product
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from karabakh_tolls.engine.codes import IntArray
+from karabakh_tolls.engine.codes import IntArray, TreeCodes
 from karabakh_tolls.engine.constraints import Constraints
 
-__all__ = ["components"]
+__all__ = ["components", "lifts", "meeting_pairs"]
 
 
 @cache
-def _pieces() -> IntArray:
-    """For every set ``P`` of present lift masks (a 16-bit pattern) and every mask ``m``, the
-    piece of ``m`` in the graph on ``P`` whose edges join disjoint masks (-1: ``m`` meets no
-    other present mask). With the empty mask present every mask joins it."""
-    table = np.full((1 << 16, 16), -1, dtype=np.int64)
-    for pattern in range(1, 1 << 16):
-        present = [m for m in range(16) if pattern >> m & 1]
-        if 0 in present:
-            table[pattern, present] = 0
-            continue
-        label = {m: m for m in present}
+def _pieces(pattern: int) -> tuple[int, ...]:
+    """For a set of present lift masks (a 16-bit pattern), the piece of each mask in the graph
+    on the present masks whose edges join disjoint masks (-1: the mask meets no other present
+    mask). With the empty mask present every mask joins it."""
+    present = [m for m in range(16) if pattern >> m & 1]
+    out = [-1] * 16
+    if 0 in present:
+        for m in present:
+            out[m] = 0
+        return tuple(out)
+    label = {m: m for m in present}
 
-        def find(m: int, label: dict[int, int] = label) -> int:
-            while label[m] != m:
-                m = label[m]
-            return m
+    def find(m: int) -> int:
+        while label[m] != m:
+            m = label[m]
+        return m
 
-        linked: set[int] = set()
-        for i, a in enumerate(present):
-            for b in present[i + 1 :]:
-                if a & b == 0:
-                    label[find(a)] = find(b)
-                    linked.update((a, b))
-        for m in linked:
-            table[pattern, m] = find(m)
-    return table
+    linked: set[int] = set()
+    for i, a in enumerate(present):
+        for b in present[i + 1 :]:
+            if a & b == 0:
+                label[find(a)] = find(b)
+                linked.update((a, b))
+    for m in linked:
+        out[m] = find(m)
+    return tuple(out)
+
+
+def _piece_table(patterns: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct patterns present and their piece rows (one per distinct pattern)."""
+    distinct, inverse = np.unique(patterns, return_inverse=True)
+    table = np.array([_pieces(int(p)) for p in distinct.tolist()], dtype=np.int64).reshape(-1, 16)
+    return table, inverse.reshape(-1)
 
 
 def _time_groups(since: IntArray, as_of: IntArray) -> IntArray:
@@ -74,40 +80,100 @@ def _time_groups(since: IntArray, as_of: IntArray) -> IntArray:
     return group
 
 
-def _lifts(codes: Constraints, boxes: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """Every lift of every distinct box: (box index, mask, lifted box as 4 codes)."""
-    dims = codes.codes.dims[1:]
-    chains = [
-        [dims[d].ancestors(int(c)) for c in np.unique(boxes[:, d]).tolist()] for d in range(4)
-    ]
-    by_code = [{chain[0]: chain for chain in per_dim} for per_dim in chains]
-    owner: list[int] = []
-    masks: list[int] = []
-    lifted: list[tuple[int, int, int, int]] = []
-    for i, box in enumerate(boxes.tolist()):
-        options = [by_code[d][box[d]] for d in range(4)]
-        for choice in product(*(range(len(o)) for o in options)):
-            mask = sum(1 << d for d in range(4) if choice[d] > 0)
-            owner.append(i)
-            masks.append(mask)
-            lifted.append(
-                (
-                    options[0][choice[0]],
-                    options[1][choice[1]],
-                    options[2][choice[2]],
-                    options[3][choice[3]],
-                )
-            )
-    return (
-        np.array(owner, dtype=np.int64),
-        np.array(masks, dtype=np.int64),
-        np.array(lifted, dtype=np.int64).reshape(-1, 4),
-    )
+def lifts(dims: tuple[TreeCodes, ...], boxes: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Every lift of every box (a row of 4 node codes): (box index, mask, lifted box).
+
+    A lift moves each dimension of the set ``mask`` (bit ``d`` for dimension ``d``) to one of
+    its strict ancestors; the empty mask is the box itself. Vectorised: boxes with chains of
+    lengths ``L_d`` have ``prod(L_d)`` lifts, enumerated in mixed radix.
+    """
+    n = len(boxes)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros((0, 4), dtype=np.int64)
+    tables, lengths = [], []
+    for d in range(4):
+        tree = dims[d]
+        depth = tree.depth
+        chain = np.full((len(tree), int(depth.max()) + 1), -1, dtype=np.int64)
+        chain[:, 0] = np.arange(len(tree))
+        for k in range(1, chain.shape[1]):
+            prev = chain[:, k - 1]
+            chain[:, k] = np.where(prev >= 0, tree.parent[np.maximum(prev, 0)], -1)
+            chain[prev < 0, k] = -1
+        tables.append(chain)
+        lengths.append(depth[boxes[:, d]] + 1)
+    per_box = lengths[0] * lengths[1] * lengths[2] * lengths[3]
+    owner = np.repeat(np.arange(n, dtype=np.int64), per_box)
+    start = np.cumsum(per_box) - per_box
+    index = np.arange(int(per_box.sum()), dtype=np.int64) - start[owner]
+    masks = np.zeros(len(owner), dtype=np.int64)
+    lifted = np.empty((len(owner), 4), dtype=np.int64)
+    for d in range(4):
+        length = lengths[d][owner]
+        choice = index % length
+        index //= length
+        masks |= (choice > 0).astype(np.int64) << d
+        lifted[:, d] = tables[d][boxes[owner, d], choice]
+    return owner, masks, lifted
+
+
+def _pack(boxes: IntArray, dims: tuple[TreeCodes, ...]) -> IntArray:
+    """One int64 per box (mixed radix over the tree sizes)."""
+    key = np.zeros(len(boxes), dtype=np.int64)
+    for d in range(4):
+        key = key * len(dims[d]) + boxes[:, d]
+    return key
+
+
+def meeting_pairs(
+    dims: tuple[TreeCodes, ...], first: IntArray, second: IntArray
+) -> tuple[IntArray, IntArray]:
+    """Every pair (i, j) of a box of ``first`` and a box of ``second`` that share a cell.
+
+    Two boxes meet exactly when they lift to one box with disjoint lifted sets, which is then
+    their join; each meeting pair is found once, by one join per pair of disjoint masks.
+    """
+    oa, ma, la = lifts(dims, first)
+    ob, mb, lb = lifts(dims, second)
+    ka, kb = _pack(la, dims), _pack(lb, dims)
+    out_i: list[IntArray] = []
+    out_j: list[IntArray] = []
+    for m1 in range(16):
+        sa = ma == m1
+        if not sa.any():
+            continue
+        keys_a, own_a = ka[sa], oa[sa]
+        order = np.argsort(keys_a, kind="stable")
+        keys_a, own_a = keys_a[order], own_a[order]
+        for m2 in range(16):
+            if m1 & m2:
+                continue
+            sb = mb == m2
+            if not sb.any():
+                continue
+            keys_b, own_b = kb[sb], ob[sb]
+            lo = np.searchsorted(keys_a, keys_b, side="left")
+            hi = np.searchsorted(keys_a, keys_b, side="right")
+            count = hi - lo
+            has = count > 0
+            if not has.any():
+                continue
+            reps = count[has]
+            j = np.repeat(own_b[has], reps)
+            base = np.repeat(lo[has] - (np.cumsum(reps) - reps), reps)
+            i = own_a[base + np.arange(int(reps.sum()), dtype=np.int64)]
+            out_i.append(i)
+            out_j.append(j)
+    if not out_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(out_i), np.concatenate(out_j)
 
 
 def _box_edges(group: Constraints, boxes: IntArray) -> tuple[IntArray, IntArray]:
     """Pairs of distinct boxes that share a cell (not all pairs: enough to connect them)."""
-    owner, masks, lifted = _lifts(group, boxes)
+    owner, masks, lifted = lifts(group.codes.dims[1:], boxes)
     if len(owner) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
@@ -115,7 +181,8 @@ def _box_edges(group: Constraints, boxes: IntArray) -> tuple[IntArray, IntArray]
     j_group = j_group.reshape(-1).astype(np.int64)
     pattern = np.zeros(int(j_group.max()) + 1, dtype=np.int64)
     np.bitwise_or.at(pattern, j_group, np.left_shift(1, masks))
-    piece = _pieces()[pattern[j_group], masks]
+    table, row_of = _piece_table(pattern)
+    piece = table[row_of[j_group], masks]
     linked = piece >= 0
     key = j_group[linked] * 16 + piece[linked]
     members = owner[linked]

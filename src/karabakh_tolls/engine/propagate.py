@@ -53,7 +53,7 @@ from scipy import sparse
 from scipy.sparse import csgraph
 
 from karabakh_tolls.claims import as_date
-from karabakh_tolls.engine.codes import TreeCodes, WarCodes
+from karabakh_tolls.engine.codes import TreeCodes, WarCodes, sorted_unique
 from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, OPEN, Constraints
 from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
 
@@ -424,13 +424,13 @@ class Propagation:
         # condensed edges (component -> component), distinct, sorted by source
         cf, ct = label[frm], label[to]
         cross = cf != ct
-        ekey = _sorted_unique(cf[cross] * n_comp + ct[cross])
+        ekey = sorted_unique(cf[cross] * n_comp + ct[cross])
         esrc, edst = ekey // n_comp, ekey % n_comp
         eptr = np.zeros(n_comp + 1, dtype=np.int64)
         eptr[1:] = np.cumsum(np.bincount(esrc, minlength=n_comp))
         # own claims of each component, sorted and distinct
         has = claim >= 0
-        okey = _sorted_unique(label[has] * n_claims + claim[has])
+        okey = sorted_unique(label[has] * n_claims + claim[has])
         own_comp, own_claim = okey // n_claims, okey % n_claims
         optr = np.zeros(n_comp + 1, dtype=np.int64)
         optr[1:] = np.cumsum(np.bincount(own_comp, minlength=n_comp))
@@ -453,7 +453,7 @@ class Propagation:
             got_v = np.repeat(succ_v, sizes)
             offsets = np.repeat(start[succ] - np.cumsum(sizes) + sizes, sizes)
             got = store[offsets + np.arange(len(got_v), dtype=np.int64)]
-            merged = _sorted_unique(
+            merged = sorted_unique(
                 np.concatenate([own_v * n_claims + own_claim[own_pos], got_v * n_claims + got])
             )
             counts = np.bincount(merged // n_claims, minlength=len(level))
@@ -602,17 +602,9 @@ def _expand(tree: _Tree, owners: IntArray, parents: IntArray) -> tuple[IntArray,
 # --- building the grid ---------------------------------------------------------------------
 
 
-def _sorted_unique(values: IntArray) -> IntArray:
-    """Sorted distinct values (a sort and a mask: faster than hashing for int64 keys)."""
-    ordered = np.sort(values, kind="stable")
-    keep = np.ones(len(ordered), dtype=bool)
-    keep[1:] = ordered[1:] != ordered[:-1]
-    return ordered[keep]
-
-
 def _close_ancestors(keys: IntArray, layout: _Layout) -> IntArray:
     """The keys plus every key obtained by moving any tree dimension up to an ancestor."""
-    keys = _sorted_unique(keys)
+    keys = sorted_unique(keys)
     for position in range(1, len(DIMENSIONS)):
         codes = layout.codes[position]
         stride = layout.stride(position)
@@ -622,9 +614,9 @@ def _close_ancestors(keys: IntArray, layout: _Layout) -> IntArray:
             code = (frontier // stride) % layout.radix[position]
             up = codes.parent[code]
             has = up >= 0
-            frontier = _sorted_unique(frontier[has] + (up[has] - code[has]) * stride)
+            frontier = sorted_unique(frontier[has] + (up[has] - code[has]) * stride)
             found.append(frontier)
-        keys = _sorted_unique(np.concatenate(found))
+        keys = sorted_unique(np.concatenate(found))
     return keys
 
 
@@ -1094,7 +1086,7 @@ def _settle(result: Propagation) -> IntArray:
     result._log = []
     if not moved:
         return np.zeros(0, dtype=np.int64)
-    return _sorted_unique(np.concatenate(moved))
+    return sorted_unique(np.concatenate(moved))
 
 
 def _event_conflicts(
@@ -1249,7 +1241,7 @@ def _sweep_tree(result: Propagation, tree: _Tree, dirty: BoolArray | None) -> No
     else:
         changed = np.flatnonzero(dirty)
         up = tree.parent[changed]
-        touched = _sorted_unique(np.concatenate([changed, up[up >= 0]]))
+        touched = sorted_unique(np.concatenate([changed, up[up >= 0]]))
         parents = touched[tree.child_ptr[touched + 1] > tree.child_ptr[touched]]
         if len(parents) == 0:
             return

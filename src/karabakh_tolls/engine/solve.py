@@ -3,17 +3,25 @@
 For one (war, outcome) group of :mod:`~karabakh_tolls.engine.constraints`:
 
 1. split the constraints into independent components (:mod:`~karabakh_tolls.engine.components`);
-2. build each component's program (:mod:`~karabakh_tolls.engine.exact`); a component above the
-   size limit, or with counts a floating-point solver cannot hold exactly, is *propagated*;
-3. per exact component, decide whether its claims can all hold, and if not set aside the
-   minimum-weight set of claims (:mod:`~karabakh_tolls.engine.conflicts`) and solve the rest;
-4. bound any box of scopes over the days ``0..day``: each component it meets contributes its
-   own least and greatest count of the box, and the box's people no claim counts (a cell and
-   day outside every component) can be any number, so they add 0 to the least and make the
-   greatest open. Summing over components is exact because components share no variable.
+2. a component whose claims all count one box over one window (a *single-key* component, as
+   when several sources give a figure for the same scope and date) is solved in closed form:
+   its count lies in ``[max(lows), min(highs)]``, and when the claims cannot all hold the
+   claims set aside are the least-weight set whose removal leaves a common point (interval
+   stabbing), the same answer as the general program's;
+3. any other component gets its linear program (:mod:`~karabakh_tolls.engine.exact`), its
+   conflicts analysed (:mod:`~karabakh_tolls.engine.conflicts`), built on first use; a component
+   above the size limit, or with counts a floating-point solver cannot hold exactly, is
+   *propagated*;
+4. any box of scopes over the days ``0..day`` is bounded by adding up, over the components it
+   meets, each one's least and greatest count of the box; the box's people that no claim counts
+   (a cell and day outside every component) can be any number, so they add 0 to the least and
+   make the greatest open. Summing is exact because components share no variable.
 
-A bound that depends on a propagated component comes from the interval propagation of the whole
-group instead (sound: never narrower than the exact range), and says so (``exact = False``).
+The table of every grid row (:func:`table`) is a map over components (each solves the distinct
+objectives of the rows it meets, found by lifting boxes as in the component split) and a reduce
+per row; that is the shape a cluster distributes. A row that meets a propagated component takes
+the interval propagation of the whole group instead (sound: never narrower than the exact
+range), and says so (``exact = False``).
 
 This module imports numpy and the package's ``engine`` modules.
 """
@@ -26,10 +34,10 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from karabakh_tolls.engine.codes import IntArray
-from karabakh_tolls.engine.components import components
+from karabakh_tolls.engine.codes import IntArray, sorted_unique
+from karabakh_tolls.engine.components import components, meeting_pairs
 from karabakh_tolls.engine.conflicts import Analysis, analyse
-from karabakh_tolls.engine.constraints import OPEN, Constraints
+from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 from karabakh_tolls.engine.exact import Answer, ComponentModel, TooLarge
 from karabakh_tolls.engine.propagate import INF, Prepared, Propagation, prepare
 
@@ -39,6 +47,7 @@ DEFAULT_MAX_VARIABLES: Final = 20_000
 """Largest component (merged variables) the exact program solves; larger ones are propagated."""
 
 BoolArray = npt.NDArray[np.bool_]
+Terms = tuple[tuple[int, str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +62,8 @@ class Bound:
 
     low: int
     high: int | None
-    low_terms: tuple[tuple[int, str, float], ...]
-    high_terms: tuple[tuple[int, str, float], ...]
+    low_terms: Terms
+    high_terms: Terms
     exact: bool
     integral: bool
     optimum_low: float | None
@@ -67,49 +76,151 @@ class Bound:
 
 @dataclass(eq=False)
 class _Component:
+    """One component: its members, their distinct boxes and days; solved on first use."""
+
     members: IntArray
-    model: ComponentModel | None
-    analysis: Analysis
     boxes: IntArray
     first_day: int
+    last_day: int
     days: IntArray
+    single: bool
+    """All members count one box over one window (no incident): solved in closed form."""
+    _model: ComponentModel | None = None
+    _analysis: Analysis | None = None
+    _built: bool = False
+    # the closed form of a single-key component
+    low: int = 0
+    high: int = OPEN
+    low_claim: int = -1
+    high_claim: int = -1
+
+
+def _single_key(group: Constraints, part: _Component) -> Analysis:
+    """The closed form of a single-key component (see the module docstring)."""
+    m = part.members
+    low = group.low[m]
+    upper = group.upper[m]
+    top = np.where(upper == OPEN, INF, upper)
+    ids = group.ids[m].astype(str)
+    if int(low.max()) <= int(top.min()):
+        aside: list[int] = []
+        analysis = Analysis(True)
+    else:
+        # keep the claims that share a point, of greatest total weight; ties as the program
+        # breaks them (set the later claim id aside first)
+        k = len(m)
+        rank = np.empty(k, dtype=np.float64)
+        rank[np.argsort(ids, kind="stable")] = np.arange(k)
+        weight = group.weight[m]
+        cost = weight + 1e-3 * float(weight.min()) / (k + 1) * (k - rank) / k
+        best, best_cost = None, np.inf
+        for point in np.unique(low).tolist():
+            out = (low > point) | (top < point)
+            total = float(cost[out].sum())
+            if total < best_cost - 1e-12:
+                best, best_cost = out, total
+        assert best is not None
+        aside = np.flatnonzero(best).tolist()
+        kept = ~best
+        cores = []
+        for j in aside:
+            disjoint = kept & ((low > top[j]) | (top < low[j]))
+            partner = max(np.flatnonzero(disjoint).tolist(), key=lambda i: ids[i])
+            cores.append(tuple(sorted((int(m[j]), int(m[partner])))))
+        analysis = Analysis(False, tuple(int(m[j]) for j in aside), tuple(cores))
+    keep = np.ones(len(m), dtype=bool)
+    keep[aside] = False
+    kept_pos = np.flatnonzero(keep)
+    lows = low[kept_pos]
+    part.low = int(lows.max())
+    part.low_claim = int(m[kept_pos[np.argmax(lows)]])
+    tops = top[kept_pos]
+    if int(tops.min()) < INF:
+        part.high = int(tops.min())
+        part.high_claim = int(m[kept_pos[np.argmin(tops)]])
+    return analysis
 
 
 @dataclass(eq=False)
 class GroupSolver:
-    """Everything solved once for a group; :meth:`bound` answers any box and day."""
+    """One group's components; :meth:`bound` answers any box and day, building only the
+    components it meets."""
 
     group: Constraints
     labels: IntArray
     parts: list[_Component]
-    excluded: BoolArray
-    """Per constraint: set aside (by an exact component's analysis, or by propagation)."""
     max_variables: int
     _propagation: Propagation | None = field(default=None)
     _prepared: Prepared | None = field(default=None)
     _aside_by_propagation: tuple[int, ...] = ()
 
     # --- components --------------------------------------------------------------------------
+    def _build(self, c: int) -> _Component:
+        part = self.parts[c]
+        if part._built:
+            return part
+        part._built = True
+        if part.single:
+            part._analysis = _single_key(self.group, part)
+            return part
+        try:
+            model: ComponentModel | None = ComponentModel(
+                self.group, part.members, max_variables=self.max_variables
+            )
+        except TooLarge:
+            model = None
+        if model is not None and (not model.representable or model.A.shape[1] > self.max_variables):
+            model = None
+        if model is None:
+            part._analysis = Analysis(True)
+            return part
+        analysis = analyse(model)
+        if not analysis.feasible:
+            kept = np.setdiff1d(part.members, np.array(analysis.set_aside, dtype=np.int64))
+            model = ComponentModel(self.group, kept, max_variables=self.max_variables)
+        part._model, part._analysis = model, analysis
+        return part
+
+    def model(self, c: int) -> ComponentModel | None:
+        """The exact program of component ``c`` (``None`` for single-key or propagated)."""
+        return self._build(c)._model
+
+    def analysis(self, c: int) -> Analysis:
+        """Component ``c``'s conflict analysis."""
+        part = self._build(c)
+        assert part._analysis is not None
+        return part._analysis
+
+    def propagated(self, c: int) -> bool:
+        """Whether component ``c`` is too large for the exact program."""
+        part = self._build(c)
+        return not part.single and part._model is None
+
     @property
-    def exact(self) -> BoolArray:
-        """Per component: solved exactly."""
-        return np.array([p.model is not None for p in self.parts], dtype=bool)
+    def excluded(self) -> BoolArray:
+        """Per constraint: unused (weight 0) or set aside by its component's analysis (every
+        component is analysed)."""
+        out = ~self.group.used
+        for c in range(len(self.parts)):
+            out[list(self.analysis(c).set_aside)] = True
+        return out
 
     def meeting(self, box: IntArray, day: int) -> list[int]:
         """The components whose claims share a cell and a day with a box over ``0..day``."""
+        if not self.parts:
+            return []
         dims = self.group.codes.dims[1:]
+        boxes = np.concatenate([p.boxes for p in self.parts])
+        owner = np.repeat(np.arange(len(self.parts)), [len(p.boxes) for p in self.parts])
+        _, j = meeting_pairs(dims, np.asarray(box, dtype=np.int64)[None, :], boxes)
         found = []
-        for c, part in enumerate(self.parts):
-            if self.group.cumulative:
-                if day < part.first_day:
-                    continue
-            elif day not in part.days:
+        for c in sorted(set(owner[j].tolist())):
+            part = self.parts[c]
+            if self.group.cumulative and day < part.first_day:
                 continue
-            hit = np.ones(len(part.boxes), dtype=bool)
-            for d in range(4):
-                hit &= dims[d].meets(part.boxes[:, d], np.full(len(part.boxes), box[d]))
-            if hit.any():
-                found.append(c)
+            if not self.group.cumulative and day not in part.days:
+                continue
+            found.append(c)
         return found
 
     # --- the propagated part -----------------------------------------------------------------
@@ -129,7 +240,8 @@ class GroupSolver:
     @property
     def aside_by_propagation(self) -> tuple[int, ...]:
         """Constraints set aside by the greedy repair of propagated components."""
-        self.propagation()
+        if self._propagation is None:
+            return ()
         return self._aside_by_propagation
 
     # --- bounds -----------------------------------------------------------------------------
@@ -137,7 +249,7 @@ class GroupSolver:
         """The exact range of one box (node codes) over days ``0..day`` (or its propagated
         range when it meets a propagated component)."""
         met = self.meeting(box, day)
-        if any(self.parts[c].model is None for c in met):
+        if any(self.propagated(c) for c in met):
             return self._propagated(box, day, met)
         low, high = 0, 0
         high_open = False
@@ -148,24 +260,39 @@ class GroupSolver:
         opt_low, opt_high = 0.0, 0.0
         aside: list[int] = []
         for c in met:
-            part = self.parts[c]
-            assert part.model is not None
-            question = part.model.question(box, day)
-            lo: Answer = part.model.low(question)
-            hi: Answer = part.model.high(question)
-            assert lo.value is not None
-            low += lo.value
-            low_terms += lo.multipliers
-            opt_low += lo.optimum or 0.0
-            integral &= lo.integral and hi.integral
-            if hi.value is None:
+            part = self._build(c)
+            aside.extend(self.analysis(c).set_aside)
+            if part.single:
+                lo, hi, cov = _single_contribution(self.group, part, box[None, :], np.array([day]))
+                low += int(lo[0])
+                covered += int(cov[0])
+                if lo[0] > 0:
+                    low_terms.append((part.low_claim, "low", 1.0))
+                    opt_low += float(lo[0])
+                if hi[0] == OPEN:
+                    high_open = True
+                else:
+                    high += int(hi[0])
+                    opt_high += float(hi[0])
+                    high_terms.append((part.high_claim, "high", 1.0))
+                continue
+            model = part._model
+            assert model is not None
+            question = model.question(box, day)
+            lo_a: Answer = model.low(question)
+            hi_a: Answer = model.high(question)
+            assert lo_a.value is not None
+            low += lo_a.value
+            low_terms += lo_a.multipliers
+            opt_low += lo_a.optimum or 0.0
+            integral &= lo_a.integral and hi_a.integral
+            if hi_a.value is None:
                 high_open = True
             else:
-                high += hi.value
-                high_terms += hi.multipliers
-                opt_high += hi.optimum or 0.0
+                high += hi_a.value
+                high_terms += hi_a.multipliers
+                opt_high += hi_a.optimum or 0.0
             covered += question.covered
-            aside.extend(part.analysis.set_aside)
         free = covered < self._measure(box, day)
         open_high = high_open or free
         return Bound(
@@ -187,7 +314,7 @@ class GroupSolver:
         a sum of disjoint boxes) over days ``0..day``: each component met is solved with atoms
         and slots refined by the boxes and the day."""
         met = sorted({c for box in boxes for c in self.meeting(box, day)})
-        if any(self.parts[c].model is None for c in met):
+        if any(self.propagated(c) for c in met):
             raise TooLarge("a signed question meets a propagated component")
         low, high, covered = 0, 0, 0
         high_open = False
@@ -197,7 +324,8 @@ class GroupSolver:
         aside: list[int] = []
         for c in met:
             part = self.parts[c]
-            kept = np.setdiff1d(part.members, np.array(part.analysis.set_aside, dtype=np.int64))
+            analysis = self.analysis(c)
+            kept = np.setdiff1d(part.members, np.array(analysis.set_aside, dtype=np.int64))
             model = ComponentModel(
                 self.group,
                 kept,
@@ -218,7 +346,7 @@ class GroupSolver:
                 high_terms += hi.multipliers
                 opt_high += hi.optimum or 0.0
             covered += cov
-            aside.extend(part.analysis.set_aside)
+            aside.extend(analysis.set_aside)
         measure = sum(
             int(k) * self._measure(np.asarray(b, dtype=np.int64), day)
             for b, k in zip(boxes, coefficients.tolist(), strict=True)
@@ -241,16 +369,11 @@ class GroupSolver:
 
     def _measure(self, box: IntArray, day: int) -> int:
         """(cell, day) pairs of a box over days ``0..day`` (for a stock: cells on that day)."""
-        dims = self.group.codes.dims[1:]
-        cells = 1
-        for d in range(4):
-            cells *= int(dims[d].cell_hi[box[d]] - dims[d].cell_lo[box[d]])
-        return cells * (day + 1) if self.group.cumulative else cells
+        return int(_measures(self.group, np.asarray(box)[None, :], np.array([day]))[0])
 
     def _propagated(self, box: IntArray, day: int, met: list[int]) -> Bound:
         grid = self.propagation()
-        prepared = self.prepared()
-        nodes, days = prepared.rows()
+        nodes, days = self.prepared().rows()
         hit = np.flatnonzero((days == day) & np.all(nodes == box[None, :], axis=1))
         if len(hit):
             row = int(hit[0])
@@ -263,10 +386,7 @@ class GroupSolver:
             low, high, lows, highs = 0, INF, (), ()
         position = {str(i): p for p, i in enumerate(self.group.ids.tolist())}
         aside = sorted(
-            {
-                *self.aside_by_propagation,
-                *(a for c in met for a in self.parts[c].analysis.set_aside),
-            }
+            {*self.aside_by_propagation, *(a for c in met for a in self.analysis(c).set_aside)}
         )
         return Bound(
             low,
@@ -283,13 +403,59 @@ class GroupSolver:
         )
 
 
+def _measures(group: Constraints, boxes: IntArray, days: IntArray) -> IntArray:
+    """(cell, day) pairs of each box over days ``0..day`` (for a stock: its cells)."""
+    dims = group.codes.dims[1:]
+    cells = np.ones(len(boxes), dtype=np.int64)
+    for d in range(4):
+        cells *= dims[d].cell_hi[boxes[:, d]] - dims[d].cell_lo[boxes[:, d]]
+    return cells * (days + 1) if group.cumulative else cells
+
+
+def _single_contribution(
+    group: Constraints, part: _Component, boxes: IntArray, days: IntArray
+) -> tuple[IntArray, IntArray, IntArray]:
+    """A single-key component's least and greatest count of each box over ``0..day`` (OPEN:
+    unbounded) and the (cell, day) pairs it covers there. The boxes meet the component."""
+    return _singles(group, [part] * len(boxes), boxes, days)
+
+
+def _singles(
+    group: Constraints, parts: list[_Component], boxes: IntArray, days: IntArray
+) -> tuple[IntArray, IntArray, IntArray]:
+    """:func:`_single_contribution` for many (part, box, day) triples at once."""
+    dims = group.codes.dims[1:]
+    key = np.stack([p.boxes[0] for p in parts]) if parts else np.zeros((0, 4), dtype=np.int64)
+    start = np.array([int(group.since[p.members[0]]) for p in parts], dtype=np.int64)
+    end = np.array([int(group.as_of[p.members[0]]) for p in parts], dtype=np.int64)
+    low = np.array([p.low for p in parts], dtype=np.int64)
+    high = np.array([p.high for p in parts], dtype=np.int64)
+    inside = np.ones(len(parts), dtype=bool)
+    cells = np.ones(len(parts), dtype=np.int64)
+    for d in range(4):
+        t = dims[d]
+        lo = np.maximum(t.cell_lo[key[:, d]], t.cell_lo[boxes[:, d]])
+        hi = np.minimum(t.cell_hi[key[:, d]], t.cell_hi[boxes[:, d]])
+        share = np.clip(hi - lo, 0, None)
+        inside &= share == t.cell_hi[key[:, d]] - t.cell_lo[key[:, d]]
+        cells *= share
+    if group.cumulative:
+        inside &= end <= days
+        counted = np.clip(np.minimum(end, days) - start + 1, 0, None)
+    else:
+        counted = (end == days).astype(np.int64)
+    return np.where(inside, low, 0), high, cells * counted
+
+
 @dataclass(frozen=True, eq=False)
 class Table:
     """The bounds of every grid row of a group (the keys of its propagation grid).
 
     Arrays are aligned with the rows (``nodes``: an ``(n, 4)`` array of node codes, ``days``:
-    days from the war's start); ``high == OPEN`` means open above. ``pairs_low``/``pairs_high``
-    are ``(row, constraint position)`` pairs: the claims behind each row's low and high.
+    days from the war's start); ``high == OPEN`` means open above. ``component`` is the one
+    component a row meets (-1 when it meets none or several; ``n_components`` says how many).
+    ``pairs_aside``, ``pairs_low`` and ``pairs_high`` are ``(row, constraint position)`` pairs:
+    the claims set aside in the components a row meets, and the claims behind its low and high.
     """
 
     nodes: IntArray
@@ -297,129 +463,298 @@ class Table:
     low: IntArray
     high: IntArray
     exact: BoolArray
-    components: list[tuple[int, ...]]
-    set_aside: list[tuple[int, ...]]
+    component: IntArray
+    n_components: IntArray
+    pairs_aside: IntArray
     pairs_low: IntArray
     pairs_high: IntArray
 
 
-def _met_rows(solver: GroupSolver, part: _Component, nodes: IntArray, days: IntArray) -> IntArray:
-    """Rows (of ``nodes``/``days``) whose box and days meet a component."""
+def _distinct_rows(columns: BoolArray) -> tuple[BoolArray, IntArray]:
+    """The distinct rows of a boolean matrix and each row's index among them (fast: rows are
+    packed to bytes and compared as one value each)."""
+    if len(columns) == 0:
+        return columns, np.zeros(0, dtype=np.int64)
+    packed = np.packbits(columns, axis=1)
+    view = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1])))
+    _, first, inverse = np.unique(view.reshape(-1), return_index=True, return_inverse=True)
+    return columns[first], inverse.reshape(-1).astype(np.int64)
+
+
+@dataclass(eq=False)
+class _Sums:
+    """Per-row sums in the order of rows sorted by (box, day), built from two kinds of
+    contribution: at one row, or from one row to the end of its box's run of dates (a
+    component's count stops changing after its last day, so one entry serves every later
+    date)."""
+
+    n: int
+    ends: IntArray
+    """Per sorted row: the end of its box's run."""
+    at: dict[str, IntArray] = field(default_factory=dict)
+    run: dict[str, IntArray] = field(default_factory=dict)
+
+    def add(self, name: str, rows: IntArray, values: IntArray) -> None:
+        """Add ``values`` at sorted rows ``rows``."""
+        target = self.at.setdefault(name, np.zeros(self.n, dtype=np.int64))
+        np.add.at(target, rows, values)
+
+    def add_from(self, name: str, starts: IntArray, values: IntArray) -> None:
+        """Add ``values`` from sorted row ``starts`` to the end of each one's box run."""
+        target = self.run.setdefault(name, np.zeros(self.n + 1, dtype=np.int64))
+        np.add.at(target, starts, values)
+        np.add.at(target, self.ends[np.minimum(starts, self.n - 1)], -values)
+
+    def total(self, name: str) -> IntArray:
+        out = self.at.get(name, np.zeros(self.n, dtype=np.int64)).copy()
+        if name in self.run:
+            out += np.cumsum(self.run[name])[: self.n]
+        return out
+
+
+@dataclass(eq=False)
+class _Entry:
+    """Rows a component meets: single rows (``rows``/``days`` as sorted positions and days),
+    and runs that start at ``run_starts`` for boxes ``run_boxes`` at the component's last day."""
+
+    rows: IntArray
+    run_starts: IntArray
+    run_boxes: IntArray
+
+
+def _entries(
+    solver: GroupSolver, row_boxes: IntArray, box_of_sorted: IntArray, day_sorted: IntArray
+) -> dict[int, _Entry]:
+    """For every component, the rows it meets, split into rows before its last day (each its
+    own question) and the run of rows from its last day on (one question per box)."""
+    parts = solver.parts
+    if not parts:
+        return {}
     dims = solver.group.codes.dims[1:]
-    when = days >= part.first_day if solver.group.cumulative else np.isin(days, part.days)
-    hit = np.zeros(len(nodes), dtype=bool)
-    candidates = np.flatnonzero(when)
-    for box in part.boxes.tolist():
-        ok = np.ones(len(candidates), dtype=bool)
-        for d in range(4):
-            ok &= dims[d].meets(nodes[candidates, d], np.full(len(candidates), box[d]))
-        hit[candidates[ok]] = True
-    return np.flatnonzero(hit)
+    n = len(day_sorted)
+    part_boxes = np.concatenate([p.boxes for p in parts])
+    owner = np.repeat(np.arange(len(parts), dtype=np.int64), [len(p.boxes) for p in parts])
+    rb, pb = meeting_pairs(dims, row_boxes, part_boxes)
+    pair = sorted_unique(rb * len(parts) + owner[pb])
+    rb, pc = pair // len(parts), pair % len(parts)
+    span = int(day_sorted.max()) + 2 if n else 1
+    keys = box_of_sorted * span + day_sorted
+    first = np.array([p.first_day for p in parts], dtype=np.int64)
+    last = np.array([p.last_day for p in parts], dtype=np.int64)
+    box_end = np.searchsorted(keys, (rb + 1) * span - 1, side="right")
+    out: dict[int, _Entry] = {}
+    if solver.group.cumulative:
+        start = np.searchsorted(keys, rb * span + first[pc], side="left")
+        cut = np.searchsorted(keys, rb * span + last[pc], side="left")
+        count = cut - start
+        single_rows = np.repeat(start - (np.cumsum(count) - count), count) + np.arange(
+            int(count.sum()), dtype=np.int64
+        )
+        single_part = np.repeat(pc, count)
+        has_run = cut < box_end
+        run_part, run_start, run_box = pc[has_run], cut[has_run], rb[has_run]
+    else:
+        rows_l, parts_l = [], []
+        for b, c in zip(rb.tolist(), pc.tolist(), strict=True):
+            lo = np.searchsorted(keys, b * span, side="left")
+            hi = np.searchsorted(keys, (b + 1) * span - 1, side="right")
+            hit = lo + np.flatnonzero(np.isin(day_sorted[lo:hi], parts[c].days))
+            rows_l.append(hit)
+            parts_l.append(np.full(len(hit), c, dtype=np.int64))
+        single_rows = np.concatenate(rows_l) if rows_l else np.zeros(0, dtype=np.int64)
+        single_part = np.concatenate(parts_l) if parts_l else np.zeros(0, dtype=np.int64)
+        run_part = run_start = run_box = np.zeros(0, dtype=np.int64)
+    order = np.argsort(single_part, kind="stable")
+    single_rows, single_part = single_rows[order], single_part[order]
+    order = np.argsort(run_part, kind="stable")
+    run_part, run_start, run_box = run_part[order], run_start[order], run_box[order]
+    a_cuts = np.searchsorted(single_part, np.arange(len(parts) + 1))
+    b_cuts = np.searchsorted(run_part, np.arange(len(parts) + 1))
+    for c in range(len(parts)):
+        rows = single_rows[a_cuts[c] : a_cuts[c + 1]]
+        starts = run_start[b_cuts[c] : b_cuts[c + 1]]
+        if len(rows) or len(starts):
+            out[c] = _Entry(rows, starts, run_box[b_cuts[c] : b_cuts[c + 1]])
+    return out
 
 
-def _answers(model: ComponentModel, columns: BoolArray, sign: int) -> tuple[list[Answer], IntArray]:
-    """One answer per distinct objective among the rows of ``columns``, and each row's one."""
-    distinct, inverse = np.unique(columns, axis=0, return_inverse=True)
-    answers = [model.solve_columns(row, sign) for row in distinct]
-    return answers, inverse.reshape(-1)
-
-
-def table(solver: GroupSolver) -> Table:
-    """Every grid row's bounds: each exact component contributes to the rows it meets (its
-    distinct objectives solved once each), contributions are summed per row, and rows that
-    meet a propagated component take the propagated bounds."""
+def table(solver: GroupSolver, *, supports: bool = True) -> Table:
+    """Every grid row's bounds: a map over components (each answers the rows it meets: rows
+    before its last day one by one, later rows once per box since its count no longer changes)
+    and a sum per row; rows that meet a propagated component take the propagated bounds."""
+    group = solver.group
     nodes, days = solver.prepared().rows()
     n = len(days)
-    low = np.zeros(n, dtype=np.int64)
-    high = np.zeros(n, dtype=np.int64)
-    open_high = np.zeros(n, dtype=bool)
-    covered = np.zeros(n, dtype=np.int64)
-    propagated = np.zeros(n, dtype=bool)
-    met_lists: list[list[int]] = [[] for _ in range(n)]
-    pairs_low: list[IntArray] = []
-    pairs_high: list[IntArray] = []
-    for c, part in enumerate(solver.parts):
-        rows = _met_rows(solver, part, nodes, days)
-        for r in rows.tolist():
-            met_lists[r].append(c)
-        if part.model is None:
-            propagated[rows] = True
+    row_boxes, box_of = np.unique(nodes, axis=0, return_inverse=True)
+    box_of = box_of.reshape(-1).astype(np.int64)
+    order = np.lexsort((days, box_of))
+    box_sorted, day_sorted = box_of[order], days[order]
+    nodes_sorted = nodes[order]
+    ends = np.searchsorted(box_sorted, box_sorted, side="right").astype(np.int64)
+    sums = _Sums(n, ends)
+    entries = _entries(solver, row_boxes, box_sorted, day_sorted)
+    low_pairs: list[IntArray] = []
+    high_pairs: list[IntArray] = []
+    aside_pairs: list[IntArray] = []
+
+    def support(kind: list[IntArray], rows: IntArray, claims: IntArray, runs: bool) -> None:
+        if not supports or len(claims) == 0 or len(rows) == 0:
+            return
+        if runs:
+            lengths = ends[rows] - rows
+            rows = np.repeat(rows, lengths) + (
+                np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            )
+        kind.append(np.stack([np.repeat(rows, len(claims)), np.tile(claims, len(rows))], axis=1))
+
+    for c, entry in entries.items():
+        part = solver._build(c)
+        n_rows, n_runs = len(entry.rows), len(entry.run_starts)
+        sums.add("components", entry.rows, np.ones(n_rows, dtype=np.int64))
+        sums.add_from("components", entry.run_starts, np.ones(n_runs, dtype=np.int64))
+        sums.add("component_ids", entry.rows, np.full(n_rows, c, dtype=np.int64))
+        sums.add_from("component_ids", entry.run_starts, np.full(n_runs, c, dtype=np.int64))
+        aside = np.array(solver.analysis(c).set_aside, dtype=np.int64)
+        if len(aside):
+            for rows, runs in ((entry.rows, False), (entry.run_starts, True)):
+                support(aside_pairs, rows, aside, runs)
+        boxes = np.concatenate([nodes_sorted[entry.rows], row_boxes[entry.run_boxes]])
+        at_days = np.concatenate(
+            [day_sorted[entry.rows], np.full(n_runs, part.last_day, dtype=np.int64)]
+        )
+        if not part.single and part._model is None:
+            sums.add("propagated", entry.rows, np.ones(n_rows, dtype=np.int64))
+            sums.add_from("propagated", entry.run_starts, np.ones(n_runs, dtype=np.int64))
             continue
-        if len(rows) == 0:
-            continue
-        low_cols, high_cols, cov = part.model.questions(nodes[rows], days[rows])
-        covered[rows] += cov
-        for columns, sign in ((low_cols, 1), (high_cols, -1)):
-            answers, which = _answers(part.model, columns, sign)
-            values = np.array(
-                [-1 if a.value is None else a.value for a in answers], dtype=np.int64
-            )[which]
-            if sign > 0:
-                low[rows] += values
-            else:
-                unbounded = values < 0
-                open_high[rows[unbounded]] = True
-                high[rows[~unbounded]] += values[~unbounded]
-            for k, answer in enumerate(answers):
-                if not answer.multipliers:
-                    continue
-                at = rows[which == k]
-                claims = np.unique(np.array([p for p, _, _ in answer.multipliers], dtype=np.int64))
-                pair = np.stack([np.repeat(at, len(claims)), np.tile(claims, len(at))], axis=1)
-                (pairs_low if sign > 0 else pairs_high).append(pair)
-    dims = solver.group.codes.dims[1:]
-    cells = np.ones(n, dtype=np.int64)
-    for d in range(4):
-        cells *= dims[d].cell_hi[nodes[:, d]] - dims[d].cell_lo[nodes[:, d]]
-    measure = cells * (days + 1) if solver.group.cumulative else cells
-    open_high |= covered < measure
+        if part.single:
+            lo, hi, cov = _singles(group, [part] * len(boxes), boxes, at_days)
+            answers_low = [(lo, (np.array([part.low_claim]) if part.low_claim >= 0 else None))]
+            low_values, high_values = lo, hi
+            low_claims = [part.low_claim] if part.low_claim >= 0 else []
+            high_claims = [part.high_claim] if part.high_claim >= 0 else []
+            low_groups = [(np.flatnonzero(lo > 0), np.array(low_claims, dtype=np.int64))]
+            high_groups = [(np.flatnonzero(hi != OPEN), np.array(high_claims, dtype=np.int64))]
+            del answers_low
+        else:
+            model = part._model
+            assert model is not None
+            low_cols, high_cols, cov = model.questions(boxes, at_days)
+            values: dict[int, IntArray] = {}
+            groups: dict[int, list[tuple[IntArray, IntArray]]] = {}
+            for columns, sign in ((low_cols, 1), (high_cols, -1)):
+                distinct, which = _distinct_rows(columns)
+                answers = [model.solve_columns(row, sign) for row in distinct]
+                values[sign] = np.array(
+                    [OPEN if ans.value is None else ans.value for ans in answers], dtype=np.int64
+                )[which]
+                groups[sign] = [
+                    (
+                        np.flatnonzero(which == k),
+                        sorted_unique([p for p, _, _ in ans.multipliers]),
+                    )
+                    for k, ans in enumerate(answers)
+                    if ans.multipliers
+                ]
+            low_values, high_values = values[1], values[-1]
+            low_groups, high_groups = groups[1], groups[-1]
+        head, tail = slice(0, n_rows), slice(n_rows, None)
+        sums.add("low", entry.rows, low_values[head])
+        sums.add_from("low", entry.run_starts, low_values[tail])
+        sums.add("covered", entry.rows, cov[head])
+        sums.add_from("covered", entry.run_starts, cov[tail])
+        unbounded = high_values == OPEN
+        finite = np.where(unbounded, 0, high_values)
+        sums.add("high", entry.rows, finite[head])
+        sums.add_from("high", entry.run_starts, finite[tail])
+        sums.add("open", entry.rows, unbounded[head].astype(np.int64))
+        sums.add_from("open", entry.run_starts, unbounded[tail].astype(np.int64))
+        for kind, chosen in ((low_pairs, low_groups), (high_pairs, high_groups)):
+            for local, claims in chosen:
+                support(kind, entry.rows[local[local < n_rows]], claims, False)
+                support(kind, entry.run_starts[local[local >= n_rows] - n_rows], claims, True)
+    # back to the grid's row order
+    unsort = np.empty(n, dtype=np.int64)
+    unsort[order] = np.arange(n, dtype=np.int64)
+
+    def total(name: str) -> IntArray:
+        return sums.total(name)[unsort]
+
+    low = total("low")
+    high = total("high")
+    covered = total("covered")
+    open_high = (total("open") > 0) | (covered < _measures(group, nodes, days))
     high = np.where(open_high, OPEN, high)
-    exact = ~propagated
-    pl = np.concatenate(pairs_low) if pairs_low else np.zeros((0, 2), dtype=np.int64)
-    ph = np.concatenate(pairs_high) if pairs_high else np.zeros((0, 2), dtype=np.int64)
-    ph = ph[~open_high[ph[:, 0]]] if len(ph) else ph
-    aside_of = [p.analysis.set_aside for p in solver.parts]
-    set_aside = [tuple(sorted({a for c in met for a in aside_of[c]})) for met in met_lists]
+    n_components = total("components")
+    component = np.where(n_components == 1, total("component_ids"), -1)
+    propagated = total("propagated") > 0
+
+    def remap(chunks: list[IntArray]) -> IntArray:
+        if not chunks:
+            return np.zeros((0, 2), dtype=np.int64)
+        pairs = np.concatenate(chunks)
+        pairs[:, 0] = order[pairs[:, 0]]
+        return pairs
+
+    pl, ph, pa = remap(low_pairs), remap(high_pairs), remap(aside_pairs)
+    if len(ph):
+        ph = ph[~open_high[ph[:, 0]]]
     if propagated.any():
         grid = solver.propagation()
-        rows = np.flatnonzero(propagated)
-        low[rows] = grid.low[rows]
-        high[rows] = np.where(grid.high[rows] >= INF, OPEN, grid.high[rows])
-        position = {str(i): p for p, i in enumerate(solver.group.ids.tolist())}
-        lows, highs = grid.support_columns(rows)
-        keep = ~np.isin(pl[:, 0], rows) if len(pl) else np.zeros(0, dtype=bool)
-        pl = pl[keep] if len(pl) else pl
-        keep = ~np.isin(ph[:, 0], rows) if len(ph) else np.zeros(0, dtype=bool)
-        ph = ph[keep] if len(ph) else ph
-        extra_low = [
-            (r, position[i])
-            for r, ids in zip(rows.tolist(), lows, strict=True)
-            for i in ids.split(";")
-            if i
-        ]
-        extra_high = [
-            (r, position[i])
-            for r, ids in zip(rows.tolist(), highs, strict=True)
-            for i in ids.split(";")
-            if i
-        ]
-        if extra_low:
-            pl = np.concatenate([pl, np.array(extra_low, dtype=np.int64)])
-        if extra_high:
-            ph = np.concatenate([ph, np.array(extra_high, dtype=np.int64)])
-        greedy = solver.aside_by_propagation
-        for r in rows.tolist():
-            set_aside[r] = tuple(sorted({*set_aside[r], *greedy}))
+        chosen_rows = np.flatnonzero(propagated)
+        low[chosen_rows] = grid.low[chosen_rows]
+        high[chosen_rows] = np.where(grid.high[chosen_rows] >= INF, OPEN, grid.high[chosen_rows])
+        position = {str(i): p for p, i in enumerate(group.ids.tolist())}
+        if len(pl):
+            pl = pl[~propagated[pl[:, 0]]]
+        if len(ph):
+            ph = ph[~propagated[ph[:, 0]]]
+        if supports:
+            lows, highs = grid.support_columns(chosen_rows)
+            extra = [
+                np.array(
+                    [
+                        (r, position[i])
+                        for r, ids in zip(chosen_rows.tolist(), column, strict=True)
+                        for i in ids.split(";")
+                        if i
+                    ],
+                    dtype=np.int64,
+                ).reshape(-1, 2)
+                for column in (lows, highs)
+            ]
+            pl = np.concatenate([pl, extra[0]])
+            ph = np.concatenate([ph, extra[1]])
+        greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
+        if len(greedy):
+            pa = np.concatenate(
+                [
+                    pa,
+                    np.stack(
+                        [np.repeat(chosen_rows, len(greedy)), np.tile(greedy, len(chosen_rows))],
+                        axis=1,
+                    ),
+                ]
+            )
+    width = max(len(group), 1)
+
+    def unique_pairs(pairs: IntArray) -> IntArray:
+        """Distinct (row, claim) pairs, sorted: one int64 key per pair, not a row-wise sort."""
+        if len(pairs) == 0:
+            return pairs
+        key = sorted_unique(pairs[:, 0] * width + pairs[:, 1])
+        return np.stack([key // width, key % width], axis=1)
+
     return Table(
         nodes,
         days,
         low,
         high,
-        exact,
-        [tuple(m) for m in met_lists],
-        set_aside,
-        np.unique(pl, axis=0) if len(pl) else pl,
-        np.unique(ph, axis=0) if len(ph) else ph,
+        ~propagated,
+        component,
+        n_components,
+        unique_pairs(pa),
+        unique_pairs(pl),
+        unique_pairs(ph),
     )
 
 
@@ -461,27 +796,41 @@ def _repair(
     return result, tuple(sorted(aside))
 
 
-def _component(group: Constraints, members: IntArray, max_variables: int) -> _Component:
-    boxes = np.unique(group.nodes[members], axis=0)
-    first = int(group.since[members].min())
-    days = np.unique(group.as_of[members])
-    try:
-        model: ComponentModel | None = ComponentModel(group, members, max_variables=max_variables)
-    except TooLarge:
-        model = None
-    if model is not None and (not model.representable or model.A.shape[1] > max_variables):
-        model = None
-    if model is None:
-        return _Component(members, None, Analysis(True), boxes, first, days)
-    analysis = analyse(model)
-    if not analysis.feasible:
-        kept = np.setdiff1d(members, np.array(analysis.set_aside, dtype=np.int64))
-        model = ComponentModel(group, kept, max_variables=max_variables)
-    return _Component(members, model, analysis, boxes, first, days)
+def _parts(group: Constraints, labels: IntArray) -> list[_Component]:
+    """The components of a group, described cheaply (nothing solved yet)."""
+    used = np.flatnonzero(labels >= 0)
+    if len(used) == 0:
+        return []
+    order = used[np.argsort(labels[used], kind="stable")]
+    cuts = np.flatnonzero(np.diff(labels[order], prepend=-1, append=-1))
+    parts = []
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        members = np.sort(order[a:b])
+        boxes = np.unique(group.nodes[members], axis=0)
+        since, as_of = group.since[members], group.as_of[members]
+        single = (
+            len(boxes) == 1
+            and len(np.unique(since)) == 1
+            and len(np.unique(as_of)) == 1
+            and not np.any(group.kind[members] == INCIDENT)
+        )
+        parts.append(
+            _Component(
+                members,
+                boxes,
+                int(since.min()),
+                int(as_of.max()),
+                np.unique(as_of),
+                bool(single),
+            )
+        )
+    return parts
 
 
 def solver(group: Constraints, *, max_variables: int = DEFAULT_MAX_VARIABLES) -> GroupSolver:
-    """The solved group (built once per group and size limit, then kept in its cache).
+    """The solver of a group (built once per group and size limit, kept in its cache).
+
+    Components are described at once and solved on first use.
 
     Examples
     --------
@@ -499,13 +848,6 @@ def solver(group: Constraints, *, max_variables: int = DEFAULT_MAX_VARIABLES) ->
     if isinstance(cached, GroupSolver):
         return cached
     labels = components(group)
-    parts = []
-    excluded = ~group.used
-    for c in range(int(labels.max()) + 1 if len(labels) else 0):
-        members = np.flatnonzero(labels == c)
-        part = _component(group, members, max_variables)
-        excluded[list(part.analysis.set_aside)] = True
-        parts.append(part)
-    built = GroupSolver(group, labels, parts, excluded, max_variables)
+    built = GroupSolver(group, labels, _parts(group, labels), max_variables)
     group.cache[key] = built
     return built
