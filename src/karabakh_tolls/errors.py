@@ -318,15 +318,14 @@ class ArgumentTypeError(KarabakhTollsError, TypeError):
         self.got = got
         self.detail = detail
         if expected:
-            message = f"{argument} must be {expected}, got {got}" + (f" ({detail})" if detail else "")
+            message = f"{argument} must be {expected}, got {got}"
+            message += f" ({detail})" if detail else ""
         else:  # a misuse that is not about one argument's type
             message = detail
         super().__init__(message)
 
     @classmethod
-    def of(
-        cls, argument: str, expected: str, value: object, detail: str = ""
-    ) -> ArgumentTypeError:
+    def of(cls, argument: str, expected: str, value: object, detail: str = "") -> ArgumentTypeError:
         """The error for ``value`` given as ``argument``, described by type and repr."""
         return cls(argument, expected, _shown(value), detail)
 
@@ -541,7 +540,6 @@ class ClaimFileError(KarabakhTollsError, ValueError):
 
     def __str__(self) -> str:
         return self.message
-
 
 
 class ClaimFileAccessError(ClaimFileError, OSError):

@@ -54,9 +54,9 @@ from karabakh_tolls.errors import ArgumentTypeError, FigureParseError, Reason
 __all__ = [
     "DEFAULT_TOLERANCE",
     "HEDGE_TABLE",
+    "MAX_COUNT",
     "Figure",
     "Hedge",
-    "MAX_COUNT",
     "HedgeRule",
     "Share",
     "at_least",
@@ -223,9 +223,10 @@ def _as_count(name: str, value: object, *, allow_inf: bool = False) -> int | Non
         number = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         if isinstance(value, Decimal):
-            number = _decimal_count(name, value, allow_inf=allow_inf)
-            if number is None:
+            counted = _decimal_count(name, value, allow_inf=allow_inf)
+            if counted is None:
                 return None
+            number = counted
         elif isinstance(value, Rational):
             if value.denominator != 1:
                 raise FigureParseError(

@@ -304,20 +304,20 @@ def _object_count(value: object, column: str) -> int | _Verdict | None:
             return Reason.NOT_INTEGER, f"{value} is not a whole number"
         return _object_count(value.numerator, column)
     if isinstance(value, float | np.floating):
-        number = float(value)
-        if math.isnan(number):
+        real = float(value)
+        if math.isnan(real):
             return None
-        if not math.isfinite(number):
-            return Reason.NOT_A_NUMBER, f"{column}={number} is infinite, not a count"
-        if not number.is_integer():
-            return Reason.NOT_INTEGER, f"{number!r} is not a whole number"
-        if abs(number) > _FLOAT_EXACT:
+        if not math.isfinite(real):
+            return Reason.NOT_A_NUMBER, f"{column}={real} is infinite, not a count"
+        if not real.is_integer():
+            return Reason.NOT_INTEGER, f"{real!r} is not a whole number"
+        if abs(real) > _FLOAT_EXACT:
             return (
                 Reason.INEXACT,
-                f"{column}={number!r} is a float above 2**53, which may have been rounded; "
+                f"{column}={real!r} is a float above 2**53, which may have been rounded; "
                 "write the count as an integer",
             )
-        return _object_count(int(number), column)
+        return _object_count(int(real), column)
     return Reason.BAD_TYPE, f"{column} holds a {type(value).__name__}, not a count"
 
 
@@ -399,7 +399,7 @@ def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: boo
         text = raw.reset_index(drop=True).str.strip()
         counts.text(everywhere[present], text[present].reset_index(drop=True), column)
     else:  # objects of any Python type (JSON values, a user's frame)
-        objects = raw.to_numpy(dtype=object, na_value=None)
+        objects = np.asarray(raw.astype("object").to_numpy(), dtype=object)
         is_int = np.fromiter((type(v) is int for v in objects), dtype=bool, count=n)
         is_str = np.fromiter((type(v) is str for v in objects), dtype=bool, count=n)
         ints = everywhere[is_int & present]
@@ -420,10 +420,10 @@ def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: boo
         for pos in np.flatnonzero(present & ~is_int & ~is_str):
             counts.one(int(pos), _object_count(objects[pos], column))
     shown = raw.astype("object")
-    for pos, (reason, message) in sorted(counts.verdicts.items()):
-        value = shown.iloc[pos]
-        text_value = "" if value is None or value is pd.NA else str(value)
-        collect.problems.append(Problem(pos, column, reason, _abridged(text_value), message))
+    for row, (reason, message) in sorted(counts.verdicts.items()):
+        cell = shown.iloc[row]
+        text_value = "" if cell is None or cell is pd.NA else str(cell)
+        collect.problems.append(Problem(row, column, reason, _abridged(text_value), message))
     if required:
         collect.flag(
             pd.Series(counts.missing),
