@@ -40,6 +40,7 @@ __all__ = [
     "Coverage",
     "coerce_frame",
     "empty_frame",
+    "read_count",
     "validate_frame",
 ]
 
@@ -355,6 +356,22 @@ class _Counts:
             self.take(positions[fast], digits.astype("int64").to_numpy())
         for local in np.flatnonzero(~fast & ~blank):
             self.one(int(positions[local]), _text_count(str(text.iloc[local]), column))
+
+
+def read_count(value: object, column: str = "count") -> int | tuple[Reason, str] | None:
+    """One cell read as a count, exactly as table validation reads it.
+
+    Returns the count (an ``int`` from 0 to 2**63 - 1), ``None`` for an empty cell, or the
+    :class:`~karabakh_tolls.errors.Reason` and message why the cell is not a count.
+
+    Examples
+    --------
+    >>> read_count("1,166"), read_count(" "), read_count("9007199254740993")
+    (1166, None, 9007199254740993)
+    >>> [str(read_count(text)[0]) for text in ("inf", str(2**63), "2.5")]
+    ['not-a-number', 'too-large', 'not-integer']
+    """
+    return _object_count(value, column)
 
 
 def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:

@@ -43,13 +43,18 @@ import pandas as pd
 
 from karabakh_tolls.claims import ClaimSet
 from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimFileError,
+    ClaimFileNotFoundError,
     ClaimValidationError,
     FigureParseError,
+    OptionError,
     Problem,
     Reason,
 )
 from karabakh_tolls.figures import Figure, Hedge
-from karabakh_tolls.frame import COLUMNS, WAR_START, validate_frame
+from karabakh_tolls.frame import COLUMNS, WAR_START, read_count, validate_frame
+from karabakh_tolls.io import read_csv_table
 from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, default_trees, normalise_term
 from karabakh_tolls.sources import Source, SourceKind
 
@@ -118,16 +123,12 @@ def _text(value: object) -> str | None:
 
 
 def _count(value: object) -> int | None:
-    """A non-negative whole count from a cell, or None when it is not one."""
+    """A whole count from 0 to 2**63 - 1 in a cell, read exactly; None when it is not one
+    (empty, ``nan``, ``inf``, a fraction, negative, too large, not a number)."""
     if _missing(value):
         return None
-    try:
-        number = float(str(value).strip().replace(",", ""))
-    except ValueError:
-        return None
-    if number < 0 or number != math.floor(number):
-        return None
-    return int(number)
+    number = read_count(value)
+    return number if isinstance(number, int) else None
 
 
 def _day(value: object) -> dt.date | None:
@@ -154,8 +155,54 @@ def _read_table(table: TableLike, what: str) -> pd.DataFrame:
     if isinstance(table, pd.DataFrame):
         return table
     if isinstance(table, str | os.PathLike):
-        return pd.read_csv(table, dtype="string", keep_default_na=False, na_values=[""])
-    raise TypeError(f"{what}: expected a DataFrame or a path to a CSV file, got {type(table)!r}")
+        return read_csv_table(table)
+    raise ArgumentTypeError.of(f"{what}: table", "a DataFrame or a path to a CSV file", table)
+
+
+def _load_json(path: object) -> Any:
+    """A JSON file's value; a file that cannot be read is a ClaimFileError naming it."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError.of("data", "a mapping or a path to a JSON file", path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise ClaimFileNotFoundError(path, Reason.NOT_FOUND, str(error.strerror)) from None
+    except UnicodeDecodeError as error:
+        raise ClaimFileError(
+            path, Reason.BAD_ENCODING, f"byte {error.start} is not UTF-8 text"
+        ) from None
+    except OSError as error:
+        raise ClaimFileError(path, Reason.UNREADABLE, str(error.strerror or error)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ClaimFileError(
+            path, Reason.BAD_FORMAT, f"not JSON: {error.msg}", line=error.lineno
+        ) from None
+    except RecursionError:
+        raise ClaimFileError(path, Reason.TOO_DEEP, "the JSON is nested too deeply") from None
+
+
+def _urls(value: object, position: int, where: str, problems: list[Problem]) -> list[str]:
+    """The URL strings of a ``sources`` list; each entry that is not a string is a problem."""
+    if _missing(value):
+        return []
+    entries = value if isinstance(value, list | tuple) else [value]
+    urls = []
+    for entry in entries:
+        if isinstance(entry, str):
+            urls.append(entry)
+        else:
+            problems.append(
+                Problem(
+                    position,
+                    f"{where}.sources",
+                    Reason.BAD_TYPE,
+                    repr(entry)[:80],
+                    f"a source entry is a {type(entry).__name__}, not a URL string",
+                )
+            )
+    return urls
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -295,7 +342,7 @@ def _assemble(
 ) -> ClaimSet:
     """Validate the built records, name input rows in every problem, raise or report."""
     if errors not in ("raise", "report"):
-        raise ValueError(f"errors={errors!r} is not 'raise' or 'report'")
+        raise OptionError("errors", errors, ("raise", "report"))
     extras = sorted({k for r in records for k in r} - set(COLUMNS))
     frame = pd.DataFrame.from_records(records, columns=[*COLUMNS, *extras])
     good, found = validate_frame(frame, trees)
@@ -564,7 +611,7 @@ def from_acled(
     (at_least(13), 'killed/region=ganja-gazakh', datetime.date(2020, 10, 17))
     """
     if fatalities not in ("at-least", "exact"):
-        raise ValueError(f"fatalities={fatalities!r} is not 'at-least' or 'exact'")
+        raise OptionError("fatalities", fatalities, ("at-least", "exact"))
     frame = _read_table(table, "from_acled")
     _require(frame, ACLED_COLUMNS, "ACLED")
     base = trees if trees is not None else default_trees()
@@ -765,12 +812,10 @@ def from_source_ranges(
         document = data
         origin = "csa81"
     else:
-        document = json.loads(Path(data).read_text(encoding="utf-8"))
+        document = _load_json(data)
         origin = f"csa81:{Path(data).name}"
     if not isinstance(document, Mapping):
-        raise TypeError(
-            f"from_source_ranges: the JSON holds {type(document).__name__}, not an object"
-        )
+        raise ArgumentTypeError.of("from_source_ranges: data", "a JSON object", document)
     base = trees if trees is not None else default_trees()
     war = str(document.get("war_id", "unknown-war"))
     cited: list[Mapping[str, Any]] = [
@@ -853,7 +898,7 @@ def from_source_ranges(
                 {"category": "military", "party": own},
                 clause,
                 sentence,
-                military.get("sources", []),
+                _urls(military.get("sources"), position, "military_killed", problems),
                 f"{side_name}: military_killed",
                 position,
             )
