@@ -63,6 +63,7 @@ __all__ = [
     "ScopeError",
     "SolverError",
     "UnknownTermError",
+    "unknown_member",
 ]
 
 
@@ -107,6 +108,12 @@ class Reason(enum.StrEnum):
     NOT_FOUND = "not-found"
     UNREADABLE = "unreadable"
     """A file that exists but cannot be opened (a directory, no permission)."""
+    UNWRITABLE = "unwritable"
+    """A file that cannot be written (no such folder, no permission)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Reason:
+        raise unknown_member(cls, value)
 
 
 def _shown(value: object, limit: int = 60) -> str:
@@ -363,6 +370,22 @@ class OptionError(KarabakhTollsError, ValueError):
         super().__init__(message)
 
 
+def unknown_member(vocabulary: type[enum.Enum], value: object) -> OptionError:
+    """The error for a value that names no member of a closed vocabulary (an enum).
+
+    Enums of the package raise it from ``_missing_``, so ``Hedge("nope")`` is an
+    :class:`OptionError` listing the allowed values.
+
+    Examples
+    --------
+    >>> Reason("nope")
+    Traceback (most recent call last):
+    ...
+    karabakh_tolls.errors.OptionError: Reason='nope' is not one of 'empty', ...
+    """
+    return OptionError(vocabulary.__name__, value, tuple(str(m.value) for m in vocabulary))
+
+
 class MissingExtraError(KarabakhTollsError, ImportError):
     """An optional extra of the package is not installed.
 
@@ -507,6 +530,9 @@ class ClaimFileError(KarabakhTollsError, ValueError):
         The 0-based data row, when known.
     column:
         The column, when known.
+    action:
+        What failed, as the message says it: ``"read claims from"`` (the default) or
+        ``"write"``.
 
     Examples
     --------
@@ -524,6 +550,7 @@ class ClaimFileError(KarabakhTollsError, ValueError):
         line: int | None = None,
         row: int | None = None,
         column: str | None = None,
+        action: str = "read claims from",
     ) -> None:
         self.path = os.fspath(path)
         self.reason = Reason(reason)
@@ -535,7 +562,8 @@ class ClaimFileError(KarabakhTollsError, ValueError):
         where += [f"row {row}"] if row is not None else []
         where += [f"column {column!r}"] if column is not None else []
         place = f" ({', '.join(where)})" if where else ""
-        self.message = f"cannot read claims from {self.path!r}{place}: {detail} ({reason.value})"
+        self.action = action
+        self.message = f"cannot {action} {self.path!r}{place}: {detail} ({self.reason.value})"
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -555,8 +583,9 @@ class ClaimFileAccessError(ClaimFileError, OSError):
         detail: str,
         *,
         errno: int | None = None,
+        action: str = "read claims from",
     ) -> None:
-        ClaimFileError.__init__(self, path, reason, detail)
+        ClaimFileError.__init__(self, path, reason, detail, action=action)
         self.filename = self.path
         self.errno = errno
         self.strerror = detail

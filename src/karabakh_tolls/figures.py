@@ -49,7 +49,7 @@ from typing import Any, Final
 
 import numpy as np
 
-from karabakh_tolls.errors import ArgumentTypeError, FigureParseError, Reason
+from karabakh_tolls.errors import ArgumentTypeError, FigureParseError, Reason, unknown_member
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -99,6 +99,10 @@ class Hedge(enum.StrEnum):
     """A part of a population (``50 percent``, ``half``): no count without a base."""
     IMPLICIT = "implicit"
     """A count the reader infers ("his daughter and three of her children" -> 4)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Hedge:
+        raise unknown_member(cls, value)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -140,11 +140,28 @@ def _format_of(path: str | os.PathLike[str], given: Format | None) -> Format:
         ) from None
 
 
-def _open_error(path: str | os.PathLike[str], error: OSError) -> ClaimFileError:
+def _open_error(
+    path: str | os.PathLike[str], error: OSError, action: str = "read claims from"
+) -> ClaimFileError:
     detail = error.strerror or str(error)
     if isinstance(error, FileNotFoundError):
-        return ClaimFileNotFoundError(path, Reason.NOT_FOUND, detail, errno=error.errno)
-    return ClaimFileAccessError(path, Reason.UNREADABLE, detail, errno=error.errno)
+        return ClaimFileNotFoundError(
+            path, Reason.NOT_FOUND, detail, errno=error.errno, action=action
+        )
+    reason = Reason.UNREADABLE if action.startswith("read") else Reason.UNWRITABLE
+    return ClaimFileAccessError(path, reason, detail, errno=error.errno, action=action)
+
+
+@contextmanager
+def _writing(path: object) -> Iterator[str | os.PathLike[str]]:
+    """Check ``path`` and turn the operating system's refusal to write it into our error."""
+    checked = _check_path(path)
+    try:
+        yield checked
+    except OSError as error:
+        if isinstance(error, ClaimFileError):
+            raise
+        raise _open_error(checked, error, "write") from None
 
 
 def _encoding_error(path: str | os.PathLike[str]) -> ClaimFileError:
@@ -848,14 +865,15 @@ def write_csv(
     if spreadsheet:
         plain = neutralise_formulas(plain)
     encoding = "utf-8-sig" if spreadsheet else "utf-8"
-    plain.to_csv(path, index=False, lineterminator="\n", encoding=encoding)
+    with _writing(path) as target:
+        plain.to_csv(target, index=False, lineterminator="\n", encoding=encoding)
 
 
 def write_jsonl(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write a claim table as JSON Lines: one object a claim, missing values ``null``."""
     plain = _plain(frame).astype(object)
     plain = plain.where(plain.notna(), None)
-    with open(path, "w", encoding="utf-8") as handle:
+    with _writing(path) as target, open(target, "w", encoding="utf-8") as handle:
         for record in plain.to_dict(orient="records"):
             clean = {k: (int(v) if hasattr(v, "__index__") else v) for k, v in record.items()}
             handle.write(json.dumps(clean, ensure_ascii=False) + "\n")
@@ -863,7 +881,8 @@ def write_jsonl(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
 def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write a claim table as Parquet with the schema's dtypes."""
-    frame.to_parquet(path, index=False)
+    with _writing(path) as target:
+        frame.to_parquet(target, index=False)
 
 
 def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
@@ -934,7 +953,8 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
                     cell.quotePrefix = True
             row.append(cell)
         sheet.append(row)
-    book.save(os.fspath(path))
+    with _writing(path) as target:
+        book.save(os.fspath(target))
 
 
 # --- the bundled seed articles -----------------------------------------------------------------
