@@ -86,7 +86,7 @@ class Reason(enum.StrEnum):
     TOO_LARGE = "too-large"
     """A count above 2**63 - 1, the largest count the library stores exactly."""
     INEXACT = "inexact"
-    """A floating-point value too large to be known exactly (above 2**53): pass an integer."""
+    """A floating-point value too large to be known exactly (2**53 or more): pass an integer."""
     LOW_ABOVE_HIGH = "low-above-high"
     UNKNOWN_TERM = "unknown-term"
     BAD_DATE = "bad-date"

@@ -218,7 +218,7 @@ def _as_count(name: str, value: object, *, allow_inf: bool = False) -> int | Non
     """``value`` as an ``int`` in ``[0, MAX_COUNT]`` (``None`` for +inf when ``allow_inf``).
 
     Integers (Python or numpy), integral fractions and decimals are read exactly; an integral
-    float is taken only up to 2**53, where floats stop holding every integer (``INEXACT``).
+    float is taken only below 2**53, from where floats stop holding every integer (``INEXACT``).
     """
     what = "a whole number of people"
     if isinstance(value, bool | np.bool_):
@@ -247,11 +247,11 @@ def _as_count(name: str, value: object, *, allow_inf: bool = False) -> int | Non
                     Reason.NOT_INTEGER,
                     f"{name}={value} is not a whole number of people",
                 ) from None
-            if abs(as_float) > _FLOAT_EXACT:
+            if abs(as_float) >= _FLOAT_EXACT:
                 raise FigureParseError(
                     str(value),
                     Reason.INEXACT,
-                    f"{name}={value!r} is a float above 2**53, which may have been rounded; "
+                    f"{name}={value!r} is a float of 2**53 or more, which may have been rounded; "
                     "pass the count as an int",
                 ) from None
             number = int(as_float)
@@ -460,7 +460,7 @@ class Figure:
         A bound that is not whole (``2.5``: ``Reason.NOT_INTEGER``; ``int``, numpy integers
         and integral floats or decimals such as ``146.0`` are taken), a negative bound
         (``Reason.NEGATIVE``), a bound above :data:`MAX_COUNT` (``Reason.TOO_LARGE``), an
-        integral float above 2**53, which may have been rounded (``Reason.INEXACT``: pass an
+        integral float of 2**53 or more, which may have been rounded (``Reason.INEXACT``: pass an
         ``int``), ``high < low`` (``Reason.LOW_ABOVE_HIGH``: "high=90 is below low=120") or an
         unknown hedge (``Reason.UNKNOWN_TERM``). It is a ``ValueError``.
     ArgumentTypeError

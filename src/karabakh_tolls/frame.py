@@ -207,7 +207,7 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif column.dtype == _TEXT:
             out[column.name] = pd.Series(_as_text(values).to_numpy(), dtype=_TEXT)
         elif column.dtype == _INT:
-            out[column.name] = pd.Series(values.to_numpy(), dtype=_INT)
+            out[column.name] = _exact_ints(values)
         else:
             out[column.name] = pd.to_datetime(values.to_numpy()).astype(_DATE)
     for extra in frame.columns:
@@ -312,10 +312,10 @@ def _object_count(value: object, column: str) -> int | _Verdict | None:
             return Reason.NOT_A_NUMBER, f"{column}={real} is infinite, not a count"
         if not real.is_integer():
             return Reason.NOT_INTEGER, f"{real!r} is not a whole number"
-        if abs(real) > _FLOAT_EXACT:
+        if abs(real) >= _FLOAT_EXACT:
             return (
                 Reason.INEXACT,
-                f"{column}={real!r} is a float above 2**53, which may have been rounded; "
+                f"{column}={real!r} is a float of 2**53 or more, which may have been rounded; "
                 "write the count as an integer",
             )
         return _object_count(int(real), column)
@@ -379,7 +379,7 @@ def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: boo
 
     Counts are exact integers: text is read digit by digit (never through float64, so
     ``9007199254740993`` stays itself and ``3.0000000000000001`` is not whole), integer dtypes
-    as they are, floats only while they are exact (up to 2**53). ``inf``, ``nan`` text,
+    as they are, floats only while they are exact (below 2**53). ``inf``, ``nan`` text,
     fractions, negatives and values above 2**63 - 1 are each a named problem, never wrapped.
     """
     n = len(raw)
@@ -408,7 +408,7 @@ def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: boo
         floats = raw.to_numpy(dtype=np.float64, na_value=np.nan)
         finite = np.isfinite(floats)
         whole = np.where(finite, floats, -1.0)
-        exact = finite & (whole == np.floor(whole)) & (whole >= 0) & (whole <= _FLOAT_EXACT)
+        exact = finite & (whole == np.floor(whole)) & (whole >= 0) & (whole < _FLOAT_EXACT)
         counts.take(everywhere[exact], whole[exact].astype(np.int64))
         for pos in np.flatnonzero(present & ~exact):
             counts.one(int(pos), _object_count(float(floats[pos]), column))
@@ -450,6 +450,13 @@ def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: boo
             lambda v: f"{column} is empty",
         )
     return pd.Series(pd.arrays.IntegerArray(counts.values, ~counts.known), dtype=_INT)
+
+
+def _exact_ints(values: pd.Series) -> pd.Series:
+    """Valid counts as an ``Int64`` column, never through float64 (which rounds above 2**53)."""
+    if isinstance(values.dtype, pd.Int64Dtype):
+        return pd.Series(values.array, dtype=_INT).reset_index(drop=True)
+    return pd.Series(pd.array(values.to_numpy(dtype=object), dtype=_INT))
 
 
 def _abridged(text: str) -> str:
