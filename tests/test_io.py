@@ -438,3 +438,11 @@ def test_a_bad_path_argument_is_a_type_error() -> None:
     with pytest.raises(TypeError) as info:
         kt.read_claims(3)  # type: ignore[arg-type]
     assert isinstance(info.value, KarabakhTollsError)
+
+
+def test_excel_refuses_text_it_cannot_store_naming_row_and_column(tmp_path: Path) -> None:
+    frame = kt.load_seed_claims().to_frame()
+    frame.loc[2, "note"] = "bell\x07"
+    with pytest.raises(ClaimFileError, match=r"U\+0007") as info:
+        write_excel(frame, tmp_path / "c.xlsx")
+    assert (info.value.row, info.value.column, info.value.action) == (2, "note", "write")

@@ -52,7 +52,7 @@ from karabakh_tolls.errors import (
     Problem,
     Reason,
 )
-from karabakh_tolls.figures import Figure, Hedge
+from karabakh_tolls.figures import MAX_COUNT, Figure, Hedge
 from karabakh_tolls.frame import COLUMNS, WAR_START, read_count, validate_frame
 from karabakh_tolls.io import read_csv_table
 from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, default_trees, normalise_term
@@ -816,6 +816,7 @@ def from_source_ranges(
         origin = f"csa81:{Path(data).name}"
     if not isinstance(document, Mapping):
         raise ArgumentTypeError.of("from_source_ranges: data", "a JSON object", document)
+    _check_ranges_shape(document)
     base = trees if trees is not None else default_trees()
     war = str(document.get("war_id", "unknown-war"))
     cited: list[Mapping[str, Any]] = [
@@ -945,6 +946,74 @@ def from_source_ranges(
     for figure, clause, sentence in _figures_of_2020(notes):
         add(figure, {}, clause, sentence, [], "totals", 0)
     return _assemble(records, rows, problems, base, len(records), errors)
+
+
+def _check_ranges_shape(document: Mapping[str, Any]) -> None:
+    """Refuse a source-range document whose parts do not have the shape the reader walks.
+
+    Every misplaced part is one problem (its ``column`` is the path, e.g.
+    ``sides[1].military_killed``; its ``row`` the position of the side or atrocity), all raised
+    together as one :class:`~karabakh_tolls.errors.ClaimValidationError`.
+    """
+    problems: list[Problem] = []
+
+    def expect(
+        value: object,
+        kinds: type | tuple[type, ...],
+        path: str,
+        row: int | None,
+        *,
+        nullable: bool = True,
+    ) -> bool:
+        if (value is None and nullable) or isinstance(value, kinds):
+            return value is not None
+        kind = "a list" if kinds is list else "an object"
+        problems.append(
+            Problem(row, path, Reason.BAD_TYPE, repr(value)[:80], f"{path} must be {kind}")
+        )
+        return False
+
+    def ends(entry: Mapping[str, Any], path: str, row: int) -> None:
+        for key in ("low", "high"):
+            end = entry.get(key)
+            if isinstance(end, bool) or (isinstance(end, int) and not 0 <= end <= MAX_COUNT):
+                problems.append(
+                    Problem(
+                        row,
+                        f"{path}.{key}",
+                        Reason.BAD_VALUE,
+                        repr(end)[:80],
+                        f"{path}.{key} is not a count from 0 to 2**63 - 1",
+                    )
+                )
+        expect(entry.get("sources"), list, f"{path}.sources", row)
+
+    if "sources" in document and expect(document["sources"], list, "sources", None, nullable=False):
+        for number, entry in enumerate(document["sources"]):
+            if isinstance(entry, Mapping) and entry.get("publisher") and "url" not in entry:
+                problems.append(
+                    Problem(None, f"sources[{number}]", Reason.MISSING_VALUE, "", "no url")
+                )
+    if "sides" in document and expect(document["sides"], list, "sides", None, nullable=False):
+        for row, side in enumerate(document["sides"]):
+            if not expect(side, Mapping, f"sides[{row}]", row, nullable=False):
+                continue
+            expect(side.get("military_killed"), Mapping, f"sides[{row}].military_killed", row)
+            path = f"sides[{row}].civilians_killed_directly"
+            if expect(side.get("civilians_killed_directly"), Mapping, path, row):
+                breakdown = side["civilians_killed_directly"].get("breakdown")
+                if expect(breakdown, list, f"{path}.breakdown", row):
+                    for number, entry in enumerate(breakdown):
+                        where = f"{path}.breakdown[{number}]"
+                        if expect(entry, Mapping, where, row, nullable=False):
+                            ends(entry, f"{path}.breakdown[{number}]", row)
+    if expect(document.get("key_atrocities"), list, "key_atrocities", None):
+        for row, atrocity in enumerate(document["key_atrocities"]):
+            if expect(atrocity, Mapping, f"key_atrocities[{row}]", row, nullable=False):
+                ends(atrocity, f"key_atrocities[{row}]", row)
+    expect(document.get("totals"), Mapping, "totals", None)
+    if problems:
+        raise ClaimValidationError(problems)
 
 
 def _add_ends(

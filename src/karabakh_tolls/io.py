@@ -98,6 +98,7 @@ _REQUIRED = tuple(c.name for c in SCHEMA if c.required)
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
 _QUOTE: Final = "'"
+_XLSX_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not storable in .xlsx
 _EXCEL_EXACT: Final = 10**15 - 1  # Excel keeps 15 significant digits; larger counts go as text
 _MAX_JSON_INT_DIGITS: Final = 19
 
@@ -906,6 +907,9 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     ------
     MissingExtraError
         Without openpyxl: ``pip install 'karabakh_tolls[excel]'``.
+    ClaimFileError
+        Text holding a control character (U+0000 to U+001F but tab, line feed and carriage
+        return), which the .xlsx format cannot store; the error names the row and column.
 
     Examples
     --------
@@ -925,7 +929,7 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     columns = [str(c) for c in frame.columns]
     sheet.append(columns)
     dates = set(_DATE_COLUMNS)
-    for values in frame.itertuples(index=False, name=None):
+    for position, values in enumerate(frame.itertuples(index=False, name=None)):
         row: list[Any] = []
         for name, value in zip(columns, values, strict=True):
             if value is None or value is pd.NA or value is pd.NaT:
@@ -947,6 +951,17 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
                 cell.value = value.item() if isinstance(value, np.generic) else value
             else:
                 text = str(value)
+                bad = _XLSX_ILLEGAL.search(text)
+                if bad:
+                    raise ClaimFileError(
+                        path,
+                        Reason.BAD_VALUE,
+                        f"the text holds the control character U+{ord(bad.group()):04X}, "
+                        "which an .xlsx file cannot store (write CSV, JSON Lines or Parquet)",
+                        row=position,
+                        column=name,
+                        action="write",
+                    )
                 cell.value = text
                 cell.data_type = "s"  # text, never a formula
                 if text[:1] in FORMULA_PREFIXES:
