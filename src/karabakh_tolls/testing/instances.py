@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
+from karabakh_tolls.errors import OptionError
 from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import TERM_DIMENSIONS, Constraint, Kind, Target, Terms
 from karabakh_tolls.scopes import ScopeTrees
@@ -298,7 +299,9 @@ def brute_force_bounds(
     ok = np.ones(len(grid), dtype=bool)
     for c in constraints:
         if c.kind is Kind.INCIDENT:
-            raise ValueError(f"brute_force_bounds does not model incidents ({c.id})")
+            raise OptionError(
+                "constraints", c.id, (), "brute_force_bounds does not model incidents"
+            )
         sums = grid @ vector(c.terms, c.since, c.as_of)
         ok &= sums >= c.low
         if c.high is not None and not c.partial:
