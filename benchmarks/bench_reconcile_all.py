@@ -21,7 +21,7 @@ import time
 
 def _child(n: int, supports: bool) -> dict[str, float]:
     from karabakh_tolls.batch import reconcile_all
-    from karabakh_tolls.claims import ClaimSet
+    from karabakh_tolls.claimset import ClaimSet
     from karabakh_tolls.propagate import propagate
     from karabakh_tolls.synthetic import generate
 

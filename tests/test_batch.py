@@ -7,7 +7,7 @@ import pytest
 
 import karabakh_tolls as kt
 from karabakh_tolls.batch import COLUMNS, reconcile_all
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.policies import INDEPENDENT_ONLY, TrustPolicy
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.scopes import DIMENSIONS, Scope

@@ -47,7 +47,7 @@ def good_row(**changes: object) -> dict[str, object]:
 def test_claim_normalises_dates_and_defaults() -> None:
     claim = make_claim()
     assert claim.as_of == dt.date(2021, 1, 14)
-    assert claim.since == kt.WAR_START
+    assert claim.since == kt.load_war("karabakh-2020").start
     assert claim.kind is kt.ClaimKind.CUMULATIVE and claim.coverage is kt.Coverage.COMPLETE
 
 

@@ -346,6 +346,7 @@ GED = pd.DataFrame(
         "low": ["10", "3", "3"],
         "best": ["13", "4", "3"],
         "high": ["15", "6", "3"],
+        "conflict_new_id": ["388", "388", "388"],
     }
 )
 # The UCDP split adds (high - best) to a part: with counts near 2**63 the sum passes the largest

@@ -104,15 +104,20 @@ def test_ucdp_scopes_use_trees_built_from_the_table(
     assert civ.scope.category == "civilian"
     assert civ.scope.perpetrator == kt.importers._slug(one_sided["side_a"])
     assert f"ucdp-{one_sided['id']}-b" not in ucdp
-    # the default Karabakh trees are extended, not replaced
-    assert trees["party"].ancestors("nagorno-karabakh")[-1] == "all"
+    # the wars made from the table start from trees that name no party of another war
+    assert "nagorno-karabakh" not in trees["party"]
+    assert {w.id for w in ucdp.wars} == {f"ucdp-{i}" for i in ucdp_raw["conflict_new_id"]}
 
 
 def test_ucdp_claims_reconcile_per_event(ucdp_raw: pd.DataFrame, ucdp: kt.ClaimSet) -> None:
     row = ucdp_raw.iloc[0]
     place = kt.importers._slug(row["adm_1"])
-    r = kt.reconcile(ucdp, kt.Scope("killed", region=place, trees=ucdp.trees), row["date_end"][:10])
-    assert r.low >= 0
+    war = f"ucdp-{row['conflict_new_id']}"
+    scope = kt.Scope("killed", region=place, trees=ucdp.trees)
+    r = kt.reconcile(ucdp, scope, row["date_end"][:10], war=war)
+    # the event's own toll is inside every total of its place and war from its day on
+    assert r.low >= int(row["low"])
+    assert r.war == war
 
 
 def test_ucdp_missing_columns_are_named() -> None:
@@ -154,6 +159,7 @@ def test_ucdp_parts_are_within_the_totals_room(
     ged = pd.DataFrame(
         {
             "id": ["7"],
+            "conflict_new_id": ["488"],
             "date_start": ["2017-08-25"],
             "date_end": ["2017-08-25"],
             "country": ["Myanmar (Burma)"],
@@ -282,22 +288,43 @@ def csa81() -> kt.ClaimSet:
 
 
 def test_csa81_competing_armenian_military_figures(csa81: kt.ClaimSet) -> None:
-    military = csa81.filter(category="military", party="armenian-side")
+    military = csa81.for_war("karabakh-2020").filter(category="military", party="armenian-side")
     figures = {(c.low, c.high): c.source.id for c in military}
     assert figures == {(3712, 3712): "hetq", (3825, 3825): "csa81"}
-    r = kt.reconcile(csa81, "killed/military/party=armenian-side", "2020-11-10")
+    r = kt.reconcile(
+        csa81, "killed/military/party=armenian-side", "2020-11-10", war="karabakh-2020"
+    )
     assert r.status == "conflict"
 
 
-def test_csa81_reads_only_2020_figures(csa81: kt.ClaimSet) -> None:
-    lows = {c.low for c in csa81}
-    for figure in (5856, 6000, 11557, 167, 763, 613, 1264, 53, 223, 218, 192, 541, 23, 70):
-        assert figure not in lows, figure
-    assert {c.as_of.isoformat() for c in csa81} == {"2020-11-10"}
+def test_csa81_puts_each_figure_in_the_war_its_clause_names(csa81: kt.ClaimSet) -> None:
+    # "Low combines 5,856 Armenian military deaths in 1988-1994, 3,712 Armenian servicemen in
+    # 2020, and inferred 198 combatants/security personnel in 2023": three wars, three claims
+    assert [w.id for w in csa81.wars] == ["karabakh-1988", "karabakh-2020", "karabakh-2023"]
+    lows = {w.id: {c.low for c in csa81.for_war(w)} for w in csa81.wars}
+    assert {5856, 6000, 11557, 1264, 53} <= lows["karabakh-1988"]
+    assert {3712, 3825, 2906, 94, 100} <= lows["karabakh-2020"]
+    assert {198, 192, 223, 25} <= lows["karabakh-2023"]
+    for figure in (5856, 6000, 11557, 167, 763, 1264, 53, 223, 192, 23, 70):
+        assert figure not in lows["karabakh-2020"], figure
+    # each count runs from its war's start to its war's end
+    for war in csa81.wars:
+        frame = csa81.for_war(war).frame
+        assert set(frame["since"].dt.date) == {war.start}
+        assert set(frame["as_of"].dt.date) == {war.end}
+    # the fuel-depot explosion of 25 September 2023 (after the offensive's end, no side's
+    # killing) is not read as a toll of the war
+    assert 218 not in lows["karabakh-2023"]
+    # the wars never add up: the first war's 5,856 does not bound 2020's military dead
+    r = kt.reconcile(
+        csa81, "killed/military/party=armenian-side", "2020-10-01", war="karabakh-2020"
+    )
+    assert r.low == 0
 
 
 def test_csa81_endpoints_keep_their_hedge_and_speaker(csa81: kt.ClaimSet) -> None:
-    azerbaijani = csa81.filter(category="civilian", party="azerbaijani-side", region="all")
+    in_2020 = csa81.for_war("karabakh-2020")
+    azerbaijani = in_2020.filter(category="civilian", party="azerbaijani-side", region="all")
     by_source = {c.source.id: c.figure for c in azerbaijani}
     assert by_source == {
         "amnesty-international": kt.at_least(94),
@@ -312,7 +339,10 @@ def test_csa81_with_seed_claims_shows_disagreement(csa81: kt.ClaimSet) -> None:
     both = kt.load_seed_claims() + csa81
     assert len(both) == 23 + len(csa81)
     r = kt.reconcile(
-        both, "killed/civilian/party=azerbaijani-side/perpetrator=armenian-side", "2020-11-10"
+        both,
+        "killed/civilian/party=azerbaijani-side/perpetrator=armenian-side",
+        "2020-11-10",
+        war="karabakh-2020",
     )
     assert r.low >= 100 or r.status == "conflict"
 
@@ -369,6 +399,7 @@ def test_ucdp_counts_are_exact_and_never_wrap() -> None:
             "low": ["9007199254740993", str(2**63), "nan"],
             "best": ["9007199254740993", "1", "1"],
             "high": ["9007199254740993", "1", "1"],
+            "conflict_new_id": ["388"] * 3,
         }
     )
     claims = kt.from_ucdp_ged(ged, split=False, errors="report")

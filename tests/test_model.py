@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 import karabakh_tolls as kt
 from karabakh_tolls.errors import ReconciliationError
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import (
     ConflictAnalysis,
     Constraint,
@@ -50,6 +49,8 @@ ALL = ("all", "all", "all", "all")
 CIV = ("civilian", "all", "all", "all")
 D1, D2, D3 = dt.date(2020, 10, 1), dt.date(2020, 10, 6), dt.date(2020, 10, 29)
 
+WAR_START = dt.date(2020, 9, 27)  # the first day of the seed claims' war
+
 
 def examples(n: int) -> int:
     """Modest locally, four times more under the "ci" hypothesis profile."""
@@ -62,16 +63,17 @@ def total(
     low: int,
     high: int | None,
     as_of: dt.date,
+    since: dt.date = WAR_START,
     **kw: object,
 ) -> Constraint:
-    return Constraint(cid, "killed", terms, low, high, WAR_START, as_of, **kw)  # type: ignore[arg-type]
+    return Constraint(cid, "killed", terms, low, high, since, as_of, **kw)  # type: ignore[arg-type]
 
 
 def test_subscope_bounds_the_scope_and_the_complement_is_derived() -> None:
     cs = [total("a", CIV, 146, 146, D3), total("b", ALL, 6001, None, D3)]
     trees = default_trees()
-    assert solve(cs, Target.of(CIV, D3), trees).high.value == 146
-    rest = solve(cs, Target.of(ALL, D3, minus=[CIV]), trees)
+    assert solve(cs, Target.of(CIV, D3, since=WAR_START), trees).high.value == 146
+    rest = solve(cs, Target.of(ALL, D3, minus=[CIV], since=WAR_START), trees)
     assert (rest.low.value, rest.high.value) == (5855, None)
     assert rest.low.multipliers == (("a", "high", 1.0), ("b", "low", 1.0))
 
@@ -80,9 +82,9 @@ def test_monotone_totals_bound_the_dates_between() -> None:
     nk = ("military", "nagorno-karabakh", "all", "all")
     cs = [total("a", nk, 280, 280, D2), total("b", nk, 1166, 1166, D3)]
     for day in (D2, dt.date(2020, 10, 15), D3):
-        sol = solve(cs, Target.of(nk, day), default_trees())
+        sol = solve(cs, Target.of(nk, day, since=WAR_START), default_trees())
         assert 280 <= sol.low.value <= sol.high.value <= 1166  # type: ignore[operator]
-    before = solve(cs, Target.of(nk, D1), default_trees())
+    before = solve(cs, Target.of(nk, D1, since=WAR_START), default_trees())
     assert (before.low.value, before.high.value) == (0, 280)
 
 
@@ -92,7 +94,7 @@ def test_increment_ties_two_dates() -> None:
         total("a", nk, 280, 280, D2),
         Constraint("b", "killed", nk, 40, 40, D2, D2, Kind.INCREMENT),
     ]
-    sol = solve(cs, Target.of(nk, D2 - dt.timedelta(days=1)), default_trees())
+    sol = solve(cs, Target.of(nk, D2 - dt.timedelta(days=1), since=WAR_START), default_trees())
     assert (sol.low.value, sol.high.value) == (240, 240)
 
 
@@ -104,10 +106,20 @@ def test_incident_claims_about_one_event_speak_of_the_same_people() -> None:
         Constraint("f", "killed", ganja, 4, None, day, day, Kind.INCIDENT, True, "g"),
     ]
     trees = default_trees()
-    sol = solve(strike, Target.of(ganja, D3), trees)
+    sol = solve(strike, Target.of(ganja, D3, since=WAR_START), trees)
     assert (sol.low.value, sol.high.value) == (21, None)
-    assert solve(strike, Target.of(ganja, day - dt.timedelta(days=1)), trees).high.value is None
-    assert solve(strike, Target.of(ganja, day - dt.timedelta(days=1)), trees).low.value == 0
+    assert (
+        solve(
+            strike, Target.of(ganja, day - dt.timedelta(days=1), since=WAR_START), trees
+        ).high.value
+        is None
+    )
+    assert (
+        solve(
+            strike, Target.of(ganja, day - dt.timedelta(days=1), since=WAR_START), trees
+        ).low.value
+        == 0
+    )
     # two complete claims about one event must agree
     clash = [*strike, Constraint("b", "killed", ganja, 4, 4, day, day, Kind.INCIDENT, event="g")]
     assert not feasible(clash, trees)
@@ -130,7 +142,7 @@ def test_outcomes_never_add_up_and_bad_constraints_are_named() -> None:
     with pytest.raises(ReconciliationError, match=r"'w'.*wounded"):
         solve(
             [Constraint("w", "wounded", ALL, 1, 1, WAR_START, D2)],
-            Target.of(ALL, D2),
+            Target.of(ALL, D2, since=WAR_START),
             default_trees(),
         )
     with pytest.raises(ReconciliationError, match="low=5, high=2"):
@@ -142,9 +154,9 @@ def test_outcomes_never_add_up_and_bad_constraints_are_named() -> None:
 def test_stock_outcomes_have_no_time_relation() -> None:
     trees = default_trees()
     cs = [Constraint("d", "displaced", ALL, 100, 200, D2, D2)]
-    at = solve(cs, Target.of(ALL, D2, outcome="displaced"), trees)
+    at = solve(cs, Target.of(ALL, D2, outcome="displaced", since=WAR_START), trees)
     assert (at.low.value, at.high.value) == (100, 200)
-    later = solve(cs, Target.of(ALL, D3, outcome="displaced"), trees)
+    later = solve(cs, Target.of(ALL, D3, outcome="displaced", since=WAR_START), trees)
     assert (later.low.value, later.high.value) == (0, None)
 
 
@@ -166,7 +178,7 @@ def test_soundness_every_range_contains_the_truth(
     # Fails if any rule is unsound (e.g. incidents not inside totals, a wrong exhaustive
     # remainder, wrong time windows): the hidden truth would fall outside, or the true claims
     # would be reported infeasible.
-    target = Target.of(query, instance.days[day])
+    target = Target.of(query, instance.days[day], since=instance.start)
     sol = solve(instance.constraints, target, instance.trees)
     assert sol.feasible
     truth = instance.target_value(target)
@@ -189,9 +201,9 @@ def test_tightness_equals_brute_force(
     # Fails if the LP is loose (a rule missing, e.g. exhaustive remainders not fixed to zero)
     # or too tight (a spurious rule), or if an LP bound is fractional and wrongly rounded:
     # the brute force enumerates every integer truth with counts 0..3.
-    cap = total("zz-cap", ALL, 0, 3, instance.days[-1])
+    cap = total("zz-cap", ALL, 0, 3, instance.days[-1], since=instance.start)
     cs = [*instance.constraints, cap]
-    target = Target.of(query, instance.days[day])
+    target = Target.of(query, instance.days[day], since=instance.start)
     expected = brute_force_bounds(instance.trees, instance.days, cs, target, 3)
     sol = solve(cs, target, instance.trees)
     if expected is None:
@@ -250,12 +262,12 @@ def test_a_fractional_lp_maximum_is_recomputed_as_an_integer_program() -> None:
     # (each odd-cycle cell at 1/2), which rounding would keep; in whole people at most one of
     # u, v, w (or the cell in all three) is 1, so it is 2.
     cs = odd_cycle(0, 1)
-    twice = Target.of(ALL, D2, plus=[ALL])
+    twice = Target.of(ALL, D2, plus=[ALL], since=WAR_START)
     sol = solve(cs, twice, CUBE)
     assert sol.high.optimum == pytest.approx(3.0) and not sol.high.integral
     assert (sol.low.value, sol.high.value) == brute_force_bounds(CUBE, [D2], cs, twice, 1)
     assert (sol.low.value, sol.high.value) == (0, 2)
-    once = solve(cs, Target.of(ALL, D2), CUBE)
+    once = solve(cs, Target.of(ALL, D2, since=WAR_START), CUBE)
     assert once.high.optimum == pytest.approx(1.5) and once.high.value == 1
 
 
@@ -264,16 +276,18 @@ def test_a_fractional_lp_minimum_is_recomputed_as_an_integer_program() -> None:
     # the total is 3 (u = v = w = 1/2 covers every face); whole people need two of them: 4.
     cs = [*odd_cycle(1, None), cube("t", ("civilian", "a", "p"), 0, 0)]
     cs.append(cube("cap", ("all", "all", "all"), 0, 2))
-    twice = Target.of(ALL, D2, plus=[ALL])
+    twice = Target.of(ALL, D2, plus=[ALL], since=WAR_START)
     sol = solve(cs, twice, CUBE)
     assert sol.low.optimum == pytest.approx(3.0) and not sol.low.integral
     assert (sol.low.value, sol.high.value) == brute_force_bounds(CUBE, [D2], cs, twice, 2)
     assert sol.low.value == 4
     # the bound's sentence says the integer program rounded it
-    frame = to_frame(Instance(CUBE, (D2,), np.zeros((8, 1), dtype=np.int64)), cs)
-    claims = kt.ClaimSet.from_frame(frame, trees=CUBE)
+    cells = Instance(CUBE, (WAR_START,), np.zeros((8, 1), dtype=np.int64))
+    claims = kt.ClaimSet.from_frame(to_frame(cells, cs), wars=[cells.war])
     r = kt.reconcile(claims, kt.Scope("killed", trees=CUBE), D2)
-    assert (r.low, r.high) == brute_force_bounds(CUBE, [D2], cs, Target.of(ALL, D2), 2)
+    assert (r.low, r.high) == brute_force_bounds(
+        CUBE, [D2], cs, Target.of(ALL, D2, since=WAR_START), 2
+    )
     assert "rounded to whole people by the integer program" in r.low_support.sentence
 
 
@@ -282,7 +296,7 @@ def test_lp_feasible_but_integer_infeasible_claims_conflict() -> None:
     # but in no whole count. Then the conflict analysis must still find a set-aside and an
     # irreducible core, which the brute force confirms.
     cs = [*odd_cycle(1, 1), cube("t", ("civilian", "a", "p"), 0, 0)]
-    target = Target.of(ALL, D2)
+    target = Target.of(ALL, D2, since=WAR_START)
     assert brute_force_bounds(CUBE, [D2], cs, target, 1) is None
     assert not solve(cs, target, CUBE).feasible
     assert not feasible(cs, CUBE)

@@ -64,7 +64,9 @@ def test_conflicts_are_marked() -> None:
     claims = kt.load_seed_claims() + kt.from_source_ranges(
         Path(__file__).parent / "data" / "real" / "csa81_nagorno_karabakh_wars.json"
     )
-    ax = kt.plot_timeline(claims, "killed/military/party=armenian-side", freq=None)
+    ax = kt.plot_timeline(
+        claims, "killed/military/party=armenian-side", freq=None, war="karabakh-2020"
+    )
     assert _by_gid(ax, "kt-conflicts")
     assert _by_gid(ax, "kt-set-aside")
 

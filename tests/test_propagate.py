@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import karabakh_tolls as kt
 from karabakh_tolls import model
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.propagate import INF, prepare, propagate
 from karabakh_tolls.synthetic import generate
 
@@ -52,7 +52,7 @@ def test_sub_scope_is_no_conflict_and_military_brackets(seeds: ClaimSet) -> None
 
 def test_no_key_before_the_war(seeds: ClaimSet) -> None:
     days = propagate(seeds).keys()["as_of"]
-    assert days.min() >= pd.Timestamp(kt.WAR_START) - pd.Timedelta(days=1)
+    assert days.min() >= pd.Timestamp(kt.load_war("karabakh-2020").start) - pd.Timedelta(days=1)
 
 
 def test_disagreeing_claims_about_one_event_are_reported(
@@ -84,6 +84,7 @@ def _lp_range(claims: ClaimSet, row: pd.Series) -> tuple[int, int] | None:
     target = model.Target.of(
         (row["category"], row["party"], row["perpetrator"], row["region"]),
         pd.Timestamp(row["as_of"]).date(),
+        since=claims.war().start,
         outcome=row["outcome"],
     )
     solution = model.solve(constraints, target, claims.trees)

@@ -122,7 +122,7 @@ def claimset(instance: Instance, order: list[int] | None = None) -> kt.ClaimSet:
     frame = to_frame(instance)
     if order is not None:
         frame = frame.iloc[order].reset_index(drop=True)
-    return kt.ClaimSet.from_frame(frame, trees=instance.trees)
+    return kt.ClaimSet.from_frame(frame, wars=[instance.war])
 
 
 def scope(text: str) -> kt.Scope:
@@ -139,7 +139,8 @@ def test_soundness_and_status(instance: Instance, query: str, day: int) -> None:
     assert r.status == "consistent" and r.set_aside == ()
     from karabakh_tolls.model import Target, terms_of
 
-    truth = instance.target_value(Target.of(terms_of(scope(query)), instance.days[day]))
+    target = Target.of(terms_of(scope(query)), instance.days[day], since=instance.start)
+    truth = instance.target_value(target)
     assert r.low <= truth and (r.high is None or truth <= r.high)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
 from karabakh_tolls.batch import reconcile_all
-from karabakh_tolls.claims import Claim, ClaimSet
+from karabakh_tolls.claims import Claim, ClaimKind, Coverage
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimError,
@@ -26,6 +27,7 @@ from karabakh_tolls.errors import (
     ScopeError,
     SolverError,
     UnknownTermError,
+    WarError,
 )
 from karabakh_tolls.extract import extract
 from karabakh_tolls.figures import (
@@ -40,7 +42,7 @@ from karabakh_tolls.figures import (
     fewer_than,
     more_than,
 )
-from karabakh_tolls.frame import SCHEMA, WAR_START, ClaimKind, Coverage
+from karabakh_tolls.frame import SCHEMA
 from karabakh_tolls.importers import from_acled, from_source_ranges, from_ucdp_ged
 from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy, sensitivity
@@ -49,6 +51,7 @@ from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
 from karabakh_tolls.sources import Source, SourceKind
+from karabakh_tolls.wars import War, bundled_wars, load_war
 
 __version__ = "0.1.0"
 
@@ -57,7 +60,6 @@ __all__ = [
     "INDEPENDENT_ONLY",
     "MAX_COUNT",
     "SCHEMA",
-    "WAR_START",
     "ArgumentTypeError",
     "Claim",
     "ClaimError",
@@ -91,10 +93,13 @@ __all__ = [
     "Support",
     "TrustPolicy",
     "UnknownTermError",
+    "War",
+    "WarError",
     "__version__",
     "at_least",
     "at_most",
     "between",
+    "bundled_wars",
     "default_trees",
     "exact",
     "extract",
@@ -103,6 +108,7 @@ __all__ = [
     "from_source_ranges",
     "from_ucdp_ged",
     "load_seed_claims",
+    "load_war",
     "more_than",
     "plot_timeline",
     "read_claims",

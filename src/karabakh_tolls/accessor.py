@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimValidationError
 from karabakh_tolls.frame import validate_frame
 from karabakh_tolls.scopes import Scope, ScopeTrees

@@ -28,7 +28,7 @@ from typing import Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.policies import TrustPolicy
 from karabakh_tolls.propagate import INF, Propagation, prepare
 from karabakh_tolls.scopes import DIMENSIONS, Scope
@@ -38,6 +38,7 @@ __all__ = ["COLUMNS", "Method", "reconcile_all"]
 Method = Literal["auto", "propagate", "exact"]
 
 COLUMNS: Final = (
+    "war",
     *DIMENSIONS,
     "as_of",
     "low",
@@ -58,7 +59,8 @@ are the min of the lows and max of the highs of the claims made directly about t
 and date (missing when there are none; ``spread_high`` also when one of them is open);
 ``status`` is ``"consistent"`` or ``"conflict"``; ``n_claims`` counts the direct claims;
 ``low_support``/``high_support``/``set_aside`` are claim ids joined by ``";"``, sorted (empty
-when none); ``method`` is ``"exact"`` or ``"propagate"``.
+when none); ``method`` is ``"exact"`` or ``"propagate"``. ``war`` is the id of the row's war:
+claims of different wars never bear on each other's rows.
 """
 
 _MAX_REPAIR_ROUNDS: Final = 100  # rounds are cheap: the grid is built once
@@ -188,7 +190,7 @@ def _exact(claims: ClaimSet, policy: TrustPolicy | None, keys: pd.DataFrame) -> 
         terms = [str(record[d]) for d in DIMENSIONS]
         scope = Scope(terms[0], terms[1], terms[2], terms[3], terms[4], trees=claims.trees)
         day = pd.Timestamp(record["as_of"]).date()
-        r = reconcile(claims, scope, day, **options)
+        r = reconcile(claims, scope, day, war=claims.war(), **options)
         spread = r.spread
         rows.append(
             {
@@ -205,7 +207,7 @@ def _exact(claims: ClaimSet, policy: TrustPolicy | None, keys: pd.DataFrame) -> 
                 "set_aside": ";".join(sorted(r.set_aside)),
             }
         )
-    body = pd.DataFrame(rows, columns=list(COLUMNS[6:-1]))
+    body = pd.DataFrame(rows, columns=list(COLUMNS[7:-1]))
     out = keys.reset_index(drop=True).copy()
     for column in ("low", "high", "spread_low", "spread_high"):
         values = [None if pd.isna(v) else int(v) for v in body[column].tolist()]
@@ -268,7 +270,27 @@ def reconcile_all(
         raise TypeError(f"claims must be a ClaimSet, got {type(claims).__name__}")
     if method == "auto":
         method = "exact" if len(claims) <= exact_limit else "propagate"
-    table = _propagated(claims, policy, supports=supports or method == "exact")
-    if method == "exact":
-        table = _exact(claims, policy, table[[*DIMENSIONS, "as_of"]])
-    return table.loc[:, list(COLUMNS)].reset_index(drop=True)
+    tables = []
+    for war in claims.wars:
+        subset = claims.for_war(war)
+        table = _propagated(subset, policy, supports=supports or method == "exact")
+        if method == "exact":
+            table = _exact(subset, policy, table[[*DIMENSIONS, "as_of"]])
+        table.insert(0, "war", war.id)
+        tables.append(table.loc[:, list(COLUMNS)])
+    if not tables:
+        return _empty()
+    set_aside = tuple(sorted(c for t in tables for c in t.attrs.get("set_aside", ())))
+    out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    out = out.reset_index(drop=True)
+    out.attrs = {"set_aside": set_aside}
+    return out
+
+
+def _empty() -> pd.DataFrame:
+    """The table of no claims: every column, no row."""
+    out = pd.DataFrame({name: pd.Series([], dtype=object) for name in COLUMNS})
+    for column in ("low", "high", "spread_low", "spread_high", "n_claims"):
+        out[column] = pd.array([], dtype="Int64")
+    out["as_of"] = pd.Series([], dtype="datetime64[s]")
+    return out

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
 from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.resolution import Rule
@@ -127,6 +127,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 2
     document = args.document or path.name.split("_", 1)[0].removesuffix(".txt")
     claims = extract(text, published=args.published, document=document, outlet=args.outlet)
+    if getattr(args, "review", False):
+        from karabakh_tolls.extract import review
+
+        if not args.output:
+            print("karabakh-tolls: --review needs -o FILE for the reviewed claims", file=sys.stderr)
+            return 2
+        result = review(claims, text.decode("utf-8"), input=sys.stdin, output=sys.stderr)
+        result.claims.to_csv(args.output)
+        rejected = Path(args.output).with_suffix(".rejected.csv")
+        result.rejected.to_csv(rejected)
+        print(
+            f"{len(result.claims)} claim(s) kept in {args.output}, {len(result.rejected)} "
+            f"rejected in {rejected}, {result.unreviewed} left unreviewed",
+            file=sys.stderr,
+        )
+        return 0
     if args.output:
         claims.to_csv(args.output)
         print(f"{len(claims)} claim(s) written to {args.output}", file=sys.stderr)
@@ -152,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--document", help="document id (default: the file name before '_')")
     ext.add_argument("--outlet", help="publisher id; source of unattributed statements")
     ext.add_argument("-o", "--output", help="write the CSV here instead of stdout")
+    ext.add_argument(
+        "--review",
+        action="store_true",
+        help="accept, correct or reject each candidate interactively (needs -o)",
+    )
     ext.set_defaults(func=_cmd_extract)
     return parser
 

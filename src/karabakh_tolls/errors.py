@@ -18,6 +18,7 @@ The tree::
     │   └── ClaimFileAccessError (OSError)      ... because it cannot be opened
     │       └── ClaimFileNotFoundError (FileNotFoundError)
     ├── ScopeError               (ValueError)   a malformed scope or scope tree
+    ├── WarError                 (ValueError)   a malformed or unknown war, or no war named
     ├── UnknownTermError         (KeyError)     a term that is not a node of its tree
     ├── NotFoundError            (KeyError)     no item of that name (seed document, claim...)
     ├── ArgumentTypeError        (TypeError)    an argument of the wrong type
@@ -54,6 +55,7 @@ __all__ = [
     "ConflictError",
     "FigureParseError",
     "KarabakhTollsError",
+    "KarabakhTollsWarning",
     "MissingExtraError",
     "NotFoundError",
     "OptionError",
@@ -63,6 +65,7 @@ __all__ = [
     "ScopeError",
     "SolverError",
     "UnknownTermError",
+    "WarError",
     "unknown_member",
 ]
 
@@ -99,6 +102,9 @@ class Reason(enum.StrEnum):
     BAD_TYPE = "bad-type"
     """A value of the wrong type (a list where a count belongs, a bool...)."""
     BAD_SPAN = "bad-span"
+    UNKNOWN_WAR = "unknown-war"
+    OUTSIDE_WAR = "outside-war"
+    """A date falls before the start of the claim's war, or its counted days after its end."""
     BAD_ENCODING = "bad-encoding"
     """Bytes that are not UTF-8 text."""
     BAD_FORMAT = "bad-format"
@@ -157,6 +163,10 @@ def _restore(
     if isinstance(error, OSError) and os_fields is not None:
         error.errno, error.strerror, error.filename = os_fields
     return error
+
+
+class KarabakhTollsWarning(UserWarning):
+    """Base class of every warning karabakh_tolls gives (filter them all with this class)."""
 
 
 class FigureParseError(KarabakhTollsError, ValueError):
@@ -219,6 +229,10 @@ class ClaimError(KarabakhTollsError, ValueError):
         self.value = value
         self.claim_id = claim_id
         super().__init__(message)
+
+
+class WarError(KarabakhTollsError, ValueError):
+    """A war is malformed, unknown, or a query does not say which war it asks about."""
 
 
 class ScopeError(KarabakhTollsError, ValueError):

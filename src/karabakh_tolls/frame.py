@@ -7,18 +7,18 @@ here never mutate the frame they are given.
 :func:`validate_frame` checks a whole table in vectorised passes and returns the clean rows and
 *every* problem found (row, column, reason, value), so the caller can raise one error listing
 them all or keep the good rows and report the rest: no row is ever dropped without being named.
+Each row is read against its war (the ``war`` column): its scope terms against that war's trees,
+its dates against that war's start and end.
 
-This module imports pandas, numpy and :mod:`karabakh_tolls.errors`, ``figures``, ``scopes`` and
-``sources``.
+This module imports pandas, numpy and the package's ``errors``, ``figures``, ``scopes``,
+``sources``, ``wars`` and ``claims`` (for the ``ClaimKind`` and ``Coverage`` vocabularies).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -27,57 +27,24 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from karabakh_tolls.errors import Problem, Reason
+from karabakh_tolls.claims import ClaimKind, Coverage
+from karabakh_tolls.errors import Problem, Reason, WarError
 from karabakh_tolls.figures import MAX_COUNT, Hedge
-from karabakh_tolls.scopes import DIMENSIONS, ScopeTrees, default_trees, normalise_term
+from karabakh_tolls.scopes import DIMENSIONS, ScopeTrees, normalise_term
 from karabakh_tolls.sources import INDEPENDENT, SourceKind
+from karabakh_tolls.wars import War, bundled_wars, default_war, resolve_wars
 
 __all__ = [
+    "REVIEW_STATUSES",
     "SCHEMA",
-    "WAR_START",
-    "ClaimKind",
     "Column",
-    "Coverage",
+    "WarRegistry",
     "coerce_frame",
     "empty_frame",
     "read_count",
     "validate_frame",
+    "war_registry",
 ]
-
-WAR_START: Final = dt.date(2020, 9, 27)
-"""First day of the 2020 war; the default ``since`` of a cumulative claim."""
-
-
-class ClaimKind(enum.StrEnum):
-    """How a claim's count relates to time (the ``kind`` column).
-
-    Examples
-    --------
-    >>> ClaimKind("incident") is ClaimKind.INCIDENT
-    True
-    """
-
-    CUMULATIVE = "cumulative"
-    """A running total over ``[since, as_of]`` (since defaults to the war's start)."""
-    INCREMENT = "increment"
-    """The change over ``[since, as_of]``: "40 more servicemen"."""
-    INCIDENT = "incident"
-    """The toll of one ``event`` on the day ``as_of``: part of every total covering it."""
-
-
-class Coverage(enum.StrEnum):
-    """Whether a figure counts its whole scope or only part of it (the ``coverage`` column).
-
-    Examples
-    --------
-    >>> Coverage("partial") is Coverage.PARTIAL
-    True
-    """
-
-    COMPLETE = "complete"
-    """The figure counts its whole scope (the default)."""
-    PARTIAL = "partial"
-    """Only part of the scope was counted (e.g. the strikes a study analysed): a lower bound."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +65,7 @@ class Column:
 
     Examples
     --------
-    >>> column = SCHEMA[2]
+    >>> column = SCHEMA[3]
     >>> column.name, column.dtype, column.required
     ('low', 'Int64', True)
     """
@@ -115,6 +82,7 @@ _DATE: Final = "datetime64[s]"
 
 SCHEMA: Final[tuple[Column, ...]] = (
     Column("claim_id", _TEXT, True, "Unique id of the claim."),
+    Column("war", _TEXT, False, "Id of the war the claim is about (default: the one war given)."),
     Column("figure", _TEXT, False, "The figure phrase as written, e.g. 'more than 6,000'."),
     Column("low", _INT, True, "Lower bound of the count (integer, >= 0)."),
     Column("high", _INT, False, "Upper bound of the count; empty means open above."),
@@ -141,10 +109,14 @@ SCHEMA: Final[tuple[Column, ...]] = (
     Column("span_start", _INT, False, "Character offset where the quote starts."),
     Column("span_end", _INT, False, "Character offset where the quote ends (exclusive)."),
     Column("note", _TEXT, False, "Free text for reviewers."),
+    Column("reviewed", _TEXT, False, "Review status: accepted, corrected, rejected, or empty."),
 )
 
 """Every column of the claim table, in order: the contract of ``ClaimSet.to_frame()`` and of
 the CSV, JSON Lines and Parquet files."""
+
+REVIEW_STATUSES: Final = ("accepted", "corrected", "rejected")
+"""Values of the ``reviewed`` column (empty: not reviewed)."""
 
 COLUMNS: Final = tuple(c.name for c in SCHEMA)
 """The names of :data:`SCHEMA`, in order."""
@@ -162,7 +134,7 @@ def empty_frame() -> pd.DataFrame:
     Examples
     --------
     >>> list(empty_frame().columns)[:4]
-    ['claim_id', 'figure', 'low', 'high']
+    ['claim_id', 'war', 'figure', 'low']
     """
     return pd.DataFrame({c.name: pd.Series([], dtype=c.dtype) for c in SCHEMA})
 
@@ -197,7 +169,7 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
     >>> raw = pd.DataFrame({"tag": ["x"], "low": [146], "claim_id": [" a "]})
     >>> out = coerce_frame(raw)
     >>> list(out.columns[:3]), list(out.columns[-1:]), str(out["low"].dtype), out["claim_id"][0]
-    (['claim_id', 'figure', 'low'], ['tag'], 'Int64', 'a')
+    (['claim_id', 'war', 'figure'], ['tag'], 'Int64', 'a')
     """
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column in SCHEMA:
@@ -234,12 +206,14 @@ class _Collector:
         message: Callable[[str], str],
     ) -> None:
         positions = np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
+        labels = mask.index
         for pos in positions:
             raw = values.iloc[pos]
             shown = "" if raw is None or raw is pd.NA or raw is pd.NaT else str(raw)
             if isinstance(raw, float) and np.isnan(raw):
                 shown = ""
-            self.problems.append(Problem(int(pos), column, reason, shown, message(shown)))
+            row = int(labels[int(pos)])  # frames are validated with a RangeIndex: label = row
+            self.problems.append(Problem(row, column, reason, shown, message(shown)))
 
 
 _PLAIN_INT: Final = r"\+?\d{1,18}"  # fits int64 whatever the digits: the vectorised path
@@ -524,8 +498,176 @@ def _unknown_term_hint(trees: ScopeTrees, dimension: str) -> Callable[[str], str
     return hint
 
 
+@dataclass(frozen=True, slots=True)
+class WarRegistry:
+    """The wars a claim table may name, and the war of rows that name none.
+
+    ``wars`` are the wars given by the caller, then every bundled war whose id none of them
+    takes; ``default`` is the war of a row without a ``war`` value (``None`` when the caller
+    gave several wars, so such a row is a problem). Build it with :func:`war_registry`.
+    """
+
+    wars: tuple[War, ...]
+    default: War | None
+
+    def get(self, war_id: str) -> War | None:
+        """The war with that id, or ``None``."""
+        for war in self.wars:
+            if war.id == war_id:
+                return war
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The known war ids, in order."""
+        return tuple(w.id for w in self.wars)
+
+
+def war_registry(
+    wars: Iterable[War | str] | War | str | None = None, trees: ScopeTrees | None = None
+) -> WarRegistry:
+    """The wars a table may name, from the caller's ``wars`` and optional ``trees``.
+
+    With no wars, rows without a ``war`` belong to the bundled default war; with one war, to
+    that war; with several, every row must name its war. ``trees`` (a shorthand kept for
+    tables of one war) replaces the trees of that default war.
+
+    Examples
+    --------
+    >>> r = war_registry([War("hypo-2015", "A hypothetical war", start="2015-01-01")])
+    >>> r.default.id, r.ids[:2]
+    ('hypo-2015', ('hypo-2015', 'karabakh-1988'))
+    """
+    given = resolve_wars(wars)
+    if trees is not None and len(given) > 1:
+        raise WarError("trees= applies to a table of one war; give each War its own trees")
+    default: War | None
+    if not given:
+        default = default_war()
+        if trees is not None:
+            default = default.evolve(trees=trees)
+        given = (default,)
+    elif len(given) == 1:
+        default = given[0] if trees is None else given[0].evolve(trees=trees)
+        given = (default,)
+    else:
+        default = None
+    taken = {w.id for w in given}
+    rest = tuple(w for w in bundled_wars() if w.id not in taken)
+    return WarRegistry(given + rest, default)
+
+
+def _war_column(
+    frame: pd.DataFrame, registry: WarRegistry, collect: _Collector
+) -> tuple[pd.Series, dict[str, War]]:
+    """Each row's war id (NA where unknown) and the wars the rows name."""
+    n = len(frame)
+    if "war" in frame.columns:
+        raw = frame["war"]
+        text = _as_text(raw).str.lower()
+    else:
+        raw = pd.Series([pd.NA] * n, dtype="object")
+        text = pd.Series([pd.NA] * n, dtype="string")
+    if registry.default is not None:
+        text = text.fillna(registry.default.id)
+    elif "war" not in frame.columns:
+        collect.problems.append(
+            Problem(
+                None,
+                "war",
+                Reason.MISSING_COLUMN,
+                "",
+                f"the table has no 'war' column, and several wars were given "
+                f"({', '.join(registry.ids[:8])}): say which war each row is about",
+            )
+        )
+    else:
+        collect.flag(
+            text.isna(),
+            "war",
+            Reason.MISSING_VALUE,
+            raw,
+            lambda v: "war is empty, and several wars were given: name the row's war",
+        )
+    known = {u: registry.get(str(u)) for u in pd.unique(text.dropna().to_numpy())}
+    unknown = text.notna() & text.map(lambda v: known.get(v) is None, na_action="ignore").astype(
+        "boolean"
+    ).fillna(False)
+    shown = ", ".join(registry.ids[:12])
+    collect.flag(
+        unknown,
+        "war",
+        Reason.UNKNOWN_WAR,
+        raw,
+        lambda v: f"unknown war {v!r} (known: {shown}); pass it with wars=[kt.War(...)]",
+    )
+    ids = text.mask(unknown, pd.NA).astype("string")
+    used = {str(k): w for k, w in known.items() if w is not None}
+    return ids, used
+
+
+def _per_war(ids: pd.Series, used: Mapping[str, War]) -> list[tuple[ScopeTrees, pd.Series]]:
+    """Rows grouped by the scope trees of their war (wars sharing one trees object together)."""
+    groups: dict[int, tuple[ScopeTrees, list[str]]] = {}
+    for war_id, war in used.items():
+        groups.setdefault(id(war.trees), (war.trees, []))[1].append(war_id)
+    return [(trees, ids.isin(members).fillna(False)) for trees, members in groups.values()]
+
+
+def _vocabularies(
+    col: Callable[[str], pd.Series],
+    groups: Sequence[tuple[ScopeTrees, pd.Series]],
+    n: int,
+    collect: _Collector,
+) -> dict[str, pd.Series]:
+    """Scope terms and affiliations, each row read against the trees of its war."""
+    out = {
+        name: pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
+        for name in (*DIMENSIONS, "source_affiliation")
+    }
+    for trees, mask in groups:
+        rows = mask.to_numpy(dtype=bool)
+        if not rows.any():
+            continue
+        for dimension in DIMENSIONS:
+            mapped = _vocabulary(
+                col(dimension)[rows],
+                dimension,
+                _tree_terms(trees, dimension),
+                collect,
+                default=None if dimension == "outcome" else "all",
+                hint=_unknown_term_hint(trees, dimension),
+            )
+            out[dimension] = out[dimension].mask(rows, mapped.reindex(out[dimension].index))
+        affiliations = _tree_terms(trees, "party") | {INDEPENDENT: INDEPENDENT}
+        mapped = _vocabulary(
+            col("source_affiliation")[rows],
+            "source_affiliation",
+            affiliations,
+            collect,
+            default=INDEPENDENT,
+            hint=_unknown_term_hint(trees, "party"),
+        )
+        out["source_affiliation"] = out["source_affiliation"].mask(
+            rows, mapped.reindex(out["source_affiliation"].index)
+        )
+    return out
+
+
+def _war_dates(ids: pd.Series, used: Mapping[str, War]) -> tuple[pd.Series, pd.Series]:
+    """Per row, the start and the end (NaT when open) of its war."""
+    starts = {k: pd.Timestamp(w.start) for k, w in used.items()}
+    ends = {k: (pd.NaT if w.end is None else pd.Timestamp(w.end)) for k, w in used.items()}
+    start = pd.to_datetime(ids.map(starts).astype("object")).astype(_DATE)
+    end = pd.to_datetime(ids.map(ends).astype("object")).astype(_DATE)
+    return start, end
+
+
 def validate_frame(
-    frame: pd.DataFrame, trees: ScopeTrees | None = None
+    frame: pd.DataFrame,
+    trees: ScopeTrees | None = None,
+    *,
+    wars: Iterable[War | str] | War | str | None = None,
 ) -> tuple[pd.DataFrame, tuple[Problem, ...]]:
     """Check a table of claims; return its good rows (coerced to the schema) and all problems.
 
@@ -533,7 +675,13 @@ def validate_frame(
     index; every other input row is named at least once in the problems, with its 0-based
     position, the column and the reason. A missing required column is one problem with no row,
     and then no row is kept. Empty optional cells take their defaults (``kind`` cumulative,
-    ``since`` the war's start, scope terms ``all``, ...). The input is not modified.
+    ``since`` the start of the row's war, scope terms ``all``, ...). The input is not modified.
+
+    Each row belongs to the war its ``war`` cell names (a war given in ``wars`` or a bundled
+    one); a table without the column belongs to the one war given (by default the bundled
+    2020 Nagorno-Karabakh war). A row is read against its war: scope terms against the war's
+    trees; ``since`` and ``as_of`` must not fall before the war's start, and a window that
+    starts after the war's end (or an incident after it) is refused.
 
     Parameters
     ----------
@@ -541,9 +689,9 @@ def validate_frame(
         The raw table, one claim per row, with columns named as in :data:`SCHEMA`; cells may be
         text (as read from a CSV file).
     trees : ScopeTrees, optional
-        The scope trees that outcome, category, party, perpetrator, region and
-        source_affiliation terms are read against; by default the bundled ones
-        (``default_trees()``).
+        Scope trees for a table of one war: they replace the trees of the war rows default to.
+    wars : sequence of War or war ids, optional
+        The wars the ``war`` column may name, besides the bundled ones.
 
     Returns
     -------
@@ -559,8 +707,12 @@ def validate_frame(
     >>> good, problems = validate_frame(raw)
     >>> len(good), [str(p) for p in problems]
     (1, ["row 1, column 'low': low=-1 is negative (value '-1'; negative)"])
+    >>> hypo = War("hypo-2015", "A hypothetical war", start="2015-01-01")
+    >>> good, problems = validate_frame(raw.assign(low=20, as_of="2014-10-15"), wars=[hypo])
+    >>> problems[0].reason.value, problems[0].message[:61]
+    ('outside-war', "as_of=2014-10-15 is before the start of war 'hypo-2015' (2015")
     """
-    chosen = trees if trees is not None else default_trees()
+    registry = war_registry(wars, trees)
     collect = _Collector()
     n = len(frame)
     frame = frame.reset_index(drop=True)
@@ -590,19 +742,13 @@ def validate_frame(
         duplicate, "claim_id", Reason.DUPLICATE_ID, ids, lambda v: f"id {v!r} is used before"
     )
     out["claim_id"] = ids
+    war_ids, used_wars = _war_column(frame, registry, collect)
+    out["war"] = war_ids
     out["figure"] = _as_text(col("figure"))
 
     low = _integers(col("low"), "low", collect, required=True)
     high = _integers(col("high"), "high", collect, required=False)
     inverted = (low > high).fillna(False)
-    pair = (
-        pd.Series(
-            [f"high={h} is below low={lo}" for lo, h in zip(low, high, strict=True)], dtype="object"
-        )
-        if bool(inverted.any())
-        else pd.Series([""] * n, dtype="object")
-    )
-    messages = pair.tolist()
     for pos in np.flatnonzero(inverted.to_numpy()):
         collect.problems.append(
             Problem(
@@ -610,7 +756,7 @@ def validate_frame(
                 "high",
                 Reason.LOW_ABOVE_HIGH,
                 f"{low[pos]}..{high[pos]}",
-                messages[pos],
+                f"high={high[pos]} is below low={low[pos]}",
             )
         )
     out["low"], out["high"] = low, high
@@ -633,15 +779,7 @@ def validate_frame(
         hint=lambda v: f"hedge {v!r} is not one of {sorted(hedges)}",
     )
 
-    for dimension in DIMENSIONS:
-        out[dimension] = _vocabulary(
-            col(dimension),
-            dimension,
-            _tree_terms(chosen, dimension),
-            collect,
-            default=None if dimension == "outcome" else "all",
-            hint=_unknown_term_hint(chosen, dimension),
-        )
+    out.update(_vocabularies(col, _per_war(war_ids, used_wars), n, collect))
     collect.flag(
         _as_text(col("outcome")).isna(),
         "outcome",
@@ -670,26 +808,11 @@ def validate_frame(
     )
 
     as_of = _dates(col("as_of"), "as_of", collect, required=True)
-    since_raw = col("since")
-    since = _dates(since_raw, "since", collect, required=False)
-    since = since.fillna(pd.Timestamp(WAR_START)).astype(_DATE)
+    since = _dates(col("since"), "since", collect, required=False)
+    war_start, war_end = _war_dates(war_ids, used_wars)
+    since = since.fillna(war_start).astype(_DATE)
     published = _dates(col("published"), "published", collect, required=False)
-    early = pd.Series(as_of < since).fillna(False)
-    collect.flag(
-        early,
-        "as_of",
-        Reason.DATE_ORDER,
-        as_of.dt.strftime("%Y-%m-%d"),
-        lambda v: f"as_of={v} is before since",
-    )
-    late = pd.Series(as_of > published).fillna(False)
-    collect.flag(
-        late,
-        "as_of",
-        Reason.DATE_ORDER,
-        as_of.dt.strftime("%Y-%m-%d"),
-        lambda v: f"as_of={v} is after the document was published",
-    )
+    _check_dates(out, war_ids, as_of, since, published, war_start, war_end, collect)
     out["since"], out["as_of"], out["published"] = since, as_of, published
 
     out["event"] = _as_text(col("event"))
@@ -721,17 +844,17 @@ def validate_frame(
         default=SourceKind.OTHER.value,
         hint=lambda v: f"source_kind {v!r} is not one of {sorted(source_kinds)}",
     )
-    affiliations = _tree_terms(chosen, "party") | {INDEPENDENT: INDEPENDENT}
-    out["source_affiliation"] = _vocabulary(
-        col("source_affiliation"),
-        "source_affiliation",
-        affiliations,
-        collect,
-        default=INDEPENDENT,
-        hint=_unknown_term_hint(chosen, "party"),
-    )
     for name in ("via", "outlet", "document", "quote", "note"):
         out[name] = _as_text(col(name))
+    statuses = {s: s for s in REVIEW_STATUSES}
+    out["reviewed"] = _vocabulary(
+        col("reviewed"),
+        "reviewed",
+        statuses,
+        collect,
+        default=None,
+        hint=lambda v: f"reviewed {v!r} is not one of {sorted(statuses)} (or empty)",
+    )
     collect.flag(
         out["outlet"].isna() & out["document"].isna(),
         "document",
@@ -742,25 +865,24 @@ def validate_frame(
 
     start = _integers(col("span_start"), "span_start", collect, required=False)
     end = _integers(col("span_end"), "span_end", collect, required=False)
-    start_s, end_s = start, end
-    half = start_s.isna() != end_s.isna()
+    half = start.isna() != end.isna()
     collect.flag(
         half,
         "span_end",
         Reason.BAD_SPAN,
-        end_s.astype("string"),
+        end.astype("string"),
         lambda v: "span_start and span_end go together",
     )
-    backwards = (end_s <= start_s).fillna(False)
+    backwards = (end <= start).fillna(False)
     collect.flag(
         backwards,
         "span_end",
         Reason.BAD_SPAN,
-        end_s.astype("string"),
+        end.astype("string"),
         lambda v: f"span_end={v} is not after span_start",
     )
     quote_len = out["quote"].str.len()
-    wrong_len = ((end_s - start_s) != quote_len).fillna(False) & ~backwards
+    wrong_len = ((end - start) != quote_len).fillna(False) & ~backwards
     collect.flag(
         wrong_len,
         "quote",
@@ -768,15 +890,79 @@ def validate_frame(
         out["quote"],
         lambda v: f"quote of {len(v)} characters does not fill its span",
     )
-    out["span_start"], out["span_end"], out["note"] = start_s, end_s, out["note"]
+    out["span_start"], out["span_end"] = start, end
 
-    built = pd.DataFrame({name: out[name] for name in COLUMNS})
+    built = pd.DataFrame({name: out[name] for name in COLUMNS if name in out})
     for extra in frame.columns:
         if extra not in _BY_NAME:
             built[extra] = frame[extra].to_numpy()
     bad = sorted({p.row for p in collect.problems if p.row is not None})
     keep = np.ones(n, dtype=bool)
     keep[bad] = False
+    if any(p.row is None for p in collect.problems):
+        keep[:] = False
     good = coerce_frame(built.loc[keep].reset_index(drop=True))
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
+
+
+def _check_dates(
+    out: Mapping[str, pd.Series],
+    war_ids: pd.Series,
+    as_of: pd.Series,
+    since: pd.Series,
+    published: pd.Series,
+    war_start: pd.Series,
+    war_end: pd.Series,
+    collect: _Collector,
+) -> None:
+    """Flag windows that run backwards, outside their war, or past their document's date."""
+    day = as_of.dt.strftime("%Y-%m-%d")
+    before_war = pd.Series(as_of < war_start).fillna(False)
+    collect.flag(
+        pd.Series(as_of < since).fillna(False) & ~before_war,  # else the war's start explains it
+        "as_of",
+        Reason.DATE_ORDER,
+        day,
+        lambda v: f"as_of={v} is before since",
+    )
+    collect.flag(
+        pd.Series(as_of > published).fillna(False),
+        "as_of",
+        Reason.DATE_ORDER,
+        day,
+        lambda v: f"as_of={v} is after the document was published",
+    )
+    names = war_ids.fillna("").astype(str).to_numpy()
+    starts = war_start.dt.strftime("%Y-%m-%d").fillna("").to_numpy()
+    ends = war_end.dt.strftime("%Y-%m-%d").fillna("").to_numpy()
+    for column, values in (("as_of", as_of), ("since", since)):
+        early = pd.Series(values < war_start).fillna(False)
+        shown = values.dt.strftime("%Y-%m-%d")
+        positions = np.flatnonzero(early.to_numpy(dtype=bool))
+        for pos in positions:
+            collect.problems.append(
+                Problem(
+                    int(pos),
+                    column,
+                    Reason.OUTSIDE_WAR,
+                    str(shown.iloc[pos]),
+                    f"{column}={shown.iloc[pos]} is before the start of war {names[pos]!r} "
+                    f"({starts[pos]}): a count of that war cannot hold then",
+                )
+            )
+    incident = (out["kind"] == ClaimKind.INCIDENT.value).fillna(False)
+    first_counted = since.where(~incident, as_of)
+    late = pd.Series(first_counted > war_end).fillna(False)
+    for pos in np.flatnonzero(late.to_numpy(dtype=bool)):
+        what = "the incident is dated" if bool(incident.iloc[pos]) else "the count starts"
+        when = first_counted.dt.strftime("%Y-%m-%d").iloc[pos]
+        collect.problems.append(
+            Problem(
+                int(pos),
+                "as_of" if bool(incident.iloc[pos]) else "since",
+                Reason.OUTSIDE_WAR,
+                str(when),
+                f"{what} {when}, after the end of war {names[pos]!r} ({ends[pos]})",
+            )
+        )

@@ -20,8 +20,8 @@ No row is dropped silently: a row that cannot be mapped, or only partly, is name
 keeps what could be mapped and lists the rest in ``ClaimSet.rejected``. Inputs are never
 modified.
 
-This module imports pandas, the standard library and the package's ``claims``, ``errors``,
-``figures``, ``frame``, ``scopes`` and ``sources`` modules.
+This module imports pandas, the standard library and the package's ``claimset``, ``errors``,
+``figures``, ``frame``, ``io``, ``scopes``, ``sources`` and ``wars`` modules.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimFileError,
@@ -51,12 +51,14 @@ from karabakh_tolls.errors import (
     OptionError,
     Problem,
     Reason,
+    WarError,
 )
 from karabakh_tolls.figures import MAX_COUNT, Figure, Hedge
-from karabakh_tolls.frame import COLUMNS, WAR_START, read_count, validate_frame
+from karabakh_tolls.frame import COLUMNS, read_count, validate_frame, war_registry
 from karabakh_tolls.io import read_csv_table
-from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, default_trees, normalise_term
+from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, generic_trees, normalise_term
 from karabakh_tolls.sources import Source, SourceKind
+from karabakh_tolls.wars import War, bundled_wars, resolve_wars
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -288,6 +290,7 @@ def _record(
     claim_id: str,
     figure: Figure,
     *,
+    war: str,
     outcome: str = "killed",
     category: str = ROOT,
     party: str = ROOT,
@@ -306,6 +309,7 @@ def _record(
 ) -> dict[str, object]:
     return {
         "claim_id": claim_id,
+        "war": war,
         "figure": figure.text or None,
         "low": figure.low,
         "high": figure.high,
@@ -336,7 +340,7 @@ def _assemble(
     records: list[dict[str, object]],
     rows: list[int],
     problems: list[Problem],
-    trees: ScopeTrees,
+    wars: Sequence[War],
     n_rows: int,
     errors: Errors,
 ) -> ClaimSet:
@@ -345,7 +349,7 @@ def _assemble(
         raise OptionError("errors", errors, ("raise", "report"))
     extras = sorted({k for r in records for k in r} - set(COLUMNS))
     frame = pd.DataFrame.from_records(records, columns=[*COLUMNS, *extras])
-    good, found = validate_frame(frame, trees)
+    good, found = validate_frame(frame, wars=list(wars))
     for problem in found:
         row = None if problem.row is None else rows[problem.row]
         claim = "" if problem.row is None else f"claim {records[problem.row]['claim_id']}: "
@@ -355,9 +359,56 @@ def _assemble(
     problems.sort(key=lambda p: -1 if p.row is None else p.row)
     if problems and errors == "raise":
         raise ClaimValidationError(problems, n_rows)
-    result = ClaimSet._wrap(good, trees)
+    result = ClaimSet._wrap(good, war_registry(list(wars)))
     result._rejected = tuple(problems)
     return result
+
+
+class _Wars:
+    """The wars of an imported table: the caller's, or new ones made from the table.
+
+    A new war takes its id and name from the table, starts on the first day of its rows, has
+    no end, and reads its scopes against ``base`` trees (by default trees naming no party or
+    place); every war's party and region trees are extended with what its rows name.
+    """
+
+    def __init__(self, given: Sequence[War], base: ScopeTrees) -> None:
+        self.given = {w.id: w for w in given}
+        self.base = base
+        self.names: dict[str, str] = {}
+        self.first: dict[str, dt.date] = {}
+        self.builders: dict[int, tuple[ScopeTrees, _TreeBuilder, _TreeBuilder]] = {}
+
+    def _trees_of(self, war_id: str) -> ScopeTrees:
+        war = self.given.get(war_id)
+        return war.trees if war is not None else self.base
+
+    def use(self, war_id: str, name: str, day: dt.date) -> tuple[_TreeBuilder, _TreeBuilder]:
+        """Note a row of ``war_id`` dated ``day``; the party and region builders of its trees."""
+        self.names.setdefault(war_id, name)
+        if war_id not in self.first or day < self.first[war_id]:
+            self.first[war_id] = day
+        trees = self._trees_of(war_id)
+        if id(trees) not in self.builders:
+            self.builders[id(trees)] = (
+                trees,
+                _TreeBuilder(trees["party"]),
+                _TreeBuilder(trees["region"]),
+            )
+        _, party, region = self.builders[id(trees)]
+        return party, region
+
+    def wars(self) -> list[War]:
+        built = {key: _with_trees(t, p, r) for key, (t, p, r) in self.builders.items()}
+        out = []
+        for war_id, name in self.names.items():
+            given = self.given.get(war_id)
+            trees = built[id(self._trees_of(war_id))]
+            if given is not None:
+                out.append(given if given.trees is trees else given.evolve(trees=trees))
+            else:
+                out.append(War(war_id, name, self.first[war_id], trees=trees))
+        return out
 
 
 # --- UCDP GED ----------------------------------------------------------------------------------
@@ -366,6 +417,7 @@ def _assemble(
 def from_ucdp_ged(
     table: TableLike,
     *,
+    wars: Sequence[War] | War | None = None,
     trees: ScopeTrees | None = None,
     split: bool = True,
     release: str | None = None,
@@ -390,16 +442,25 @@ def from_ucdp_ged(
       it move — and ``best = d`` in the extra column. When ``low <= best <= high`` fails the
       split is not imported and the row is reported (the total still is).
 
-    Parties (``side_a``, ``side_b``) and places (``country``, ``adm_1``) that ``trees`` (the
-    bundled trees by default) lacks are added: parties under the party root, countries under
-    the region root, ``adm_1`` under its country. The returned set carries these trees.
+    Each UCDP conflict is a war of its own: ``ucdp-<conflict_new_id>``, named by
+    ``conflict_name``, starting on the first day of its events in the table (no end), unless
+    ``wars`` gives a war of that id. Events of different conflicts never add up. A table
+    without ``conflict_new_id`` needs exactly one war in ``wars``.
+
+    Parties (``side_a``, ``side_b``) and places (``country``, ``adm_1``) that a war's trees lack
+    are added: parties under the party root, countries under the region root, ``adm_1`` under
+    its country. The wars of the returned set carry these trees.
 
     Parameters
     ----------
     table:
         The GED table; it is not modified. Columns: :data:`UCDP_GED_COLUMNS` are required.
+    wars:
+        Wars to use instead of making them, by id ``ucdp-<conflict_new_id>`` (or one war for
+        a table without conflict ids).
     trees:
-        Trees to extend; default :func:`~karabakh_tolls.scopes.default_trees`.
+        Trees that new wars start from; default
+        :func:`~karabakh_tolls.scopes.generic_trees` (no party, no place).
     split:
         Also import the breakdown by side and category.
     release:
@@ -416,16 +477,29 @@ def from_ucdp_ged(
     ...     "side_a": ["Government of Myanmar (Burma)"], "side_b": ["Civilians"],
     ...     "deaths_a": [0], "deaths_b": [0], "deaths_civilians": [12], "deaths_unknown": [0],
     ...     "low": [10], "best": [12], "high": [15]})
-    >>> claims = from_ucdp_ged(ged)
+    >>> claims = from_ucdp_ged(ged.assign(conflict_new_id=488,
+    ...     conflict_name="Government of Myanmar (Burma) - Civilians"))
     >>> [(c.id, c.low, c.high) for c in claims]
     [('ucdp-1', 10, 15), ('ucdp-1-a', 0, 3), ('ucdp-1-civ', 10, 15), ('ucdp-1-unk', 0, 3)]
+    >>> [(w.id, w.name, str(w.start)) for w in claims.wars]
+    [('ucdp-488', 'Government of Myanmar (Burma) - Civilians', '2017-08-25')]
     >>> str(claims["ucdp-1-civ"].scope)
     'killed/civilian/perpetrator=government-of-myanmar-burma/region=rakhine-state'
     """
     frame = _read_table(table, "from_ucdp_ged")
     _require(frame, UCDP_GED_COLUMNS, "UCDP GED")
-    base = trees if trees is not None else default_trees()
-    party, region = _TreeBuilder(base["party"]), _TreeBuilder(base["region"])
+    given = resolve_wars(wars)
+    if "conflict_new_id" not in frame.columns and len(given) != 1:
+        missing = Problem(
+            None,
+            "conflict_new_id",
+            Reason.MISSING_COLUMN,
+            "",
+            "the table has no conflict_new_id, so the events' wars are unknown: pass the one "
+            "war of the table with wars=kt.War(...)",
+        )
+        raise ClaimValidationError([missing], len(frame))
+    made = _Wars(given, trees if trees is not None else generic_trees())
     document_prefix = f"ucdp-ged-{release}" if release else "ucdp-ged"
     records: list[dict[str, object]] = []
     rows: list[int] = []
@@ -486,12 +560,30 @@ def from_ucdp_ged(
                 f"event {event_id}: high={high} is below low={low}",
             )
             continue
+        conflict = _text(item.get("conflict_new_id"))
+        if conflict is not None:
+            war_id = f"ucdp-{_slug(conflict)}"
+            war_name = _text(item.get("conflict_name")) or f"UCDP conflict {conflict}"
+        elif len(given) == 1:
+            war_id, war_name = given[0].id, given[0].name
+        else:
+            problem(
+                row,
+                "conflict_new_id",
+                Reason.MISSING_VALUE,
+                None,
+                f"event {event_id}: no conflict_new_id, so its war is unknown; pass one war in "
+                "wars= for a table of one conflict",
+            )
+            continue
+        party, region = made.use(war_id, war_name, start)
         place = region.node(country)
         adm_1 = _text(item.get("adm_1"))
         if adm_1 is not None:
             place = region.node(adm_1, place)
         articles = _text(item.get("source_article")) or ""
         common: dict[str, Any] = {
+            "war": war_id,
             "since": start,
             "as_of": end,
             "event": f"ucdp-ged-{event_id}",
@@ -567,8 +659,7 @@ def from_ucdp_ged(
                 )
             )
             rows.append(row)
-    built = _with_trees(base, party, region)
-    return _assemble(records, rows, problems, built, len(frame), errors)
+    return _assemble(records, rows, problems, made.wars(), len(frame), errors)
 
 
 # --- ACLED -------------------------------------------------------------------------------------
@@ -577,6 +668,7 @@ def from_ucdp_ged(
 def from_acled(
     table: TableLike,
     *,
+    war: War | None = None,
     trees: ScopeTrees | None = None,
     fatalities: Literal["at-least", "exact"] = "at-least",
     errors: Errors = "raise",
@@ -596,8 +688,12 @@ def from_acled(
       since ACLED does not attribute its fatalities to a side.
     * ``event_date`` may be ISO (``2020-10-17``) or ACLED's ``17 October 2020``.
 
-    Actors and places that ``trees`` lacks are added (actors under the party root, countries
-    under the region root, ``admin1`` under its country) and returned with the claims.
+    Every event belongs to ``war`` when one is given; otherwise each country's events make a
+    war of their own, ``acled-<country>`` (named "Political violence in <country> (ACLED
+    events)", starting on the country's first event in the table, no end), so events of
+    different countries never add up. New wars start from ``trees`` (default: trees that name
+    no party and no place). Actors and places that a war's trees lack are added (actors under
+    the party root, countries under the region root, ``admin1`` under its country).
 
     Examples
     --------
@@ -606,16 +702,17 @@ def from_acled(
     ...     "event_type": ["Explosions/Remote violence"], "actor1": ["Military Forces of Armenia"],
     ...     "country": ["Azerbaijan"], "admin1": ["Ganja-Gazakh"], "fatalities": [13],
     ...     "source": ["Trend News Agency"]})
-    >>> claim = from_acled(acled)[0]
-    >>> claim.figure, str(claim.scope), claim.as_of
-    (at_least(13), 'killed/region=ganja-gazakh', datetime.date(2020, 10, 17))
+    >>> claims = from_acled(acled)
+    >>> claim = claims[0]
+    >>> claim.figure, str(claim.scope), claim.as_of, claims.wars[0].id
+    (at_least(13), 'killed/region=ganja-gazakh', datetime.date(2020, 10, 17), 'acled-azerbaijan')
     """
     if fatalities not in ("at-least", "exact"):
         raise OptionError("fatalities", fatalities, ("at-least", "exact"))
     frame = _read_table(table, "from_acled")
     _require(frame, ACLED_COLUMNS, "ACLED")
-    base = trees if trees is not None else default_trees()
-    party, region = _TreeBuilder(base["party"]), _TreeBuilder(base["region"])
+    given = resolve_wars(war)
+    made = _Wars(given, trees if trees is not None else generic_trees())
     records: list[dict[str, object]] = []
     rows: list[int] = []
     problems: list[Problem] = []
@@ -654,6 +751,12 @@ def from_acled(
         assert count is not None
         assert day is not None
         assert country is not None
+        if given:
+            war_id, war_name = given[0].id, given[0].name
+        else:
+            war_id = f"acled-{_slug(country) or 'unnamed'}"
+            war_name = f"Political violence in {country} (ACLED events)"
+        party, region = made.use(war_id, war_name, day)
         place = region.node(country)
         admin1 = _text(item.get("admin1"))
         if admin1 is not None:
@@ -677,6 +780,7 @@ def from_acled(
             _record(
                 f"acled-{event_id}",
                 figure,
+                war=war_id,
                 since=day,
                 as_of=day,
                 event=event_id,
@@ -688,8 +792,7 @@ def from_acled(
             )
         )
         rows.append(row)
-    built = _with_trees(base, party, region)
-    return _assemble(records, rows, problems, built, len(frame), errors)
+    return _assemble(records, rows, problems, made.wars(), len(frame), errors)
 
 
 # --- the 81-conflict source-range compilation --------------------------------------------------
@@ -742,13 +845,43 @@ def _sentences(notes: str) -> list[str]:
     return [part for part in re.split(r"(?<=\.)\s+|;\s+", notes) if part.strip()]
 
 
-def _figures_of_2020(notes: str) -> Iterator[tuple[Figure, str, str]]:
-    """Each figure in a clause of ``notes`` that mentions 2020, with its clause and sentence."""
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:\s*[-\u2013]\s*(\d{2,4}))?(?!\d)")
+
+
+def _years(text: str) -> set[int]:
+    """The years a text names ("in 2020", "1988-94", "1988-1994" names both ends)."""
+    found: set[int] = set()
+    for match in _YEAR.finditer(text):
+        first = int(match.group(1))
+        found.add(first)
+        if match.group(2):
+            tail = match.group(2)
+            last = int(tail) if len(tail) == 4 else int(str(first)[: 4 - len(tail)] + tail)
+            if first <= last <= first + 30:
+                found.add(last)
+    return found
+
+
+def _war_named(text: str, wars: Sequence[War]) -> War | None:
+    """The one war whose years cover every year ``text`` names, or None (none or several)."""
+    years = _years(text)
+    if not years:
+        return None
+    matching = [
+        w for w in wars if all(w.start.year <= y <= (w.end or dt.date.max).year for y in years)
+    ]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _figures_by_war(notes: str, wars: Sequence[War]) -> Iterator[tuple[War, Figure, str, str]]:
+    """Each figure in a clause of ``notes`` that names the years of one war, with that war,
+    its clause and its sentence."""
     for sentence in _sentences(notes):
         for clause in _clauses(sentence):
-            if "2020" in clause:
+            war = _war_named(clause, wars)
+            if war is not None:
                 for figure, _ in _figures_in(clause):
-                    yield figure, clause, sentence
+                    yield war, figure, clause, sentence
 
 
 def _side_party(name: str) -> str | None:
@@ -772,41 +905,49 @@ def _places(text: str, tree: ScopeTree) -> str:
 def from_source_ranges(
     data: Mapping[str, Any] | str | os.PathLike[str],
     *,
-    trees: ScopeTrees | None = None,
-    as_of: dt.date = dt.date(2020, 11, 10),
+    wars: Sequence[War] | None = None,
+    as_of: dt.date | Mapping[str, dt.date] | None = None,
     errors: Errors = "raise",
 ) -> ClaimSet:
-    """Claims for the 2020 war from a per-war JSON of the source-range compilation.
+    """Claims from a per-war JSON of the source-range compilation, one war per period it covers.
 
     The compilation (``silverdavi/casualty-source-aggregation``, ``data/per_war/*.json``) gives,
-    per side, low-high ranges whose ends are competing published figures named in prose notes.
-    A range is a spread, not a claim, so it is not imported as one; its ends are, each as said
-    by whom the notes name. Only figures the file ties to 2020 are read:
+    per side, low-high ranges whose ends are competing published figures named in prose notes,
+    often over several wars at once ("5,856 Armenian military deaths in 1988-1994, 3,712
+    Armenian servicemen in 2020"). A range is a spread, not a claim, so it is not imported as
+    one; its ends are, each as said by whom the notes name, in the war whose years its clause
+    names. ``wars`` are the candidate wars (default: the bundled Nagorno-Karabakh wars of
+    1988-94, 2020 and 2023); a clause that names no year, or years of several wars, is not read.
 
-    * ``sides[].military_killed.notes``: every figure in a clause that mentions 2020
-      ("3,712 Armenian servicemen in 2020", "3,825 for 2020") → killed/military/party=the side.
-    * ``sides[].civilians_killed_directly.breakdown`` entries that mention 2020, and
-      ``key_atrocities`` of year 2020: the entry's ``low`` and ``high`` → killed/civilian,
-      perpetrator = the side (for atrocities, the named perpetrator), party = the other side,
-      region = the one gazetteer place the entry names (else all). The figure is read with its
-      hedge from the clause of the notes that states it ("at least 94" → ``at_least(94)``).
-    * ``totals.notes``: figures in a clause mentioning 2020 → killed (all).
-    * ``deaths_from_actions`` (indirect deaths, some after the war) are not read.
+    * ``sides[].military_killed.notes``: every figure in a clause that names one war's years
+      ("3,712 Armenian servicemen in 2020", "6,000 for 1988-1994") → killed/military/party=the
+      side.
+    * ``sides[].civilians_killed_directly.breakdown`` entries whose text names one war, and
+      ``key_atrocities`` of a year inside one war: the entry's ``low`` and ``high`` →
+      killed/civilian, perpetrator = the side (for atrocities, the named perpetrator), party =
+      the other side, region = the one gazetteer place the entry names (else all). The figure
+      is read with its hedge from the clause of the notes that states it ("at least 94" →
+      ``at_least(94)``).
+    * ``totals.notes``: figures in a clause naming one war → killed (all).
+    * ``deaths_from_actions`` and key atrocities whose perpetrator is marked indirect (deaths
+      that no side inflicted directly, some after the wars) are not read.
 
     Each figure's source is, in order: a cited source whose title contains the number (e.g.
     Hetq's "3,712 Armenian Soldiers, ..."); else the first body named in its clause, then in
-    its sentence (the table ``data/source_names.toml``: Amnesty, HRW, Azerbaijani and Armenian
-    authorities, the Karabakh ombudsman); else the compilation itself (``csa81``). All claims
-    are cumulative from the war's start to ``as_of`` (the end of the war by default);
-    identical (scope, figure, source) triples are kept once.
+    its sentence (the table ``data/source_names.toml``); else the compilation itself
+    (``csa81``). All claims are cumulative from their war's start to ``as_of`` (a date, a
+    mapping of war id to date, or by default each war's end); identical (war, scope, figure,
+    source) tuples are kept once.
 
     Examples
     --------
     >>> data = {"war_id": "w", "sides": [{"name": "Armenian / Artsakh side",
-    ...     "military_killed": {"notes": "Low uses 3,712 servicemen in 2020. "
-    ...                          "High uses 3,825 for 2020.", "sources": []}}]}
-    >>> [(c.figure, c.source.id) for c in from_source_ranges(data)]
-    [(exact(3712), 'csa81'), (exact(3825), 'csa81')]
+    ...     "military_killed": {"notes": "Low uses 3,712 servicemen in 2020 and 5,856 in "
+    ...                          "1988-1994. High uses 3,825 for 2020.", "sources": []}}]}
+    >>> [(c.war.id, c.figure, str(c.as_of)) for c in from_source_ranges(data)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('karabakh-2020', exact(3712), '2020-11-10'), ('karabakh-1988', exact(5856), '1994-05-12'),
+     ('karabakh-2020', exact(3825), '2020-11-10')]
     """
     if isinstance(data, Mapping):
         document = data
@@ -817,8 +958,20 @@ def from_source_ranges(
     if not isinstance(document, Mapping):
         raise ArgumentTypeError.of("from_source_ranges: data", "a JSON object", document)
     _check_ranges_shape(document)
-    base = trees if trees is not None else default_trees()
-    war = str(document.get("war_id", "unknown-war"))
+    candidates = resolve_wars(wars) if wars is not None else _karabakh_wars()
+
+    def day_of(war: War) -> dt.date:
+        if isinstance(as_of, dt.date):
+            return as_of
+        if isinstance(as_of, Mapping) and war.id in as_of:
+            return as_of[war.id]
+        if war.end is None:
+            raise WarError(
+                f"war {war.id!r} has no end: pass as_of= (a date, or a mapping of war id to date)"
+            )
+        return war.end
+
+    compilation = str(document.get("war_id", "unknown-war"))
     cited: list[Mapping[str, Any]] = [
         s for s in document.get("sources", []) if isinstance(s, Mapping)
     ]
@@ -826,6 +979,7 @@ def from_source_ranges(
     rows: list[int] = []
     problems: list[Problem] = []
     seen: set[tuple[object, ...]] = set()
+    used: dict[str, War] = {}
 
     def source_of(figure: Figure, clause: str, sentence: str) -> tuple[Source, str]:
         """Who states ``figure``, and the cited URL that shows it (if one does)."""
@@ -843,6 +997,7 @@ def from_source_ranges(
         return CSA81_SOURCE, ""
 
     def add(
+        war: War,
         figure: Figure,
         scope: dict[str, str],
         clause: str,
@@ -852,24 +1007,27 @@ def from_source_ranges(
         position: int,
     ) -> None:
         source, url = source_of(figure, clause, sentence)
-        key = (tuple(sorted(scope.items())), figure.low, figure.high, source.id)
+        key = (war.id, tuple(sorted(scope.items())), figure.low, figure.high, source.id)
         if key in seen:
             return
         seen.add(key)
+        used[war.id] = war
         cites = url or "; ".join(urls)
         records.append(
             _record(
                 f"csa81-{len(records) + 1:02d}",
                 figure,
+                war=war.id,
                 kind="cumulative",
-                since=WAR_START,
-                as_of=as_of,
+                since=war.start,
+                as_of=day_of(war),
                 event=None,
                 source=source,
                 outlet="casualty-source-aggregation",
                 document=origin,
                 quote=clause,
-                note=f"{war}, {where}: {sentence or 'the notes do not say who gave this figure'}"
+                note=f"{compilation}, {where}: "
+                f"{sentence or 'the notes do not say who gave this figure'}"
                 + (f" Cited: {cites}" if cites else ""),
                 **scope,
             )
@@ -893,8 +1051,9 @@ def from_source_ranges(
         other = "azerbaijani-side" if own == "armenian-side" else "armenian-side"
         military = side.get("military_killed") or {}
         notes = str(military.get("notes") or "")
-        for figure, clause, sentence in _figures_of_2020(notes):
+        for war, figure, clause, sentence in _figures_by_war(notes, candidates):
             add(
+                war,
                 figure,
                 {"category": "military", "party": own},
                 clause,
@@ -906,17 +1065,30 @@ def from_source_ranges(
         civilians = side.get("civilians_killed_directly") or {}
         for entry in civilians.get("breakdown", []) or []:
             text = f"{entry.get('victims_group', '')} {entry.get('notes', '')}"
-            if "2020" not in text:
+            war_of_entry = _war_named(text, candidates)
+            if war_of_entry is None:
                 continue
             scope = {
                 "category": "civilian",
                 "party": other,
                 "perpetrator": own,
-                "region": _places(str(entry.get("victims_group", "")), base["region"]),
+                "region": _places(
+                    str(entry.get("victims_group", "")), war_of_entry.trees["region"]
+                ),
             }
-            _add_ends(entry, scope, add, f"{side_name}: {entry.get('victims_group')}", position)
+            _add_ends(
+                entry,
+                scope,
+                lambda *a, w=war_of_entry: add(w, *a),
+                f"{side_name}: {entry.get('victims_group')}",
+                position,
+            )
     for position, atrocity in enumerate(document.get("key_atrocities", []) or []):
-        if atrocity.get("year") != 2020:
+        if "indirect" in str(atrocity.get("perpetrator", "")).lower():
+            continue  # not a killing by a side (e.g. an explosion during an exodus): not read
+        year = atrocity.get("year")
+        war_of_atrocity = _war_named(str(year), candidates) if isinstance(year, int) else None
+        if war_of_atrocity is None:
             continue
         perpetrator = _side_party(str(atrocity.get("perpetrator", "")))
         if perpetrator is None:
@@ -932,7 +1104,8 @@ def from_source_ranges(
             continue
         other = "azerbaijani-side" if perpetrator == "armenian-side" else "armenian-side"
         place = _places(
-            f"{atrocity.get('name', '')} {atrocity.get('victims_group', '')}", base["region"]
+            f"{atrocity.get('name', '')} {atrocity.get('victims_group', '')}",
+            war_of_atrocity.trees["region"],
         )
         scope = {
             "category": "civilian",
@@ -940,12 +1113,24 @@ def from_source_ranges(
             "perpetrator": perpetrator,
             "region": place,
         }
-        _add_ends(atrocity, scope, add, f"key atrocity {atrocity.get('name')}", position)
+        _add_ends(
+            atrocity,
+            scope,
+            lambda *a, w=war_of_atrocity: add(w, *a),
+            f"key atrocity {atrocity.get('name')}",
+            position,
+        )
     totals = document.get("totals") or {}
     notes = str(totals.get("notes") or "")
-    for figure, clause, sentence in _figures_of_2020(notes):
-        add(figure, {}, clause, sentence, [], "totals", 0)
-    return _assemble(records, rows, problems, base, len(records), errors)
+    for war, figure, clause, sentence in _figures_by_war(notes, candidates):
+        add(war, figure, {}, clause, sentence, [], "totals", 0)
+    chosen = list(used.values()) or list(candidates[:1])
+    return _assemble(records, rows, problems, chosen, len(records), errors)
+
+
+def _karabakh_wars() -> tuple[War, ...]:
+    """The bundled Nagorno-Karabakh wars, the default candidates of :func:`from_source_ranges`."""
+    return tuple(w for w in bundled_wars() if w.id.startswith("karabakh-"))
 
 
 def _check_ranges_shape(document: Mapping[str, Any]) -> None:

@@ -35,7 +35,7 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from karabakh_tolls.claims import ClaimSet
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimFileAccessError,
@@ -64,6 +64,7 @@ from karabakh_tolls.errors import (
 )
 from karabakh_tolls.frame import SCHEMA
 from karabakh_tolls.scopes import ScopeTrees
+from karabakh_tolls.wars import War
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -684,6 +685,7 @@ def _restored(value: object) -> object:
 def read_claims(
     path: str | os.PathLike[str],
     *,
+    wars: Iterable[War | str] | War | str | None = None,
     format: Format | None = None,
     trees: ScopeTrees | None = None,
     errors: Errors = "raise",
@@ -696,14 +698,21 @@ def read_claims(
     count that is not a whole number from 0 to 2**63 - 1 is a named problem. A date written
     with a time or a time zone is the calendar day it names on its own clock.
 
+    The ``war`` column names each claim's war by id: a war of ``wars`` or a bundled one. A file
+    without that column belongs to the one war given (by default the bundled 2020
+    Nagorno-Karabakh war); with several wars given, every row must name its war. ``trees``
+    replaces the scope trees of that one war.
+
     Parameters
     ----------
     path : str or os.PathLike
         The file.
+    wars : War, war id, or a sequence of them, optional
+        The wars the ``war`` column may name, besides the bundled ones.
     format : {"csv", "jsonl", "parquet", "excel"}, optional
         The format, when the suffix does not tell it.
     trees : ScopeTrees, optional
-        The scope trees terms are read against (default: the bundled ones).
+        Scope trees for a file of one war (they replace that war's trees).
     errors : {"raise", "report"}, default "raise"
         ``"raise"``: any bad row raises one error listing every problem. ``"report"``: the good
         rows are kept and every other data row is named in ``ClaimSet.rejected``; a JSON Lines
@@ -735,8 +744,8 @@ def read_claims(
     Examples
     --------
     >>> claims = read_claims(seed_path("claims.csv"))
-    >>> claims.ids[:2]
-    ('c01', 'c02')
+    >>> claims.ids[:2], claims.wars[0].id
+    (('c01', 'c02'), 'karabakh-2020')
     """
     path = _check_path(path)
     if errors not in ("raise", "report"):
@@ -762,7 +771,7 @@ def read_claims(
         ]
         raise ClaimValidationError([*problems, *table.problems], table.n_rows, path)
     frame = _calendar_dates(table.frame)
-    claims = ClaimSet.from_frame(frame, trees=trees, errors="report")
+    claims = ClaimSet.from_frame(frame, wars=wars, trees=trees, errors="report")
     found = claims.rejected
     lines = table.lines
     if found and lines is None and fmt == "csv" and len(table.rows) == table.n_rows:
@@ -924,12 +933,13 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     openpyxl = _openpyxl()
     from openpyxl.cell import WriteOnlyCell
 
+    _check_storable(frame, path)
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("claims")
     columns = [str(c) for c in frame.columns]
     sheet.append(columns)
     dates = set(_DATE_COLUMNS)
-    for position, values in enumerate(frame.itertuples(index=False, name=None)):
+    for values in frame.itertuples(index=False, name=None):
         row: list[Any] = []
         for name, value in zip(columns, values, strict=True):
             if value is None or value is pd.NA or value is pd.NaT:
@@ -951,17 +961,6 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
                 cell.value = value.item() if isinstance(value, np.generic) else value
             else:
                 text = str(value)
-                bad = _XLSX_ILLEGAL.search(text)
-                if bad:
-                    raise ClaimFileError(
-                        path,
-                        Reason.BAD_VALUE,
-                        f"the text holds the control character U+{ord(bad.group()):04X}, "
-                        "which an .xlsx file cannot store (write CSV, JSON Lines or Parquet)",
-                        row=position,
-                        column=name,
-                        action="write",
-                    )
                 cell.value = text
                 cell.data_type = "s"  # text, never a formula
                 if text[:1] in FORMULA_PREFIXES:
@@ -970,6 +969,26 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         sheet.append(row)
     with _writing(path) as target:
         book.save(os.fspath(target))
+
+
+def _check_storable(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Refuse, before writing anything, text that an .xlsx file cannot hold."""
+    for name in frame.columns:
+        column = frame[name]
+        if not (column.dtype == object or isinstance(column.dtype, pd.StringDtype)):
+            continue
+        for position, value in enumerate(column.to_numpy()):
+            bad = _XLSX_ILLEGAL.search(value) if isinstance(value, str) else None
+            if bad:
+                raise ClaimFileError(
+                    path,
+                    Reason.BAD_VALUE,
+                    f"the text holds the control character U+{ord(bad.group()):04X}, "
+                    "which an .xlsx file cannot store (write CSV, JSON Lines or Parquet)",
+                    row=position,
+                    column=str(name),
+                    action="write",
+                )
 
 
 # --- the bundled seed articles -----------------------------------------------------------------

@@ -46,7 +46,7 @@ for ``low``; the reverse for ``high``).
 >>> war = dt.date(2020, 9, 27)
 >>> cs = (Constraint("c07", "killed", ("civilian", "all", "all", "all"), 146, 146, war, day),
 ...       Constraint("c08", "killed", ("all", "all", "all", "all"), 6001, None, war, day))
->>> sol = solve(cs, Target.of(("all", "all", "all", "all"), day, outcome="killed",
+>>> sol = solve(cs, Target.of(("all", "all", "all", "all"), day, since=war, outcome="killed",
 ...             minus=[("civilian", "all", "all", "all")]), default_trees())
 >>> sol.low.value, sol.high.value, sol.low.multipliers
 (5855, None, (('c07', 'high', 1.0), ('c08', 'low', 1.0)))
@@ -69,7 +69,6 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from karabakh_tolls.errors import ReconciliationError
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.scopes import ROOT, ScopeTrees
 
 __all__ = [
@@ -157,7 +156,7 @@ class Target:
     outcome: str
     boxes: tuple[tuple[int, Terms], ...]
     as_of: dt.date
-    since: dt.date = WAR_START
+    since: dt.date
 
     @classmethod
     def of(
@@ -165,15 +164,16 @@ class Target:
         terms: Terms,
         as_of: dt.date,
         *,
+        since: dt.date,
         outcome: str = "killed",
         minus: Iterable[Terms] = (),
         plus: Iterable[Terms] = (),
-        since: dt.date = WAR_START,
     ) -> Target:
-        """``count(terms) + sum(count(plus)) - sum(count(minus))`` at ``as_of``.
+        """``count(terms) + sum(count(plus)) - sum(count(minus))`` over ``since..as_of``.
 
         >>> import datetime as dt
-        >>> Target.of(("civilian", "all", "all", "all"), dt.date(2020, 10, 6)).boxes
+        >>> Target.of(("civilian", "all", "all", "all"), dt.date(2020, 10, 6),
+        ...           since=dt.date(2020, 9, 27)).boxes
         ((1, ('civilian', 'all', 'all', 'all')),)
         """
         boxes = [(1, tuple(terms))] + [(1, tuple(t)) for t in plus]
@@ -520,7 +520,7 @@ def solve(constraints: Sequence[Constraint], target: Target, trees: ScopeTrees) 
     >>> civ = lambda party: ("civilian", party, "all", "all")
     >>> cs = [Constraint("c09", "killed", civ("nagorno-karabakh"), 19, 19, war, day),
     ...       Constraint("c12", "killed", civ("azerbaijan"), 27, 27, war, day)]
-    >>> solve(cs, Target.of(civ("all"), day), default_trees()).low.value
+    >>> solve(cs, Target.of(civ("all"), day, since=war), default_trees()).low.value
     46
     """
     program = _Program(constraints, target, trees)

@@ -27,10 +27,12 @@ except ImportError as error:  # pragma: no cover - exercised only without matplo
         "karabakh_tolls.plotting needs matplotlib: pip install 'karabakh_tolls[plot]'"
     ) from error
 
-from karabakh_tolls.claims import ClaimSet, as_date
+from karabakh_tolls.claims import as_date
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.resolution import Resolution
 from karabakh_tolls.scopes import DIMENSIONS, Scope
+from karabakh_tolls.wars import War
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -62,6 +64,7 @@ def timeline(
     policy: TrustPolicy | None = None,
     freq: str | None = "D",
     dates: Sequence[dt.date | str] | None = None,
+    war: War | str | None = None,
 ) -> tuple[Resolution, ...]:
     """The resolutions of ``scope`` at every date of its claims plus a ``freq`` grid between.
 
@@ -75,6 +78,7 @@ def timeline(
     >>> [(str(r.as_of), r.low, r.high) for r in rs]
     [('2020-10-06', 280, 280), ('2020-10-29', 1166, 1166)]
     """
+    claims = claims.for_war(war)
     chosen = scope if isinstance(scope, Scope) else Scope.parse(scope, claims.trees)
     if dates is not None:
         days = sorted({as_date(d, "dates") for d in dates})
@@ -99,6 +103,7 @@ def plot_timeline(
     policy: TrustPolicy | None = None,
     freq: str | None = "D",
     title: str | None = None,
+    war: War | str | None = None,
 ) -> Axes:
     """Draw a scope's resolved range over time as a band, with every claim about it.
 
@@ -140,6 +145,7 @@ def plot_timeline(
     >>> sum(len(c.get_offsets()) for c in ax.collections if c.get_gid() == "kt-claims")
     3
     """
+    claims = claims.for_war(war)
     chosen = scope if isinstance(scope, Scope) else Scope.parse(scope, claims.trees)
     resolutions = timeline(claims, chosen, policy=policy, freq=freq)
     direct = _direct(claims, chosen)

@@ -26,7 +26,7 @@ from karabakh_tolls.errors import ReconciliationError
 from karabakh_tolls.sources import INDEPENDENT
 
 if TYPE_CHECKING:
-    from karabakh_tolls.claims import ClaimSet
+    from karabakh_tolls.claimset import ClaimSet
     from karabakh_tolls.scopes import Scope
 
 __all__ = ["ALL_SOURCES", "INDEPENDENT_ONLY", "TrustPolicy", "Weights", "sensitivity"]
@@ -181,16 +181,13 @@ def sensitivity(
     >>> int(row["low"]), int(row["delta_low"])
     (21, -27)
     """
-    from karabakh_tolls.claims import ClaimSet
     from karabakh_tolls.reconcile import reconcile
 
     base = reconcile(claims, scope, as_of, policy=policy, complement=complement)
     frame = claims.frame
     rows = []
     for source, group in frame.groupby("source", sort=False):
-        rest = ClaimSet._wrap(
-            frame.loc[frame["source"] != source].reset_index(drop=True), claims.trees
-        )
+        rest = claims._subset(frame.loc[frame["source"] != source])
         r = reconcile(rest, scope, as_of, policy=policy, complement=complement)
         rows.append(
             {

@@ -46,9 +46,9 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from karabakh_tolls.claims import ClaimSet, as_date
+from karabakh_tolls.claims import ClaimKind, Coverage, as_date
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.figures import Hedge
-from karabakh_tolls.frame import WAR_START, ClaimKind, Coverage
 from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
 
 __all__ = ["INF", "Bound", "Prepared", "Propagation", "Step", "prepare", "propagate"]
@@ -63,7 +63,6 @@ BoolArray = npt.NDArray[np.bool_]
 _TREE_DIMS: Final = DIMENSIONS[1:]
 _DAY_BITS: Final = 16
 _DAY_OFFSET: Final = 1 << 15
-_EPOCH: Final = np.datetime64(WAR_START, "D")
 
 
 class Step(enum.IntEnum):
@@ -134,15 +133,16 @@ class _Layout:
 
     codes: tuple[_Codes, ...]  # one per DIMENSIONS entry
     radix: tuple[int, ...]
+    epoch: np.datetime64  # day 0: the war's start
 
     @classmethod
-    def of(cls, trees: ScopeTrees) -> _Layout:
+    def of(cls, trees: ScopeTrees, start: dt.date) -> _Layout:
         codes = tuple(_Codes.of(trees, d) for d in DIMENSIONS)
         radix = (*(len(c.names) for c in codes), 1 << _DAY_BITS)
         total = float(np.prod([float(r) for r in radix]))
         if total >= 2.0**62:
             raise ValueError(f"scope trees too large to pack into int64 keys ({total:.3g} keys)")
-        return cls(codes, radix)
+        return cls(codes, radix, np.datetime64(start, "D"))
 
     def pack(self, parts: list[IntArray]) -> IntArray:
         key = np.zeros(len(parts[0]), dtype=np.int64)
@@ -162,8 +162,8 @@ class _Layout:
         return int(np.prod(self.radix[position + 1 :], dtype=np.int64))
 
 
-def _days(values: pd.Series) -> IntArray:
-    days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]") - _EPOCH
+def _days(values: pd.Series, epoch: np.datetime64) -> IntArray:
+    days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]") - epoch
     return days.astype(np.int64)
 
 
@@ -293,7 +293,8 @@ class Propagation:
                 parts[position], categories=pd.Index(names, dtype=object)
             ).astype(object)
         days = parts[-1] - _DAY_OFFSET
-        out["as_of"] = (_EPOCH + days.astype("timedelta64[D]")).astype("datetime64[s]")
+        epoch = self._layout.epoch
+        out["as_of"] = (epoch + days.astype("timedelta64[D]")).astype("datetime64[s]")
         return pd.DataFrame(out)
 
     def find(
@@ -306,7 +307,7 @@ class Propagation:
             np.array([self._layout.codes[i].index[getattr(scope, d)]], dtype=np.int64)
             for i, d in enumerate(DIMENSIONS)
         ]
-        day = (np.datetime64(as_date(as_of, "as_of"), "D") - _EPOCH).astype(np.int64)
+        day = (np.datetime64(as_date(as_of, "as_of"), "D") - self._layout.epoch).astype(np.int64)
         parts.append(np.array([day + _DAY_OFFSET], dtype=np.int64))
         wanted = self._layout.pack(parts)[0]
         row = int(np.searchsorted(self.key, wanted))
@@ -630,8 +631,8 @@ def _claim_parts(frame: pd.DataFrame, layout: _Layout) -> tuple[list[IntArray], 
         uniques, inverse = np.unique(column.astype(str), return_inverse=True)  # few, small
         lookup = np.array([index[u] for u in uniques], dtype=np.int64)
         parts.append(lookup[inverse].astype(np.int64))
-    as_of = _days(frame["as_of"])
-    since = _days(frame["since"])
+    as_of = _days(frame["as_of"], layout.epoch)
+    since = _days(frame["since"], layout.epoch)
     return parts, as_of, since
 
 
@@ -788,8 +789,9 @@ class Prepared:
     )
 
     def __init__(self, claims: ClaimSet) -> None:
-        trees = claims.trees
-        layout = _Layout.of(trees)
+        war = claims.war()
+        trees = war.trees
+        layout = _Layout.of(trees, war.start)
         n_claims = len(claims)
         # work in claim-id order, so ties between equal bounds never depend on the input order
         order = np.argsort(claims.frame["claim_id"].to_numpy(dtype=str), kind="stable")

@@ -40,7 +40,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from karabakh_tolls.claims import Claim, ClaimSet
+from karabakh_tolls.claims import Claim
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimError,

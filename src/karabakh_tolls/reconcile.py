@@ -21,10 +21,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet, as_date
-from karabakh_tolls.errors import ReconciliationError, ScopeError
+from karabakh_tolls.claims import as_date
+from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.errors import ReconciliationError, ScopeError, WarError
 from karabakh_tolls.figures import Figure
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import (
     CONFLICTS,
     Bound,
@@ -41,21 +41,33 @@ from karabakh_tolls.model import (
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
+from karabakh_tolls.wars import War
 
 __all__ = ["reconcile"]
 
 ScopeLike = Scope | str
 
 
+def _in_trees(scope: Scope, war: War) -> Scope:
+    """The scope, checked against the war's trees (a Scope is read against default trees)."""
+    for dimension in DIMENSIONS:
+        term = getattr(scope, dimension)
+        if term not in war.trees[dimension]:
+            raise ScopeError(
+                f"{dimension} {term!r} of scope {scope} is not in the trees of war {war.id!r}"
+            )
+    return scope
+
+
 def _scopes(
-    claims: ClaimSet, scope: ScopeLike | Sequence[ScopeLike], complement: bool
+    war: War, scope: ScopeLike | Sequence[ScopeLike], complement: bool
 ) -> tuple[Scope, tuple[tuple[int, Scope], ...], str]:
     """The base scope, the signed boxes of the target and its label."""
-    trees = claims.trees
+    trees = war.trees
     given = [scope] if isinstance(scope, Scope | str) else list(scope)
     if not given:
         raise ScopeError("scope=[] names nothing to reconcile")
-    parsed = [s if isinstance(s, Scope) else Scope.parse(s, trees) for s in given]
+    parsed = [_in_trees(s, war) if isinstance(s, Scope) else Scope.parse(s, trees) for s in given]
     outcomes = {s.outcome for s in parsed}
     if len(outcomes) > 1:
         raise ScopeError(f"scopes {[str(s) for s in parsed]} mix outcomes; outcomes never add up")
@@ -83,13 +95,13 @@ def _relevant(frame: pd.DataFrame, outcome: str, day: dt.date, trees: ScopeTrees
     return mask.fillna(False).astype(bool)
 
 
-def _direct(frame: pd.DataFrame, scope: Scope, day: dt.date) -> pd.DataFrame:
-    """Complete running totals made about exactly ``scope`` on ``day``."""
+def _direct(frame: pd.DataFrame, scope: Scope, day: dt.date, start: dt.date) -> pd.DataFrame:
+    """Complete running totals since the war's ``start`` made about exactly ``scope`` on ``day``."""
     mask = (frame["as_of"] == pd.Timestamp(day)) & (frame["coverage"] == "complete")
     for dimension in DIMENSIONS:
         mask &= frame[dimension] == getattr(scope, dimension)
     mask &= frame["kind"] == Kind.CUMULATIVE.value
-    mask &= frame["since"] == pd.Timestamp(WAR_START)
+    mask &= frame["since"] == pd.Timestamp(start)
     return frame.loc[mask.fillna(False).astype(bool)]
 
 
@@ -221,6 +233,7 @@ def reconcile(
     complement: bool = False,
     policy: TrustPolicy | None = None,
     strict: bool = False,
+    war: War | str | None = None,
 ) -> Resolution:
     """The tightest range of ``scope`` on ``as_of`` that all claims and the rules imply.
 
@@ -249,6 +262,10 @@ def reconcile(
     strict:
         Raise :class:`~karabakh_tolls.errors.ReconciliationError` when the claims conflict,
         instead of setting claims aside.
+    war:
+        Which war the query is about (a :class:`~karabakh_tolls.wars.War` or its id). Needed
+        only when the claims are about several wars; claims of other wars never bear on it.
+        The count runs from the war's start; ``as_of`` before it is an error.
 
     Returns
     -------
@@ -271,21 +288,28 @@ def reconcile(
     killed except killed/civilian ≥ 5855 on 2021-01-14 = 6001 (Amnesty International, c08)
     - 146 (Amnesty International, c07) [claim, exhaustive]
     """
-    trees = claims.trees
+    chosen_war = claims.war(war)
+    trees = chosen_war.trees
     day = as_date(as_of, "as_of")
-    base, boxes, query = _scopes(claims, scope, complement)
+    if day < chosen_war.start:
+        raise WarError(
+            f"as_of={day} is before the start of war {chosen_war.id!r} ({chosen_war.start}): "
+            "no count of that war holds then"
+        )
+    base, boxes, query = _scopes(chosen_war, scope, complement)
     label = query or str(base)
     chosen = policy if policy is not None else ALL_SOURCES
     frame = claims.frame
+    of_war = (frame["war"] == chosen_war.id).to_numpy(dtype=bool, na_value=False)
     weights = chosen.weigh(frame)
     kept_by_policy = (weights > 0).to_numpy()
-    relevant = _relevant(frame, base.outcome, day, trees).to_numpy()
+    relevant = _relevant(frame, base.outcome, day, trees).to_numpy() & of_war
     used_frame = frame.loc[relevant & kept_by_policy]
     constraints = constraints_from_frame(used_frame)
     by_id = {c.id: c for c in constraints}
     names = dict(zip(frame["claim_id"], frame["source_name"].fillna(""), strict=True))
     weight_of = dict(zip(frame["claim_id"], weights, strict=True))
-    target = Target(base.outcome, tuple((c, terms_of(s)) for c, s in boxes), day, WAR_START)
+    target = Target(base.outcome, tuple((c, terms_of(s)) for c, s in boxes), day, chosen_war.start)
 
     # Which claims conflict depends on the claims, their weights and the trees, never on the
     # query: it is computed once and reused (model.CONFLICTS, a small LRU cache).
@@ -342,7 +366,7 @@ def reconcile(
             roles[cid] = Role.USED
         else:
             roles[cid] = Role.REDUNDANT
-    direct = _direct(used_frame, base, day) if not query else used_frame.iloc[0:0]
+    direct = _direct(used_frame, base, day, chosen_war.start) if not query else used_frame.iloc[0:0]
     direct = direct.loc[~direct["claim_id"].isin(set_aside)]
     assert solution.low.value is not None
     return Resolution(
@@ -360,6 +384,7 @@ def reconcile(
         roles=roles,
         policy=chosen.name,
         query=query,
+        war=chosen_war.id,
     )
 
 

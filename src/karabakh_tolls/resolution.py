@@ -124,6 +124,8 @@ class Resolution:
     policy: str = "all sources, equal trust"
     query: str = ""
     """What was bounded, when it is not simply ``scope`` (a complement or a sum of scopes)."""
+    war: str = ""
+    """The id of the war the count belongs to."""
 
     @property
     def label(self) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "ScopeTree",
     "ScopeTrees",
     "default_trees",
+    "generic_trees",
     "normalise_term",
 ]
 
@@ -454,6 +455,26 @@ def default_trees() -> ScopeTrees:
     """The bundled scope trees for the 2020 Nagorno-Karabakh war."""
     text = resources.files("karabakh_tolls").joinpath("data/scopes.toml").read_text("utf-8")
     return ScopeTrees.from_dict(tomllib.loads(text))
+
+
+@cache
+def generic_trees() -> ScopeTrees:
+    """Trees that name no party and no place: the start of a war made from a dataset.
+
+    The outcome and category trees are the bundled ones; party, perpetrator and region are a
+    bare root, to which importers add the actors and places their table names.
+
+    Examples
+    --------
+    >>> trees = generic_trees()
+    >>> trees["region"].nodes, trees["category"].nodes
+    (('all',), ('all', 'civilian', 'military', 'unknown'))
+    """
+    base = default_trees()
+    bare: dict[str, list[str]] = {"all": []}
+    party = ScopeTree.from_mapping("party", bare, description=base["party"].description)
+    region = ScopeTree.from_mapping("region", bare, description=base["region"].description)
+    return base.replace("party", party).replace("region", region)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,9 +29,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet
-from karabakh_tolls.frame import WAR_START
+from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.scopes import DIMENSIONS, ROOT, ScopeTrees, default_trees
+from karabakh_tolls.wars import War, default_war
 
 __all__ = ["Truth", "gazetteer", "generate"]
 
@@ -120,6 +120,8 @@ class Truth:
     counts: dict[str, npt.NDArray[np.int64]]
     planted: tuple[str, ...]
     claim_truth: pd.Series
+    start: dt.date
+    """The war's start: day 0 of ``counts``."""
 
     def value(
         self,
@@ -136,10 +138,10 @@ class Truth:
         >>> truth.value("killed", "all", "all", "all", "all", "2020-11-10") >= 0
         True
         """
-        day = (pd.Timestamp(as_of).date() - WAR_START).days
+        day = (pd.Timestamp(as_of).date() - self.start).days
         if day < 0:
             return 0
-        day = min(day, WAR_DAYS - 1)
+        day = min(day, next(iter(self.counts.values())).shape[-1] - 1)
         index = [
             self.trees[d].nodes.index(self.trees[d].resolve(t))
             for d, t in zip(_TERM_DIMS, (category, party, perpetrator, region), strict=True)
@@ -151,9 +153,9 @@ class Truth:
         out = np.zeros(len(keys), dtype=np.int64)
         day = (
             keys["as_of"].to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
-            - np.datetime64(WAR_START, "D")
+            - np.datetime64(self.start, "D")
         ).astype(np.int64)
-        clipped = np.clip(day, 0, WAR_DAYS - 1)
+        clipped = np.clip(day, 0, next(iter(self.counts.values())).shape[-1] - 1)
         index = []
         for d in _TERM_DIMS:
             lookup = {n: i for i, n in enumerate(self.trees[d].nodes)}
@@ -176,7 +178,7 @@ class Truth:
 
 
 def _truth(
-    rng: np.random.Generator, dims: list[_Dim], scale: float
+    rng: np.random.Generator, dims: list[_Dim], scale: float, n_days: int
 ) -> tuple[dict[str, npt.NDArray[np.int64]], dict[str, npt.NDArray[np.int64]]]:
     """Daily counts per leaf cell, aggregated to every node combination and day.
 
@@ -185,7 +187,7 @@ def _truth(
     shape = tuple(len(d.leaves) for d in dims)
     totals: dict[str, npt.NDArray[np.int64]] = {}
     daily: dict[str, npt.NDArray[np.int64]] = {}
-    intensity = np.sin(np.linspace(0.3, np.pi - 0.3, WAR_DAYS)) + 0.2
+    intensity = np.sin(np.linspace(0.3, np.pi - 0.3, n_days)) + 0.2
     for outcome, rate in zip(_OUTCOMES, (1.0, 2.5, 0.1, 40.0), strict=True):
         hot = rng.random(shape) < 0.08  # most cells see nothing
         base = rng.gamma(0.6, scale * rate, size=shape) * hot
@@ -214,6 +216,7 @@ def generate(
     seed: int,
     conflicts: int = 0,
     trees: ScopeTrees | None = None,
+    war: War | None = None,
     extra_regions: int = 0,
     incident_share: float = 0.05,
     increment_share: float = 0.05,
@@ -231,7 +234,9 @@ def generate(
         Number of planted false claims, each next to a true exact claim of the same scope and
         date that it contradicts (``Truth.planted`` names them).
     trees, extra_regions:
-        Scope trees (default: the bundled ones), optionally with a larger generated gazetteer.
+        Scope trees (default: the war's), optionally with a larger generated gazetteer.
+    war:
+        The war the claims are about (default: the bundled 2020 war); its start is day 0.
     incident_share, increment_share:
         Shares of the true claims that are incidents (one event per region and day, its toll
         at most that place's count that day) and increments.
@@ -251,16 +256,21 @@ def generate(
             f"incident_share={incident_share} + increment_share={increment_share} must be in [0, 1]"
         )
     rng = np.random.default_rng(seed)
-    chosen = gazetteer(trees, extra_regions=extra_regions)
+    base_war = war if war is not None else default_war()
+    chosen = gazetteer(trees if trees is not None else base_war.trees, extra_regions=extra_regions)
+    the_war = base_war if chosen is base_war.trees else base_war.evolve(trees=chosen)
+    start = np.datetime64(the_war.start, "D")
+    span_days = WAR_DAYS if the_war.end is None else (the_war.end - the_war.start).days + 1
+    n_days = min(WAR_DAYS, span_days)
     dims = [_dim(chosen, d) for d in _TERM_DIMS]
-    totals, daily = _truth(rng, dims, scale)
+    totals, daily = _truth(rng, dims, scale, n_days)
 
     n = n_claims
     outcome_i = rng.choice(len(_OUTCOMES), size=n, p=_OUTCOME_P)
     nodes = [
         _pick_nodes(rng, d, n, deep) for d, deep in zip(dims, (0.5, 0.5, 0.0, 1.0), strict=True)
     ]
-    day = rng.integers(0, WAR_DAYS, size=n)
+    day = rng.integers(0, n_days, size=n)
     kind = np.full(n, "cumulative", dtype=object)
     roll = rng.random(n)
     stock = outcome_i == _OUTCOMES.index("displaced")
@@ -300,7 +310,7 @@ def generate(
             toll[sel] = daily[outcome][0, 0, 0, leaf[sel], day[rows][sel]]
         value[rows] = toll
         names = np.array(region.nodes, dtype=object)[leaf]
-        dates = (np.datetime64(WAR_START, "D") + day[rows]).astype(str)
+        dates = (start + day[rows]).astype(str)
         outcomes = np.array(_OUTCOMES, dtype=object)[outcome_i[rows]]
         event[rows] = outcomes + "-" + names + "-" + dates.astype(object)
 
@@ -359,7 +369,8 @@ def generate(
     frame.loc[np.isnan(high), "high"] = pd.NA
     for k, d in enumerate(_TERM_DIMS):
         frame[d] = np.array(dims[k].nodes, dtype=object)[nodes[k]]
-    epoch = np.datetime64(WAR_START, "D")
+    epoch = start
+    frame["war"] = the_war.id
     frame["kind"] = kind
     frame["since"] = (epoch + since_day).astype("datetime64[s]")
     frame["as_of"] = (epoch + day).astype("datetime64[s]")
@@ -394,5 +405,5 @@ def generate(
             [claim_truth, pd.Series(value[planted_rows], index=planted_ids, name="truth")]
         )
         frame = pd.concat([frame, fake], ignore_index=True)
-    claims = ClaimSet.from_frame(frame, trees=chosen)
-    return claims, Truth(chosen, totals, tuple(planted_ids), claim_truth)
+    claims = ClaimSet.from_frame(frame, wars=[the_war])
+    return claims, Truth(chosen, totals, tuple(planted_ids), claim_truth, the_war.start)

@@ -32,22 +32,42 @@ Conventions
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import warnings
 from dataclasses import dataclass
-from typing import Any, Final, Literal, overload
+from typing import Any, Final, Literal, Protocol, overload
 
 import pandas as pd
 
-from karabakh_tolls.claims import ClaimSet, as_date
-from karabakh_tolls.errors import ClaimError, KarabakhTollsError
+from karabakh_tolls.claims import as_date
+from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.errors import ClaimError, KarabakhTollsError, KarabakhTollsWarning, WarError
 from karabakh_tolls.frame import COLUMNS
-from karabakh_tolls.scopes import ScopeTrees, default_trees
+from karabakh_tolls.scopes import ROOT, ScopeTrees
 from karabakh_tolls.sources import SourceKind
+from karabakh_tolls.wars import War, default_war, load_war
 
 from ._core import Candidate, Rejection, run
-from ._lexicon import lexicon
+from ._extra import MissingExtraError, require_extra
+from ._language import detect, language_name
+from ._lexicon import LANGUAGES, lexicon
+from ._review import Review, review
 
-__all__ = ["MAX_CHARS", "Extraction", "ExtractionError", "extract", "extract_debug"]
+__all__ = [
+    "DEFAULT_WAR",
+    "LANGUAGES",
+    "MAX_CHARS",
+    "Extraction",
+    "ExtractionError",
+    "ExtractionWarning",
+    "MissingExtraError",
+    "Review",
+    "WarLike",
+    "extract",
+    "extract_debug",
+    "review",
+]
 
 MAX_CHARS: Final[int] = lexicon().max_chars
 """Largest text :func:`extract` reads (characters); longer texts raise :class:`ExtractionError`."""
@@ -77,6 +97,36 @@ class ExtractionError(KarabakhTollsError, ValueError):
         return f"cannot extract claims ({self.reason}): {self.detail}"
 
 
+class ExtractionWarning(KarabakhTollsWarning):
+    """The text is not in a language the extractor reads well (or at all).
+
+    ``language`` is the detected code (``"ru"``, ``"hy"``...), ``supported`` whether a lexicon
+    for it is bundled (then figures were read with it).
+
+    >>> w = ExtractionWarning("hy", supported=False)
+    >>> str(w).startswith("the text looks Armenian (hy), and no lexicon for it is bundled")
+    True
+    """
+
+    def __init__(self, language: str, *, supported: bool) -> None:
+        self.language = language
+        self.supported = supported
+        super().__init__(language, supported)
+
+    def __str__(self) -> str:
+        name = language_name(self.language)
+        if self.supported:
+            return (
+                f"the text looks {name} ({self.language}): read with the bundled {name} "
+                "lexicon, which knows fewer phrasings than the English one; review every claim"
+            )
+        return (
+            f"the text looks {name} ({self.language}), and no lexicon for it is bundled: no "
+            f"claims can be read from it (translate it, or add "
+            f"data/extract_lexicon_{self.language}.toml)"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """The result of :func:`extract_debug`: candidate claims and the refused numbers.
@@ -88,6 +138,8 @@ class Extraction:
 
     claims: ClaimSet
     _rejected: pd.DataFrame
+    language: str = "en"
+    """Code of the language the text was read as (``"en"``, ``"ru"``...)."""
 
     @property
     def rejected(self) -> pd.DataFrame:
@@ -119,6 +171,49 @@ def _check_text(text: object) -> str:
     return text
 
 
+class WarLike(Protocol):
+    """What :func:`extract` reads of a war: its id, its first day and its scope trees."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def trees(self) -> ScopeTrees: ...
+
+
+DEFAULT_WAR: Final = "karabakh-2020"  # the id of default_war()
+"""Id of the bundled war that :func:`extract` assumes when given none."""
+
+
+def _war_start(war: War | WarLike | str | None) -> War:
+    """The war of an extraction: a War, a bundled war id, another war-like object, or None."""
+    if war is None:
+        return default_war()
+    if isinstance(war, War):
+        return war
+    if isinstance(war, str):
+        try:
+            return load_war(war)
+        except WarError as error:
+            raise ExtractionError("unknown-war", str(error)) from None
+    try:
+        ident, start, trees = str(war.id), war.start, war.trees
+        name = str(getattr(war, "name", ident))
+    except AttributeError as error:
+        raise ExtractionError(
+            "bad-war", f"war must have .id, .start and .trees ({error})"
+        ) from None
+    if not isinstance(trees, ScopeTrees):
+        raise ExtractionError("bad-war", f"war {ident!r}: .trees is not a ScopeTrees")
+    try:
+        return War(ident, name, start=_date(start, "war start"), trees=trees)
+    except WarError as error:
+        raise ExtractionError("bad-war", str(error)) from None
+
+
 def _date(value: object, name: str) -> dt.date:
     try:
         return as_date(value, name)
@@ -126,8 +221,37 @@ def _date(value: object, name: str) -> dt.date:
         raise ExtractionError("bad-date", str(error)) from None
 
 
+def _language(text: str, given: str | None) -> str:
+    if given is not None:
+        code = str(given).strip().lower()
+        if not code:
+            raise ExtractionError("bad-language", "language must be a code such as 'en'")
+        return code
+    return detect(text) or "en"
+
+
+QUOTE_WINDOW: Final = 300
+"""A sentence longer than ``4 * QUOTE_WINDOW`` characters is quoted from this many characters
+before its figure to this many after (so that output stays linear in the text's length)."""
+
+
+def _window(start: int, end: int, figure_start: int, figure_end: int) -> tuple[int, int]:
+    if end - start <= 4 * QUOTE_WINDOW:
+        return start, end
+    return max(start, figure_start - QUOTE_WINDOW), min(end, figure_end + QUOTE_WINDOW)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without blanks at either end (quotes are stored stripped)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _record(
-    c: Candidate, number: int, document: str, outlet: str | None, published: dt.date
+    c: Candidate, number: int, document: str, outlet: str | None, published: dt.date, war: str
 ) -> dict[str, Any]:
     sentence = c.sentence
     if c.source is not None:
@@ -163,11 +287,12 @@ def _record(
         "document": document,
         "published": published,
         "quote": None,
-        "span_start": sentence.start,
-        "span_end": sentence.end,
+        "span_start": _window(sentence.start, sentence.end, c.start, c.end)[0],
+        "span_end": _window(sentence.start, sentence.end, c.start, c.end)[1],
         "note": "; ".join(c.notes),
         "figure_start": c.start,
         "figure_end": c.end,
+        "war": war,
         **{f"confidence_{k}": float(v) for k, v in c.confidence.items()},
     }
 
@@ -181,7 +306,11 @@ def _rejected_frame(text: str, rejected: list[Rejection]) -> pd.DataFrame:
             "reason": pd.Series([r.reason for r in rejected], dtype="string"),
             "detail": pd.Series([r.detail for r in rejected], dtype="string"),
             "sentence": pd.Series(
-                [text[r.sentence.start : r.sentence.end] for r in rejected], dtype="string"
+                [
+                    text[slice(*_window(r.sentence.start, r.sentence.end, r.start, r.end))]
+                    for r in rejected
+                ],
+                dtype="string",
             ),
         }
     )
@@ -194,6 +323,8 @@ def extract_debug(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
+    war: War | WarLike | str | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Extract candidate claims and keep every refused numeric mention with its reason.
 
@@ -204,25 +335,54 @@ def extract_debug(
     >>> len(result.claims), list(result.rejected["reason"])
     (0, ['fighters', 'year'])
     """
+    require_extra()
     body = _check_text(text)
     day = _date(published, "published")
     doc = str(document).strip() or "doc"
-    chosen = trees if trees is not None else default_trees()
+    the_war = _war_start(war)
+    if trees is not None and trees is not the_war.trees:
+        the_war = dataclasses.replace(the_war, trees=trees)
+    war_id, war_start, chosen = the_war.id, the_war.start, the_war.trees
     outlet_id = outlet.strip() if outlet is not None and outlet.strip() else None
     if not body.strip():
-        return Extraction(ClaimSet(trees=chosen), _rejected_frame(body, []))
-    candidates, rejected = run(body, day, outlet_id, chosen)
-    records = [_record(c, i, doc, outlet_id, day) for i, c in enumerate(candidates, start=1)]
+        return Extraction(ClaimSet(wars=[the_war], trees=chosen), _rejected_frame(body, []))
+    code = _language(body, language)
+    if code not in LANGUAGES:
+        warnings.warn(ExtractionWarning(code, supported=False), stacklevel=3)
+        return Extraction(ClaimSet(wars=[the_war], trees=chosen), _rejected_frame(body, []), code)
+    if code != "en":
+        warnings.warn(ExtractionWarning(code, supported=True), stacklevel=3)
+    candidates, rejected = run(body, day, outlet_id, chosen, war_start, code)
+    records = [
+        _record(c, i, doc, outlet_id, day, war_id) for i, c in enumerate(candidates, start=1)
+    ]
+    party_tree = chosen["party"]
     for record in records:
+        record["span_start"], record["span_end"] = _trim(
+            body, record["span_start"], record["span_end"]
+        )
         record["quote"] = body[record["span_start"] : record["span_end"]]
+        affiliation = record["source_affiliation"]
+        if affiliation != "independent" and affiliation not in party_tree:
+            record["source_affiliation"] = ROOT
+            record["note"] += (
+                f"; source affiliation {affiliation!r} is not in this war's party tree"
+            )
     if records:
         frame = pd.DataFrame.from_records(
-            records, columns=[*COLUMNS, "figure_start", "figure_end", *CONFIDENCE_COLUMNS]
+            records,
+            columns=[
+                *COLUMNS,
+                *(["war"] if "war" not in COLUMNS else []),
+                "figure_start",
+                "figure_end",
+                *CONFIDENCE_COLUMNS,
+            ],
         )
-        claims = ClaimSet.from_frame(frame, trees=chosen)
+        claims = ClaimSet.from_frame(frame, wars=[the_war], trees=chosen)
     else:
-        claims = ClaimSet(trees=chosen)
-    return Extraction(claims, _rejected_frame(body, rejected))
+        claims = ClaimSet(wars=[the_war], trees=chosen)
+    return Extraction(claims, _rejected_frame(body, rejected), code)
 
 
 @overload
@@ -233,6 +393,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
+    war: War | WarLike | str | None = ...,
     debug: Literal[False] = ...,
 ) -> ClaimSet: ...
 
@@ -245,6 +406,7 @@ def extract(
     *,
     outlet: str | None = ...,
     trees: ScopeTrees | None = ...,
+    war: War | WarLike | str | None = ...,
     debug: Literal[True],
 ) -> Extraction: ...
 
@@ -256,6 +418,7 @@ def extract(
     *,
     outlet: str | None = None,
     trees: ScopeTrees | None = None,
+    war: War | WarLike | str | None = None,
     debug: bool = False,
 ) -> ClaimSet | Extraction:
     """Read an English article and return its casualty figures as candidate claims.
@@ -301,5 +464,5 @@ def extract(
      001-x01     19  killed nagorno-karabakh karabakh-ombudsman
      001-x02     80 wounded nagorno-karabakh karabakh-ombudsman
     """
-    result = extract_debug(text, published, document, outlet=outlet, trees=trees)
+    result = extract_debug(text, published, document, outlet=outlet, trees=trees, war=war)
     return result if debug else result.claims

@@ -24,6 +24,7 @@ Rules, in the order they run for each sentence:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -32,9 +33,9 @@ from typing import Any
 
 from karabakh_tolls.errors import FigureParseError
 from karabakh_tolls.figures import Figure, Hedge
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees
 from karabakh_tolls.sources import INDEPENDENT, Source, SourceKind
+from karabakh_tolls.wars import default_war
 
 from ._lexicon import Lexicon, SourceEntry, lexicon
 from ._text import DateMention, Sentence, date_mentions, normalise, quote_regions, sentences
@@ -42,100 +43,29 @@ from ._text import DateMention, Sentence, date_mentions, normalise, quote_region
 __all__ = ["Candidate", "Rejection", "run"]
 
 _MAX_COUNT = 10_000_000_000
-_GAP_WORDS = frozenset(
-    [
-        "to",
-        "of",
-        "the",
-        "at",
-        "had",
-        "has",
-        "have",
-        "risen",
-        "rose",
-        "reached",
-        "stood",
-        "stands",
-        "now",
-        "is",
-        "was",
-        "climbed",
-        "increased",
-        "a",
-        "total",
-        "than",
-        "up",
-    ]
-)
-_STOP_WORDS = frozenset(
-    [
-        "have",
-        "has",
-        "had",
-        "were",
-        "was",
-        "are",
-        "is",
-        "been",
-        "be",
-        "being",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "since",
-        "during",
-        "and",
-        "or",
-        "but",
-        "who",
-        "which",
-        "that",
-        "as",
-        "to",
-        "for",
-        "from",
-        "after",
-        "before",
-        "when",
-        "where",
-        "while",
-        "said",
-        "says",
-        "say",
-        "according",
-        "than",
-        "killed",
-        "wounded",
-        "injured",
-        "died",
-        "displaced",
-        "missing",
-        "captured",
-        "received",
-        "left",
-        "reported",
-    ]
-)
-_SKIP_WORDS = frozenset(["of", "the", "those", "these", "his", "her", "their", "a", "an"])
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f%][\w'-]*|%|[^\sA-Za-z]")
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
 _SINCE = re.compile(
     r"\b(?:since|began\s+on|erupted\s+on|started\s+on|from)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at)\s+$", re.IGNORECASE)
-_SPEECH_GAP = re.compile(r"\s*(?:(?:late|early|earlier|later)\s+)?(?:on\s+|last\s+)?$", re.I)
+_SPEECH_GAP = re.compile(
+    r"\s*(?:in\s+a\s+(?:statement|post|report|briefing)(?:\s+\w+){0,4}?\s+)?"
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+|last\s+)?$",
+    re.I,
+)
 _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+$", re.I)
 _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
-_OLD_YEAR = re.compile(r"\b(?:in|between|from|during)\s+(1[5-9]\d\d)\b", re.IGNORECASE)
+_DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
-_WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s+told\s+")
+_WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+told\s+")
+_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?\s+){0,3}[A-Z][\w'-]+$")
+_SLUG = re.compile(r"[^\w]+")
+_INCIDENT = re.compile(
+    r"\b(?:explosion|blast|strike|strikes|attack|shelling|raid|raids|massacre|bombing)\b", re.I
+)
+
+WAR_START = default_war().start  # the bundled war's start; extraction will take a war
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +107,8 @@ class Candidate:
     perpetrator: str = ROOT
     region: str = ROOT
     kind: str = "cumulative"
-    since: dt.date = WAR_START
-    as_of: dt.date = WAR_START
+    since: dt.date = dt.date.min
+    as_of: dt.date = dt.date.min
     event: str | None = None
     coverage: str = "complete"
     source: Source | None = None
@@ -195,100 +125,123 @@ class _NounPhrase:
     parties: list[str] = field(default_factory=list)
     speaker_side: bool = False
     increment: bool = False
+    elliptic_more: bool = False  # "931 more" with no noun after "more"
     population: bool = False
+    part_of: bool = False  # "Two of the dead"
     end: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Context:
     text: str
     norm: str
     published: dt.date
     outlet: str | None
     trees: ScopeTrees
+    war_start: dt.date
     lex: Lexicon
-    speakers: tuple[Speaker, ...]
+    party_words: dict[str, str]
+    perpetrator: re.Pattern[str]
     gazetteer: re.Pattern[str]
-    mask: tuple[tuple[int, int], ...]  # spans of source mentions (not places)
+    speakers: list[Speaker] = field(default_factory=list)
+    speaker_starts: list[int] = field(default_factory=list)
+    mask: list[tuple[int, int]] = field(default_factory=list)
+    quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    clause_cache: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    last: Candidate | None = None  # the last candidate of the previous sentence
+    last_sentence: int = -2
 
 
-# --- sources -------------------------------------------------------------------------------------
+def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping): a bisection."""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _speech_end(ctx: _Context, start: int, end: int) -> int | None:
-    after = ctx.lex.speech_after.match(ctx.norm, end, min(len(ctx.norm), end + 90))
-    if after is not None:
-        return after.end()
-    if ctx.lex.speech_before.search(ctx.norm, max(0, start - 30), start) is not None:
-        return start
-    return None
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-") or "unnamed"
 
 
-def _find_speakers(norm: str, lex: Lexicon, partial: _Context) -> tuple[Speaker, ...]:
-    found: list[tuple[int, int, int, SourceEntry]] = []
-    for order, entry in enumerate(lex.sources):
-        for match in entry.pattern.finditer(norm):
-            found.append((match.start(), match.end(), order, entry))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
-    named: list[tuple[int, int, SourceEntry]] = []
-    last_end = -1
-    for start, end, _, entry in found:
-        if start >= last_end:
-            named.append((start, end, entry))
-            last_end = end
-    mentions: list[tuple[int, int, Source, bool, str | None]] = [
-        (s, e, entry.source, False, None) for s, e, entry in named
+# --- parties and places ------------------------------------------------------------------------
+
+
+def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
+    """Words naming a party: the lexicon's, then the war's party tree (node ids and aliases)."""
+    tree = trees["party"]
+    words: dict[str, str] = {}
+    for word, party in lex.get("party_words").items():
+        if party in tree:
+            words[word.lower()] = tree.resolve(party)
+    for node in tree.nodes:
+        if node != ROOT:
+            words.setdefault(node.replace("-", " "), node)
+    for alias, node in tree.aliases.items():
+        words.setdefault(alias.replace("-", " "), node)
+    return words
+
+
+def _party_of_word(ctx: _Context, word: str) -> str | None:
+    key = word.lower().removesuffix("'s").removesuffix("'")
+    found = ctx.party_words.get(key)
+    if found is None and ctx.lex.stems:
+        stems = [s for s in ctx.party_words if key.startswith(s)]
+        if stems:
+            found = ctx.party_words[max(stems, key=len)]
+    return found
+
+
+def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -> re.Pattern[str]:
+    perp = lex.get("perpetrator")
+    words = sorted(ctx_words, key=len, reverse=True)
+    side = "|".join(re.escape(w) for w in words) or "(?!x)x"
+    if stems:
+        side = rf"(?:{side})\w*"
+    forces = words_of(perp["force_nouns"])
+    force_of = words_of(perp.get("force_of", []))
+    fire = words_of(perp["fire_verbs"])
+    parts = [
+        rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?P<b>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
+        rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
     ]
-    for match in lex.anaphora.finditer(norm):
-        if any(s <= match.start() < e for s, e, _ in named):
-            continue
-        phrase = re.sub(r"\s+", " ", match.group(0).lower())
-        antecedent = next(
-            (
-                entry
-                for s, _, entry in reversed(named)
-                if s < match.start() and phrase in entry.anaphora
-            ),
-            None,
-        )
-        if antecedent is not None:
-            mentions.append((match.start(), match.end(), antecedent.source, True, None))
-    for match in _WITNESS.finditer(norm):
-        name = match.group("name")
-        listener = next((entry for s, _, entry in named if s == match.end()), None)
-        ident = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        source = Source(ident, name, SourceKind.INDIVIDUAL, INDEPENDENT)
-        via = listener.source.id if listener is not None else None
-        mentions.append((match.start(), match.start() + len(name), source, False, via))
-        mentions.append((match.start(), match.end(), source, False, via))
-    speakers = []
-    for start, end, source, resolved, via in mentions:
-        if source.kind is SourceKind.INDIVIDUAL and end > start + len(source.name):
-            speakers.append(Speaker(start, start + len(source.name), source, end, via))
-            continue
-        verb_end = _speech_end(partial, start, end)
-        if verb_end is not None and source.kind is not SourceKind.INDIVIDUAL:
-            speakers.append(Speaker(start, end, source, verb_end, via, resolved))
-    speakers.sort(key=lambda s: s.start)
-    return tuple(speakers)
+    if force_of != "(?!x)x":
+        parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
-# --- places and parties ----------------------------------------------------------------------
+def words_of(phrases: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first (never-matching when empty)."""
+    unique = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique) or "(?!x)x"
 
 
 def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     tree = trees["region"]
     names = [n for n in tree.nodes if n != ROOT] + list(tree.aliases)
+    names += list(lex.get("region").get("names", {}))
     alternatives = "|".join(
-        re.escape(n).replace(r"\-", "[- ]") for n in sorted(names, key=len, reverse=True)
+        re.escape(n).replace(r"\-", "[- ]") for n in sorted(set(names), key=len, reverse=True)
     )
-    preps = "|".join(lex.get("region", "prepositions"))
-    nouns = "|".join(lex.get("region", "place_nouns"))
+    preps = words_of(lex.get("region", "prepositions"))
+    nouns = words_of(lex.get("region", "place_nouns"))
     return re.compile(
         rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:(?:{nouns})\s+(?:of\s+)?)?"
         rf"(?P<name>{alternatives})(?![\w-])",
         re.IGNORECASE,
     )
+
+
+def _resolve_place(ctx: _Context, name: str) -> str | None:
+    tree = ctx.trees["region"]
+    local = {k.lower(): v for k, v in ctx.lex.get("region").get("names", {}).items()}
+    key = re.sub(r"\s+", " ", name.lower())
+    if key in local:
+        key = local[key]
+    try:
+        return tree.resolve(key.replace(" ", "-"))
+    except KeyError:
+        return None
 
 
 def _narrowest(tree: ScopeTree, nodes: Sequence[str]) -> str:
@@ -305,17 +258,6 @@ def _narrowest(tree: ScopeTree, nodes: Sequence[str]) -> str:
     return max(common, key=tree.depth)
 
 
-def _places(ctx: _Context, start: int, end: int) -> list[str]:
-    tree = ctx.trees["region"]
-    out = []
-    for match in ctx.gazetteer.finditer(ctx.norm, start, end):
-        s = match.start("name")
-        if any(a <= s < b for a, b in ctx.mask):
-            continue
-        out.append(tree.resolve(match.group("name")))
-    return out
-
-
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
     party = trees["party"]
     for node in trees["region"].ancestors(region):
@@ -324,12 +266,317 @@ def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
     return None
 
 
+def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
+    """Places, perpetrator and cues of one clause, computed once per clause."""
+    cached = ctx.clause_cache.get(clause)
+    if cached is not None:
+        return cached
+    start, end = clause
+    places: list[tuple[int, str]] = []
+    for match in ctx.gazetteer.finditer(ctx.norm, start, end):
+        at = match.start("name")
+        if _in_sorted_spans(at, ctx.mask):
+            continue
+        node = _resolve_place(ctx, match.group("name"))
+        if node is not None:
+            places.append((at, node))
+    perpetrator = None
+    sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
+    for match in ctx.perpetrator.finditer(ctx.norm, start, end):
+        word = next(g for g in match.groups() if g).lower()
+        side = sides.get(word) or next(
+            (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
+        )
+        if side is not None and side in ctx.trees["party"]:
+            perpetrator = side
+        else:
+            perpetrator = _party_of_word(ctx, word)
+        if perpetrator is not None:
+            break
+    text = ctx.norm[start:end].lower()
+    carry_back = any(w in text for w in ctx.lex.get("perpetrator", "carry_back"))
+    facts = {
+        "places": places,
+        "perpetrator": perpetrator,
+        "carry_back": carry_back,
+        "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
+        "incident_cue": _INCIDENT.search(ctx.norm, start, end),
+    }
+    ctx.clause_cache[clause] = facts
+    return facts
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+def _speech_end(ctx: _Context, start: int, end: int) -> int | None:
+    after = ctx.lex.speech_after.match(ctx.norm, end, min(len(ctx.norm), end + 90))
+    if after is not None:
+        return after.end()
+    if ctx.lex.speech_before.search(ctx.norm, max(0, start - 30), start) is not None:
+        return start
+    return None
+
+
+def _table_source(ctx: _Context, phrase: str) -> Source | None:
+    """The source of the table named inside ``phrase`` (the longest match), if any."""
+    best: tuple[int, Source] | None = None
+    for entry in ctx.lex.sources:
+        match = entry.pattern.search(phrase)
+        if match is not None and (best is None or match.end() - match.start() > best[0]):
+            best = (match.end() - match.start(), entry.source)
+    return best[1] if best is not None else None
+
+
+def _text_source(ctx: _Context, phrase: str) -> Source | None:
+    """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
+    words = phrase.split()
+    if words and words[0].lower() in ("a", "an"):
+        return None
+    while words and words[0].lower() in ("the", "and"):
+        words = words[1:]
+    if not words or len(words) > 9:
+        return None
+    name = " ".join(words)
+    head = words[-1].lower().strip(",.'\u2019")
+    kind = ctx.lex.speaker_heads.get(head)
+    heads_inside = [
+        ctx.lex.speaker_heads[w.lower()] for w in words if w.lower() in ctx.lex.speaker_heads
+    ]
+    if kind is None and heads_inside and (" of " in f" {name.lower()} " or "," in name):
+        kind = heads_inside[0]
+    if kind is None:
+        if _NAME.fullmatch(name) and not any(w.lower() in ctx.lex.stop_words for w in words):
+            if _party_of_word(ctx, name) is not None or name.lower() in ctx.party_words:
+                return None
+            return Source(_slug(name), name, SourceKind.INDIVIDUAL, INDEPENDENT)
+        return None
+    affiliation = INDEPENDENT
+    if kind == "government":
+        parties = [p for p in (_party_of_word(ctx, w) for w in words) if p is not None]
+        if parties:
+            affiliation = parties[0]
+    chosen = kind if kind in {k.value for k in SourceKind} else SourceKind.OTHER.value
+    if chosen != "government":
+        chosen = SourceKind.OTHER.value
+    return Source(_slug(name), name, SourceKind(chosen), affiliation)
+
+
+def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tuple[int, str] | None:
+    """The phrase right before a speech verb, back to the clause start (a comma, quote...)."""
+    floor = max(sentence_start, verb_start - 120)
+    chunk = ctx.norm[floor:verb_start]
+    cut = max(
+        chunk.rfind(c)
+        for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
+    )
+    lowered = chunk.lower()
+    for word in (" that ", " who ", " which ", " when "):
+        at = lowered.rfind(word)
+        cut = max(cut, at + len(word) - 1 if at >= 0 else -1)
+    start = floor + cut + 1
+    words = ctx.norm[start:verb_start].split()
+    while words and words[-1].lower() in ctx.lex.auxiliaries:
+        words.pop()
+    if not words:
+        return None
+    text = " ".join(words)
+    return ctx.norm.index(words[0], start), text
+
+
+def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] | None:
+    """The phrase right after an inverted speech verb (", said Rosemary DiCarlo, the ...")."""
+    chunk = ctx.norm[verb_end : min(limit, verb_end + 100)]
+    stop = len(chunk)
+    for c in (",", ".", ";", "(", " on ", " in ", " that "):
+        at = chunk.find(c)
+        if at >= 0:
+            stop = min(stop, at)
+    words = chunk[:stop].split()
+    if not words:
+        return None
+    return verb_end + chunk.index(words[0]), " ".join(words)
+
+
+def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
+    """Speakers found from reporting structures, whether or not the source table knows them."""
+    lex, norm = ctx.lex, ctx.norm
+    out: list[Speaker] = []
+    according = lex.get("speech", "according")
+    inverted = {w.lower() for w in lex.get("speech", "inverted")}
+    pronoun_pattern = lex.pronoun_before
+    previous: Speaker | None = None
+    for sentence in sentences_:
+        for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
+            verb = match.group(0).lower()
+            found: Speaker | None = None
+            if previous is not None and pronoun_pattern.search(
+                norm, max(sentence.start, match.start() - 30), match.start()
+            ):
+                found = Speaker(
+                    match.start(), match.start(), previous.source, match.end(), previous.via, True
+                )
+            if found is None:
+                subject = _subject_before(ctx, sentence.start, match.start())
+                if subject is not None:
+                    found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+            if found is None and verb in inverted:
+                subject = _subject_after(ctx, match.end(), sentence.end)
+                if subject is not None:
+                    found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+            if found is not None:
+                out.append(found)
+                previous = found
+        lowered = norm[sentence.start : sentence.end].lower()
+        for phrase in according:
+            at = lowered.find(phrase.lower())
+            while at >= 0:
+                begin = sentence.start + at + len(phrase)
+                subject = _subject_after(ctx, begin, sentence.end)
+                if subject is not None:
+                    found = _speaker_from_phrase(ctx, subject, begin, previous)
+                    if found is not None:
+                        out.append(
+                            Speaker(sentence.start + at, found.end, found.source, begin, found.via)
+                        )
+                        previous = found
+                at = lowered.find(phrase.lower(), at + 1)
+        for match in lex.possessive_count.finditer(norm, sentence.start, sentence.end):
+            words = match.group("who").split()
+            cuts = [
+                i
+                for i, w in enumerate(words)
+                if w.lower() in ("from", "of", "to", "in", "by", "on", "at", "with")
+            ]
+            if cuts:
+                words = words[cuts[-1] + 1 :]
+            phrase = " ".join(words)
+            source = _table_source(ctx, phrase) or _text_source(ctx, phrase)
+            if source is None and words and words[-1].lower() in lex.speaker_heads:
+                source = _anaphor(ctx, words[-1].lower(), out)
+            if source is not None:
+                out.append(
+                    Speaker(match.start("who"), match.end(), source, match.end(), None, False)
+                )
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | None:
+    """The last earlier speaker whose name holds ``head`` ("the ministry" -> a ministry)."""
+    for speaker in reversed(earlier):
+        if head in speaker.source.name.lower().split() or head in speaker.source.id.split("-"):
+            return speaker.source
+    kind = ctx.lex.speaker_heads.get(head)
+    for speaker in reversed(earlier[-3:]):
+        if kind is not None and speaker.source.kind.value == kind:
+            return speaker.source
+    return None
+
+
+def _speaker_from_phrase(
+    ctx: _Context, subject: tuple[int, str], verb_end: int, previous: Speaker | None
+) -> Speaker | None:
+    start, phrase = subject
+    via = None
+    told = re.search(r"\s+told\s+(?P<listener>.+)$", phrase)
+    if told is not None:
+        listener = _table_source(ctx, told.group("listener"))
+        via = listener.id if listener is not None else None
+        phrase = phrase[: told.start()]
+    source = _table_source(ctx, phrase)
+    resolved = False
+    if source is None:
+        words = phrase.split()
+        if 1 <= len(words) <= 4 and words[0].lower() in ("the", "this", "that"):
+            head = words[-1].lower()
+            earlier = ctx.speakers if ctx.speakers else []
+            candidates = [s for s in earlier if s.start < start]
+            if previous is not None:
+                candidates = [*candidates, previous]
+            source = _anaphor(ctx, head, candidates)
+            resolved = source is not None
+    if source is None:
+        source = _text_source(ctx, phrase)
+    if source is None:
+        return None
+    return Speaker(start, start + len(phrase), source, verb_end, via, resolved)
+
+
+def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
+    norm, lex = ctx.norm, ctx.lex
+    found: list[tuple[int, int, int, SourceEntry]] = []
+    for order, entry in enumerate(lex.sources):
+        for match in entry.pattern.finditer(norm):
+            found.append((match.start(), match.end(), order, entry))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+    named: list[tuple[int, int, SourceEntry]] = []
+    last_end = -1
+    for start, end, _, entry in found:
+        if start >= last_end:
+            named.append((start, end, entry))
+            last_end = end
+    ctx.mask = sorted((s, e) for s, e, _ in named)
+    mentions: list[tuple[int, int, Source, bool, str | None]] = [
+        (s, e, entry.source, False, None) for s, e, entry in named
+    ]
+    # anaphora: the last named source whose entry lists the phrase (one pass, in text order)
+    last_by_phrase: dict[str, SourceEntry] = {}
+    events: list[tuple[int, int, Any]] = [(s, 0, (s, e, entry)) for s, e, entry in named]
+    events += [(m.start(), 1, m) for m in lex.anaphora.finditer(norm)]
+    events.sort(key=lambda x: (x[0], x[1]))
+    for _, what, item in events:
+        if what == 0:
+            for phrase in item[2].anaphora:
+                last_by_phrase[phrase] = item[2]
+            continue
+        if _in_sorted_spans(item.start(), ctx.mask):
+            continue
+        phrase = re.sub(r"\s+", " ", item.group(0).lower())
+        antecedent = last_by_phrase.get(phrase)
+        if antecedent is not None:
+            mentions.append((item.start(), item.end(), antecedent.source, True, None))
+    by_start = {s: entry for s, _, entry in named}
+    for match in _WITNESS.finditer(norm):
+        name = match.group("name")
+        listener = by_start.get(match.end())
+        if _table_source(ctx, name) is not None:
+            continue
+        source = Source(_slug(name), name, SourceKind.INDIVIDUAL, INDEPENDENT)
+        via = listener.source.id if listener is not None else None
+        mentions.append((match.start(), match.end(), source, False, via))
+    speakers = []
+    for start, end, source, resolved, via in mentions:
+        if source.kind is SourceKind.INDIVIDUAL and end > start + len(source.name):
+            speakers.append(Speaker(start, start + len(source.name), source, end, via))
+            continue
+        verb_end = _speech_end(ctx, start, end)
+        if verb_end is not None:
+            speakers.append(Speaker(start, end, source, verb_end, via, resolved))
+    structural = _structural_speakers(ctx, sentences_)
+    taken = [(s.start, s.verb_end) for s in speakers]
+    for speaker in structural:
+        # a table mention already speaking with the same verb wins
+        if any(a <= speaker.start < b or a < speaker.verb_end <= b for a, b in taken):
+            continue
+        speakers.append(speaker)
+    speakers.sort(key=lambda s: (s.start, s.end))
+    ctx.mask = sorted(
+        (s.start, s.end) for s in speakers if s.source.kind is not SourceKind.INDIVIDUAL
+    )
+    return speakers
+
+
 # --- detection ---------------------------------------------------------------------------------
 
 
 def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
     lex = ctx.lex
     np = _NounPhrase(end=start)
+    part = lex.part_of.match(ctx.norm, start, min(end, start + 40))
+    if part is not None:
+        np.part_of = True
+        start = part.end()
     tokens = list(_TOKEN.finditer(ctx.norm, start, min(end, start + 120)))
     unknown = 0
     i = 0
@@ -338,18 +585,29 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
         word = token.group(0).lower()
         if word.endswith("'s"):
             word = word[:-2]
-        pair = f"{word} {tokens[i + 1].group(0).lower()}" if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ""
+        pair = f"{word} {nxt}" if nxt else ""
         if not (word[0].isalpha() or word == "%"):
             break
         np.end = token.end()
         if pair in lex.people or pair in lex.reject_nouns:
             word = pair
             i += 1
+        if np.part_of and word in ("were", "was"):
+            if nxt in lex.people:
+                np.head, np.noun = lex.people[nxt], nxt
+            break
         if word in lex.people:
             np.head, np.noun = lex.people[word], word
-            if np.head == "inherit" and word in ("more",):
-                np.increment = True
+            if np.head == "inherit" and word in ("more", "ещё", "еще"):
                 np.head = None
+                follow = tokens[i + 1 : i + 4]
+                if (follow and follow[0].group(0).lower() in lex.people) or (
+                    follow and follow[0].group(0).lower() in lex.party_words
+                ):
+                    np.increment = True
+                else:
+                    np.elliptic_more = True
                 i += 1
                 continue
             rest = tokens[i + 1 : i + 5]
@@ -357,22 +615,38 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
                 np.population = True
             if rest and rest[0].group(0).lower() in ("of", "from"):
                 for tok in rest[1:]:
-                    w = tok.group(0).lower()
-                    if w in lex.party_words:
-                        np.parties.append(lex.party_words[w])
+                    party = _party_of_word(ctx, tok.group(0))
+                    if party is not None:
+                        np.parties.append(party)
+            if rest and rest[0].group(0).lower() == "among":
+                among = " ".join(t.group(0).lower() for t in rest[1:3])
+                if among.split()[-1:] and among.split()[-1] in (
+                    "military",
+                    "troops",
+                    "forces",
+                    "soldiers",
+                    "servicemen",
+                ):
+                    np.head = "military"
+                if among.startswith("its"):
+                    np.speaker_side = True
             break
         if word in lex.reject_nouns:
             np.reject, np.noun = lex.reject_nouns[word], word
             break
-        if word in lex.party_words:
-            np.parties.append(lex.party_words[word])
+        party = _party_of_word(ctx, word)
+        if party is not None:
+            np.parties.append(party)
+            if word.endswith("s") and word in ctx.party_words and nxt not in lex.people:
+                np.head, np.noun = "all", word
+                break
         elif word in ("additional", "new"):
             np.increment = True
-        elif word == "its":
+        elif word in ("its", "своих"):
             np.speaker_side = True
-        elif word in _SKIP_WORDS:
+        elif word in lex.skip_words:
             pass
-        elif word in _STOP_WORDS:
+        elif word in lex.stop_words:
             break
         else:
             unknown += 1
@@ -382,68 +656,125 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
     return np
 
 
-def _in_span(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+@dataclass(slots=True)
+class _SentenceView:
+    """Per-sentence facts computed once: clauses, dates, mentions, history and event cues."""
+
+    sentence: Sentence
+    clause_starts: list[int]
+    clause_ends: list[int]
+    dates: list[DateMention]
+    date_spans: list[tuple[int, int]]
+    blockers: list[int]
+    history: str | None
+    other_event: bool
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        i = max(i, 0)
+        return self.clause_starts[i], self.clause_ends[i]
+
+    def next_blocker(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.blockers, pos)
+        return self.blockers[i] if i < len(self.blockers) else None
+
+    def previous_blocker(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.blockers, pos) - 1
+        return self.blockers[i] if i >= 0 else None
+
+
+def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]) -> _SentenceView:
+    norm = ctx.norm
+    starts, ends = [sentence.start], []
+    for match in _CLAUSE.finditer(norm, sentence.start, sentence.end):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(sentence.end)
+    dates = date_mentions(norm, sentence.start, sentence.end, ctx.published, ctx.lex.code)
+    spans = sorted((d.start, d.end) for d in dates)
+    blockers = [s for s, _ in mentions if not _in_sorted_spans(s, spans)]
+    history = None
+    year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
+    for match in _DECADE.finditer(norm, sentence.start, sentence.end):
+        if int(match.group(1)) + 9 < ctx.war_start.year:
+            history = f"the sentence is about the {match.group(0)}, before the war's start"
+            break
+    if history is None:
+        for match in _YEAR.finditer(norm, sentence.start, sentence.end):
+            year = int(match.group(1))
+            if year >= ctx.war_start.year or _in_sorted_spans(match.start(), spans):
+                continue
+            before = norm[max(sentence.start, match.start() - 12) : match.start()].split()
+            if before and before[-1].lower() in year_words:
+                history = f"the sentence is about {year}, before the war's start"
+                break
+    other = ctx.lex.other_event.search(norm, sentence.start, sentence.end) is not None
+    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other)
 
 
 def _classify(
-    ctx: _Context,
-    sentence: Sentence,
-    start: int,
-    end: int,
-    dates: Sequence[DateMention],
-    implicit: Sequence[tuple[int, int]],
+    ctx: _Context, view: _SentenceView, start: int, end: int, implicit: Sequence[tuple[int, int]]
 ) -> tuple[str, str] | None:
     """The reason a numeric mention is not a figure, or ``None``."""
     norm, lex = ctx.norm, ctx.lex
+    sentence = view.sentence
     text = norm[start:end]
     after = norm[end : min(len(norm), end + 40)]
     before = norm[max(sentence.start, start - 40) : start]
-    if _in_span(start, [(d.start, d.end) for d in dates]):
+    if _in_sorted_spans(start, view.date_spans):
         return "date", "part of a date"
     if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
         return "ordinal", "an ordinal (a rank or a day)"
     if re.match(r"s\b", after) and re.fullmatch(r"\d{4}", text):
         return "year", "a decade"
     if re.match(r"[- ](?:years?|months?|weeks?)[- ]old\b", after, re.I) or re.search(
-        r"\baged\s+$", before, re.I
+        r"\baged\s+(?:\d+\s+and\s+)?$", before, re.I
     ):
         return "age", "an age"
-    if _in_span(start, implicit):
+    if re.match(r"\s+and\s+\d+\s+respectively", after) or re.search(
+        r"\baged\s+\d+\s+and\s+$", before
+    ):
+        return "age", "an age"
+    if _in_sorted_spans(start, implicit):
         return "implicit-part", "counted inside an implicit figure"
-    unit = re.match(r"\s*(per\s+cent|%|[a-z]+)", after, re.I)
+    unit = re.match(r"\s*(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
     if unit is not None:
         word = re.sub(r"\s+", " ", unit.group(1).lower())
         glued = unit.start(1) == 0
+        if word not in lex.reject_units:
+            word = word.rstrip(".")
         if word in lex.reject_units and (glued or word not in ("m",)):
             return lex.reject_units[word], f"followed by {word!r}"
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", text):
-        first = re.match(r"\s*([a-z]+)", after, re.I)
+        first = re.match(r"\s*([^\W\d_]+)", after)
         if first is None or first.group(1).lower() not in lex.people:
             return "year", "a year"
-    if lex.other_event.search(norm, sentence.start, sentence.end) or any(
-        int(m.group(1)) < WAR_START.year
-        for m in _OLD_YEAR.finditer(norm, sentence.start, sentence.end)
-    ):
-        return "other-event", "the sentence is about another event (an earlier year)"
+    if view.history is not None:
+        return "history", view.history
+    if view.other_event:
+        return "other-event", "the sentence is about another event"
+    clause = view.clause(start)
+    if lex.negation.search(norm, max(clause[0], start - 200), start):
+        return "negated", "the clause denies the figure"
     return None
 
 
-def _outcome(
-    ctx: _Context, start: int, end: int, clause: tuple[int, int], blockers: Sequence[int]
-) -> tuple[str, float] | None:
+def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[str, float] | None:
     """The outcome governing the figure at ``[start, end)`` and a confidence."""
     norm, lex = ctx.norm, ctx.lex
-    c_start, c_end = clause
+    c_start, c_end = view.clause(start)
     best: tuple[int, str] | None = None
     for outcome, pattern in lex.outcome_before:
         for match in pattern.finditer(norm, max(c_start, start - 60), start):
             gap = norm[match.end() : start].lower().split()
-            if all(w in _GAP_WORDS for w in gap) and (best is None or match.end() > best[0]):
+            if all(w in lex.gap_words or w in lex.verb_hedges for w in gap) and (
+                best is None or match.end() > best[0]
+            ):
                 best = (match.end(), outcome)
     if best is not None:
         return best[1], 0.95
-    limit = min([c_end, end + 90, *[b for b in blockers if b >= end]])
+    following = view.next_blocker(end)
+    limit = min(c_end, end + 90, following if following is not None else c_end)
     first: tuple[int, str] | None = None
     for outcome, pattern in lex.outcome_after:
         found = pattern.search(norm, end, limit)
@@ -451,7 +782,8 @@ def _outcome(
             first = (found.start(), outcome)
     if first is not None:
         return first[1], 0.9
-    floor = max([c_start, start - 120, *[b for b in blockers if b < start]])
+    preceding = view.previous_blocker(start)
+    floor = max(c_start, start - 120, preceding if preceding is not None else c_start)
     last: tuple[int, str] | None = None
     for outcome, pattern in (*lex.outcome_after, *lex.outcome_before):
         for match in pattern.finditer(norm, floor, start):
@@ -462,24 +794,18 @@ def _outcome(
     return None
 
 
-def _clause(ctx: _Context, sentence: Sentence, pos: int) -> tuple[int, int]:
-    start = sentence.start
-    for match in _CLAUSE.finditer(ctx.norm, sentence.start, sentence.end):
-        if match.start() >= pos:
-            return start, match.start()
-        start = match.end()
-    return start, sentence.end
-
-
-def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str]]:
-    """Implicit counts: (start, end, outcome, count, category) of each person phrase."""
+def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:
+    """Implicit counts: (start, end, outcome, count, category, how) of each person phrase."""
     out = []
     lex = ctx.lex
+    norm = ctx.norm
     verbs = {k.lower(): v for k, v in lex.get("implicit", "verbs").items()}
     passives = {k.lower(): v for k, v in lex.get("implicit", "passives").items()}
     determiners = tuple(d.lower() for d in lex.get("implicit", "determiners"))
     for pattern, table in ((lex.implicit, verbs), (lex.implicit_passive, passives)):
-        for match in pattern.finditer(ctx.norm, sentence.start, sentence.end):
+        if not table:
+            continue
+        for match in pattern.finditer(norm, sentence.start, sentence.end):
             phrase = match.group("phrase")
             if phrase.split()[0].lower() not in determiners:
                 continue
@@ -502,63 +828,137 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                         value = 1
                 count += value
             category = "civilian" if all(n in lex.child_nouns for n in nouns) else ROOT
-            out.append((match.start("phrase"), match.end("phrase"), outcome, count, category))
+            out.append(
+                (match.start("phrase"), match.end("phrase"), outcome, count, category, "persons")
+            )
+    # "Mr. Gurbanov and 4 members of his family": the person and the relatives
+    for match in lex.family.finditer(norm, sentence.start, sentence.end):
+        try:
+            n = Figure.parse(match.group("n")).low
+        except FigureParseError:
+            continue
+        outcome = None
+        tail = norm[match.end() : min(sentence.end, match.end() + 60)]
+        for name, pattern in lex.outcome_after:
+            if pattern.search(tail):
+                outcome = name
+                break
+        if outcome is None:
+            continue
+        out.append((match.start(), match.end(), outcome, n + 1, "civilian", "family"))
+    # "no one was killed": a count of zero
+    for match in lex.zero.finditer(norm, sentence.start, sentence.end):
+        outcome = {k.lower(): v for k, v in lex.get("negation", "zero_verbs").items()}.get(
+            match.group("verb").lower()
+        )
+        if outcome is None:
+            continue
+        subject = match.group("subject").lower()
+        category = "civilian" if "civilian" in subject or "resident" in subject else ROOT
+        if "soldier" in subject or "servicem" in subject:
+            category = "military"
+        out.append((match.start(), match.end("subject"), outcome, 0, category, "zero"))
     out.sort()
-    return out
+    kept: list[tuple[int, int, str, int, str, str]] = []
+    for item in out:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
 
 
 # --- assembling --------------------------------------------------------------------------------
 
 
+def _quote_regions(ctx: _Context, sentence: Sentence) -> list[tuple[int, int]]:
+    regions = ctx.quotes.get(sentence.paragraph_start)
+    if regions is None:
+        regions = quote_regions(ctx.text, sentence.paragraph_start, sentence.paragraph_end)
+        ctx.quotes[sentence.paragraph_start] = regions
+    return regions
+
+
+def _speakers_between(ctx: _Context, start: int, end: int) -> list[Speaker]:
+    lo = bisect.bisect_left(ctx.speaker_starts, start)
+    hi = bisect.bisect_left(ctx.speaker_starts, end)
+    return ctx.speakers[lo:hi]
+
+
 def _speaker_for(
     ctx: _Context, sentence: Sentence, start: int, end: int
 ) -> tuple[Speaker | None, float, str]:
-    regions = quote_regions(ctx.text, sentence.paragraph_start, sentence.paragraph_end)
-    inside = next(((a, b) for a, b in regions if a <= start < b), None)
+    regions = _quote_regions(ctx, sentence)
+    inside = next(((a, b) for a, b in regions if a <= start < b), None) if regions else None
     if inside is not None:
-        outside = [
+        nearby = [
             s
-            for s in ctx.speakers
-            if sentence.paragraph_start <= s.start < sentence.paragraph_end
-            and not _in_span(s.start, regions)
+            for s in _speakers_between(
+                ctx,
+                max(sentence.paragraph_start, inside[0] - 300),
+                min(sentence.paragraph_end, inside[1] + 300),
+            )
+            if not _in_sorted_spans(s.start, regions)
         ]
-        if outside:
+        if nearby:
             nearest = min(
-                outside, key=lambda s: min(abs(s.start - inside[1]), abs(s.end - inside[0]))
+                nearby, key=lambda s: min(abs(s.start - inside[1]), abs(s.end - inside[0]))
             )
             return nearest, 0.75, "speaker of the quotation"
     here = [
         s
-        for s in ctx.speakers
-        if sentence.start <= s.start < sentence.end
-        and (inside is not None or not _in_span(s.start, regions))
+        for s in _speakers_between(ctx, sentence.start, sentence.end)
+        if inside is not None or not _in_sorted_spans(s.start, regions)
     ]
     if here:
+        before = [s for s in here if s.end <= start]
+        after = [s for s in here if s.start >= end]
+        options = ([before[-1]] if before else []) + ([after[0]] if after else [])
+        if not options:
+            options = here[:1]
 
         def distance(s: Speaker) -> int:
             return start - s.end if s.end <= start else max(0, s.start - end)
 
-        nearest = min(here, key=distance)
+        nearest = min(options, key=distance)
         how = "antecedent of an anaphor" if nearest.resolved else "speaker in the sentence"
         return nearest, (0.75 if nearest.resolved else 0.9), how
+    if (
+        ctx.last is not None
+        and ctx.last.source is not None
+        and ctx.last_sentence == sentence.index - 1
+        and ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end) is None
+        and ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
+    ):
+        carried = ctx.last.source
+        return (
+            Speaker(start, start, carried, start, ctx.last.via, True),
+            0.6,
+            ("speaker of the previous sentence carried forward"),
+        )
     return None, 0.4, "no speaker found: the outlet's own statement"
 
 
 def _dates(
-    ctx: _Context, sentence: Sentence, speaker: Speaker | None, dates: Sequence[DateMention]
+    ctx: _Context, view: _SentenceView, speaker: Speaker | None, start: int
 ) -> tuple[dt.date | None, dt.date | None, dt.date | None, str]:
     """(as_of, since, event date, how) read from the sentence."""
     norm = ctx.norm
+    sentence = view.sentence
     as_of = since = event = None
     how = ""
     statement: DateMention | None = None
     verbs = ctx.lex.speech_verbs
-    for d in dates:
-        if _AS_OF.search(norm, max(sentence.start, d.start - 12), d.start):
+    dates = view.dates
+    until: DateMention | None = None
+    for i, d in enumerate(dates):
+        lead = norm[max(sentence.start, d.start - 14) : d.start]
+        if _AS_OF.search(lead) or re.search(r"\b(?:по\s+состоянию\s+на|на)\s+$", lead, re.I):
             as_of, how = d.date, "as of"
+        elif i > 0 and re.search(r"\b(?:to|until|through|till|по)\s+$", lead, re.I):
+            until = d
         elif (
             speaker is not None
-            and 0 <= d.start - speaker.verb_end <= 14
+            and 0 <= d.start - speaker.verb_end <= 40
             and _SPEECH_GAP.match(norm, speaker.verb_end, d.start)
         ):
             statement = d
@@ -566,29 +966,37 @@ def _dates(
             speaker is None and verbs.search(norm, max(sentence.start, d.start - 24), d.start)
         ):
             statement = statement or d
+    if as_of is None and until is not None:
+        as_of, how = until.date, "end of a dated range"
     for d in dates:
-        if d is statement or (as_of is not None and d.date == as_of):
+        if d is statement or d is until or (as_of is not None and d.date == as_of):
             continue
-        if _SINCE.search(norm, max(sentence.start, d.start - 20), d.start):
+        lead = norm[max(sentence.start, d.start - 60) : d.start]
+        since_at = max(lead.lower().rfind("since "), lead.lower().rfind("с начала "))
+        gap = lead[since_at:] if since_at >= 0 else ""
+        if (
+            _SINCE.search(lead)
+            or (since_at >= 0 and "," not in gap and len(gap.split()) <= 8)
+            or (until is not None and d.end <= until.start)
+        ):
             since = d.date
-        elif event is None:
+        elif event is None and not d.relative_span:
             event = d.date
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
     return as_of, since, event, how
 
 
-def _perpetrator(ctx: _Context, start: int, end: int) -> str | None:
-    words = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
-    for match in ctx.lex.perpetrator.finditer(ctx.norm, start, end):
-        side = next(g for g in (match.group("a"), match.group("b"), match.group("c")) if g)
-        return str(words[side.lower()])
-    return None
+def _inherit(c: Candidate, previous: Candidate) -> None:
+    c.category = previous.category if c.category == ROOT else c.category
+    c.party = previous.party
+    c.region = previous.region
+    c.perpetrator = previous.perpetrator
 
 
 def _build(
     ctx: _Context,
-    sentence: Sentence,
+    view: _SentenceView,
     start: int,
     end: int,
     figure: Figure,
@@ -596,19 +1004,24 @@ def _build(
     outcome_confidence: float,
     np: _NounPhrase | None,
     previous: Candidate | None,
-    dates: Sequence[DateMention],
     clause_rejects: Sequence[str],
     figure_confidence: float,
-    blockers: Sequence[int],
+    part: bool = False,
 ) -> list[Candidate]:
     trees = ctx.trees
-    clause = _clause(ctx, sentence, start)
+    sentence = view.sentence
+    clause = view.clause(start)
+    facts = _clause_facts(ctx, clause)
     c = Candidate(start, end, ctx.text[start:end], figure, sentence, outcome)
     notes = c.notes
     scope_conf = 0.9
     elliptic = np is None or np.head in (None, "inherit")
     inherit = previous is not None and (
-        np is not None and (np.head == "inherit" or (np.head is None and not np.parties))
+        part
+        or (
+            np is not None
+            and (np.head == "inherit" or np.elliptic_more or (np.head is None and not np.parties))
+        )
     )
     # speaker
     speaker, source_conf, how = _speaker_for(ctx, sentence, start, end)
@@ -621,45 +1034,63 @@ def _build(
     elif inherit and previous is not None:
         c.category = previous.category
         scope_conf -= 0.1
-        notes.append("scope shared with the previous figure of the sentence")
+        notes.append("scope shared with the previous figure")
     else:
         for category, pattern in ctx.lex.category_cues:
-            if pattern.search(ctx.norm, clause[0], start):
+            if pattern.search(ctx.norm, max(clause[0], start - 200), start):
                 c.category = category
                 notes.append(f"category from a clause cue ({category})")
                 break
-    # region
-    places = _places(ctx, clause[0], clause[1])
+    # region: the clause, else the sentence, else the previous figure's
+    places = [node for _, node in facts["places"]]
     if places:
         c.region = _narrowest(trees["region"], places)
     elif inherit and previous is not None:
         c.region = previous.region
-    # perpetrator
-    perpetrator = _perpetrator(ctx, clause[0], clause[1])
-    if (
-        perpetrator is None
-        and re.search(
-            "|".join(re.escape(w) for w in ctx.lex.get("perpetrator", "carry_back")),
-            ctx.norm[clause[0] : clause[1]],
-            re.I,
-        )
-        and sentence.start > sentence.paragraph_start
+    elif (
+        ctx.last is not None
+        and ctx.last_sentence == sentence.index - 1
+        and np is not None
+        and np.part_of
     ):
-        perpetrator = _perpetrator(ctx, sentence.paragraph_start, sentence.start)
+        c.region = ctx.last.region
+    # perpetrator
+    perpetrator = facts["perpetrator"]
+    if perpetrator is None and facts["carry_back"] and sentence.start > sentence.paragraph_start:
+        perpetrator = _clause_facts(ctx, (sentence.paragraph_start, sentence.start))["perpetrator"]
         if perpetrator is not None:
             notes.append("perpetrator from the previous sentence ('as a result')")
+    if (
+        perpetrator is None
+        and facts["carry_back"]
+        and ctx.last is not None
+        and ctx.last_sentence == sentence.index - 1
+    ):
+        perpetrator = ctx.last.perpetrator if ctx.last.perpetrator != ROOT else None
     if perpetrator is None and inherit and previous is not None:
         perpetrator = previous.perpetrator
     c.perpetrator = perpetrator or ROOT
     # party
     party_tree = trees["party"]
     affiliation = c.source.affiliation if c.source is not None else INDEPENDENT
+    clause_parties = []
+    toll = re.search(
+        r"\b(?P<adj>[\w-]+)\s+(?:military\s+|civilian\s+)?(?:death\s+toll|toll|casualties|dead)\b",
+        ctx.norm[max(clause[0], start - 80) : start],
+        re.I,
+    )
+    if toll is not None:
+        found = _party_of_word(ctx, toll.group("adj"))
+        if found is not None:
+            clause_parties.append(found)
     if np is not None and np.parties:
         c.party = _narrowest(party_tree, np.parties)
-    elif np is not None and np.speaker_side and affiliation in party_tree:
+    elif np is not None and np.speaker_side and affiliation in party_tree and affiliation != ROOT:
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side ('its')")
         scope_conf -= 0.1
+    elif clause_parties:
+        c.party = _narrowest(party_tree, clause_parties)
     elif inherit and previous is not None and previous.party != ROOT:
         c.party = previous.party
     elif c.category == "military" and affiliation in party_tree and affiliation != ROOT:
@@ -672,29 +1103,53 @@ def _build(
             c.party = _narrowest(party_tree, inferred)
             notes.append("party inferred from the place")
             scope_conf -= 0.2
+    elif np is not None and np.part_of and ctx.last is not None:
+        c.party = ctx.last.party
+        c.perpetrator = c.perpetrator if c.perpetrator != ROOT else ctx.last.perpetrator
     if elliptic and not inherit:
         scope_conf -= 0.1
     scope_conf = min(scope_conf, outcome_confidence)
     # dates and kind
-    as_of, since, event, date_how = _dates(ctx, sentence, speaker, dates)
+    as_of, since, event, date_how = _dates(ctx, view, speaker, start)
     date_conf = 0.9
     if as_of is None:
         as_of, date_how, date_conf = ctx.published, "publication date (no date in the text)", 0.5
-    increment = (np is not None and np.increment) or bool(
-        _INCREMENT_BEFORE.search(ctx.norm, max(sentence.start, start - 20), start)
-    )
-    if event is not None and c.region != ROOT and trees["region"].depth(c.region) >= 2:
+    increment = (np is not None and np.increment) or facts["increment_span"]
+    if not increment and re.search(
+        rf"(?<!\w)(?:{words_of(ctx.lex.get('increment', 'before'))})\s+$",
+        ctx.norm[max(sentence.start, start - 20) : start],
+        re.I,
+    ):
+        listed = previous is not None and re.search(
+            r"\band\s+(?:another|a\s+further)\s+$",
+            ctx.norm[max(sentence.start, start - 25) : start],
+            re.I,
+        )
+        increment = not listed
+    incident_cue = facts["incident_cue"]
+    if event is not None and (
+        (c.region != ROOT and trees["region"].depth(c.region) >= 2)
+        or (incident_cue is not None and c.region != ROOT)
+    ):
         c.kind, c.since, c.as_of = "incident", event, event
         c.event = f"{c.region}-{event.isoformat()}"
         date_how = "day of the incident"
         date_conf = 0.8
+    elif part and previous is not None and previous.kind == "incident":
+        c.kind, c.since, c.as_of, c.event = (
+            "incident",
+            previous.since,
+            previous.as_of,
+            previous.event,
+        )
+        date_how = "day of the incident (a part of the figure before)"
     elif increment:
         c.kind, c.since, c.as_of = "increment", as_of, as_of
-        notes.append("increment ('more'): since = as_of, previous report assumed the day before")
+        notes.append("increment: since = as_of = the day it was announced")
         date_conf = min(date_conf, 0.6)
     else:
         c.as_of = as_of
-        c.since = since if since is not None and since <= as_of else WAR_START
+        c.since = since if since is not None and since <= as_of else ctx.war_start
         if c.since > c.as_of:
             c.since = c.as_of
     notes.append(f"as_of: {date_how}")
@@ -702,7 +1157,7 @@ def _build(
         r in clause_rejects for r in ctx.lex.get("coverage", "partial_when_reject")
     ):
         c.coverage = "partial"
-        notes.append("partial: the count covers only the strikes named in the clause")
+        notes.append("partial: the count covers only the strikes or attacks named")
     c.confidence = {
         "figure": round(figure_confidence, 2),
         "scope": round(max(0.1, scope_conf), 2),
@@ -710,50 +1165,99 @@ def _build(
         "date": date_conf,
     }
     # one claim per side
-    following = [b for b in blockers if b > start]
-    sides = ctx.lex.sides.search(ctx.norm, end, min([clause[1], *following]))
+    following = view.next_blocker(start + 1)
+    limit = min(clause[1], following if following is not None else clause[1])
+    sides = ctx.lex.sides.search(ctx.norm, end, max(end, limit))
     if sides is not None and c.party == ROOT:
         out = []
         for side in ctx.lex.get("sides", "split"):
+            if side not in party_tree:
+                continue
             copy = Candidate(**{name: getattr(c, name) for name in Candidate.__slots__})
             copy.party = side
             copy.notes = [*c.notes, f"'{sides.group(0)}' read as each side: one claim per side"]
             copy.confidence = dict(c.confidence, scope=round(max(0.1, scope_conf - 0.2), 2))
             out.append(copy)
-        return out
+        if out:
+            return out
     return [c]
+
+
+def _figure_of(ctx: _Context, view: _SentenceView, start: int, end: int) -> Figure:
+    """Read a mention with Figure.parse: hedge verbs before it, a language's hedge words."""
+    lex = ctx.lex
+    phrase = ctx.text[start:end]
+    english = phrase
+    if lex.code != "en":
+        english = _to_english(lex, phrase)
+    verb = lex.verb_hedge.search(ctx.norm, max(view.sentence.start, start - 20), start)
+    if verb is not None and not re.match(
+        r"\s*(?:more|fewer|less|at|about|some|around|nearly|almost|over|up)\b", english, re.I
+    ):
+        english = f"{lex.verb_hedges[verb.group('verb').lower()]} {english}"
+    return Figure.parse(english).evolve(text=phrase)
+
+
+def _to_english(lex: Lexicon, phrase: str) -> str:
+    """A figure phrase of another language in the English the hedge table reads."""
+    text = phrase
+    for sep in lex.group_separators:
+        text = re.sub(rf"(?<=\d){re.escape(sep)}(?=\d{{3}}\b)", "", text)
+    lowered = text.lower()
+    for word, english in sorted(lex.hedge_words.items(), key=lambda kv: -len(kv[0])):
+        if lowered.startswith(word + " ") or lowered == word:
+            rest = text[len(word) :].strip()
+            if english.endswith(" of") or english == "several":
+                return english.removesuffix(" of")
+            return f"{english} {_number_words(lex, rest)}"
+    return _number_words(lex, text)
+
+
+def _number_words(lex: Lexicon, text: str) -> str:
+    if re.fullmatch(r"[\d.,]+", text.strip()):
+        return text.strip()
+    try:
+        from number_parser import parse_number  # type: ignore[import-untyped]  # extra
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        return text
+    value = parse_number(text, language=lex.code)
+    return str(value) if value is not None else text
 
 
 def _sentence_candidates(
     ctx: _Context, sentence: Sentence
 ) -> tuple[list[Candidate], list[Rejection]]:
     norm = ctx.norm
-    dates = date_mentions(norm, sentence.start, sentence.end, ctx.published)
-    implicit = _implicit(ctx, sentence)
-    implicit_spans = [(a, b) for a, b, *_ in implicit]
     mentions = [
         (m.start(), m.end()) for m in ctx.lex.mention.finditer(norm, sentence.start, sentence.end)
     ]
-    blockers = [s for s, _ in mentions if not _in_span(s, [(d.start, d.end) for d in dates])]
+    view = _view(ctx, sentence, mentions)
+    implicit = _implicit(ctx, sentence)
+    implicit_spans = [(a, b) for a, b, *_ in implicit]
     rejected: list[Rejection] = []
-    accepted: list[tuple[int, int, Figure, str, float, _NounPhrase, float]] = []
+    accepted: list[dict[str, Any]] = []
     reasons_by_clause: dict[tuple[int, int], list[str]] = {}
+    pending: list[dict[str, Any]] = []  # readable figures still without an outcome
     for start, end in mentions:
         phrase = ctx.text[start:end]
-        why = _classify(ctx, sentence, start, end, dates, implicit_spans)
-        clause = _clause(ctx, sentence, start)
+        clause = view.clause(start)
+        why = _classify(ctx, view, start, end, implicit_spans)
         np = _scan_noun_phrase(ctx, end, clause[1])
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
         if why is None and (
             np.population
             or ctx.lex.population_before.search(norm, max(sentence.start, start - 25), start)
+            or re.search(
+                r"'s\s+(?:estimated|total|entire)\s+$",
+                norm[max(sentence.start, start - 30) : start],
+            )
         ):
             why = ("population", "a population, not a toll")
         figure: Figure | None = None
         if why is None:
             try:
-                figure = Figure.parse(phrase).evolve(text=phrase)
+                figure = _figure_of(ctx, view, start, end)
             except FigureParseError as error:
                 why = (f"unreadable-{error.reason.value}", str(error))
             except (ValueError, TypeError, ArithmeticError) as error:  # pragma: no cover
@@ -763,37 +1267,86 @@ def _sentence_candidates(
                 why = ("share-without-base", "a share of an unstated population")
             elif figure.low > _MAX_COUNT or (figure.high or 0) > _MAX_COUNT:
                 why = ("implausible", "larger than any population")
-        outcome = None
-        if why is None:
-            outcome = _outcome(ctx, start, end, clause, [b for b in blockers if b != start])
-            if outcome is None:
-                why = ("no-casualty-outcome", "no word of killing, wounding, displacement...")
-        if why is not None or figure is None or outcome is None:
+        if why is not None or figure is None:
             reason, detail = why or ("unreadable", "")
             rejected.append(Rejection(start, end, phrase, reason, detail, sentence))
             reasons_by_clause.setdefault(clause, []).append(reason)
             continue
+        including = (
+            ctx.lex.including.search(norm, max(sentence.start, start - 30), start) is not None
+        )
+        item = {
+            "start": start,
+            "end": end,
+            "figure": figure,
+            "np": np,
+            "part": including or np.part_of,
+            "clause": clause,
+        }
+        if np.head is not None and np.head in ("casualties",):
+            pass
+        outcome = _outcome(ctx, view, start, end)
+        if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
+            outcome = None
+        if outcome is None and item["part"] and accepted:
+            outcome = (accepted[-1]["outcome"], 0.8)
+        if (
+            outcome is None
+            and np.part_of
+            and ctx.last is not None
+            and ctx.last_sentence == sentence.index - 1
+        ):
+            outcome = (ctx.last.outcome, 0.7)
+        if outcome is None:
+            pending.append(item)
+            continue
+        item["outcome"], item["o_conf"] = outcome
         conf = 0.95 if np.head not in (None, "inherit") else 0.85
         if figure.hedge is Hedge.VAGUE:
             conf -= 0.15
-        accepted.append((start, end, figure, outcome[0], outcome[1], np, min(conf, outcome[1])))
-    items: list[tuple[int, Any]] = [(a[0], ("figure", a)) for a in accepted]
+        item["f_conf"] = min(conf, outcome[1])
+        # a list: earlier figures of people without an outcome, joined by commas or "and"
+        anchor = item
+        while pending and _listed(norm, pending[-1], anchor):
+            head = pending.pop()
+            head.update(outcome=item["outcome"], o_conf=0.8, f_conf=0.8, listed=True)
+            accepted.append(head)
+            anchor = head
+        accepted.append(item)
+    for item in pending:
+        a, b = int(str(item["start"])), int(str(item["end"]))
+        rejected.append(
+            Rejection(
+                a,
+                b,
+                ctx.text[a:b],
+                "no-casualty-outcome",
+                "no word of killing, wounding, displacement...",
+                sentence,
+            )
+        )
+    accepted.sort(key=lambda a: a["start"])
+    _mark_lists(norm, accepted)
+    items: list[tuple[int, Any]] = [(a["start"], ("figure", a)) for a in accepted]
     items += [(i[0], ("implicit", i)) for i in implicit]
     items.sort(key=lambda x: x[0])
     candidates: list[Candidate] = []
     previous: Candidate | None = None
     for _, (what, item) in items:
         if what == "figure":
-            start, end, figure, outcome, o_conf, np, f_conf = item
+            start, end, figure, np = item["start"], item["end"], item["figure"], item["np"]
+            outcome, o_conf, f_conf = item["outcome"], item["o_conf"], item["f_conf"]
+            part = bool(item["part"])
         else:
-            start, end, outcome, count, category = item
-            figure = Figure(count, count, Hedge.IMPLICIT, ctx.text[start:end])
+            start, end, outcome, count, category, how = item
+            figure = Figure(
+                count, count, Hedge.IMPLICIT if how != "zero" else Hedge.EXACT, ctx.text[start:end]
+            )
             np = _NounPhrase(head=category if category != ROOT else "all")
-            o_conf, f_conf = 0.85, 0.7
-        clause = _clause(ctx, sentence, start)
+            o_conf, f_conf, part = 0.85, 0.7, False
         built = _build(
             ctx,
-            sentence,
+            view,
             start,
             end,
             figure,
@@ -801,43 +1354,95 @@ def _sentence_candidates(
             o_conf,
             np,
             previous,
-            dates,
-            reasons_by_clause.get(clause, []),
+            reasons_by_clause.get(view.clause(start), []),
             f_conf,
-            blockers,
+            part,
         )
         if what == "implicit":
             for c in built:
                 c.category = item[4]
-                c.notes.append("implicit count of the persons named")
+                c.notes.append(
+                    {
+                        "family": "a person and the relatives named with them",
+                        "zero": "a count of zero ('no one was killed')",
+                    }.get(item[5], "implicit count of the persons named")
+                )
+        elif item.get("list_note"):
+            for c in built:
+                c.notes.append(item["list_note"])
+        if part and previous is not None:
+            for c in built:
+                c.notes.append("a part of the figure before it ('including', 'of them')")
         candidates.extend(built)
-        previous = built[-1]
+        if not part:
+            previous = built[-1]
     return candidates, rejected
 
 
+def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether two figures are items of one list ("95 girls, 98 boys and 985 women")."""
+    gap = norm[earlier["np"].end : later["start"]]
+    return (
+        earlier["np"].head not in (None, "inherit")
+        and earlier["clause"] == later["clause"]
+        and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)(?:at\s+least\s+)?", gap)
+        is not None
+    )
+
+
+def _mark_lists(norm: str, accepted: list[dict[str, Any]]) -> None:
+    """Note on each item of a list of figures its place and the list's sum."""
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            total = sum(int(x["figure"].low) for x in run)
+            for i, x in enumerate(run, start=1):
+                x["list_note"] = (
+                    f"item {i} of a list of {len(run)} (the items' low bounds sum to {total:,})"
+                )
+        run.clear()
+
+    for item in accepted:
+        if run and (item["outcome"] != run[-1]["outcome"] or not _listed(norm, run[-1], item)):
+            flush()
+        run.append(item)
+    flush()
+
+
 def run(
-    text: str, published: dt.date, outlet: str | None, trees: ScopeTrees
+    text: str,
+    published: dt.date,
+    outlet: str | None,
+    trees: ScopeTrees,
+    war_start: dt.date,
+    language: str = "en",
 ) -> tuple[list[Candidate], list[Rejection]]:
     """Every candidate claim and every rejected numeric mention of ``text``."""
-    lex = lexicon()
+    lex = lexicon(language)
     norm = normalise(text)
-    partial = _Context(text, norm, published, outlet, trees, lex, (), re.compile(""), ())
-    speakers = _find_speakers(norm, lex, partial)
+    words = _party_words(trees, lex)
     ctx = _Context(
         text,
         norm,
         published,
         outlet,
         trees,
+        war_start,
         lex,
-        speakers,
+        words,
+        _perpetrator_pattern(words, lex, lex.stems),
         _gazetteer(trees, lex),
-        tuple((s.start, s.end) for s in speakers),
     )
+    all_sentences = sentences(text)
+    ctx.speakers = _find_speakers(ctx, all_sentences)
+    ctx.speaker_starts = [s.start for s in ctx.speakers]
     candidates: list[Candidate] = []
     rejected: list[Rejection] = []
-    for sentence in sentences(text):
+    for sentence in all_sentences:
         found, refused = _sentence_candidates(ctx, sentence)
         candidates.extend(found)
         rejected.extend(refused)
+        if found:
+            ctx.last, ctx.last_sentence = found[-1], sentence.index
     return candidates, rejected

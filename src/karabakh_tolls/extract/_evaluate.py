@@ -9,14 +9,16 @@ claims over all reference claims; each field's accuracy is over the matched pair
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["FIELDS", "Score", "score"]
+__all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "score"]
 
 FIELDS = (
+    "interval",
     "outcome",
     "category",
     "party",
@@ -25,8 +27,9 @@ FIELDS = (
     "source",
     "as_of",
     "kind",
-    "interval",
+    "scope",
 )
+SCOPE_FIELDS = ("outcome", "category", "party", "perpetrator", "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +61,31 @@ class Score:
 
 
 def _figure_position(row: pd.Series) -> tuple[int, int]:
+    if "figure_start" in row.index and not pd.isna(row["figure_start"]):
+        return int(row["figure_start"]), int(row["figure_end"])
     quote = str(row["quote"])
     offset = quote.find(str(row["figure"]))
     start = int(row["span_start"]) + max(offset, 0)
     return start, start + len(str(row["figure"]))
+
+
+def _speaker_key(name: object) -> str:
+    text = "" if name is None or (isinstance(name, float) and name != name) else str(name)
+    text = "" if text in ("<NA>", "nan") else text.lower()
+    text = re.sub(r"['\u2019]s?\b", "", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip())
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _same_source(ref: pd.Series, ext: pd.Series) -> bool:
+    """Same source id; or, for a speaker the source table does not know (kind ``other``), the
+    speaker phrases overlap (one contains the other, articles and possessives dropped)."""
+    if str(ref["source"]) == str(ext["source"]):
+        return True
+    if "source_kind" not in ref.index or str(ref["source_kind"]) != "other":
+        return False
+    a, b = _speaker_key(ref.get("source_name")), _speaker_key(ext.get("source_name"))
+    return bool(a and b and (a in b or b in a))
 
 
 def _value(row: pd.Series, name: str) -> str:
@@ -109,13 +133,28 @@ def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
         pairs.append((r_pos, chosen))
     accuracy = {}
     for name in FIELDS:
-        if not pairs or (name != "interval" and name not in reference.columns):
+        if not pairs or (name not in ("interval", "scope") and name not in reference.columns):
             continue
         if name == "interval" and "low" not in reference.columns:
             continue
-        hits = sum(
-            _value(reference.iloc[r], name) == _value(extracted.iloc[e], name) for r, e in pairs
-        )
+        if name == "scope" and not all(
+            d in reference.columns and d in extracted.columns for d in SCOPE_FIELDS
+        ):
+            continue
+        if name == "scope":
+            hits = sum(
+                all(
+                    _value(reference.iloc[r], d) == _value(extracted.iloc[e], d)
+                    for d in SCOPE_FIELDS
+                )
+                for r, e in pairs
+            )
+        elif name == "source":
+            hits = sum(_same_source(reference.iloc[r], extracted.iloc[e]) for r, e in pairs)
+        else:
+            hits = sum(
+                _value(reference.iloc[r], name) == _value(extracted.iloc[e], name) for r, e in pairs
+            )
         accuracy[name] = hits / len(pairs)
     spurious = tuple(
         str(extracted.iloc[i]["claim_id"]) for i in range(len(extracted)) if i not in used

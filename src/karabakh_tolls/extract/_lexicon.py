@@ -18,7 +18,11 @@ from typing import Any
 from karabakh_tolls.figures import HEDGE_TABLE
 from karabakh_tolls.sources import Source
 
-__all__ = ["Lexicon", "SourceEntry", "lexicon", "words_pattern"]
+__all__ = ["LANGUAGES", "Lexicon", "SourceEntry", "lexicon", "words_pattern"]
+
+LANGUAGES = ("en", "ru")
+"""Languages with a bundled lexicon: ``data/extract_lexicon.toml`` (English) and
+``data/extract_lexicon_<code>.toml`` for the others."""
 
 
 def words_pattern(phrases: Iterable[str]) -> str:
@@ -71,6 +75,27 @@ class Lexicon:
     category_cues: tuple[tuple[str, re.Pattern[str]], ...]
     population_before: re.Pattern[str]
     speech_verbs: re.Pattern[str]
+    code: str
+    gap_words: frozenset[str]
+    stop_words: frozenset[str]
+    skip_words: frozenset[str]
+    stems: bool
+    verb_hedge: re.Pattern[str]
+    verb_hedges: Mapping[str, str]
+    hedge_words: Mapping[str, str]
+    including: re.Pattern[str]
+    part_of: re.Pattern[str]
+    increment_span: re.Pattern[str]
+    negation: re.Pattern[str]
+    zero: re.Pattern[str]
+    speech_any: re.Pattern[str]
+    pronoun_before: re.Pattern[str]
+    possessive_count: re.Pattern[str]
+    speaker_heads: Mapping[str, str]
+    auxiliaries: frozenset[str]
+    family: re.Pattern[str]
+    group_separators: tuple[str, ...]
+    carry_opener: re.Pattern[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -83,9 +108,18 @@ class Lexicon:
 def _number_pattern(data: Mapping[str, Any]) -> str:
     words = words_pattern(data["numbers"]["words"])
     scales = words_pattern(data["numbers"]["scales"])
-    vague = words_pattern(re.sub(r"\s+of$", "", r.phrase) for r in HEDGE_TABLE if r.kind == "vague")
-    prefixes = words_pattern(r.phrase for r in HEDGE_TABLE if r.kind == "prefix")
-    numeral = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!,\d)"
+    own = data.get("hedges", {})
+    vague = words_pattern(
+        [re.sub(r"\s+of$", "", r.phrase) for r in HEDGE_TABLE if r.kind == "vague"]
+        + [w for w, e in own.items() if e.endswith(" of") or e in ("several",)]
+    )
+    prefixes = words_pattern(
+        [r.phrase for r in HEDGE_TABLE if r.kind == "prefix"]
+        + [w for w, e in own.items() if not e.endswith(" of") and e != "several"]
+    )
+    groups = "".join(re.escape(g) for g in data["numbers"].get("group_separators", []))
+    grouped = r"\d{1,3}(?:,\d{3})+" + (rf"|\d{{1,3}}(?:[{groups}]\d{{3}})+" if groups else "")
+    numeral = rf"(?<![\w.,])(?:{grouped}|\d+)(?:\.\d+)?(?!,\d)"
     word_number = rf"\b(?:{words})(?:-(?:{words}))?\b"
     amount = (
         rf"(?:(?:{numeral}|{word_number})(?:\s+(?:{scales})\b)*"
@@ -134,7 +168,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         rf"(?:(?:(?:{det})\s+)?(?:[\w]+-year-old\s+|\d+-year-old\s+)?"
         rf"(?:(?:{number_words}|\d+)\s+(?:of\s+(?:his|her|their)\s+)?)?(?:{persons}))"
     )
-    phrase = rf"(?P<phrase>{item}(?:\s*,\s*{item})*(?:,?\s+and\s+{item})?)\b"
+    phrase = rf"(?<![\w-])(?P<phrase>{item}(?:\s*,\s*{item})*(?:,?\s+and\s+{item})?)\b"
     verbs = words_pattern(implicit["verbs"])
     passives = words_pattern(implicit["passives"])
     perp = data["perpetrator"]
@@ -150,7 +184,60 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         (cat, re.compile(rf"\b(?:{words_pattern(ws)})\b", flags))
         for cat, ws in data["category_cues"].items()
     )
+    grammar = data["grammar"]
+    verb_hedges = {w.lower(): hedge for hedge, ws in data["verb_hedges"].items() for w in ws}
+    speech_cfg = data["speech"]
+    heads = {w.lower(): kind for kind, ws in data["speaker_heads"].items() for w in ws}
+    negation = data["negation"]
+    zero_verbs = words_pattern(negation["zero_verbs"])
+    number_words = words_pattern(data["numbers"]["words"]) or r"(?!x)x"
     return Lexicon(
+        code=str(data["language"]["code"]),
+        gap_words=frozenset(w.lower() for w in grammar["gap_words"]),
+        stop_words=frozenset(w.lower() for w in grammar["stop_words"]),
+        skip_words=frozenset(w.lower() for w in grammar["skip_words"]),
+        stems=bool(grammar.get("stems", False)),
+        verb_hedge=re.compile(rf"\b(?P<verb>{words_pattern(verb_hedges)})\s+$", flags),
+        verb_hedges=verb_hedges,
+        hedge_words={k.lower(): v for k, v in data.get("hedges", {}).items()},
+        including=re.compile(rf"\b(?:{words_pattern(grammar['including'])})\s*$", flags),
+        part_of=re.compile(rf"\s+(?:{words_pattern(grammar['part_of'])})\b", flags),
+        increment_span=re.compile(
+            rf"\b(?:{words_pattern(data['increment'].get('spans', []) or ['(?!x)x'])})\b", flags
+        )
+        if data["increment"].get("spans")
+        else re.compile(r"(?!x)x"),
+        negation=re.compile(rf"\b(?:{words_pattern(negation['before'])})\b", flags),
+        zero=re.compile(
+            rf"(?<![\w-])(?P<subject>{words_pattern(negation['zero_subjects'])})\s+"
+            rf"(?:(?:was|were|had\s+been|has\s+been|have\s+been|got)\s+)?"
+            rf"(?P<verb>{zero_verbs})\b",
+            flags,
+        ),
+        speech_any=re.compile(rf"\b(?:{speech})\b", flags),
+        pronoun_before=re.compile(
+            rf"(?:^|[\s,])(?:{words_pattern(speech_cfg['pronouns'])})\s+"
+            rf"(?:(?:{words_pattern(speech_cfg['auxiliaries'])})\s+)?$",
+            flags,
+        ),
+        possessive_count=re.compile(
+            rf"(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}?)(?:'s|')\s+"
+            rf"(?:(?:previous|earlier|latest|new|last|own|official|initial)\s+)?"
+            rf"(?:{words_pattern(speech_cfg['count_nouns']) or '(?!x)x'})\s+(?:of\s+)?",
+            flags,
+        ),
+        speaker_heads=heads,
+        auxiliaries=frozenset(w.lower() for w in speech_cfg["auxiliaries"]),
+        family=re.compile(
+            r"(?P<head>(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
+            rf"(?P<n>\d+|{number_words})\s+(?:other\s+)?"
+            r"(?:members\s+of\s+(?:his|her|their|the)\s+family|family\s+members|relatives"
+            r"|of\s+(?:his|her|their)\s+(?:children|relatives|family))\b",
+        ),
+        group_separators=tuple(data["numbers"].get("group_separators", [])),
+        carry_opener=re.compile(
+            rf"\s*(?:{words_pattern(speech_cfg.get('carry_openers', [])) or '(?!x)x'})\b", flags
+        ),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),
@@ -191,12 +278,28 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     )
 
 
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` laid on ``base``: tables merge key by key, other values (lists) replace."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), Mapping):
+            out[key] = _merge(base[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("karabakh_tolls").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
 @cache
-def lexicon() -> Lexicon:
-    """The bundled lexicon (read and compiled once)."""
-    text = (
-        resources.files("karabakh_tolls")
-        .joinpath("data/extract_lexicon.toml")
-        .read_text(encoding="utf-8")
-    )
-    return _build(tomllib.loads(text))
+def lexicon(language: str = "en") -> Lexicon:
+    """The bundled lexicon of ``language`` (read and compiled once per language)."""
+    data = _read("extract_lexicon.toml")
+    if language != "en":
+        if language not in LANGUAGES:
+            raise KeyError(language)
+        data = _merge(data, _read(f"extract_lexicon_{language}.toml"))
+    return _build(data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -34,10 +35,32 @@ _MONTH = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
+_RU_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_RU_WEEKDAYS = {
+    "понедельник": "monday",
+    "вторник": "tuesday",
+    "среду": "wednesday",
+    "среда": "wednesday",
+    "четверг": "thursday",
+    "пятницу": "friday",
+    "пятница": "friday",
+    "субботу": "saturday",
+    "суббота": "saturday",
+    "воскресенье": "sunday",
+}
+_RELATIVE = (
+    r"yesterday|the\s+day\s+before\s+yesterday|last\s+(?:week|night|month)|earlier\s+this\s+week"
+    r"|(?:one|two|three|four|five|six|\d)\s+days?\s+ago|a\s+week\s+ago|the\s+previous\s+day"
+    r"|вчера|позавчера|на\s+прошлой\s+неделе"
+)
 _DATE = re.compile(
     rf"\b(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\d)"
     rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?)\b"
-    r"|\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    rf"|(?<![\w/])(?P<num>\d{{1,2}}/\d{{1,2}}/\d{{4}})(?![\w/])"
+    rf"|(?<!\w)(?P<ru>\d{{1,2}}\s+{_RU_MONTH}(?:\s+\d{{4}}\s*(?:года|г\.)?)?)(?!\w)"
+    r"|\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"|(?<!\w)(?P<ruwd>{'|'.join(_RU_WEEKDAYS)})(?!\w)"
+    rf"|\b(?P<rel>{_RELATIVE})\b",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = re.compile(
@@ -136,6 +159,8 @@ class DateMention:
     end: int
     date: dt.date
     weekday: bool
+    relative_span: bool = False
+    """A relative phrase ("yesterday", "last week"): a day of speech, never an event's id."""
 
 
 def resolve_date(phrase: str, published: dt.date) -> dt.date | None:
@@ -170,11 +195,85 @@ def resolve_date(phrase: str, published: dt.date) -> dt.date | None:
     return parsed
 
 
-def date_mentions(text: str, start: int, end: int, published: dt.date) -> list[DateMention]:
+def resolve_relative(phrase: str, published: dt.date) -> dt.date | None:
+    """The day a relative phrase ("yesterday", "last week", "two days ago") means.
+
+    Read with the ``dateparser`` library against ``published``; never after it.
+
+    >>> resolve_relative("yesterday", dt.date(2020, 10, 6))
+    datetime.date(2020, 10, 5)
+    >>> resolve_relative("last week", dt.date(2020, 10, 6))
+    datetime.date(2020, 9, 29)
+    """
+    dateparser = _dateparser()
+    settings = {
+        "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day, 12),
+        "PREFER_DATES_FROM": "past",
+    }
+    parsed = dateparser.parse(
+        re.sub(r"\s+", " ", phrase), languages=["en", "ru"], settings=settings
+    )
+    if parsed is None:
+        return None
+    day: dt.date = parsed.date()
+    return day if day <= published else None
+
+
+def _dateparser() -> Any:
+    try:
+        import dateparser  # type: ignore[import-untyped]  # optional extra `extract`
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        from karabakh_tolls.extract._extra import missing_extra
+
+        raise missing_extra("dateparser") from None
+    return dateparser
+
+
+def _resolve_ru(phrase: str, published: dt.date) -> dt.date | None:
+    dateparser = _dateparser()
+    parsed = dateparser.parse(
+        phrase,
+        languages=["ru"],
+        settings={
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": dt.datetime(published.year, published.month, published.day),
+        },
+    )
+    if parsed is None:
+        return None
+    day: dt.date = parsed.date()
+    if re.search(r"\d{4}", phrase):
+        return day if day <= published else None
+    while day > published:
+        day = day.replace(year=day.year - 1)
+    return day
+
+
+def date_mentions(
+    text: str, start: int, end: int, published: dt.date, language: str = "en"
+) -> list[DateMention]:
     """Every resolvable date phrase in ``text[start:end]``."""
     out = []
     for match in _DATE.finditer(text, start, end):
-        day = resolve_date(match.group(0), published)
+        phrase = match.group(0)
+        relative = False
+        if match.group("rel"):
+            day = resolve_relative(phrase, published)
+            relative = True
+        elif match.group("ruwd"):
+            day = resolve_date(_RU_WEEKDAYS[phrase.lower()], published)
+        elif match.group("ru"):
+            day = _resolve_ru(phrase, published)
+        elif match.group("num"):
+            d, m, y = (int(x) for x in phrase.split("/"))
+            try:
+                day = dt.date(y, m, d)
+            except ValueError:
+                day = None
+            day = day if day is not None and day <= published else None
+        else:
+            day = resolve_date(phrase, published)
         if day is not None:
-            out.append(DateMention(match.start(), match.end(), day, match.group("wd") is not None))
+            weekday = bool(match.group("wd") or match.group("ruwd"))
+            out.append(DateMention(match.start(), match.end(), day, weekday, relative))
     return out

@@ -31,9 +31,9 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from karabakh_tolls.errors import OptionError
-from karabakh_tolls.frame import WAR_START
 from karabakh_tolls.model import TERM_DIMENSIONS, Constraint, Kind, Target, Terms
 from karabakh_tolls.scopes import ScopeTrees
+from karabakh_tolls.wars import War
 
 __all__ = [
     "Instance",
@@ -127,6 +127,18 @@ class Instance:
     def cells(self) -> list[Terms]:
         return cells_of(self.trees)
 
+    @property
+    def start(self) -> dt.date:
+        """The first day of the instance's war."""
+        return self.days[0]
+
+    @property
+    def war(self) -> War:
+        """The instance's war: it starts on the first day and reads the instance's trees."""
+        return War(
+            f"instance-{self.start.isoformat()}", "A random war", self.start, trees=self.trees
+        )
+
     def inside(self, terms: Terms) -> np.ndarray:
         """Which cells lie inside a scope."""
         return np.array(
@@ -161,12 +173,14 @@ class Instance:
 
 
 def to_frame(instance: Instance, constraints: Sequence[Constraint] | None = None) -> pd.DataFrame:
-    """The constraints as a claim table (for ``ClaimSet.from_frame(..., trees=...)``)."""
+    """The constraints as a claim table of the instance's war (for
+    ``ClaimSet.from_frame(..., wars=[instance.war])``)."""
     rows = []
     for c in instance.constraints if constraints is None else constraints:
         rows.append(
             {
                 "claim_id": c.id,
+                "war": instance.war.id,
                 "low": c.low,
                 "high": c.high,
                 "outcome": c.outcome,
@@ -203,15 +217,23 @@ def instances(
     max_count: int = 3,
     incidents: bool = True,
     lies: bool = False,
+    start: dt.date | None = None,
 ) -> Instance:
     """An :class:`Instance` whose claims are true intervals around a hidden truth.
 
     Kinds drawn: cumulative totals (since the war's start), increments, partial totals (lower
     bounds) and, with ``incidents=True``, incident tolls of disjoint events carved from the
     truth. With ``lies=True`` some claims are false intervals (their ids in ``Instance.lies``).
+    The war starts on ``start``, by default a random day between 1900 and 2030, so nothing
+    can lean on one war's dates.
     """
     chosen = trees if trees is not None else small_trees()
-    days = tuple(WAR_START + dt.timedelta(days=i) for i in range(n_days))
+    first = (
+        start
+        if start is not None
+        else draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 12, 31)))
+    )
+    days = tuple(first + dt.timedelta(days=i) for i in range(n_days))
     truth = draw(_truth(chosen, n_days, max_count))
     nodes = _nodes(chosen)
     instance = Instance(chosen, days, truth)
@@ -239,7 +261,7 @@ def instances(
             )
         )
         end = draw(st.integers(0, n_days - 1))
-        since, event = WAR_START, None
+        since, event = first, None
         if kind is Kind.INCREMENT:
             since = days[draw(st.integers(0, end))]
         if kind is Kind.INCIDENT:

@@ -14,9 +14,10 @@ from typing import Any
 import pandas as pd
 from hypothesis import strategies as st
 
-from karabakh_tolls.frame import WAR_START, ClaimKind, Coverage
+from karabakh_tolls.claims import ClaimKind, Coverage
 from karabakh_tolls.scopes import default_trees
 from karabakh_tolls.sources import SourceKind
+from karabakh_tolls.wars import default_war
 
 __all__ = ["BAD_ROW_KINDS", "bad_records", "claim_frames", "claim_records"]
 
@@ -33,9 +34,11 @@ def claim_records(draw: st.DrawFn, claim_id: str | None = None) -> dict[str, Any
     """One valid claim row as a plain dict (dates as ``datetime.date``)."""
     low = draw(st.integers(0, 10_000_000))
     high = draw(st.one_of(st.none(), st.integers(low, low + 1_000_000)))
-    since = WAR_START + dt.timedelta(days=draw(st.integers(0, 30)))
-    as_of = since + dt.timedelta(days=draw(st.integers(0, 60)))
+    war = default_war()
+    since = war.start + dt.timedelta(days=draw(st.integers(0, 30)))
     kind = draw(st.sampled_from([k.value for k in ClaimKind]))
+    last = 60 if kind != ClaimKind.INCIDENT or war.end is None else (war.end - since).days
+    as_of = since + dt.timedelta(days=draw(st.integers(0, last)))
     quote = draw(st.one_of(st.none(), _TEXT))
     start = draw(st.integers(0, 10_000))
     record: dict[str, Any] = {

@@ -1,0 +1,874 @@
+"""Build ``claims.csv`` of the real development set from the hand annotation below.
+
+Run from the repository root: ``.venv/bin/python tests/data/real_text/build_reference.py``.
+
+Each row names its document, the figure phrase as written, and an *anchor*: a substring of the
+text that starts with the figure phrase and occurs exactly once (so the figure's offset is found,
+never typed). The quote is the sentence that carries the figure, found by a plain splitter (a
+full stop, question or exclamation mark followed by a blank and a capital, digit or quotation
+mark; a line break). Intervals come from the figure phrase through the documented hedge table
+(``Figure.parse``) unless the row gives them (implicit counts, Russian phrases).
+
+Conventions (the same as ``seeds/README.md`` and ``tests/data/wire/README.md``):
+- ``as_of`` is the day the count is said to hold: "as of <day>", else the day the speaker spoke
+  ("said on Monday"), else the publication date; an incident holds on its day.
+- ``since`` is the war's start unless the text gives another start ("since the fighting resumed
+  on Friday"); an increment ("another 40", "11 more", "in the previous 24 hours") runs over the
+  day it was announced (``since = as_of``).
+- ``source`` is who the text says asserts the figure: an id of the source table where the body is
+  a known one, else the speaker's phrase as written (``source_name``), its id a slug of that
+  phrase; an unattributed statement is the outlet's own.
+- Figures the annotation does not take: "civilian casualties" (killed and wounded together:
+  no outcome of the tree), counts of things, ages, populations, and tolls of events before the
+  war's start.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from pathlib import Path
+
+from karabakh_tolls.figures import Figure
+
+HERE = Path(__file__).resolve().parent
+
+COLUMNS = [
+    "claim_id", "figure", "low", "high", "hedge", "outcome", "category", "party", "perpetrator",
+    "region", "kind", "since", "as_of", "event", "coverage", "source", "source_name",
+    "source_kind", "source_affiliation", "via", "outlet", "document", "published", "quote",
+    "span_start", "span_end", "note", "war", "figure_start", "figure_end", "part",
+]  # fmt: skip
+
+# document -> (part, published, outlet, war)
+DOCUMENTS = {
+    "d01": ("dev", "2020-10-18", "jpost", "karabakh-2020"),
+    "d02": ("dev", "2020-09-30", "azerbaijan-mfa", "karabakh-2020"),
+    "d03": ("dev", "2023-09-20", "tribune-india", "karabakh-2023"),
+    "d04": ("dev", "2020-11-02", "rferl", "karabakh-2020"),
+    "d05": ("dev", "2022-06-30", "republic-world", "ukraine-2022"),
+    "d06": ("dev", "2023-04-17", "the-news-glory", "sudan-2023"),
+    "d07": ("dev", "2024-01-09", "daily-sabah", "gaza-2023"),
+    "d08": ("dev", "2020-10-17", "gazeta-ru", "karabakh-2020"),
+    "d09": ("dev", "2023-09-29", "bbc", "karabakh-2023"),
+    "d10": ("dev", "2014-09-22", "middle-east-eye", "syria-2011"),
+    "h01": ("holdout", "2020-10-28", "news-az", "karabakh-2020"),
+    "h02": ("holdout", "2020-10-05", "vedomosti", "karabakh-2020"),
+    "h03": ("holdout", "2022-04-05", "cnn", "ukraine-2022"),
+    "h04": ("holdout", "2022-06-28", "reuters", "ukraine-2022"),
+    "h05": ("holdout", "2022-07-06", "voa", "ukraine-2022"),
+    "h06": ("holdout", "2020-11-12", "afp", "tigray-2020"),
+    "h07": ("holdout", "2023-12-05", "ians", "gaza-2023"),
+    "h08": ("holdout", "2023-12-02", "pa-media", "gaza-2023"),
+    "h09": ("holdout", "2023-04-17", "ft", "sudan-2023"),
+    "h10": ("holdout", "2020-10-09", "ria24", "karabakh-2020"),
+    "h11": ("holdout", "2020-10-02", "izvestia", "karabakh-2020"),
+    "h12": ("holdout", "2023-03-07", "sbs", "ukraine-2022"),
+}
+
+# id -> (name, kind, affiliation); bodies the source table is expected to know.
+SOURCES = {
+    "nk-defense-ministry": (
+        "Nagorno-Karabakh Defense Ministry", "de-facto-authority", "nagorno-karabakh"),
+    "nk-authorities": ("Nagorno-Karabakh authorities", "de-facto-authority", "nagorno-karabakh"),
+    "karabakh-ombudsman": (
+        "Nagorno-Karabakh human rights ombudsman", "de-facto-authority", "nagorno-karabakh"),
+    "azerbaijan-mfa": ("Ministry of Foreign Affairs of Azerbaijan", "government", "azerbaijan"),
+    "armenia-mfa": ("Ministry of Foreign Affairs of Armenia", "government", "armenia"),
+    "azerbaijan-prosecutor": (
+        "Prosecutor General's Office of Azerbaijan", "government", "azerbaijan"),
+    "armenian-government": ("Armenian government", "government", "armenia"),
+    "ohchr": ("Office of the UN High Commissioner for Human Rights", "intergovernmental",
+              "independent"),
+    "united-nations": ("United Nations", "intergovernmental", "independent"),
+    "world-health-organization": ("World Health Organization", "intergovernmental",
+                                  "independent"),
+    "gaza-health-ministry": ("Health Ministry in Gaza", "de-facto-authority", "palestine"),
+    "sohr": ("Syrian Observatory for Human Rights", "ngo", "independent"),
+    "amnesty-international": ("Amnesty International", "ngo", "independent"),
+}  # fmt: skip
+
+# Claims: document, figure, anchor (None: the figure itself is unique), then the fields that
+# differ from the row defaults below. ``value`` = (low, high) where Figure.parse cannot read
+# the phrase (implicit counts, Russian).
+D = dict
+CLAIMS: list[dict[str, object]] = [
+    # d01: the issue's "another 40 ... pushing the death toll to 673"; the 30,000 of the 1990s
+    D(
+        doc="d01",
+        figure="40",
+        outcome="killed",
+        category="military",
+        party="nagorno-karabakh",
+        kind="increment",
+        source="nk-defense-ministry",
+        note="'casualties' read as deaths: they push the death toll",
+    ),
+    D(
+        doc="d01",
+        figure="673",
+        category="military",
+        party="nagorno-karabakh",
+        source="nk-defense-ministry",
+    ),
+    # d02: as of a date; a family counted (5); ages are not counts
+    D(doc="d02", figure="10", category="civilian", party="azerbaijan", as_of="2020-09-29"),
+    D(
+        doc="d02",
+        figure="two",
+        anchor="two schoolchildren",
+        category="civilian",
+        party="azerbaijan",
+        as_of="2020-09-29",
+    ),
+    D(
+        doc="d02",
+        figure="30",
+        outcome="wounded",
+        category="civilian",
+        party="azerbaijan",
+        as_of="2020-09-29",
+    ),
+    D(
+        doc="d02",
+        figure="Mr. Gurbanov and 4 members of his family",
+        value=(5, 5),
+        hedge="implicit",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="naftalan",
+        kind="incident",
+        as_of="2020-09-27",
+    ),
+    # d03 (2023 war): speaker by description, then by name; "including" parts
+    D(
+        doc="d03",
+        figure="25",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        as_of="2023-09-19",
+        source="karabakh-ombudsman",
+    ),
+    D(
+        doc="d03",
+        figure="Two",
+        category="civilian",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        as_of="2023-09-19",
+        source="karabakh-ombudsman",
+    ),
+    D(
+        doc="d03",
+        figure="138",
+        outcome="wounded",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        as_of="2023-09-19",
+        source="karabakh-ombudsman",
+    ),
+    D(
+        doc="d03",
+        figure="29",
+        outcome="wounded",
+        category="civilian",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        as_of="2023-09-19",
+        source="karabakh-ombudsman",
+    ),
+    # d04: "N more" increment; "it added" carries the speaker
+    D(
+        doc="d04",
+        figure="11",
+        category="military",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        kind="increment",
+        source="nk-defense-ministry",
+    ),
+    D(
+        doc="d04",
+        figure="1,177",
+        category="military",
+        party="nagorno-karabakh",
+        source="nk-defense-ministry",
+    ),
+    # d05 (Ukraine): casualties total is not a claim; a list split into parts
+    D(
+        doc="d05",
+        figure="4,731",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="ukraine",
+        source="ohchr",
+    ),
+    D(
+        doc="d05",
+        figure="5,901",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="ukraine",
+        source="ohchr",
+    ),
+    *[
+        D(
+            doc="d05",
+            figure=f,
+            anchor=a,
+            category="civilian",
+            party="ukraine",
+            region="ukraine",
+            as_of="2022-05-15",
+            source="ohchr",
+        )
+        for f, a in (
+            ("at least 95", None),
+            ("98", "98 boys"),
+            ("985", None),
+            ("1,519", None),
+            ("1,227", None),
+        )
+    ],
+    # d06 (Sudan): three speakers; "early Monday", "On Sunday"
+    D(
+        doc="d06",
+        figure="at least 97",
+        category="civilian",
+        region="sudan",
+        source="sudan-doctors-syndicate",
+        source_name="Doctors Syndicate",
+    ),
+    D(
+        doc="d06",
+        figure="hundreds",
+        outcome="wounded",
+        category="civilian",
+        region="sudan",
+        source="sudan-doctors-syndicate",
+        source_name="Doctors Syndicate",
+    ),
+    D(doc="d06", figure="at least 83", region="sudan", source="world-health-organization"),
+    D(
+        doc="d06",
+        figure="more than 1,126",
+        outcome="wounded",
+        region="sudan",
+        source="world-health-organization",
+    ),
+    D(
+        doc="d06",
+        figure="56",
+        region="sudan",
+        as_of="2023-04-16",
+        source="sudan-doctors-syndicate",
+        source_name="Sudan Doctors Syndicate",
+    ),
+    D(
+        doc="d06",
+        figure="about 600",
+        outcome="wounded",
+        region="sudan",
+        as_of="2023-04-16",
+        source="sudan-doctors-syndicate",
+        source_name="Sudan Doctors Syndicate",
+    ),
+    # d07 (Gaza): "climbed to"; "in the previous 24 hours" increments
+    D(
+        doc="d07",
+        figure="23,210",
+        party="palestine",
+        perpetrator="israel",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+    ),
+    D(
+        doc="d07",
+        figure="at least 59,167",
+        outcome="wounded",
+        party="palestine",
+        perpetrator="israel",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+    ),
+    D(
+        doc="d07",
+        figure="Some 126",
+        party="palestine",
+        region="gaza-strip",
+        kind="increment",
+        source="gaza-health-ministry",
+    ),
+    D(
+        doc="d07",
+        figure="241",
+        outcome="wounded",
+        party="palestine",
+        region="gaza-strip",
+        kind="increment",
+        source="gaza-health-ministry",
+    ),
+    # d08 (Russian)
+    D(
+        doc="d08",
+        figure="36",
+        value=(36, 36),
+        category="civilian",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        source="karabakh-ombudsman",
+    ),
+    D(
+        doc="d08",
+        figure="20",
+        value=(20, 20),
+        category="civilian",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        source="karabakh-ombudsman",
+    ),
+    D(
+        doc="d08",
+        figure="115",
+        value=(115, 115),
+        outcome="wounded",
+        category="civilian",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        source="karabakh-ombudsman",
+    ),
+    # d09 (2023 war): an incident's toll and an earlier estimate; displacement; population
+    D(
+        doc="d09",
+        figure="At least 170",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        kind="incident",
+        as_of="2023-09-25",
+    ),
+    D(
+        doc="d09",
+        figure="68",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        kind="incident",
+        as_of="2023-09-25",
+        source="nk-authorities",
+    ),
+    D(
+        doc="d09",
+        figure="290",
+        outcome="wounded",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        kind="incident",
+        as_of="2023-09-25",
+    ),
+    D(
+        doc="d09",
+        figure="88,780",
+        outcome="displaced",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        source="armenian-government",
+    ),
+    # d10 (Syria): "another 23" is a second part, not an increment; "including N children"
+    D(
+        doc="d10",
+        figure="at least 42",
+        perpetrator="syrian-government",
+        region="idlib",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    D(
+        doc="d10",
+        figure="16",
+        category="civilian",
+        perpetrator="syrian-government",
+        region="idlib",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    D(
+        doc="d10",
+        figure="19",
+        perpetrator="syrian-government",
+        region="saraqeb",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    D(
+        doc="d10",
+        figure="six",
+        category="civilian",
+        perpetrator="syrian-government",
+        region="saraqeb",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    D(
+        doc="d10",
+        figure="23",
+        anchor="23 people",
+        perpetrator="syrian-government",
+        region="ehsim",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    D(
+        doc="d10",
+        figure="10",
+        anchor="10 children",
+        category="civilian",
+        perpetrator="syrian-government",
+        region="ehsim",
+        kind="incident",
+        as_of="2014-09-21",
+        source="sohr",
+    ),
+    # h01: Barda; parts of killed and of wounded; counts of things
+    *[
+        D(
+            doc="h01",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party="azerbaijan",
+            perpetrator="armenia",
+            region="barda",
+            kind="incident",
+            as_of="2020-10-28",
+            source="azerbaijan-prosecutor",
+        )
+        for f, a, o, c in (
+            ("21", None, "killed", "all"),
+            ("five", "five women", "killed", "all"),
+            ("70", None, "wounded", "all"),
+            ("eight", "eight children", "wounded", "civilian"),
+            ("15", "15 women", "wounded", "all"),
+        )
+    ],
+    # h02 (Russian): two ministries
+    D(
+        doc="h02",
+        figure="19",
+        value=(19, 19),
+        category="civilian",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        source="armenia-mfa",
+    ),
+    D(
+        doc="h02",
+        figure="80",
+        value=(80, 80),
+        outcome="wounded",
+        category="civilian",
+        party="nagorno-karabakh",
+        perpetrator="azerbaijan",
+        region="nagorno-karabakh",
+        source="armenia-mfa",
+    ),
+    D(
+        doc="h02",
+        figure="24",
+        value=(24, 24),
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenian-side",
+        as_of="2020-10-04",
+        source="azerbaijan-mfa",
+    ),
+    D(
+        doc="h02",
+        figure="111",
+        value=(111, 111),
+        outcome="wounded",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenian-side",
+        as_of="2020-10-04",
+        source="azerbaijan-mfa",
+    ),
+    # h03 (Ukraine): a named UN official; counts of attacks and the deaths they caused
+    D(
+        doc="h03",
+        figure="At least 1,480",
+        category="civilian",
+        party="ukraine",
+        region="ukraine",
+        as_of="2022-04-04",
+        source="united-nations",
+    ),
+    D(
+        doc="h03",
+        figure="at least 2,195",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        region="ukraine",
+        as_of="2022-04-04",
+        source="united-nations",
+    ),
+    D(
+        doc="h03",
+        figure="at least 72",
+        party="ukraine",
+        region="ukraine",
+        as_of="2022-04-04",
+        coverage="partial",
+        source="united-nations",
+    ),
+    D(
+        doc="h03",
+        figure="43",
+        outcome="wounded",
+        party="ukraine",
+        region="ukraine",
+        as_of="2022-04-04",
+        coverage="partial",
+        source="united-nations",
+    ),
+    # h04 (Ukraine): an official known only by title
+    D(
+        doc="h04",
+        figure="five",
+        anchor="five people",
+        party="ukraine",
+        perpetrator="russia",
+        region="kharkiv",
+        kind="incident",
+        as_of="2022-06-27",
+        source="regional-governor",
+        source_name="regional governor",
+    ),
+    D(
+        doc="h04",
+        figure="22",
+        outcome="wounded",
+        party="ukraine",
+        perpetrator="russia",
+        region="kharkiv",
+        kind="incident",
+        as_of="2022-06-27",
+        source="regional-governor",
+        source_name="regional governor",
+    ),
+    D(
+        doc="h04",
+        figure="five",
+        anchor="five children",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="kharkiv",
+        kind="incident",
+        as_of="2022-06-27",
+        source="regional-governor",
+        source_name="regional governor",
+    ),
+    # h05 (Ukraine): 24-hour increments; a population
+    D(
+        doc="h05",
+        figure="five",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="donetsk",
+        kind="increment",
+        as_of="2022-07-06",
+        source="governor-of-ukraine-s-eastern-donetsk-province",
+        source_name="governor of Ukraine's eastern Donetsk province",
+    ),
+    D(
+        doc="h05",
+        figure="21",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="donetsk",
+        kind="increment",
+        as_of="2022-07-06",
+        source="governor-of-ukraine-s-eastern-donetsk-province",
+        source_name="governor of Ukraine's eastern Donetsk province",
+    ),
+    # h06 (Tigray): vague quantifiers; a quotation then its speaker
+    D(
+        doc="h06",
+        figure="scores",
+        anchor="scores of civilians",
+        category="civilian",
+        region="tigray-region",
+        as_of="2020-11-12",
+        source="amnesty-international",
+    ),
+    D(
+        doc="h06",
+        figure="scores",
+        anchor="scores, and likely",
+        region="mai-kadra",
+        kind="incident",
+        as_of="2020-11-09",
+        source="amnesty-international",
+    ),
+    # h07 (Gaza): "risen to"; a spokesman of a known body
+    D(
+        doc="h07",
+        figure="15,899",
+        party="palestine",
+        perpetrator="israel",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+    ),
+    D(
+        doc="h07",
+        figure="more than 42,000",
+        outcome="wounded",
+        party="palestine",
+        region="gaza-strip",
+        as_of="2023-12-04",
+        source="gaza-health-ministry",
+    ),
+    # h08 (Gaza): a since-date from a weekday; "surpassed"; an earlier dated count
+    D(
+        doc="h08",
+        figure="At least 200",
+        party="palestine",
+        region="gaza-strip",
+        since="2023-12-01",
+        source="gaza-health-ministry",
+    ),
+    D(
+        doc="h08",
+        figure="15,200",
+        value=(15201, None),
+        hedge="more-than",
+        party="palestine",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+        note="'surpassed 15,200' read as more than 15,200",
+    ),
+    D(
+        doc="h08",
+        figure="more than 13,300",
+        party="palestine",
+        region="gaza-strip",
+        as_of="2023-11-20",
+        source="gaza-health-ministry",
+    ),
+    # h09 (Sudan): an unattributed lede, then a group known only by its name
+    D(doc="h09", figure="Almost 100", category="civilian", region="sudan"),
+    D(doc="h09", figure="hundreds", outcome="wounded", category="civilian", region="sudan"),
+    D(
+        doc="h09",
+        figure="almost 100",
+        category="civilian",
+        region="sudan",
+        as_of="2023-04-17",
+        source="central-committee-of-sudanese-doctors",
+        source_name="Central Committee of Sudanese Doctors",
+    ),
+    D(
+        doc="h09",
+        figure="above 900",
+        outcome="wounded",
+        region="sudan",
+        source="central-committee-of-sudanese-doctors",
+        source_name="Central Committee of Sudanese Doctors",
+    ),
+    # h10, h11 (Russian)
+    D(
+        doc="h10",
+        figure="Как минимум 53",
+        value=(53, None),
+        hedge="at-least",
+        category="civilian",
+        party="nagorno-karabakh",
+        region="nagorno-karabakh",
+        as_of="2020-10-09",
+        source="ohchr",
+    ),
+    D(
+        doc="h11",
+        figure="54",
+        value=(54, 54),
+        category="military",
+        party="nagorno-karabakh",
+        kind="increment",
+        source="nk-defense-ministry",
+    ),
+    D(
+        doc="h11",
+        figure="158",
+        value=(158, 158),
+        category="military",
+        party="nagorno-karabakh",
+        source="nk-defense-ministry",
+    ),
+    # h12 (Ukraine): a dated range; "N more" that is not an increment
+    D(
+        doc="h12",
+        figure="8,173",
+        category="civilian",
+        party="ukraine",
+        region="ukraine",
+        as_of="2023-03-05",
+        source="ohchr",
+    ),
+    D(
+        doc="h12",
+        figure="13,620",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        region="ukraine",
+        as_of="2023-03-05",
+        source="ohchr",
+    ),
+    D(
+        doc="h12",
+        figure="464",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="ukraine",
+        source="prosecutor-general-s-office",
+        source_name="Prosecutor General's Office",
+    ),
+    D(
+        doc="h12",
+        figure="931",
+        outcome="wounded",
+        category="civilian",
+        party="ukraine",
+        perpetrator="russia",
+        region="ukraine",
+        source="prosecutor-general-s-office",
+        source_name="Prosecutor General's Office",
+    ),
+]
+
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u00bb)]*\s+(?=[\"'\u201c\u00ab(]?[A-Z0-9\u0410-\u042f])")
+
+
+def _sentence(text: str, position: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    start = line_start
+    for match in _BOUNDARY.finditer(text, line_start, line_end):
+        if re.search(
+            r"\b(?:Mr|Mrs|Dr|Sept|Oct|Nov|Feb|Dec|Jan|p\.m)\.$", text[: match.start() + 1]
+        ):
+            continue
+        if match.end() > position:
+            return start, match.start() + 1
+        start = match.end()
+    return start, line_end
+
+
+def _wars() -> dict[str, str]:
+    data = tomllib.loads((HERE / "wars.toml").read_text(encoding="utf-8"))
+    return {war: spec["start"] for war, spec in data.items()}
+
+
+def build() -> list[dict[str, object]]:
+    """The reference rows, in document order."""
+    starts = _wars()
+    rows: list[dict[str, object]] = []
+    counters: dict[str, int] = {}
+    for claim in CLAIMS:
+        doc = str(claim["doc"])
+        part, published, outlet, war = DOCUMENTS[doc]
+        text = (HERE / part / f"{doc}.txt").read_text(encoding="utf-8")
+        figure = str(claim["figure"])
+        anchor = str(claim.get("anchor") or figure)
+        if text.count(anchor) != 1 or not anchor.startswith(figure):
+            raise SystemExit(f"{doc}: anchor {anchor!r} occurs {text.count(anchor)} times")
+        position = text.index(anchor)
+        start, end = _sentence(text, position)
+        if "value" in claim:
+            low, high = claim["value"]  # type: ignore[misc]
+            hedge = str(claim.get("hedge", "exact"))
+        else:
+            parsed = Figure.parse(figure)
+            low, high, hedge = parsed.low, parsed.high, parsed.hedge.value
+        kind = str(claim.get("kind", "cumulative"))
+        as_of = str(claim.get("as_of", published))
+        since = str(claim.get("since", as_of if kind in ("increment", "incident") else starts[war]))
+        region = str(claim.get("region", "all"))
+        source = str(claim.get("source", outlet))
+        if source in SOURCES:
+            name, source_kind, affiliation = SOURCES[source]
+        elif source == outlet:
+            name, source_kind, affiliation = outlet, "media", "independent"
+        else:
+            name, source_kind, affiliation = str(claim["source_name"]), "other", "independent"
+        counters[doc] = counters.get(doc, 0) + 1
+        rows.append(
+            {
+                "claim_id": f"{doc}-r{counters[doc]:02d}",
+                "figure": figure,
+                "low": low,
+                "high": "" if high is None else high,
+                "hedge": hedge,
+                "outcome": claim.get("outcome", "killed"),
+                "category": claim.get("category", "all"),
+                "party": claim.get("party", "all"),
+                "perpetrator": claim.get("perpetrator", "all"),
+                "region": region,
+                "kind": kind,
+                "since": since,
+                "as_of": as_of,
+                "event": f"{region}-{as_of}" if kind == "incident" else "",
+                "coverage": claim.get("coverage", "complete"),
+                "source": source,
+                "source_name": str(claim.get("source_name", name)),
+                "source_kind": source_kind,
+                "source_affiliation": affiliation,
+                "via": claim.get("via", ""),
+                "outlet": outlet,
+                "document": doc,
+                "published": published,
+                "quote": text[start:end],
+                "span_start": start,
+                "span_end": end,
+                "note": claim.get("note", ""),
+                "war": war,
+                "figure_start": position,
+                "figure_end": position + len(figure),
+                "part": part,
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    """Write ``claims.csv`` next to this script."""
+    with (HERE / "claims.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(build())
+
+
+if __name__ == "__main__":
+    main()
