@@ -14,6 +14,10 @@ from hypothesis import HealthCheck, settings
 
 import karabakh_tolls as kt
 
+# tests/data holds data and the scripts that built it, not tests (two of them share the name
+# build_reference.py, which pytest cannot import side by side).
+collect_ignore_glob = ["data/*"]
+
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci",
