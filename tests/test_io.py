@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from karabakh_tolls.io import (
     seed_documents,
     write_csv,
     write_excel,
+    write_jsonl,
 )
 from karabakh_tolls.testing.tables import claim_frames
 
@@ -446,3 +448,13 @@ def test_excel_refuses_text_it_cannot_store_naming_row_and_column(tmp_path: Path
     with pytest.raises(ClaimFileError, match=r"U\+0007") as info:
         write_excel(frame, tmp_path / "c.xlsx")
     assert (info.value.row, info.value.column, info.value.action) == (2, "note", "write")
+
+
+def test_writers_take_an_open_file_as_well_as_a_path() -> None:
+    claims = kt.load_seed_claims()
+    buffer = io.StringIO()
+    write_csv(claims.to_frame(), buffer)
+    assert buffer.getvalue().startswith("claim_id,")
+    lines = io.StringIO()
+    write_jsonl(claims.to_frame(), lines)
+    assert lines.getvalue().count("\n") == len(claims)

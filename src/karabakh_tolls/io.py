@@ -155,8 +155,12 @@ def _open_error(
 
 
 @contextmanager
-def _writing(path: object) -> Iterator[str | os.PathLike[str]]:
-    """Check ``path`` and turn the operating system's refusal to write it into our error."""
+def _writing(path: object) -> Iterator[Any]:
+    """Check ``path`` (a path, or an open writable file) and turn the operating system's
+    refusal to write it into our error."""
+    if hasattr(path, "write"):  # an open file or buffer, e.g. sys.stdout
+        yield path
+        return
     checked = _check_path(path)
     try:
         yield checked
@@ -849,7 +853,7 @@ def write_csv(
     ----------
     frame : pandas.DataFrame
         A claim table in schema form (``ClaimSet.to_frame()``).
-    path : str or os.PathLike
+    path : str, os.PathLike or an open text file
         Where to write.
     spreadsheet : bool, default False
         ``False`` writes every cell as it is: the exact round trip for programs. ``True`` is for
@@ -883,10 +887,20 @@ def write_jsonl(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write a claim table as JSON Lines: one object a claim, missing values ``null``."""
     plain = _plain(frame).astype(object)
     plain = plain.where(plain.notna(), None)
-    with _writing(path) as target, open(target, "w", encoding="utf-8") as handle:
-        for record in plain.to_dict(orient="records"):
-            clean = {k: (int(v) if hasattr(v, "__index__") else v) for k, v in record.items()}
-            handle.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    lines = [
+        json.dumps(
+            {k: (int(v) if hasattr(v, "__index__") else v) for k, v in record.items()},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for record in plain.to_dict(orient="records")
+    ]
+    with _writing(path) as target:
+        if hasattr(target, "write"):
+            target.writelines(lines)
+        else:
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.writelines(lines)
 
 
 def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
@@ -968,7 +982,7 @@ def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
             row.append(cell)
         sheet.append(row)
     with _writing(path) as target:
-        book.save(os.fspath(target))
+        book.save(target if hasattr(target, "write") else os.fspath(target))
 
 
 def _check_storable(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
