@@ -21,8 +21,9 @@ import time
 
 def _child(n: int, supports: bool) -> dict[str, float]:
     from karabakh_tolls.batch import reconcile_all
-    from karabakh_tolls.claimset import ClaimSet
     from karabakh_tolls.propagate import propagate
+
+    from karabakh_tolls.claimset import ClaimSet
     from karabakh_tolls.synthetic import generate
 
     out: dict[str, float] = {"n": n}
@@ -55,9 +56,9 @@ def _child(n: int, supports: bool) -> dict[str, float]:
 
 def _looseness(instances: int) -> None:
     import numpy as np
+    from karabakh_tolls.propagate import INF, propagate
 
     from karabakh_tolls import model
-    from karabakh_tolls.propagate import INF, propagate
     from karabakh_tolls.synthetic import generate
 
     keys = looser = opened = 0

@@ -159,6 +159,17 @@ def _acled() -> pd.DataFrame:
     )
 
 
+def _peer_table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "object": ["a", "a", "b", "b"],
+            "source": ["s1", "s2", "s1", "s2"],
+            "low": [10, 12, 100, 90],
+            "high": [10, 15, 100, None],
+        }
+    )
+
+
 _RANGES = {
     "war_id": "w",
     "sides": [{"name": "Armenian side", "military_killed": {"notes": "3,712 in 2020."}}],
@@ -216,6 +227,8 @@ def good_arguments(tmp: Path) -> dict[str, Callable[[], dict[str, object]]]:
         "at_most": lambda: {"n": 5},
         "between": lambda: {"a": 1, "b": 5},
         "default_trees": dict,
+        "discover": lambda: {"table": _peer_table()},
+        "Discovery": lambda: _fields(kt.discover(_peer_table())),
         "exact": lambda: {"n": 5},
         "extract": lambda: {
             "text": "Five civilians were killed in Ganja.",
@@ -268,7 +281,6 @@ STILL_FOREIGN: dict[str, str] = {
     "extract": "extract/__init__.py: extract(5, '2020-10-06') -> TypeError",
     "plot_timeline": "plotting.py: plot_timeline(None, 'killed') -> AttributeError",
     "reconcile": "reconcile.py: reconcile(None, ...) -> AttributeError; scope=5 -> TypeError",
-    "reconcile_all": "batch.py: reconcile_all(None) -> TypeError",
     "sensitivity": "policies.py: sensitivity(None, ...) -> AttributeError; scope=5 -> TypeError",
 }
 

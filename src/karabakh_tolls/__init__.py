@@ -8,9 +8,9 @@ more_than(6000)
 from __future__ import annotations
 
 from karabakh_tolls import accessor as accessor  # registers the df.tolls accessor
-from karabakh_tolls.batch import reconcile_all
 from karabakh_tolls.claims import Claim, ClaimKind, Coverage
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.discovery import Discovery, discover
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimError,
@@ -18,6 +18,7 @@ from karabakh_tolls.errors import (
     ClaimFileNotFoundError,
     ClaimValidationError,
     ConflictError,
+    EstimationError,
     FigureParseError,
     KarabakhTollsError,
     MissingExtraError,
@@ -45,9 +46,9 @@ from karabakh_tolls.figures import (
 from karabakh_tolls.frame import SCHEMA
 from karabakh_tolls.importers import from_acled, from_source_ranges, from_ucdp_ged
 from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
-from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy, sensitivity
+from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy
 from karabakh_tolls.prov import to_prov_json, write_prov
-from karabakh_tolls.reconcile import reconcile
+from karabakh_tolls.reconcile import reconcile, reconcile_all, sensitivity
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
 from karabakh_tolls.sources import Source, SourceKind
@@ -71,6 +72,8 @@ __all__ = [
     "Conflict",
     "ConflictError",
     "Coverage",
+    "Discovery",
+    "EstimationError",
     "Figure",
     "FigureParseError",
     "Hedge",
@@ -101,6 +104,7 @@ __all__ = [
     "between",
     "bundled_wars",
     "default_trees",
+    "discover",
     "exact",
     "extract",
     "fewer_than",

@@ -27,6 +27,8 @@ import pandas as pd
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import ClaimValidationError
 from karabakh_tolls.frame import validate_frame
+from karabakh_tolls.prov import to_prov_json
+from karabakh_tolls.reconcile import reconcile, reconcile_all
 from karabakh_tolls.scopes import Scope, ScopeTrees
 
 if TYPE_CHECKING:
@@ -96,8 +98,6 @@ class TollsAccessor:
         **options: Any,
     ) -> Resolution:
         """:func:`karabakh_tolls.reconcile` over the table's claims (options passed on)."""
-        from karabakh_tolls.reconcile import reconcile
-
         return reconcile(self.claims(trees=trees), scope, as_of, **options)
 
     def reconcile_all(self, *, trees: ScopeTrees | None = None, **options: Any) -> pd.DataFrame:
@@ -106,12 +106,10 @@ class TollsAccessor:
         Examples
         --------
         >>> import karabakh_tolls as kt
-        >>> table = kt.load_seed_claims().to_frame().tolls.reconcile_all(method="propagate")
+        >>> table = kt.load_seed_claims().to_frame().tolls.reconcile_all()
         >>> int(table["n_claims"].sum()) > 0
         True
         """
-        from karabakh_tolls.batch import reconcile_all
-
         return reconcile_all(self.claims(trees=trees), **options)
 
     def plot_timeline(
@@ -124,6 +122,4 @@ class TollsAccessor:
 
     def to_prov_json(self, *, trees: ScopeTrees | None = None, **options: Any) -> dict[str, Any]:
         """:func:`karabakh_tolls.prov.to_prov_json` of the table's claims."""
-        from karabakh_tolls.prov import to_prov_json
-
         return to_prov_json(self.claims(trees=trees), **options)

@@ -53,6 +53,7 @@ __all__ = [
     "ClaimFileNotFoundError",
     "ClaimValidationError",
     "ConflictError",
+    "EstimationError",
     "FigureParseError",
     "KarabakhTollsError",
     "KarabakhTollsWarning",
@@ -607,6 +608,12 @@ class ClaimFileAccessError(ClaimFileError, OSError):
 
 class ClaimFileNotFoundError(ClaimFileAccessError, FileNotFoundError):
     """A claims file does not exist; also a ``FileNotFoundError``."""
+
+
+class EstimationError(KarabakhTollsError, ValueError):
+    """A best estimate was asked for with bad settings or arrays (a level outside (0, 1), a
+    hard range whose high is below its low, columns of different lengths...); the message names
+    the argument, its value and, for columns, the first bad row."""
 
 
 class ReconciliationError(KarabakhTollsError, ValueError):

@@ -6,18 +6,17 @@ set of least total weight. A claim's weight is the product of its source's weigh
 kind's weight and its affiliation's weight (each 1.0 unless the policy says otherwise). Weights
 are the user's judgement, never the library's: the defaults trust every source equally.
 
-:func:`sensitivity` answers "how much does each source move the range?" by leaving one source
-out at a time.
+Leave-one-source-out sensitivity (how much each source moves a range) is
+:func:`karabakh_tolls.reconcile.sensitivity`.
 
-This module imports pandas, numpy and the package's ``sources``, ``claims`` and ``errors``.
+This module imports pandas, numpy and the package's ``sources`` and ``errors``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import numpy as np
 import pandas as pd
@@ -25,11 +24,7 @@ import pandas as pd
 from karabakh_tolls.errors import ReconciliationError
 from karabakh_tolls.sources import INDEPENDENT
 
-if TYPE_CHECKING:
-    from karabakh_tolls.claimset import ClaimSet
-    from karabakh_tolls.scopes import Scope
-
-__all__ = ["ALL_SOURCES", "INDEPENDENT_ONLY", "TrustPolicy", "Weights", "sensitivity"]
+__all__ = ["ALL_SOURCES", "INDEPENDENT_ONLY", "TrustPolicy", "Weights"]
 
 
 class Weights(Mapping[str, float]):
@@ -154,69 +149,3 @@ ALL_SOURCES: Final = TrustPolicy()
 
 INDEPENDENT_ONLY: Final = TrustPolicy("independent sources only", independent_only=True)
 """Only sources affiliated with no party of the war."""
-
-
-def sensitivity(
-    claims: ClaimSet,
-    scope: Scope | str | Sequence[Scope | str],
-    as_of: dt.date | str,
-    *,
-    policy: TrustPolicy | None = None,
-    complement: bool = False,
-) -> pd.DataFrame:
-    """Leave-one-source-out: how the range of ``scope`` on ``as_of`` moves without each source.
-
-    One row per source of the claims (in order of first appearance): ``source``,
-    ``source_name``, ``n_claims`` (how many claims it makes), ``low``, ``high`` (the range
-    without it; ``high`` is NA when open), ``delta_low``, ``delta_high`` (change against the
-    range with every source; NA when either high is open) and ``status``. The baseline is in
-    ``frame.attrs["baseline"]``.
-
-    Examples
-    --------
-    >>> import karabakh_tolls as kt
-    >>> table = sensitivity(kt.load_seed_claims(), kt.Scope("killed", "civilian"),
-    ...                     "2020-10-06")
-    >>> row = table.set_index("source").loc["azerbaijani-authorities"]
-    >>> int(row["low"]), int(row["delta_low"])
-    (21, -27)
-    """
-    from karabakh_tolls.reconcile import reconcile
-
-    base = reconcile(claims, scope, as_of, policy=policy, complement=complement)
-    frame = claims.frame
-    rows = []
-    for source, group in frame.groupby("source", sort=False):
-        rest = claims._subset(frame.loc[frame["source"] != source])
-        r = reconcile(rest, scope, as_of, policy=policy, complement=complement)
-        rows.append(
-            {
-                "source": str(source),
-                "source_name": str(group["source_name"].iloc[0]),
-                "n_claims": len(group),
-                "low": r.low,
-                "high": r.high,
-                "delta_low": r.low - base.low,
-                "delta_high": None if r.high is None or base.high is None else r.high - base.high,
-                "status": r.status,
-            }
-        )
-    table = pd.DataFrame(
-        rows,
-        columns=[
-            "source",
-            "source_name",
-            "n_claims",
-            "low",
-            "high",
-            "delta_low",
-            "delta_high",
-            "status",
-        ],
-    )
-    for column in ("n_claims", "low", "high", "delta_low", "delta_high"):
-        table[column] = pd.array(table[column].tolist(), dtype="Int64")
-    for column in ("source", "source_name", "status"):
-        table[column] = table[column].astype("string")
-    table.attrs["baseline"] = {"low": base.low, "high": base.high, "status": base.status}
-    return table

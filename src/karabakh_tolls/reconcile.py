@@ -1,51 +1,108 @@
-"""Reconciliation: the tightest range all claims imply for one scope at one date.
+"""The query layer: :func:`reconcile`, :func:`reconcile_all` and :func:`sensitivity`.
 
-:func:`reconcile` turns a :class:`~karabakh_tolls.claims.ClaimSet` into a
-:class:`~karabakh_tolls.resolution.Resolution`: the least and greatest count of the queried
-scope over every assignment of true counts consistent with every claim and the rules of
-SPEC §2 (sub-scopes, disjoint sums, exhaustive trees, monotone cumulative totals, incidents
-inside totals, partial claims as lower bounds, increments), computed exactly by the linear
-program of :mod:`karabakh_tolls.model`. Each bound carries its provenance, read from the LP's
-dual multipliers. When the claims cannot all be true, the least-trusted smallest set of claims
-is set aside, each with an irreducible set of claims it conflicts with, and a range is still
-returned.
+Every question is answered from one constraint stage per claim set and trust policy
+(:mod:`karabakh_tolls.engine.constraints`), split into independent components and solved
+exactly where a component fits the exact program (:mod:`karabakh_tolls.engine`):
 
-This module imports pandas and the package's ``claims``, ``figures``, ``model``, ``policies``,
-``resolution`` and ``scopes``.
+- :func:`reconcile` — the tightest range of one scope (or a complement, or a sum of disjoint
+  scopes) on one date, with the claims and rules behind each bound, the conflicts found and
+  what became of every claim;
+- :func:`reconcile_all` — the same for every (scope, date) a claim touches and all their
+  ancestor scopes, as one table with the method of every row (``exact``, or ``propagated``
+  for rows that meet a component too large for the exact program);
+- :func:`sensitivity` — leave-one-source-out: how each source moves a range.
+
+This module imports numpy, pandas and the package's ``claims``, ``claimset``, ``errors``,
+``figures``, ``policies``, ``resolution``, ``scopes``, ``wars`` and ``engine`` modules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Final, Literal
 
+import numpy as np
 import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, stage
+from karabakh_tolls.engine.exact import SolverFailure, TooLarge
+from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
 from karabakh_tolls.errors import ReconciliationError, ScopeError, WarError
 from karabakh_tolls.figures import Figure
-from karabakh_tolls.model import (
-    CONFLICTS,
-    Bound,
-    ConflictAnalysis,
-    Constraint,
-    Kind,
-    Solution,
-    Target,
-    analyse_conflicts,
-    constraints_from_frame,
-    solve,
-    terms_of,
-)
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
-from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
+from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.wars import War
 
-__all__ = ["reconcile"]
+__all__ = ["COLUMNS", "Method", "reconcile", "reconcile_all", "sensitivity"]
 
 ScopeLike = Scope | str
+Method = Literal["auto", "exact", "propagate"]
+
+COLUMNS: Final = (
+    "war",
+    *DIMENSIONS,
+    "as_of",
+    "low",
+    "high",
+    "spread_low",
+    "spread_high",
+    "status",
+    "n_claims",
+    "low_support",
+    "high_support",
+    "set_aside",
+    "method",
+    "component",
+)
+"""Columns of :func:`reconcile_all`, in order.
+
+``war`` is the row's war (claims of different wars never bear on each other's rows);
+``low``/``high`` are ``Int64`` (``high`` missing = open above); ``spread_low``/``spread_high``
+are the min of the lows and max of the highs of the claims made directly about the row's scope
+and date (missing when there are none; ``spread_high`` also when one of them is open);
+``status`` is ``"consistent"`` or ``"conflict"``; ``n_claims`` counts the direct claims;
+``low_support``/``high_support``/``set_aside`` are claim ids joined by ``";"``, sorted (empty
+when none); ``method`` is ``"exact"`` or ``"propagated"``; ``component`` lists the independent
+components of the war and outcome that the row's range adds up, joined by ``";"``.
+"""
+
+
+# --- the stage of a claim set under a policy ------------------------------------------------
+
+
+def _weights(policy: TrustPolicy, frame: pd.DataFrame) -> np.ndarray:
+    """Trust weight of each claim (asked once per distinct source, kind and affiliation)."""
+    columns = ["source", "source_kind", "source_affiliation"]
+    distinct = frame[columns].drop_duplicates()
+    distinct = distinct.assign(weight=policy.weigh(distinct).to_numpy(dtype=float))
+    merged = frame[columns].merge(distinct, on=columns, how="left")
+    return merged["weight"].to_numpy(dtype=float)
+
+
+def _stage(claims: ClaimSet, policy: TrustPolicy) -> Stage:
+    """The claim set's constraint stage under a policy (equal trust shares the default one)."""
+    if policy == ALL_SOURCES:
+        return stage(claims)
+    cached = claims.cache.get(("constraint-stage", policy))
+    if isinstance(cached, Stage):
+        return cached
+    return stage(claims, _weights(policy, claims.frame), key=policy)
+
+
+def _solver(group: Constraints, max_variables: int) -> GroupSolver:
+    try:
+        return solver(group, max_variables=max_variables)
+    except SolverFailure as error:  # pragma: no cover - numerical trouble is reported
+        raise ReconciliationError(
+            f"the solver failed on {group.war.id}/{group.outcome}: {error}"
+        ) from None
+
+
+# --- scopes -------------------------------------------------------------------------------------
 
 
 def _in_trees(scope: Scope, war: War) -> Scope:
@@ -87,29 +144,14 @@ def _scopes(
     return parsed[0], tuple((1, s) for s in parsed), label
 
 
-def _relevant(frame: pd.DataFrame, outcome: str, day: dt.date, trees: ScopeTrees) -> pd.Series:
-    """Claims that can bear on ``outcome`` at ``day``."""
-    mask = frame["outcome"] == outcome
-    if not trees.is_cumulative(outcome):
-        mask &= (frame["as_of"] == pd.Timestamp(day)) & (frame["kind"] != Kind.INCREMENT.value)
-    return mask.fillna(False).astype(bool)
+def _box(group: Constraints, scope: Scope) -> np.ndarray:
+    dims = group.codes.dims
+    return np.array(
+        [dims[i].index[getattr(scope, d)] for i, d in enumerate(DIMENSIONS) if i], dtype=np.int64
+    )
 
 
-def _direct(frame: pd.DataFrame, scope: Scope, day: dt.date, start: dt.date) -> pd.DataFrame:
-    """Complete running totals since the war's ``start`` made about exactly ``scope`` on ``day``."""
-    mask = (frame["as_of"] == pd.Timestamp(day)) & (frame["coverage"] == "complete")
-    for dimension in DIMENSIONS:
-        mask &= frame[dimension] == getattr(scope, dimension)
-    mask &= frame["kind"] == Kind.CUMULATIVE.value
-    mask &= frame["since"] == pd.Timestamp(start)
-    return frame.loc[mask.fillna(False).astype(bool)]
-
-
-def _spread(direct: pd.DataFrame) -> Figure | None:
-    if direct.empty:
-        return None
-    high = None if direct["high"].isna().any() else int(direct["high"].max())
-    return Figure(int(direct["low"].min()), high)
+# --- provenance -------------------------------------------------------------------------------
 
 
 def _number(value: float) -> str:
@@ -119,42 +161,46 @@ def _number(value: float) -> str:
 
 
 def _rules(
-    bound: Bound,
-    side_of_bound: str,
-    by_id: dict[str, Constraint],
-    boxes: tuple[tuple[int, Scope], ...],
-    day: dt.date,
-    trees: ScopeTrees,
+    group: Constraints,
+    terms: tuple[tuple[int, str, float], ...],
+    own_side: str,
+    boxes: tuple[tuple[int, np.ndarray], ...],
+    day: int,
 ) -> tuple[Rule, ...]:
     """Name the rules that link each supporting claim to the query."""
-    rules: set[Rule] = set()
+    dims = group.codes.dims[1:]
     positive = [b for c, b in boxes if c > 0]
-    inside = 0
-    for cid, side, _ in bound.multipliers:
-        if side == side_of_bound:
-            c = by_id[cid]
-            scope = Scope(c.outcome, *c.terms, trees=trees)
-            if any(scope != b and b.contains(scope, trees) for b in positive):
-                inside += 1
-    for cid, side, _ in bound.multipliers:
-        c = by_id[cid]
-        scope = Scope(c.outcome, *c.terms, trees=trees)
-        if c.partial:
+
+    def within(a: np.ndarray, b: np.ndarray) -> bool:
+        return all(bool(dims[d].within(a[d : d + 1], b[d : d + 1])[0]) for d in range(4))
+
+    rules: set[Rule] = set()
+    inside = sum(
+        1
+        for p, side, _ in terms
+        if side == own_side
+        and any(
+            not np.array_equal(group.nodes[p], b) and within(group.nodes[p], b) for b in positive
+        )
+    )
+    for p, side, _ in terms:
+        box = group.nodes[p]
+        if group.lower_only[p] and group.kind[p] != INCIDENT:
             rules.add(Rule.PARTIAL)
-        if c.kind is Kind.INCIDENT:
+        if group.kind[p] == INCIDENT:
             rules.add(Rule.INCIDENT)
-        elif c.kind is Kind.INCREMENT:
+        elif group.kind[p] == INCREMENT or (group.cumulative and group.since[p] > 0):
             rules.add(Rule.INCREMENT)
-        elif c.as_of != day:
+        elif group.as_of[p] != day:
             rules.add(Rule.MONOTONE)
-        if side != side_of_bound:
+        if side != own_side:
             rules.add(Rule.EXHAUSTIVE)  # subtracted: the rest of an exhaustive whole
-        elif scope in positive:
-            if c.kind is Kind.CUMULATIVE and c.as_of == day and not c.partial:
+        elif any(np.array_equal(box, b) for b in positive):
+            if group.kind[p] != INCIDENT and group.as_of[p] == day and not group.lower_only[p]:
                 rules.add(Rule.CLAIM)
-        elif any(b.contains(scope, trees) for b in positive):
+        elif any(within(box, b) for b in positive):
             rules.add(Rule.DISJOINT_SUM if inside > 1 else Rule.SUBSCOPE)
-        elif any(scope.contains(b, trees) for b in positive):
+        elif any(within(b, box) for b in positive):
             rules.add(Rule.SUBSCOPE)
         else:
             rules.add(Rule.EXHAUSTIVE)
@@ -162,67 +208,93 @@ def _rules(
 
 
 def _support(
+    group: Constraints | None,
     bound: Bound,
     which: str,
     label: str,
     day: dt.date,
-    by_id: dict[str, Constraint],
-    names: dict[str, str],
-    boxes: tuple[tuple[int, Scope], ...],
-    trees: ScopeTrees,
+    boxes: tuple[tuple[int, np.ndarray], ...],
+    day_number: int,
 ) -> Support:
-    """The provenance of one bound, from its dual multipliers."""
+    """The provenance of one bound, from its multipliers (or, propagated, its claims)."""
     sign = "≥" if which == "low" else "≤"
-    if bound.value is None:
-        return Support(
-            None, sentence=f"{label} has no upper bound on {day}: no claim bounds it from above"
+    value = bound.low if which == "low" else bound.high
+    if value is None:
+        reason = (
+            "part of it is counted by no claim" if bound.free else "no claim bounds it from above"
         )
+        return Support(None, sentence=f"{label} has no upper bound on {day}: {reason}")
+    terms_in = bound.low_terms if which == "low" else bound.high_terms
+    if group is None or not terms_in:
+        reason = "no claim raises it" if which == "low" else "no claim lowers it"
+        return Support(value, sentence=f"{label} {sign} {value} on {day}: {reason}")
     own_side = "low" if which == "low" else "high"
+    ids = group.ids
+    names = group.source_names
+    if not bound.exact:
+        claim_ids = tuple(sorted({str(ids[p]) for p, _, _ in terms_in}))
+        shown = ", ".join(f"{names[p]} ({ids[p]})" for p in sorted({p for p, _, _ in terms_in}))
+        return Support(
+            value,
+            claim_ids,
+            (),
+            (),
+            f"{label} {sign} {value} on {day}, propagated from {shown} (the exact program "
+            "was not run: the claims are too many; the range is sound but may be wide)",
+        )
     terms: list[tuple[float, str, str]] = []
     multipliers: list[float] = []
-    for cid, side, y in bound.multipliers:
-        c = by_id[cid]
-        value = float(c.low if side == "low" else (c.high or 0))
-        signed = y * value if side == own_side else -y * value
-        shown = round(signed) if abs(signed - round(signed)) < 1e-9 else signed
-        terms.append((shown, cid, names.get(cid, "")))
+    for p, side, y in terms_in:
+        base = float(group.low[p] if side == "low" else group.high[p])
+        signed = y * base if side == own_side else -y * base
+        amount = round(signed) if abs(signed - round(signed)) < 1e-9 else signed
+        terms.append((amount, str(ids[p]), str(names[p])))
         multipliers.append(y)
-    if not terms:
-        reason = "no claim raises it" if which == "low" else "no claim lowers it"
-        return Support(bound.value, sentence=f"{label} {sign} {bound.value} on {day}: {reason}")
     order = sorted(range(len(terms)), key=lambda i: (terms[i][0] < 0, terms[i][1]))
     terms = [terms[i] for i in order]
     multipliers = [multipliers[i] for i in order]
     pieces = []
-    for k, ((value, cid, name), y) in enumerate(zip(terms, multipliers, strict=True)):
-        magnitude = abs(value)
+    for k, ((amount, cid, name), y) in enumerate(zip(terms, multipliers, strict=True)):
+        magnitude = abs(amount)
         scale = "" if abs(y - 1) < 1e-9 else f"{_number(y)} * "
         base = magnitude / y if y else magnitude
         text = (
             f"{scale}{_number(base)} ({name}, {cid})"
             if scale
-            else (f"{_number(magnitude)} ({name}, {cid})")
+            else f"{_number(magnitude)} ({name}, {cid})"
         )
-        if k == 0:
-            pieces.append(("- " if value < 0 else "") + text)
-        else:
-            pieces.append(("- " if value < 0 else "+ ") + text)
-    rules = _rules(bound, own_side, by_id, boxes, day, trees)
-    sentence = f"{label} {sign} {bound.value} on {day} = {' '.join(pieces)}"
+        pieces.append(text if k == 0 and amount >= 0 else ("- " if amount < 0 else "+ ") + text)
+    rules = _rules(group, terms_in, own_side, boxes, day_number)
+    sentence = f"{label} {sign} {value} on {day} = {' '.join(pieces)}"
     total = sum(v for v, _, _ in terms)
-    if bound.optimum is not None and abs(total - bound.value) > 1e-6:
+    optimum = bound.optimum_low if which == "low" else bound.optimum_high
+    if optimum is not None and abs(total - value) > 1e-6:
         sentence += f" (= {_number(total)}, rounded to whole people"
         sentence += "" if bound.integral else " by the integer program"
         sentence += ")"
     sentence += f" [{', '.join(r.value for r in rules)}]"
     return Support(
-        bound.value,
+        value,
         tuple(t[1] for t in terms),
         rules,
         tuple(terms),
         sentence,
         tuple(multipliers),
     )
+
+
+def _describe(group: Constraints, p: int) -> str:
+    low, high = int(group.low[p]), int(group.high[p])
+    figure = str(low) if high == low else f"[{low}, {'open' if high < 0 else high}]"
+    start = group.war.start
+    as_of = start + dt.timedelta(days=int(group.as_of[p]))
+    if group.kind[p] == INCREMENT or (group.cumulative and group.since[p] > 0):
+        since = start + dt.timedelta(days=int(group.since[p]))
+        return f"{figure} on {since}..{as_of}"
+    return f"{figure} on {as_of}"
+
+
+# --- reconcile ----------------------------------------------------------------------------------
 
 
 def reconcile(
@@ -234,6 +306,7 @@ def reconcile(
     policy: TrustPolicy | None = None,
     strict: bool = False,
     war: War | str | None = None,
+    max_variables: int = DEFAULT_MAX_VARIABLES,
 ) -> Resolution:
     """The tightest range of ``scope`` on ``as_of`` that all claims and the rules imply.
 
@@ -242,7 +315,9 @@ def reconcile(
     claim and rule: the range always contains every count consistent with the claims, and no
     narrower range does. For a cumulative outcome the count runs from the war's start to
     ``as_of`` and claims at every date bear on it (a later total bounds an earlier one from
-    above); for a stock outcome (displaced, captured) only claims on ``as_of`` do.
+    above); for a stock outcome (displaced, captured) only claims on ``as_of`` do. The claims
+    split into independent components (claims sharing no cell on any common day never
+    interact); each component the scope meets is solved exactly and their bounds add up.
 
     Parameters
     ----------
@@ -266,15 +341,18 @@ def reconcile(
         Which war the query is about (a :class:`~karabakh_tolls.wars.War` or its id). Needed
         only when the claims are about several wars; claims of other wars never bear on it.
         The count runs from the war's start; ``as_of`` before it is an error.
+    max_variables:
+        Largest component the exact program solves; a scope that meets a larger one gets the
+        propagated range (sound, possibly wider), and its support sentence says so.
 
     Returns
     -------
     Resolution
-        With ``status`` ``"conflict"`` when the kept claims could not all be true; then
-        ``set_aside`` names the claims of least total trust weight whose removal restores
-        consistency (ties: the later claim id), ``conflicts`` has one record per set-aside claim
-        with an irreducible set of claims that cannot all hold, and the range is that of the
-        remaining claims. ``roles`` accounts for every input claim.
+        With ``status`` ``"conflict"`` when the claims bearing on the scope could not all be
+        true; then ``set_aside`` names the claims of least total trust weight whose removal
+        restores consistency (ties: the later claim id), ``conflicts`` has one record per
+        set-aside claim with an irreducible set of claims that cannot all hold, and the range
+        is that of the remaining claims. ``roles`` accounts for every input claim.
 
     Examples
     --------
@@ -289,7 +367,6 @@ def reconcile(
     - 146 (Amnesty International, c07) [claim, exhaustive]
     """
     chosen_war = claims.war(war)
-    trees = chosen_war.trees
     day = as_date(as_of, "as_of")
     if day < chosen_war.start:
         raise WarError(
@@ -299,97 +376,409 @@ def reconcile(
     base, boxes, query = _scopes(chosen_war, scope, complement)
     label = query or str(base)
     chosen = policy if policy is not None else ALL_SOURCES
-    frame = claims.frame
-    of_war = (frame["war"] == chosen_war.id).to_numpy(dtype=bool, na_value=False)
-    weights = chosen.weigh(frame)
-    kept_by_policy = (weights > 0).to_numpy()
-    relevant = _relevant(frame, base.outcome, day, trees).to_numpy() & of_war
-    used_frame = frame.loc[relevant & kept_by_policy]
-    constraints = constraints_from_frame(used_frame)
-    by_id = {c.id: c for c in constraints}
-    names = dict(zip(frame["claim_id"], frame["source_name"].fillna(""), strict=True))
-    weight_of = dict(zip(frame["claim_id"], weights, strict=True))
-    target = Target(base.outcome, tuple((c, terms_of(s)) for c, s in boxes), day, chosen_war.start)
-
-    # Which claims conflict depends on the claims, their weights and the trees, never on the
-    # query: it is computed once and reused (model.CONFLICTS, a small LRU cache).
-    trust = {c.id: float(weight_of[c.id]) for c in constraints}
-    analysis = CONFLICTS.lookup(constraints, trees, trust)
-    solution: Solution | None = None
-    if analysis is None:
-        solution = solve(constraints, target, trees)
-        if solution.feasible:
-            analysis = ConflictAnalysis(True)
-        else:
-            analysis = analyse_conflicts(constraints, trees, trust)
-        CONFLICTS.store(constraints, trees, trust, analysis)
+    st = _stage(claims, chosen)
+    group = st.group(chosen_war.id, base.outcome)
+    day_number = (day - chosen_war.start).days
     conflicts: list[Conflict] = []
-    set_aside = analysis.set_aside
-    if set_aside:
-        kept = [c for c in constraints if c.id not in set_aside]
-        for cid, core in zip(set_aside, analysis.cores, strict=True):
-            described = ", ".join(f"{k} ({names.get(k, '')}: {_describe(by_id[k])})" for k in core)
-            conflicts.append(
-                Conflict(
-                    "infeasible",
-                    core,
-                    (cid,),
-                    f"conflict: {described} cannot all be true; set aside {cid}",
-                )
-            )
-        if strict:
-            raise ReconciliationError(
-                f"claims conflict for {label} on {day}: " + "; ".join(c.message for c in conflicts)
-            )
-        solution = solve(kept, target, trees)
-        if not solution.feasible:  # pragma: no cover - min_set_aside guarantees feasibility
-            raise ReconciliationError(f"setting aside {set_aside} did not restore consistency")
-    elif solution is None:
-        solution = solve(constraints, target, trees)
-    if not solution.feasible:  # pragma: no cover - the analysis found these claims consistent
-        raise ReconciliationError(f"claims for {label} on {day} are inconsistent")
-
-    low_support = _support(solution.low, "low", label, day, by_id, names, boxes, trees)
-    high_support = _support(solution.high, "high", label, day, by_id, names, boxes, trees)
-    supporting = set(low_support.claim_ids) | set(high_support.claim_ids)
-    roles: dict[str, Role] = {}
-    for cid, in_policy, is_relevant in zip(
-        frame["claim_id"], kept_by_policy, relevant, strict=True
-    ):
-        if not in_policy:
-            roles[cid] = Role.EXCLUDED
-        elif not is_relevant:
-            roles[cid] = Role.OUT_OF_SCOPE
-        elif cid in set_aside:
-            roles[cid] = Role.SET_ASIDE
-        elif cid in supporting:
-            roles[cid] = Role.USED
+    set_aside_all: set[int] = set()
+    code_boxes: tuple[tuple[int, np.ndarray], ...] = ()
+    if group is None:
+        bound = Bound(0, None, (), (), True, True, 0.0, None, (), (), True)
+    else:
+        s = _solver(group, max_variables)
+        code_boxes = tuple((c, _box(group, sc)) for c, sc in boxes)
+        if len(code_boxes) == 1:
+            bound = s.bound(code_boxes[0][1], day_number)
         else:
-            roles[cid] = Role.REDUNDANT
-    direct = _direct(used_frame, base, day, chosen_war.start) if not query else used_frame.iloc[0:0]
-    direct = direct.loc[~direct["claim_id"].isin(set_aside)]
-    assert solution.low.value is not None
+            try:
+                bound = s.bound_signed(
+                    np.stack([b for _, b in code_boxes]),
+                    np.array([c for c, _ in code_boxes], dtype=np.int64),
+                    day_number,
+                )
+            except TooLarge:
+                raise ReconciliationError(
+                    f"{label}: a complement or a sum of scopes needs the exact program, and "
+                    f"the claims of {chosen_war.id}/{base.outcome} are too many for it "
+                    f"(raise max_variables, or ask for each scope on its own)"
+                ) from None
+        for part in s.parts:
+            set_aside_all.update(part.analysis.set_aside)
+        set_aside_all.update(s.aside_by_propagation if not bound.exact else ())
+        for c in bound.components:
+            part = s.parts[c]
+            for culprit, core in zip(part.analysis.set_aside, part.analysis.cores, strict=True):
+                cid = str(group.ids[culprit])
+                described = ", ".join(
+                    f"{group.ids[k]} ({group.source_names[k]}: {_describe(group, k)})" for k in core
+                )
+                conflicts.append(
+                    Conflict(
+                        "infeasible",
+                        tuple(str(group.ids[k]) for k in core),
+                        (cid,),
+                        f"conflict: {described} cannot all be true; set aside {cid}",
+                    )
+                )
+    aside_here = tuple(sorted(str(group.ids[p]) for p in bound.set_aside)) if group else ()
+    if strict and aside_here:
+        raise ReconciliationError(
+            f"claims conflict for {label} on {day}: " + "; ".join(c.message for c in conflicts)
+        )
+    low_support = _support(group, bound, "low", label, day, code_boxes, day_number)
+    high_support = _support(group, bound, "high", label, day, code_boxes, day_number)
+    roles, direct = _roles(
+        claims,
+        st,
+        group,
+        chosen_war,
+        base,
+        day,
+        day_number,
+        low_support,
+        high_support,
+        set_aside_all,
+        bool(query),
+    )
     return Resolution(
         base,
         day,
-        solution.low.value,
-        solution.high.value,
-        "conflict" if set_aside else "consistent",
-        _spread(direct),
+        bound.low,
+        bound.high,
+        "conflict" if aside_here else "consistent",
+        _spread(group, direct),
         low_support,
         high_support,
-        direct=tuple(sorted(direct["claim_id"].tolist())),
+        direct=tuple(sorted(str(group.ids[p]) for p in direct)) if group else (),
         conflicts=tuple(conflicts),
-        set_aside=set_aside,
+        set_aside=aside_here,
         roles=roles,
         policy=chosen.name,
         query=query,
         war=chosen_war.id,
+        method="exact" if bound.exact else "propagated",
+        components=bound.components,
     )
 
 
-def _describe(c: Constraint) -> str:
-    high = "" if c.high is None else str(c.high)
-    figure = str(c.low) if c.high == c.low else f"[{c.low}, {high or 'open'}]"
-    when = f"{c.since}..{c.as_of}" if c.kind is Kind.INCREMENT else str(c.as_of)
-    return f"{figure} on {when}"
+def _direct_positions(
+    group: Constraints, box: np.ndarray, day_number: int, excluded: set[int]
+) -> list[int]:
+    """Complete counts since the war's start (for a stock: on the day) made about exactly the
+    box on the day, not set aside."""
+    same = np.all(group.nodes == box[None, :], axis=1)
+    mask = (
+        same
+        & (group.as_of == day_number)
+        & ~group.lower_only
+        & (group.kind != INCIDENT)
+        & (group.kind != INCREMENT)
+    )
+    if group.cumulative:
+        mask &= group.since == 0
+    return [p for p in np.flatnonzero(mask).tolist() if p not in excluded]
+
+
+def _spread(group: Constraints | None, direct: list[int]) -> Figure | None:
+    if group is None or not direct:
+        return None
+    highs = group.high[direct]
+    high = None if np.any(highs < 0) else int(highs.max())
+    return Figure(int(group.low[direct].min()), high)
+
+
+def _roles(
+    claims: ClaimSet,
+    st: Stage,
+    group: Constraints | None,
+    war: War,
+    base: Scope,
+    day: dt.date,
+    day_number: int,
+    low_support: Support,
+    high_support: Support,
+    set_aside: set[int],
+    compound: bool,
+) -> tuple[dict[str, Role], list[int]]:
+    """What became of every claim, and the positions of the direct claims."""
+    frame = claims.frame
+    used = set(low_support.claim_ids) | set(high_support.claim_ids)
+    aside_ids = {str(group.ids[p]) for p in set_aside} if group is not None else set()
+    in_group = set(group.ids.tolist()) if group is not None else set()
+    roles: dict[str, Role] = {}
+    for row, (cid, war_id, outcome) in enumerate(
+        zip(frame["claim_id"], frame["war"], frame["outcome"], strict=True)
+    ):
+        reason = st.left_out.get(row)
+        if reason == "excluded-by-policy":
+            roles[cid] = Role.EXCLUDED
+        elif (
+            war_id != war.id or outcome != base.outcome or reason is not None or cid not in in_group
+        ):
+            roles[cid] = Role.OUT_OF_SCOPE
+        elif cid in aside_ids:
+            roles[cid] = Role.SET_ASIDE
+        elif cid in used:
+            roles[cid] = Role.USED
+        else:
+            roles[cid] = Role.REDUNDANT
+    if group is not None and not group.cumulative:
+        for p in np.flatnonzero(group.as_of != day_number).tolist():
+            cid = str(group.ids[p])
+            if roles[cid] is not Role.SET_ASIDE:
+                roles[cid] = Role.OUT_OF_SCOPE
+    direct: list[int] = []
+    if group is not None and not compound:
+        direct = _direct_positions(group, _box(group, base), day_number, set_aside)
+    return roles, direct
+
+
+# --- reconcile_all ------------------------------------------------------------------------------
+
+
+def _int_column(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
+    return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing.copy())
+
+
+def _joined(n: int, pairs: np.ndarray, ids: np.ndarray) -> list[str]:
+    """Per row, the claim ids of ``(row, position)`` pairs, sorted and joined by ';'."""
+    out: list[list[str]] = [[] for _ in range(n)]
+    for row, p in pairs.tolist():
+        out[row].append(str(ids[p]))
+    return [";".join(sorted(set(items))) for items in out]
+
+
+def _group_table(group: Constraints, s: GroupSolver, supports: bool) -> pd.DataFrame:
+    t = table(s)
+    n = len(t.days)
+    names = [group.codes.dims[d].names for d in range(5)]
+    out: dict[str, object] = {"war": np.full(n, group.war.id, dtype=object)}
+    out["outcome"] = np.full(n, group.outcome, dtype=object)
+    for d in range(4):
+        out[DIMENSIONS[d + 1]] = np.array(names[d + 1], dtype=object)[t.nodes[:, d]]
+    start = np.datetime64(group.war.start, "D")
+    out["as_of"] = (start + t.days.astype("timedelta64[D]")).astype("datetime64[s]")
+    out["low"] = pd.array(t.low, dtype="Int64")
+    out["high"] = _int_column(t.high, t.high < 0)
+    # direct claims: complete counts since the war's start about exactly the row's key and day
+    excluded = set(s.excluded.nonzero()[0].tolist()) | set(
+        s.aside_by_propagation if not t.exact.all() else ()
+    )
+    direct = ~group.lower_only & (group.kind != INCIDENT) & (group.kind != INCREMENT)
+    if group.cumulative:
+        direct &= group.since == 0
+    direct &= ~np.isin(np.arange(len(group)), list(excluded))
+    keys = pd.DataFrame(
+        {
+            "r": np.arange(n),
+            "a": t.nodes[:, 0],
+            "b": t.nodes[:, 1],
+            "c": t.nodes[:, 2],
+            "d": t.nodes[:, 3],
+            "day": t.days,
+        }
+    )
+    pos = np.flatnonzero(direct)
+    claims_at = pd.DataFrame(
+        {
+            "a": group.nodes[pos, 0],
+            "b": group.nodes[pos, 1],
+            "c": group.nodes[pos, 2],
+            "d": group.nodes[pos, 3],
+            "day": group.as_of[pos],
+            "low": group.low[pos],
+            "high": np.where(group.high[pos] < 0, np.iinfo(np.int64).max, group.high[pos]),
+        }
+    )
+    agg = (
+        keys.merge(claims_at, on=["a", "b", "c", "d", "day"], how="inner")
+        .groupby("r")
+        .agg(n=("low", "size"), lo=("low", "min"), hi=("high", "max"))
+    )
+    n_claims = np.zeros(n, dtype=np.int64)
+    spread_low = np.zeros(n, dtype=np.int64)
+    spread_high = np.zeros(n, dtype=np.int64)
+    rows = agg.index.to_numpy(dtype=np.int64)
+    n_claims[rows] = agg["n"].to_numpy()
+    spread_low[rows] = agg["lo"].to_numpy()
+    spread_high[rows] = agg["hi"].to_numpy()
+    none = n_claims == 0
+    out["spread_low"] = _int_column(spread_low, none)
+    out["spread_high"] = _int_column(spread_high, none | (spread_high == np.iinfo(np.int64).max))
+    aside = [";".join(sorted(str(group.ids[p]) for p in a)) for a in t.set_aside]
+    out["status"] = np.where([bool(a) for a in aside], "conflict", "consistent").astype(object)
+    out["n_claims"] = n_claims
+    if supports:
+        out["low_support"] = _joined(n, t.pairs_low, group.ids)
+        out["high_support"] = _joined(n, t.pairs_high, group.ids)
+    else:
+        out["low_support"] = pd.Series(pd.NA, index=range(n), dtype="string")
+        out["high_support"] = pd.Series(pd.NA, index=range(n), dtype="string")
+    out["set_aside"] = aside
+    out["method"] = np.where(t.exact, "exact", "propagated").astype(object)
+    out["component"] = [";".join(str(c) for c in met) for met in t.components]
+    return pd.DataFrame(out)
+
+
+def _empty() -> pd.DataFrame:
+    """The table of no claims: every column, no row."""
+    out = pd.DataFrame({name: pd.Series([], dtype=object) for name in COLUMNS})
+    for column in ("low", "high", "spread_low", "spread_high", "n_claims"):
+        out[column] = pd.array([], dtype="Int64")
+    out["as_of"] = pd.Series([], dtype="datetime64[s]")
+    return out
+
+
+def reconcile_all(
+    claims: ClaimSet,
+    *,
+    policy: TrustPolicy | None = None,
+    method: Method = "auto",
+    max_variables: int = DEFAULT_MAX_VARIABLES,
+    supports: bool = True,
+) -> pd.DataFrame:
+    """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
+
+    Every war and outcome is split into independent components; each component that fits the
+    exact program (``max_variables``) is solved exactly, once, for all the rows it meets, and a
+    row's range adds up its components. Rows that meet a larger component take the interval
+    propagation of their war and outcome instead (``method == "propagated"``): sound, never
+    narrower than the exact range, exact on tree-shaped systems.
+
+    Parameters
+    ----------
+    claims:
+        The claims to reconcile (not modified).
+    policy:
+        A :class:`~karabakh_tolls.policies.TrustPolicy` (default: every source, equal trust).
+        Claims of weight 0 are left out; in a conflict the least trusted are set aside first.
+    method:
+        ``"auto"`` (exact where it fits, the default), ``"exact"`` (the same, but a component
+        too large for the exact program is an error rather than a propagated row) or
+        ``"propagate"`` (propagation for every row: fastest, sound).
+    max_variables:
+        Largest component (variables of its merged program) solved exactly.
+    supports:
+        With ``False`` the support columns are left missing (``<NA>``: not computed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per key, columns :data:`COLUMNS`, rows by war, outcome, then in tree order
+        (roots first) and date. Guarantee: every exact row equals
+        ``reconcile(claims, scope, as_of, war=war)``; every propagated row contains it.
+
+    Examples
+    --------
+    >>> from karabakh_tolls import load_seed_claims
+    >>> table = reconcile_all(load_seed_claims())
+    >>> row = table[(table.category == "civilian") & (table.party == "all")
+    ...             & (table.perpetrator == "all") & (table.region == "all")
+    ...             & (table.as_of == "2020-10-06") & (table.outcome == "killed")]
+    >>> int(row.low.iloc[0]), int(row.high.iloc[0]), row.status.iloc[0], row.method.iloc[0]
+    (48, 101, 'consistent', 'exact')
+    >>> row.low_support.iloc[0]
+    'c09;c11;c12'
+    """
+    if method not in ("auto", "exact", "propagate"):
+        raise ReconciliationError(f"method={method!r} is not one of 'auto', 'exact', 'propagate'")
+    if not isinstance(claims, ClaimSet):
+        raise ReconciliationError(f"claims must be a ClaimSet, got {type(claims).__name__}")
+    chosen = policy if policy is not None else ALL_SOURCES
+    st = _stage(claims, chosen)
+    limit = 0 if method == "propagate" else max_variables
+    tables = [
+        _group_table(group, _solver(group, limit), supports)
+        for war in claims.wars
+        for group in (g for g in st if g.war.id == war.id)
+    ]
+    if not tables:
+        return _empty()
+    out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    out = out.loc[:, list(COLUMNS)].reset_index(drop=True)
+    if method == "exact" and (out["method"] != "exact").any():
+        wide = out.loc[out["method"] != "exact", ["war", "outcome", "component"]].drop_duplicates()
+        listed = "; ".join(f"{w}/{o} component {c}" for w, o, c in wide.itertuples(index=False))
+        raise ReconciliationError(
+            f"method='exact': these components are too large for the exact program "
+            f"(max_variables={max_variables}): {listed[:500]}"
+        )
+    out.attrs["set_aside"] = tuple(
+        sorted({c for cell in out["set_aside"] for c in str(cell).split(";") if c})
+    )
+    return out
+
+
+# --- sensitivity --------------------------------------------------------------------------------
+
+
+def sensitivity(
+    claims: ClaimSet,
+    scope: Scope | str | Sequence[Scope | str],
+    as_of: dt.date | str,
+    *,
+    policy: TrustPolicy | None = None,
+    complement: bool = False,
+    war: War | str | None = None,
+) -> pd.DataFrame:
+    """Leave-one-source-out: how the range of ``scope`` on ``as_of`` moves without each source.
+
+    One row per source of the claims (in order of first appearance): ``source``,
+    ``source_name``, ``n_claims`` (how many claims it makes), ``low``, ``high`` (the range
+    without it; ``high`` is NA when open), ``delta_low``, ``delta_high`` (change against the
+    range with every source; NA when either high is open) and ``status``. The baseline is in
+    ``frame.attrs["baseline"]``.
+
+    Examples
+    --------
+    >>> import karabakh_tolls as kt
+    >>> table = sensitivity(kt.load_seed_claims(), kt.Scope("killed", "civilian"),
+    ...                     "2020-10-06")
+    >>> row = table.set_index("source").loc["azerbaijani-authorities"]
+    >>> int(row["low"]), int(row["delta_low"])
+    (21, -27)
+    """
+    base = reconcile(claims, scope, as_of, policy=policy, complement=complement, war=war)
+    frame = claims.frame
+    chosen_war = claims.war(war)
+    rows = []
+    for source, group in frame.groupby("source", sort=False):
+        rest = claims._subset(frame.loc[frame["source"] != source])
+        r = (
+            reconcile(rest, scope, as_of, policy=policy, complement=complement, war=chosen_war)
+            if len(rest) and chosen_war.id in {w.id for w in rest.wars}
+            else None
+        )
+        low = 0 if r is None else r.low
+        high = None if r is None else r.high
+        rows.append(
+            {
+                "source": str(source),
+                "source_name": str(group["source_name"].iloc[0]),
+                "n_claims": len(group),
+                "low": low,
+                "high": high,
+                "delta_low": low - base.low,
+                "delta_high": None if high is None or base.high is None else high - base.high,
+                "status": "consistent" if r is None else r.status,
+            }
+        )
+    table_out = pd.DataFrame(
+        rows,
+        columns=[
+            "source",
+            "source_name",
+            "n_claims",
+            "low",
+            "high",
+            "delta_low",
+            "delta_high",
+            "status",
+        ],
+    )
+    for column in ("n_claims", "low", "high", "delta_low", "delta_high"):
+        table_out[column] = pd.array(table_out[column].tolist(), dtype="Int64")
+    for column in ("source", "source_name", "status"):
+        table_out[column] = table_out[column].astype("string")
+    table_out.attrs["baseline"] = {"low": base.low, "high": base.high, "status": base.status}
+    return table_out

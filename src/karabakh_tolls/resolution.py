@@ -6,7 +6,8 @@ imply, the ``spread`` of the claims made directly about that scope and date, a `
 found, and an accounting of every input claim (used, redundant, set aside, out of scope).
 Conflicts are results, not exceptions.
 
-This module imports only the standard library and ``figures``, ``scopes``.
+This module imports the standard library, pandas and the package's ``cite``, ``figures`` and
+``scopes``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pandas as pd
+
+from karabakh_tolls import cite as _cite
+from karabakh_tolls.errors import KarabakhTollsError
 from karabakh_tolls.figures import Figure
-from karabakh_tolls.scopes import Scope
+from karabakh_tolls.scopes import DIMENSIONS, Scope
 
 __all__ = ["Conflict", "Resolution", "Role", "Rule", "Status", "Support"]
 
@@ -26,7 +31,10 @@ Status = Literal["consistent", "conflict"]
 
 
 class Rule(enum.StrEnum):
-    """The reasoning steps a bound can rest on (SPEC §2)."""
+    """The reasoning steps a bound can rest on.
+
+    Each value's meaning in plain words is :data:`karabakh_tolls.cite.RULES`.
+    """
 
     CLAIM = "claim"
     """A claim about exactly this scope and date."""
@@ -126,6 +134,11 @@ class Resolution:
     """What was bounded, when it is not simply ``scope`` (a complement or a sum of scopes)."""
     war: str = ""
     """The id of the war the count belongs to."""
+    method: str = "exact"
+    """``"exact"``, or ``"propagated"`` when the range meets a component too large for the exact
+    program (then it is sound but may be wider than the exact range)."""
+    components: tuple[int, ...] = ()
+    """The independent components of the war and outcome whose bounds the range adds up."""
 
     @property
     def label(self) -> str:
@@ -169,6 +182,85 @@ class Resolution:
         lines.extend(c.message for c in self.conflicts)
         return "\n".join(lines)
 
+    def cite(self) -> str:
+        """One plain sentence a journalist can quote, naming the sources of each bound.
+
+        It says the range in words ("between 48 and 101", "at least 6,001"; an open bound is
+        said to be open), what was counted and by when, which sources give the lower and which
+        the upper bound, which claims were set aside when figures contradict each other, and
+        the source policy when it is not the default.
+
+        Examples
+        --------
+        >>> import karabakh_tolls as kt
+        >>> r = kt.reconcile(kt.load_seed_claims(), "killed/military/party=nagorno-karabakh",
+        ...                  "2020-10-29")
+        >>> print(r.cite())
+        1,166 soldiers from Nagorno-Karabakh were killed by 29 October 2020, according to the Nagorno-Karabakh Defense Ministry.
+        """  # noqa: E501
+        return _cite.sentence(
+            self.scope,
+            self.as_of,
+            self.low,
+            self.high,
+            low_sources=[name for _, _, name in self.low_support.terms],
+            high_sources=[name for _, _, name in self.high_support.terms]
+            if self.high is not None
+            else [],
+            status=str(self.status),
+            set_aside=self.set_aside,
+            conflicting=[cid for c in self.conflicts for cid in c.claim_ids],
+            policy=self.policy,
+            what=_query_words(self.query, self.scope) if self.query else None,
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The resolution as a one-row DataFrame.
+
+        The columns are those of :func:`~karabakh_tolls.reconcile.reconcile_all` (``war``, the five
+        scope terms, ``as_of``, ``low``, ``high``, ``spread_low``, ``spread_high``, ``status``,
+        ``n_claims``, ``low_support``, ``high_support``, ``set_aside``; claim ids joined by
+        ``";"``, sorted; ``method``, ``component``), so that resolutions and tables
+        concatenate, then ``query`` (the
+        quantity bounded when it is not simply the scope, else empty), ``policy``,
+        ``explanation`` (:meth:`explain`) and ``sentence`` (:meth:`cite`).
+
+        Examples
+        --------
+        >>> import karabakh_tolls as kt
+        >>> r = kt.reconcile(kt.load_seed_claims(), "killed/civilian", "2020-10-06")
+        >>> row = r.to_frame()
+        >>> len(row), int(row.low[0]), int(row.high[0]), row.low_support[0]
+        (1, 48, 101, 'c09;c11;c12')
+        """
+        spread = self.spread
+        record: dict[str, object] = {"war": self.war}
+        record.update({d: getattr(self.scope, d) for d in DIMENSIONS})
+        record["as_of"] = pd.Timestamp(self.as_of)
+        frame = pd.DataFrame([record])
+        frame["as_of"] = frame["as_of"].astype("datetime64[s]")
+        for column, value in (
+            ("low", self.low),
+            ("high", self.high),
+            ("spread_low", None if spread is None else spread.low),
+            ("spread_high", None if spread is None else spread.high),
+        ):
+            frame[column] = pd.array([value], dtype="Int64")
+        frame["status"] = str(self.status)
+        frame["n_claims"] = self.n_claims
+        frame["low_support"] = ";".join(sorted(self.low_support.claim_ids))
+        frame["high_support"] = (
+            ";".join(sorted(self.high_support.claim_ids)) if self.high is not None else ""
+        )
+        frame["set_aside"] = ";".join(sorted(self.set_aside))
+        frame["method"] = self.method
+        frame["component"] = ";".join(str(c) for c in self.components)
+        frame["query"] = self.query
+        frame["policy"] = self.policy
+        frame["explanation"] = self.explain()
+        frame["sentence"] = self.cite()
+        return frame
+
     def __str__(self) -> str:
         high = "open" if self.high is None else str(self.high)
         return f"{self.label} on {self.as_of}: [{self.low}, {high}] ({self.status})"
@@ -177,3 +269,18 @@ class Resolution:
         from karabakh_tolls.display import resolution_html
 
         return resolution_html(self)
+
+
+def _query_words(query: str, scope: Scope) -> str:
+    """Words for a complement ("people other than civilians") or a sum of scopes."""
+    whole, sep, part = query.partition(" except ")
+    try:
+        if sep:
+            inner = Scope.parse(part)
+            return f"{_cite.describe(Scope.parse(whole), outcome=False)} other than " + (
+                _cite.describe(inner, outcome=False)
+            )
+        pieces = [Scope.parse(p.strip()) for p in query.split(" + ")]
+    except KarabakhTollsError:
+        return f"people counted as {query}"
+    return _cite.join_names(_cite.describe(p, outcome=False) for p in pieces)

@@ -24,19 +24,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
+from karabakh_tolls.claims import ClaimKind as Kind
 from karabakh_tolls.errors import OptionError
-from karabakh_tolls.model import TERM_DIMENSIONS, Constraint, Kind, Target, Terms
 from karabakh_tolls.scopes import ScopeTrees
 from karabakh_tolls.wars import War
 
 __all__ = [
+    "TERM_DIMENSIONS",
+    "Constraint",
     "Instance",
+    "Target",
+    "Terms",
     "brute_force_bounds",
     "cells_of",
     "instances",
@@ -44,6 +48,59 @@ __all__ = [
     "tiny_trees",
     "to_frame",
 ]
+
+
+TERM_DIMENSIONS: Final = ("category", "party", "perpetrator", "region")
+Terms = tuple[str, str, str, str]
+"""A scope without its outcome: (category, party, perpetrator, region) node ids."""
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """One drawn claim, as a plain record: ``low <= count(terms, since..as_of) <= high``
+    (``high=None``: open; ``partial``: only the low holds; an incident counts ``event``'s
+    people on ``as_of``)."""
+
+    id: str
+    outcome: str
+    terms: Terms
+    low: int
+    high: int | None
+    since: dt.date
+    as_of: dt.date
+    kind: Kind = Kind.CUMULATIVE
+    partial: bool = False
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What to bound, as a plain record: ``sum(coefficient x count(terms))`` over
+    ``since..as_of``."""
+
+    outcome: str
+    boxes: tuple[tuple[int, Terms], ...]
+    as_of: dt.date
+    since: dt.date
+
+    @classmethod
+    def of(
+        cls,
+        terms: Terms,
+        as_of: dt.date,
+        *,
+        since: dt.date,
+        outcome: str = "killed",
+        minus: Sequence[Terms] = (),
+        plus: Sequence[Terms] = (),
+    ) -> Target:
+        """``count(terms) + sum(count(plus)) - sum(count(minus))``."""
+        boxes = [
+            (1, tuple(terms)),
+            *((1, tuple(t)) for t in plus),
+            *((-1, tuple(t)) for t in minus),
+        ]
+        return cls(outcome, tuple(boxes), as_of, since)  # type: ignore[arg-type]
 
 
 @cache

@@ -1,32 +1,38 @@
-"""Columnar interval bound propagation over the (scope, date) grid.
+"""Columnar interval bound propagation over the (scope, date) grid of one war and outcome.
 
-This is the fast path of reconciliation: every (scope, date) a claim touches, plus every
-ancestor scope at that date, becomes one *key* of a grid held in numpy arrays, and each key
-carries an integer interval ``[low, high]`` for the true count. Claims set the first intervals;
-the rules of SPEC §2 then tighten them, all keys at once, until nothing changes (a fixpoint):
+The sound fallback of the engine, for components too large for the exact program: every
+(scope, date) a constraint touches, plus every ancestor scope at that date, becomes one *key*
+of a grid held in numpy arrays, and each key carries an integer interval ``[low, high]`` for
+the true count. Constraints (read from :class:`~karabakh_tolls.engine.constraints.Constraints`,
+never from the claim table) set the first intervals; the rules then tighten them, all keys at
+once, until nothing changes (a fixpoint):
 
-* claims: a complete claim bounds its key from both sides, a partial claim from below;
+* claims: a complete claim bounds its key from both sides, a lower-only one from below;
 * sub-scopes and disjoint children (per dimension, so party x category x region all hold):
-  ``parent.low >= Σ children.low``, ``child.high <= parent.high - Σ siblings.low``, and for
-  exhaustive nodes (e.g. category ``all`` = civilian + military + unknown), when every child is
-  on the grid, ``parent.high <= Σ children.high`` and
-  ``child.low >= parent.low - Σ siblings.high``;
+  ``parent.low >= sum(children.low)``, ``child.high <= parent.high - sum(siblings.low)``, and
+  for exhaustive nodes (e.g. category ``all`` = civilian + military + unknown), when every child
+  is on the grid, ``parent.high <= sum(children.high)`` and
+  ``child.low >= parent.low - sum(siblings.high)``;
 * time: cumulative outcomes never fall (grouped running max of lows forward in time, running
   min of highs backward);
-* increments tie two dates: ``x(as_of) - x(since - 1 day)`` lies in the claim's interval;
-* incidents: an event's toll is a lower bound on its scope's count that day (for cumulative
-  outcomes, a lower bound on the growth of the count over that day).
+* windows that do not start at the war's start (increments, counts over a phase) tie two
+  dates: ``x(as_of) - x(since - 1 day)`` lies in the claim's interval;
+* incidents: an event's toll is a lower bound on the growth of its scope's count that day.
 
 Every rule is implied by the model (non-negative counts per cell and day), so the result is
-**sound**: each range contains every value the exact linear program allows. On tree-shaped
-systems (one date, one non-trivial dimension) it is also exact; elsewhere it can be looser.
-Each bound keeps a pointer to what last tightened it (a claim, or a rule and a source key), from
-which :meth:`Propagation.support` lists the claims and rules behind it.
+**sound**: each range contains every value the exact program allows. On tree-shaped systems
+(one date, one non-trivial dimension) it is also exact; elsewhere it can be looser. Each bound
+keeps a pointer to what last tightened it (a claim, or a rule and a source key), from which
+:meth:`Propagation.support` lists the claims and rules behind it.
 
 Loops run over rule kinds, tree dimensions and iterations, never over rows.
 
+This module imports numpy, pandas, scipy and the package's ``claims``, ``scopes``,
+``engine.codes`` and ``engine.constraints``.
+
 >>> from karabakh_tolls import load_seed_claims
->>> grid = propagate(load_seed_claims())
+>>> from karabakh_tolls.engine.constraints import stage
+>>> grid = propagate(stage(load_seed_claims()).group("karabakh-2020", "killed"))
 >>> row = grid.find("killed/civilian", "2020-10-06")
 >>> int(grid.low[row]), grid.support(row, "low")[0]
 (48, ('c09', 'c11', 'c12'))
@@ -46,15 +52,16 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse import csgraph
 
-from karabakh_tolls.claims import ClaimKind, Coverage, as_date
-from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.figures import Hedge
+from karabakh_tolls.claims import as_date
+from karabakh_tolls.engine.codes import TreeCodes, WarCodes
+from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, OPEN, Constraints
 from karabakh_tolls.scopes import DIMENSIONS, Scope, ScopeTrees
 
 __all__ = ["INF", "Bound", "Prepared", "Propagation", "Step", "prepare", "propagate"]
 
-INF: Final = 1 << 40
-"""The open upper bound, as an integer larger than any count (2**40)."""
+INF: Final = int(np.iinfo(np.int64).max)
+"""The open upper bound, ``2**63 - 1``: no count is larger (counts are int64), so a bound of
+``INF`` says nothing. Sums saturate at ``INF`` instead of wrapping around."""
 
 Bound = Literal["low", "high"]
 IntArray = npt.NDArray[np.int64]
@@ -104,40 +111,16 @@ _RULE_NAMES: Final = {
 
 
 @dataclass(frozen=True, slots=True)
-class _Codes:
-    """Integer codes of one dimension's tree nodes."""
-
-    names: tuple[str, ...]
-    index: dict[str, int]
-    parent: IntArray  # code of the parent, -1 for the root
-    n_children: IntArray
-    exhaustive: BoolArray
-
-    @classmethod
-    def of(cls, trees: ScopeTrees, dimension: str) -> _Codes:
-        tree = trees[dimension]
-        names = tree.nodes
-        index = {name: i for i, name in enumerate(names)}
-        parent = np.array(
-            [-1 if tree.parent[n] is None else index[str(tree.parent[n])] for n in names],
-            dtype=np.int64,
-        )
-        n_children = np.array([len(tree.children[n]) for n in names], dtype=np.int64)
-        exhaustive = np.array([n in tree.exhaustive for n in names], dtype=bool)
-        return cls(names, index, parent, n_children, exhaustive)
-
-
-@dataclass(frozen=True, slots=True)
 class _Layout:
     """Mixed-radix packing of (outcome, category, party, perpetrator, region, day) into int64."""
 
-    codes: tuple[_Codes, ...]  # one per DIMENSIONS entry
+    codes: tuple[TreeCodes, ...]  # one per DIMENSIONS entry
     radix: tuple[int, ...]
     epoch: np.datetime64  # day 0: the war's start
 
     @classmethod
-    def of(cls, trees: ScopeTrees, start: dt.date) -> _Layout:
-        codes = tuple(_Codes.of(trees, d) for d in DIMENSIONS)
+    def of(cls, war_codes: WarCodes, start: dt.date) -> _Layout:
+        codes = war_codes.dims
         radix = (*(len(c.names) for c in codes), 1 << _DAY_BITS)
         total = float(np.prod([float(r) for r in radix]))
         if total >= 2.0**62:
@@ -160,11 +143,6 @@ class _Layout:
 
     def stride(self, position: int) -> int:
         return int(np.prod(self.radix[position + 1 :], dtype=np.int64))
-
-
-def _days(values: pd.Series, epoch: np.datetime64) -> IntArray:
-    days = values.to_numpy(dtype="datetime64[s]").astype("datetime64[D]") - epoch
-    return days.astype(np.int64)
 
 
 def _best(
@@ -508,7 +486,8 @@ class Propagation:
         found for the whole grid at once with array passes over the pointer graph.
 
         >>> from karabakh_tolls import load_seed_claims
-        >>> grid = propagate(load_seed_claims())
+        >>> from karabakh_tolls.engine.constraints import stage
+        >>> grid = propagate(stage(load_seed_claims()).group("karabakh-2020", "killed"))
         >>> row = grid.find("killed/civilian", "2020-10-06")
         >>> lows, highs = grid.support_columns([row])
         >>> lows
@@ -540,7 +519,8 @@ class Propagation:
         """One line saying how one bound of one row was derived (one step deep).
 
         >>> from karabakh_tolls import load_seed_claims
-        >>> grid = propagate(load_seed_claims())
+        >>> from karabakh_tolls.engine.constraints import stage
+        >>> grid = propagate(stage(load_seed_claims()).group("karabakh-2020", "killed"))
         >>> print(grid.explain(grid.find("killed/civilian", "2020-10-06"), "low"))
         ... # doctest: +NORMALIZE_WHITESPACE
         killed/civilian on 2020-10-06 >= 48 = 21 (killed/civilian/party=armenian-side)
@@ -622,20 +602,6 @@ def _expand(tree: _Tree, owners: IntArray, parents: IntArray) -> tuple[IntArray,
 # --- building the grid ---------------------------------------------------------------------
 
 
-def _claim_parts(frame: pd.DataFrame, layout: _Layout) -> tuple[list[IntArray], IntArray, IntArray]:
-    """Scope codes of every claim, and its as_of day and 'before' day (since - 1; -1 = none)."""
-    parts = []
-    for position, dimension in enumerate(DIMENSIONS):
-        index = layout.codes[position].index
-        column = frame[dimension].astype(object).to_numpy()
-        uniques, inverse = np.unique(column.astype(str), return_inverse=True)  # few, small
-        lookup = np.array([index[u] for u in uniques], dtype=np.int64)
-        parts.append(lookup[inverse].astype(np.int64))
-    as_of = _days(frame["as_of"], layout.epoch)
-    since = _days(frame["since"], layout.epoch)
-    return parts, as_of, since
-
-
 def _sorted_unique(values: IntArray) -> IntArray:
     """Sorted distinct values (a sort and a mask: faster than hashing for int64 keys)."""
     ordered = np.sort(values, kind="stable")
@@ -706,28 +672,27 @@ def _build_tree(key: IntArray, layout: _Layout, position: int) -> _Tree:
 
 
 def propagate(
-    claims: ClaimSet,
+    group: Constraints,
     *,
     exclude: npt.ArrayLike | None = None,
     max_iterations: int = 200,
     stop_on_conflict: bool = False,
 ) -> Propagation:
-    """Propagate the claims' bounds over the (scope, date) grid to a fixpoint.
+    """Propagate a group's constraints over its (scope, date) grid to a fixpoint.
 
     Parameters
     ----------
-    claims:
-        The claims (their trees give the dimensions).
+    group:
+        The constraints of one war and outcome (see :mod:`karabakh_tolls.engine.constraints`).
     exclude:
-        Optional boolean mask over the claim rows: claims set aside (they still add their keys
+        Optional boolean mask over the constraints: claims set aside (they still add their keys
         to the grid, so rows do not vanish when a claim is set aside).
     max_iterations:
         Safety cap on full sweeps. Consistent claims reach a fixpoint in a few sweeps; claims in
         conflict may keep pushing bounds apart, and are reported either way.
     stop_on_conflict:
         Stop at the first sweep that leaves some key with ``low > high``, so the conflict is
-        found where it arises, before it spreads over the grid (used to choose claims to set
-        aside; the bounds are then not final).
+        found where it arises, before it spreads over the grid.
 
     Returns
     -------
@@ -742,12 +707,13 @@ def propagate(
     claims cannot all hold, some keys end with ``low > high`` (see :attr:`Propagation.conflict`).
 
     >>> from karabakh_tolls import load_seed_claims
-    >>> grid = propagate(load_seed_claims())
+    >>> from karabakh_tolls.engine.constraints import stage
+    >>> grid = propagate(stage(load_seed_claims()).group("karabakh-2020", "killed"))
     >>> row = grid.find("killed/military/party=nagorno-karabakh", "2020-10-05")
     >>> int(grid.low[row]), int(grid.high[row])  # 280 on 10-06 minus "40 more" that day
     (240, 240)
     """
-    return prepare(claims).propagate(
+    return prepare(group).propagate(
         exclude, max_iterations=max_iterations, stop_on_conflict=stop_on_conflict
     )
 
@@ -784,47 +750,43 @@ class Prepared:
         "_spread_low_order",
         "_step_of_claim",
         "_trees_by_dim",
+        "_unused",
         "keys",
         "n_claims",
     )
 
-    def __init__(self, claims: ClaimSet) -> None:
-        war = claims.war()
-        trees = war.trees
-        layout = _Layout.of(trees, war.start)
-        n_claims = len(claims)
-        # work in claim-id order, so ties between equal bounds never depend on the input order
-        order = np.argsort(claims.frame["claim_id"].to_numpy(dtype=str), kind="stable")
-        frame = claims.frame.iloc[order].reset_index(drop=True)
+    def __init__(self, group: Constraints) -> None:
+        layout = _Layout.of(group.codes, group.war.start)
+        n_claims = len(group)
+        # the stage sorts its constraints by claim id, so ties between equal bounds never
+        # depend on the input order
+        order = np.arange(n_claims, dtype=np.int64)
+        outcome = layout.codes[0].index[group.outcome]
+        parts = [np.full(n_claims, outcome, dtype=np.int64)] + [
+            group.nodes[:, d].astype(np.int64) for d in range(4)
+        ]
+        as_of, since = group.as_of, group.since
+        low = group.low.astype(np.int64)
+        high = np.where(group.high == OPEN, INF, np.minimum(group.high, INF)).astype(np.int64)
+        is_cumulative = np.full(n_claims, group.cumulative, dtype=bool)
+        cumulative_codes = np.zeros(len(layout.codes[0].names), dtype=bool)
+        cumulative_codes[outcome] = group.cumulative
+        is_incident = group.kind == INCIDENT
+        is_increment = group.kind == INCREMENT
+        partial = group.lower_only & ~is_incident
 
-        parts, as_of, since = _claim_parts(frame, layout)
-        kind = frame["kind"].to_numpy(dtype=object)
-        coverage = frame["coverage"].to_numpy(dtype=object)
-        low = frame["low"].to_numpy(dtype=np.int64, na_value=0)
-        high_na = frame["high"].isna().to_numpy()
-        high = np.where(high_na, INF, frame["high"].to_numpy(dtype=np.int64, na_value=0))
-        outcome_names = layout.codes[0].names
-        cumulative_codes = np.array(
-            [trees.is_cumulative(o) if o != "all" else False for o in outcome_names], dtype=bool
-        )
-        is_cumulative = cumulative_codes[parts[0]]
-        is_incident = kind == ClaimKind.INCIDENT.value
-        is_increment = kind == ClaimKind.INCREMENT.value
-        # a partial claim, and an implicit count ("his daughter and three of her children"),
-        # lists part of its scope: a lower bound only (the exact solver reads them the same way)
-        partial = (coverage == Coverage.PARTIAL.value) | (
-            frame["hedge"].to_numpy(dtype=object) == Hedge.IMPLICIT.value
-        )
-
-        # 'before' day of a difference claim; -1 means "before the war": the count there is 0
+        # 'before' day of a difference claim; -1 means "before the war": the count there is 0.
+        # A window that does not start at the war's start ties two dates.
         before = np.full(n_claims, -1, dtype=np.int64)
-        # (a stock outcome's claim, whatever its kind, is the stock at as_of)
         diff_kind = is_cumulative & (is_increment | ((since > 0) & ~is_incident))
         before[diff_kind] = since[diff_kind] - 1
         incident_diff = is_incident & is_cumulative
         before[incident_diff] = as_of[incident_diff] - 1
         is_diff = (diff_kind | incident_diff) & (before >= 0)
         before[~is_diff] = -1
+        kind = np.where(is_incident, "incident", np.where(is_increment, "increment", "cumulative"))
+        frame_ids = group.ids
+        event = np.array([None if e < 0 else str(e) for e in group.event.tolist()], dtype=object)
 
         key_a = layout.pack([*parts, as_of + _DAY_OFFSET])
         key_b = layout.pack([*parts, before + _DAY_OFFSET])
@@ -835,20 +797,25 @@ class Prepared:
         self._layout = layout
         self.keys = grid_keys
         self.n_claims = n_claims
+        self._unused = ~group.used  # weight 0: on the grid, never used
         self._order = order
-        self._claim_ids = frame["claim_id"].to_numpy(dtype=object)
-        self._event = frame["event"].to_numpy(dtype=object)
+        self._claim_ids = frame_ids
+        self._event = event
         self._row_a = np.searchsorted(grid_keys, key_a)
         self._key_a = key_a
         self._low, self._high = low, high
         self._is_diff, self._is_incident = is_diff, is_incident
-        self._is_cumulative_claim = kind == ClaimKind.CUMULATIVE.value
+        # the claims made directly about a key: complete counts since the war's start (for a
+        # stock: on the day)
+        self._is_cumulative_claim = (
+            (kind == "cumulative") & ((since == 0) | ~is_cumulative) & ~group.lower_only
+        )
         self._step_of_claim = np.where(
             is_incident, Step.INCIDENT, np.where(partial, Step.PARTIAL, Step.CLAIM)
         ).astype(np.int8)
         lower_only = partial | is_incident
         self._lower_only = lower_only
-        self._event_high = np.where(partial, INF, high)
+        self._event_high = np.where(group.lower_only, INF, high)
 
         # difference claims hold for their scope; their lows also hold for every ancestor
         # scope (counts per cell never fall, so a scope grows at least as much as any part);
@@ -883,18 +850,20 @@ class Prepared:
         self._monotone = cumulative_codes[key_outcome]
         group_start = np.ones(n, dtype=bool)
         group_start[1:] = scope_id[1:] != scope_id[:-1]
-        group = np.cumsum(group_start) - 1
-        if len(group) and int(group[-1]) >= (1 << 21):
-            raise ValueError(
-                f"{int(group[-1]) + 1} distinct scopes: more than the 2**21 the time sweep packs"
-            )
-        self._group = group
+        time_group = np.cumsum(group_start) - 1
+        self._group = time_group
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def __repr__(self) -> str:
         return f"<Prepared: {self.n_claims} claim(s), {len(self)} key(s)>"
+
+    def rows(self) -> tuple[IntArray, IntArray]:
+        """Per grid key, in key order: its node codes (category, party, perpetrator, region)
+        as an ``(n, 4)`` array, and its day (days from the war's start)."""
+        parts = self._layout.unpack(self.keys)
+        return np.stack(parts[1:5], axis=1), parts[5] - _DAY_OFFSET
 
     def propagate(
         self,
@@ -906,13 +875,14 @@ class Prepared:
         """Propagate the kept claims to a fixpoint: the same result as :func:`propagate`.
 
         >>> from karabakh_tolls import load_seed_claims
-        >>> prepared = prepare(load_seed_claims())
+        >>> from karabakh_tolls.engine.constraints import stage
+        >>> prepared = prepare(stage(load_seed_claims()).group("karabakh-2020", "killed"))
         >>> grid = prepared.propagate()
         >>> int(grid.low[grid.find("killed/civilian", "2020-10-06")])
         48
         """
         n_claims = self.n_claims
-        keep = np.ones(n_claims, dtype=bool)
+        keep = ~self._unused
         if exclude is not None:
             mask = np.asarray(exclude, dtype=bool)
             if mask.shape != (n_claims,):
@@ -920,7 +890,7 @@ class Prepared:
                     f"exclude has shape {mask.shape}; it must be a boolean mask of "
                     f"{n_claims} claims"
                 )
-            keep = ~mask[self._order]
+            keep = ~mask[self._order] & ~self._unused
         grid_keys = self.keys
         result = Propagation(self._layout, self._trees_by_dim, grid_keys, self._claim_ids)
         n = len(grid_keys)
@@ -988,11 +958,12 @@ class Prepared:
         above the other's (complete) high. Each pair, with its row, ids sorted.
 
         >>> from karabakh_tolls import load_seed_claims
-        >>> prepared = prepare(load_seed_claims())
+        >>> from karabakh_tolls.engine.constraints import stage
+        >>> prepared = prepare(stage(load_seed_claims()).group("karabakh-2020", "killed"))
         >>> prepared.clashes(np.zeros(prepared.n_claims, dtype=bool), [0, 1, 2])
         []
         """
-        keep = ~np.asarray(exclude, dtype=bool)[self._order]
+        keep = ~np.asarray(exclude, dtype=bool)[self._order] & ~self._unused
         wanted = np.unique(np.asarray(rows, dtype=np.int64))
         chosen = np.flatnonzero(keep & ~self._is_diff & np.isin(self._row_a, wanted))
         chosen = chosen[np.argsort(self._row_a[chosen], kind="stable")]
@@ -1012,14 +983,16 @@ class Prepared:
         return out
 
 
-def prepare(claims: ClaimSet) -> Prepared:
-    """Build the grid of ``claims`` once, to propagate it under several exclusion masks.
+def prepare(group: Constraints) -> Prepared:
+    """Build the grid of a group's constraints once, to propagate it under several masks.
 
     >>> from karabakh_tolls import load_seed_claims
-    >>> prepare(load_seed_claims())  # doctest: +ELLIPSIS
-    <Prepared: 23 claim(s), ... key(s)>
+    >>> from karabakh_tolls.engine.constraints import stage
+    >>> prepare(stage(load_seed_claims()).group("karabakh-2020", "killed"))
+    ... # doctest: +ELLIPSIS
+    <Prepared: 19 claim(s), ... key(s)>
     """
-    return Prepared(claims)
+    return Prepared(group)
 
 
 def _fixpoint(
@@ -1193,13 +1166,34 @@ def _set(
 
 
 def _grouped_cummax(values: IntArray, group: IntArray) -> IntArray:
-    """Running max within runs of equal ``group`` (sorted), for values in ``[0, INF]``.
+    """Running max within runs of equal ``group`` (sorted), for values in ``[0, INF]``."""
+    out: IntArray = pd.Series(values).groupby(group, sort=False).cummax().to_numpy(dtype=np.int64)
+    return out
 
-    Each run is lifted above the previous ones by ``group * 2 * INF`` so one plain running max
-    serves all runs (no per-call factorising of the groups).
-    """
-    lift = group.astype(np.int64) * (2 * INF)
-    return np.maximum.accumulate(values + lift) - lift
+
+def _sat_add(a: IntArray, b: IntArray) -> IntArray:
+    """``a + b`` for counts in ``[0, INF]``, saturating at ``INF`` instead of wrapping."""
+    a = np.asarray(a, dtype=np.int64)
+    b = np.asarray(b, dtype=np.int64)
+    a, b = np.broadcast_arrays(a, b)
+    over = a > INF - b
+    out = np.full(a.shape, INF, dtype=np.int64)
+    np.add(a, b, out=out, where=~over)
+    return out
+
+
+def _sat_segments(values: IntArray, starts: IntArray) -> IntArray:
+    """Sums of the segments of ``values`` starting at ``starts`` (counts in ``[0, INF]``),
+    exact, saturating at ``INF``."""
+    sums = np.asarray(np.add.reduceat(values, starts), dtype=np.int64)
+    approx = np.add.reduceat(values.astype(np.float64), starts)
+    risky = np.flatnonzero(approx >= 2.0**62)  # near or past 2**63: add exactly
+    if len(risky):
+        ends = np.append(starts[1:], len(values))
+        for i in risky.tolist():
+            total = sum(int(v) for v in values[starts[i] : ends[i]].tolist())
+            sums[i] = min(total, INF)
+    return sums
 
 
 def _sweep_time(result: Propagation, group: IntArray, rows: IntArray) -> None:
@@ -1266,9 +1260,9 @@ def _sweep_tree(result: Propagation, tree: _Tree, dirty: BoolArray | None) -> No
     parent_of_kid = parents[slot]
     kid_low, kid_high = low[kids], high[kids]
     kid_open = kid_high >= INF
-    sum_low: IntArray = np.asarray(np.add.reduceat(kid_low, starts), dtype=np.int64)
+    sum_low = _sat_segments(kid_low, starts)
     kid_finite: IntArray = np.where(kid_open, 0, kid_high).astype(np.int64)
-    sum_high: IntArray = np.asarray(np.add.reduceat(kid_finite, starts), dtype=np.int64)
+    sum_high = _sat_segments(kid_finite, starts)
     n_open = np.add.reduceat(kid_open.astype(np.int64), starts)
     dim = np.int64(tree.dim)
 
@@ -1299,7 +1293,7 @@ def _sweep_diffs(result: Propagation, d: _Diff) -> None:
     # x[a] >= lo + low[b];  x[b] >= low[a] - hi
     cand_rows = np.concatenate([d.a, d.b])
     cand_low = np.concatenate(
-        [d.lo + low[d.b], np.where(d.hi >= INF, -1, low[d.a] - np.minimum(d.hi, INF))]
+        [_sat_add(d.lo, low[d.b]), np.where(d.hi >= INF, -1, low[d.a] - np.minimum(d.hi, INF))]
     )
     cand_src = np.concatenate([d.b, d.a])
     cand_claim = np.concatenate([d.claim, d.claim])
@@ -1307,7 +1301,7 @@ def _sweep_diffs(result: Propagation, d: _Diff) -> None:
     t, v, pos = _best(cand_rows, cand_low, n, largest=True)
     _set(result, "low", t, v, cand_step[pos], cand_src[pos], cand_claim[pos])
     # x[a] <= hi + high[b];  x[b] <= high[a] - lo
-    up_a = np.where((d.hi >= INF) | (high[d.b] >= INF), INF, d.hi + high[d.b])
+    up_a = np.where((d.hi >= INF) | (high[d.b] >= INF), INF, _sat_add(d.hi, high[d.b]))
     up_b = np.where(high[d.a] >= INF, INF, high[d.a] - d.lo)
     t, v, pos = _best(cand_rows, np.concatenate([up_a, up_b]), n, largest=False)
     _set(result, "high", t, v, cand_step[pos], cand_src[pos], cand_claim[pos])

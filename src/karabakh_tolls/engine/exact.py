@@ -1,0 +1,621 @@
+"""One component as a linear program, built once and re-solved for every question about it.
+
+**Variables.** Truth is a whole, nonnegative count per cell of the scope trees per day. The nodes
+a component's claims name cut each dimension tree into *atoms*: a named node minus the named
+nodes just below it (cells no claim can tell apart). Time is cut at every window's edges into
+*slots* (for an outcome that accumulates; for a stock, the days the claims speak of). A variable
+``x`` is the count of one product atom over one slot, kept only where some claim of the
+component counts it, so two components never share a variable. An incident adds a variable
+``z`` per (event, atom): the event's people, counted inside every total covering them
+(``sum_events z <= x`` where a total covers that atom and day).
+
+**Rows.** Each claim is one ranged row ``low <= sum <= high`` (no upper side for a claim open
+above or counting only part of its scope).
+
+**Questions.** The count of a box of scopes over the days ``0..t`` is a sum of variables. An
+atom or slot only partly inside the box can put its people inside or outside at will (no claim
+tells its parts apart), so it counts for the maximum and not for the minimum. The minimum and
+maximum are found by HiGHS on the same model, changing only the objective (the model and its
+basis are kept, so each re-solve starts warm); when the optimal vertex is fractional the bound
+is recomputed with integrality, so bounds are exact for whole people. The dual values of the
+claim rows are the provenance: ``bound = sum(multiplier x claim bound)``.
+
+Counts above 2**52 cannot be represented exactly by a floating-point solver; such a component
+reports ``representable = False`` and the caller uses the integer propagation instead.
+
+This module imports numpy, scipy, highspy and the package's ``engine.codes`` and
+``engine.constraints``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from karabakh_tolls.engine.codes import IntArray, TreeCodes
+from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
+
+__all__ = ["MAX_EXACT", "Answer", "ComponentModel", "DimAtoms", "Question", "TooLarge"]
+
+MAX_EXACT: Final = 1 << 52
+"""Largest count the floating-point program represents exactly."""
+_TOL: Final = 1e-6
+_INF: Final = highspy.kHighsInf
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+class TooLarge(Exception):
+    """The component has more variables than the exact program is allowed."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DimAtoms:
+    """The atoms of one dimension: each a named node minus the named nodes just below it."""
+
+    tree: TreeCodes
+    node: IntArray
+    size: IntArray
+    ex_ptr: IntArray
+    ex_node: IntArray
+    position: dict[int, int]
+    """Named node code -> its atom (absent when the atom is empty)."""
+
+    @classmethod
+    def of(cls, tree: TreeCodes, named: IntArray) -> DimAtoms:
+        used = np.unique(named)
+        used_set = set(used.tolist())
+        below: dict[int, list[int]] = {int(u): [] for u in used.tolist()}
+        for v in used.tolist():
+            p = int(tree.parent[v])
+            while p >= 0 and p not in used_set:
+                p = int(tree.parent[p])
+            if p >= 0:
+                below[p].append(int(v))
+        nodes, sizes, ptr, ex = [], [], [0], []
+        for u in used.tolist():
+            kids = below[int(u)]
+            size = int(tree.cell_hi[u] - tree.cell_lo[u]) - sum(
+                int(tree.cell_hi[k] - tree.cell_lo[k]) for k in kids
+            )
+            if size <= 0:
+                continue
+            nodes.append(int(u))
+            sizes.append(size)
+            ex.extend(kids)
+            ptr.append(len(ex))
+        node = np.array(nodes, dtype=np.int64)
+        return cls(
+            tree,
+            node,
+            np.array(sizes, dtype=np.int64),
+            np.array(ptr, dtype=np.int64),
+            np.array(ex, dtype=np.int64),
+            {n: i for i, n in enumerate(nodes)},
+        )
+
+    def __len__(self) -> int:
+        return len(self.node)
+
+    def inside(self, node: int) -> BoolArray:
+        """Which atoms lie inside a named node (for a named node an atom is inside or apart)."""
+        return self.tree.within(self.node, np.full(len(self.node), node, dtype=np.int64))
+
+    def overlap(self, node: int) -> IntArray:
+        """How many cells of each atom lie inside any node of the tree."""
+        lo, hi = self.tree.cell_lo[node], self.tree.cell_hi[node]
+        own = np.clip(
+            np.minimum(self.tree.cell_hi[self.node], hi)
+            - np.maximum(self.tree.cell_lo[self.node], lo),
+            0,
+            None,
+        )
+        if len(self.ex_node) == 0:
+            return np.asarray(own, dtype=np.int64)
+        cut = np.clip(
+            np.minimum(self.tree.cell_hi[self.ex_node], hi)
+            - np.maximum(self.tree.cell_lo[self.ex_node], lo),
+            0,
+            None,
+        )
+        removed = np.add.reduceat(np.append(cut, 0), self.ex_ptr[:-1]) * (np.diff(self.ex_ptr) > 0)
+        return np.asarray(own - removed, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What to bound: the count of a box (a node code per dimension) over the days ``0..day``.
+
+    ``low_vars``/``high_vars`` are the variables that count for the minimum and the maximum;
+    ``covered`` is how many (cell, day) pairs of the box and days the component's variables
+    cover (an uncovered pair is free: nothing bounds it from above).
+    """
+
+    low_vars: IntArray
+    high_vars: IntArray
+    covered: int
+
+    def key(self) -> Hashable:
+        return (self.low_vars.tobytes(), self.high_vars.tobytes())
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One bound: its whole-number value (``None``: no upper bound), the LP optimum, whether
+    the LP vertex was integral, and the multipliers ``(claim position, side, y)`` of the
+    claim rows that produce it (side ``"low"`` or ``"high"``: which bound of the claim)."""
+
+    value: int | None
+    optimum: float | None
+    integral: bool
+    multipliers: tuple[tuple[int, str, float], ...]
+
+
+class ComponentModel:
+    """The linear program of one component (see the module docstring).
+
+    Build it from a group's constraints and the positions of the component's members; ask
+    :meth:`question` for a box and a day, then :meth:`low` and :meth:`high`. Answers are
+    memoised per distinct question.
+    """
+
+    def __init__(
+        self,
+        group: Constraints,
+        members: npt.ArrayLike,
+        *,
+        max_variables: int = 200_000,
+        extra_boxes: IntArray | None = None,
+        extra_days: IntArray | None = None,
+    ) -> None:
+        self.group = group
+        self.members = np.sort(np.asarray(members, dtype=np.int64))
+        m = self.members
+        dims = group.codes.dims[1:]
+        # extra boxes and days refine the atoms and slots, so that every atom and slot lies
+        # wholly inside or outside each of those boxes and windows (exact signed questions)
+        named = group.nodes[m]
+        if extra_boxes is not None and len(extra_boxes):
+            named = np.concatenate([named, np.asarray(extra_boxes, dtype=np.int64)])
+        self.atoms = tuple(DimAtoms.of(dims[d], named[:, d]) for d in range(4))
+        self.shape = tuple(len(a) for a in self.atoms)
+        self.n_atoms = int(np.prod(self.shape)) if all(self.shape) else 0
+        self.cumulative = group.cumulative
+        incident = group.kind[m] == INCIDENT
+        self._incident = incident
+        since, as_of = group.since[m], group.as_of[m]
+        # time: slots (p[k], p[k+1]] for a cumulative outcome, the claim days for a stock
+        if self.cumulative:
+            extra = np.zeros(0, dtype=np.int64) if extra_days is None else np.asarray(extra_days)
+            self.points = np.unique(np.concatenate([since - 1, as_of, extra[extra >= since.min()]]))
+            self.n_slots = max(len(self.points) - 1, 0)
+        else:
+            self.points = np.unique(as_of)
+            self.n_slots = len(self.points)
+        if self.n_atoms * self.n_slots > max_variables * 8:
+            raise TooLarge(f"{self.n_atoms} atoms x {self.n_slots} slots")
+        self.representable = bool(
+            np.all(group.low[m] < MAX_EXACT) & np.all(group.high[m] < MAX_EXACT)
+        )
+        box_atoms = [self._box_atoms(int(p)) for p in m.tolist()]
+        slot_lo, slot_hi = self._slots(since, as_of)
+        # x variables: (atom, slot) cells counted by some claim that is not an incident
+        grid = np.full(self.n_atoms * max(self.n_slots, 1), -1, dtype=np.int64)
+        for i in np.flatnonzero(~incident).tolist():
+            cells = (
+                box_atoms[i][:, None] * self.n_slots + np.arange(slot_lo[i], slot_hi[i])
+            ).ravel()
+            grid[cells] = 0
+        x_cells = np.flatnonzero(grid >= 0)
+        grid[x_cells] = np.arange(len(x_cells), dtype=np.int64)
+        self.n_x = len(x_cells)
+        self.x_atom = x_cells // max(self.n_slots, 1)
+        self.x_slot = x_cells % max(self.n_slots, 1)
+        self._grid = grid
+        # z variables: (event, atom) for every atom an incident claim of the event names
+        z_event: list[int] = []
+        z_atom: list[int] = []
+        z_index: dict[tuple[int, int], int] = {}
+        for i in np.flatnonzero(incident).tolist():
+            e = int(group.event[m[i]])
+            for a in box_atoms[i].tolist():
+                if (e, a) not in z_index:
+                    z_index[(e, a)] = self.n_x + len(z_event)
+                    z_event.append(e)
+                    z_atom.append(a)
+        self.z_event = np.array(z_event, dtype=np.int64)
+        self.z_atom = np.array(z_atom, dtype=np.int64)
+        self.n_vars = self.n_x + len(z_event)
+        if self.n_vars > max_variables:
+            raise TooLarge(f"{self.n_vars} variables")
+        event_day = {
+            int(group.event[m[i]]): int(as_of[i]) for i in np.flatnonzero(incident).tolist()
+        }
+        self.z_day = np.array([event_day[e] for e in z_event], dtype=np.int64)
+        self.z_slot = (
+            np.searchsorted(self.points, self.z_day) - (1 if self.cumulative else 0)
+        ).astype(np.int64)
+        # rows: one ranged row per claim, then incident links sum(z) - x <= 0
+        rows: list[IntArray] = []
+        for i in range(len(m)):
+            if incident[i]:
+                e = int(group.event[m[i]])
+                rows.append(
+                    np.array([z_index[(e, a)] for a in box_atoms[i].tolist()], dtype=np.int64)
+                )
+            else:
+                cells = (
+                    box_atoms[i][:, None] * self.n_slots + np.arange(slot_lo[i], slot_hi[i])
+                ).ravel()
+                rows.append(grid[cells])
+        self.row_vars = rows
+        carrier = np.full(len(z_event), -1, dtype=np.int64)
+        if len(z_event):
+            cells = self.z_atom * max(self.n_slots, 1) + np.clip(self.z_slot, 0, None)
+            ok = (self.z_slot >= 0) & (self.z_slot < self.n_slots)
+            carrier[ok] = grid[cells[ok]]
+        self.z_carrier = carrier
+        self._build(rows, carrier)
+        self._memo: dict[tuple[Hashable, int], Answer] = {}
+        self._last_raw = np.zeros(0, dtype=np.int64)
+
+    # --- building -------------------------------------------------------------------------------
+    def _box_atoms(self, position: int) -> IntArray:
+        """Flat product-atom indices inside the box of one constraint."""
+        masks = [a.inside(int(self.group.nodes[position, d])) for d, a in enumerate(self.atoms)]
+        grid = masks[0]
+        for mask in masks[1:]:
+            grid = np.logical_and.outer(grid, mask)
+        return np.flatnonzero(np.asarray(grid).reshape(-1)).astype(np.int64)
+
+    def _slots(self, since: IntArray, as_of: IntArray) -> tuple[IntArray, IntArray]:
+        """Each member's slots ``[lo, hi)``."""
+        if self.cumulative:
+            lo = np.searchsorted(self.points, since - 1)
+            hi = np.searchsorted(self.points, as_of)
+            return lo.astype(np.int64), hi.astype(np.int64)
+        at = np.searchsorted(self.points, as_of)
+        return at.astype(np.int64), (at + 1).astype(np.int64)
+
+    def _build(self, rows: list[IntArray], carrier: IntArray) -> None:
+        g, m = self.group, self.members
+        linked = np.flatnonzero(carrier >= 0)
+        n_rows = len(rows) + (len(np.unique(carrier[linked])) if len(linked) else 0)
+        lower = g.low[m].astype(np.float64)
+        upper = np.where(g.upper[m] == OPEN, _INF, g.upper[m].astype(np.float64))
+        indptr = [0]
+        indices: list[IntArray] = []
+        values: list[npt.NDArray[np.float64]] = []
+        for r in rows:
+            indices.append(r)
+            values.append(np.ones(len(r)))
+            indptr.append(indptr[-1] + len(r))
+        link_lower: list[float] = []
+        link_upper: list[float] = []
+        if len(linked):
+            by_carrier = linked[np.argsort(carrier[linked], kind="stable")]
+            heads = np.flatnonzero(np.diff(carrier[by_carrier], prepend=-1))
+            for start, stop in zip(
+                heads.tolist(), [*heads[1:].tolist(), len(by_carrier)], strict=True
+            ):
+                zs = self.n_x + by_carrier[start:stop]
+                x = carrier[by_carrier[start]]
+                indices.append(np.append(zs, x))
+                values.append(np.append(np.ones(len(zs)), -1.0))
+                indptr.append(indptr[-1] + len(zs) + 1)
+                link_lower.append(-_INF)
+                link_upper.append(0.0)
+        self.n_claim_rows = len(rows)
+        raw = sparse.csr_array(
+            (
+                np.concatenate(values) if values else np.zeros(0),
+                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+                np.array(indptr, dtype=np.int64),
+            ),
+            shape=(n_rows, max(self.n_vars, 1)),
+        )
+        self.column_of, self.column_size, self.A = _merge_columns(raw)
+        self.row_lower = np.concatenate([lower, np.array(link_lower)])
+        self.row_upper = np.concatenate([upper, np.array(link_upper)])
+        h = _new_highs()
+        lp = highspy.HighsLp()
+        n = self.A.shape[1]
+        lp.num_col_ = n
+        lp.num_row_ = n_rows
+        lp.col_cost_ = np.zeros(n)
+        lp.col_lower_ = np.zeros(n)
+        lp.col_upper_ = np.full(n, _INF)
+        lp.row_lower_ = self.row_lower
+        lp.row_upper_ = self.row_upper
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = self.A.indptr.astype(np.int32)
+        lp.a_matrix_.index_ = self.A.indices.astype(np.int32)
+        lp.a_matrix_.value_ = self.A.data.astype(np.float64)
+        h.passModel(lp)
+        self.highs = h
+        self._n_cols = n
+
+    # --- questions ------------------------------------------------------------------------------
+    def question(self, box: IntArray, day: int) -> Question:
+        """The variables a box over days ``0..day`` counts, for the minimum and the maximum."""
+        inside, meets, cells = [], [], []
+        for d, atoms in enumerate(self.atoms):
+            share = atoms.overlap(int(box[d]))
+            inside.append(share == atoms.size)
+            meets.append(share > 0)
+            cells.append(share)
+
+        def outer(parts: list[Any]) -> Any:
+            out = parts[0]
+            for p in parts[1:]:
+                out = np.multiply.outer(out, p)
+            return np.asarray(out).reshape(-1)
+
+        atom_in = outer(inside).astype(bool)
+        atom_meets = outer(meets).astype(bool)
+        atom_cells = outer(cells).astype(np.int64)
+        if self.cumulative:
+            lo, hi = self.points[:-1], self.points[1:]
+            slot_in = hi <= day
+            slot_meets = lo < day
+            slot_days = np.clip(np.minimum(hi, day) - np.maximum(lo, -1), 0, None)
+        else:
+            slot_in = self.points == day
+            slot_meets = slot_in
+            slot_days = slot_in.astype(np.int64)
+        xa, xs = self.x_atom, self.x_slot
+        low_x = np.flatnonzero(atom_in[xa] & slot_in[xs])
+        high_x = np.flatnonzero(atom_meets[xa] & slot_meets[xs])
+        covered = int(np.sum(atom_cells[xa] * slot_days[xs]))
+        free_z = self.z_carrier < 0
+        on_time = self.z_day <= day if self.cumulative else self.z_day == day
+        low_z = self.n_x + np.flatnonzero(free_z & on_time & atom_in[self.z_atom])
+        high_z = self.n_x + np.flatnonzero(free_z & on_time & atom_meets[self.z_atom])
+        low_raw = np.concatenate([low_x, low_z]).astype(np.int64)
+        high_raw = np.concatenate([high_x, high_z]).astype(np.int64)
+        self._last_raw = low_raw
+        # a merged column counts for the minimum only when all its variables do (its people
+        # can sit in any of them), and for the maximum when any does
+        n_cols = len(self.column_size)
+        low_count = np.bincount(self.column_of[low_raw], minlength=n_cols)
+        high_count = np.bincount(self.column_of[high_raw], minlength=n_cols)
+        return Question(
+            np.flatnonzero(low_count == self.column_size).astype(np.int64)
+            if len(low_raw)
+            else np.zeros(0, dtype=np.int64),
+            np.flatnonzero(high_count > 0).astype(np.int64),
+            covered,
+        )
+
+    def questions(self, boxes: IntArray, days: IntArray) -> tuple[BoolArray, BoolArray, IntArray]:
+        """:meth:`question` for many boxes at once: per box, the merged columns that count for
+        the minimum and for the maximum (boolean matrices, one row a box) and the covered
+        (cell, day) pairs."""
+        n = len(boxes)
+        n_cols = len(self.column_size)
+        if n == 0 or self.n_vars == 0:
+            empty = np.zeros((n, n_cols), dtype=bool)
+            return empty, empty.copy(), np.zeros(n, dtype=np.int64)
+        per_dim = []
+        for d, atoms in enumerate(self.atoms):
+            nodes, inverse = np.unique(boxes[:, d], return_inverse=True)
+            share = np.stack([atoms.overlap(int(u)) for u in nodes.tolist()], axis=1)
+            per_dim.append((share == atoms.size[:, None], share > 0, share, inverse.reshape(-1)))
+        # per variable and box: its atom's relation to the box (product over dimensions)
+        strides = np.cumprod([1, *self.shape[::-1]])[::-1][1:]
+        x_parts = [(self.x_atom // strides[d]) % self.shape[d] for d in range(4)]
+        z_parts = [(self.z_atom // strides[d]) % self.shape[d] for d in range(4)]
+
+        def relation(parts: list[IntArray]) -> tuple[BoolArray, BoolArray, IntArray]:
+            inside = np.ones((n, len(parts[0])), dtype=bool)
+            meets = np.ones((n, len(parts[0])), dtype=bool)
+            cells = np.ones((n, len(parts[0])), dtype=np.int64)
+            for d, (ins, met, share, inv) in enumerate(per_dim):
+                inside &= ins[parts[d]][:, inv].T
+                meets &= met[parts[d]][:, inv].T
+                cells *= share[parts[d]][:, inv].T
+            return inside, meets, cells
+
+        x_in, x_meets, x_cells = relation(x_parts)
+        day = days[:, None]
+        if self.cumulative:
+            lo, hi = self.points[:-1][self.x_slot], self.points[1:][self.x_slot]
+            slot_in = hi[None, :] <= day
+            slot_meets = lo[None, :] < day
+            slot_days = np.clip(np.minimum(hi[None, :], day) - np.maximum(lo[None, :], -1), 0, None)
+        else:
+            at = self.points[self.x_slot][None, :]
+            slot_in = at == day
+            slot_meets = slot_in
+            slot_days = slot_in.astype(np.int64)
+        low_raw = np.zeros((n, self.n_vars), dtype=bool)
+        high_raw = np.zeros((n, self.n_vars), dtype=bool)
+        low_raw[:, : self.n_x] = x_in & slot_in
+        high_raw[:, : self.n_x] = x_meets & slot_meets
+        covered = (x_cells * slot_days).sum(axis=1).astype(np.int64)
+        if len(self.z_event):
+            z_in, z_meets, _ = relation(z_parts)
+            free = (self.z_carrier < 0)[None, :]
+            on_time = self.z_day[None, :] <= day if self.cumulative else self.z_day[None, :] == day
+            low_raw[:, self.n_x :] = free & on_time & z_in
+            high_raw[:, self.n_x :] = free & on_time & z_meets
+        membership = sparse.csr_array(
+            (np.ones(self.n_vars), (np.arange(self.n_vars), self.column_of)),
+            shape=(self.n_vars, n_cols),
+        )
+        by_column = membership.T  # sparse (columns x variables) times dense stays dense
+        low_count = np.asarray(by_column @ low_raw.T.astype(np.float64)).T
+        high_count = np.asarray(by_column @ high_raw.T.astype(np.float64)).T
+        low_cols = np.asarray(low_count == self.column_size[None, :])
+        high_cols = np.asarray(high_count > 0)
+        return low_cols, high_cols, covered
+
+    def solve_columns(self, columns: BoolArray, sign: int) -> Answer:
+        """The bound whose objective counts the given merged columns (memoised)."""
+        return self._solve(np.flatnonzero(columns).astype(np.int64), sign)
+
+    def signed(
+        self, boxes: IntArray, coefficients: IntArray, day: int
+    ) -> tuple[Answer, Answer, int]:
+        """The least and greatest of ``sum(coefficient x count(box))`` over days ``0..day``,
+        and the signed count of covered (cell, day) pairs. The model must have been built with
+        these boxes and this day as ``extra_boxes``/``extra_days``, so that every variable lies
+        wholly inside or outside each box and window."""
+        cost = np.zeros(self.n_vars)
+        covered = 0
+        for box, coefficient in zip(boxes, coefficients.tolist(), strict=True):
+            q = self.question(np.asarray(box, dtype=np.int64), day)
+            cost[self._last_raw] += coefficient
+            covered += coefficient * q.covered
+        n_cols = len(self.column_size)
+        low_cost = np.full(n_cols, np.inf)
+        high_cost = np.full(n_cols, -np.inf)
+        np.minimum.at(low_cost, self.column_of, cost)
+        np.maximum.at(high_cost, self.column_of, cost)
+        return self._solve_costs(low_cost, 1), self._solve_costs(high_cost, -1), covered
+
+    def _solve_costs(self, cost: npt.NDArray[np.float64], sign: int) -> Answer:
+        key = (cost.tobytes(), sign)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        answer = Answer(0, 0.0, True, ()) if not np.any(cost) else self._optimise_cost(cost, sign)
+        self._memo[key] = answer
+        return answer
+
+    def low(self, question: Question) -> Answer:
+        """The least count of the question over every assignment the claims allow."""
+        return self._solve(question.low_vars, 1)
+
+    def high(self, question: Question) -> Answer:
+        """The greatest count (``value=None``: unbounded)."""
+        return self._solve(question.high_vars, -1)
+
+    def _solve(self, variables: IntArray, sign: int) -> Answer:
+        key = (variables.tobytes(), sign)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        if len(variables) == 0 or (sign > 0 and self.n_claim_rows == 0):
+            answer = Answer(0, 0.0, True, ())
+        else:
+            answer = self._optimise(variables, sign)
+        self._memo[key] = answer
+        return answer
+
+    def _optimise(self, variables: IntArray, sign: int) -> Answer:
+        cost = np.zeros(self._n_cols)
+        cost[variables] = 1.0
+        return self._optimise_cost(cost, sign)
+
+    def _optimise_cost(self, cost: npt.NDArray[np.float64], sign: int) -> Answer:
+        h = self.highs
+        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnbounded:
+            return Answer(None, None, True, ())
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise SolverFailure(f"the linear program ended with {status}")
+        optimum = float(h.getInfo().objective_function_value)
+        solution = h.getSolution()
+        x = np.asarray(solution.col_value)
+        duals = np.asarray(solution.row_dual)[: self.n_claim_rows]
+        multipliers = []
+        for i in np.flatnonzero(np.abs(duals) > _TOL).tolist():
+            y = float(duals[i])
+            side = ("low" if y > 0 else "high") if sign > 0 else "high" if y > 0 else "low"
+            multipliers.append((int(self.members[i]), side, round(abs(y), 9)))
+        integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
+        if integral:
+            value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
+        else:
+            value = self._integer()
+        return Answer(int(value), optimum, integral, tuple(multipliers))
+
+    def _integer(self) -> int:
+        """The bound with integrality on every variable (the LP vertex was fractional), under
+        the objective and sense the LP was just solved with."""
+        h = self.highs
+        n = self._n_cols
+        h.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
+        )
+        h.setOptionValue("mip_rel_gap", 0.0)
+        try:
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                raise SolverFailure(f"the integer program ended with {h.getModelStatus()}")
+            optimum = float(h.getInfo().objective_function_value)
+        finally:
+            h.changeColsIntegrality(
+                n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kContinuous)
+            )
+        return round(optimum)
+
+
+def _merge_columns(raw: Any) -> tuple[IntArray, IntArray, Any]:
+    """Merge variables that sit in exactly the same rows with the same coefficients.
+
+    No row tells such variables apart, so one column standing for their sum gives the same
+    feasible counts and the same bounds (a question's minimum puts the people where they
+    count least, its maximum where they count most). Returns each variable's merged column,
+    each column's number of variables, and the merged matrix.
+    """
+    n_rows, n_vars = raw.shape
+    csc = sparse.csc_array(raw)
+    rng = np.random.default_rng(20201006)
+    keys = []
+    for _ in range(2):
+        weight = rng.integers(1, 2**62, size=n_rows, dtype=np.int64).astype(np.uint64)
+        code = (weight[csc.indices] * (csc.data + 3).astype(np.uint64)).astype(np.uint64)
+        nnz = np.diff(csc.indptr)
+        summed = np.zeros(n_vars, dtype=np.uint64)
+        has = nnz > 0
+        if code.size:
+            summed[has] = np.add.reduceat(code, csc.indptr[:-1][has])
+        keys.append(summed)
+    keys.append(np.diff(csc.indptr).astype(np.uint64))
+    table = np.stack(keys, axis=1)
+    _, first, column_of = np.unique(table, axis=0, return_index=True, return_inverse=True)
+    column_of = column_of.reshape(-1).astype(np.int64)
+    # the hashes could collide: check every variable's rows against its column's first one
+    ref = first[column_of]
+    for j in np.flatnonzero(ref != np.arange(n_vars)).tolist():
+        a = slice(csc.indptr[j], csc.indptr[j + 1])
+        b = slice(csc.indptr[ref[j]], csc.indptr[ref[j] + 1])
+        if not (
+            np.array_equal(csc.indices[a], csc.indices[b])
+            and np.array_equal(csc.data[a], csc.data[b])
+        ):  # pragma: no cover - a 128-bit collision
+            raise SolverFailure("column signatures collided; cannot merge variables safely")
+    size = np.bincount(column_of, minlength=len(first)).astype(np.int64)
+    merged = sparse.csr_array(csc[:, first])
+    return column_of, size, merged
+
+
+def _new_highs() -> Any:
+    """A silent HiGHS instance. The plain binding is used where it exists: the wrapper class
+    installs callbacks (slower re-solves) and prints a banner on its first construction."""
+    raw = getattr(highspy, "_Highs", None)
+    h = raw() if raw is not None else highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    # a changed objective keeps the basis primal feasible: primal simplex re-solves warm in a
+    # few iterations, where the dual simplex would start over
+    h.setOptionValue("solver", "simplex")
+    h.setOptionValue("simplex_strategy", 4)
+    return h
+
+
+class SolverFailure(Exception):
+    """HiGHS ended without an optimum where one must exist."""

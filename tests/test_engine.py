@@ -1,0 +1,430 @@
+"""The engine: the constraint stage, components, the exact program and conflicts.
+
+Worked examples through the public ``reconcile``, and properties against a hidden truth, a
+brute-force enumeration of every integer assignment, and a pairwise reference for components.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import karabakh_tolls as kt
+from karabakh_tolls.engine.components import components
+from karabakh_tolls.engine.constraints import Constraints, stage
+from karabakh_tolls.engine.solve import solver
+from karabakh_tolls.scopes import ScopeTrees, default_trees
+from karabakh_tolls.testing.instances import (
+    Constraint,
+    Instance,
+    Target,
+    brute_force_bounds,
+    instances,
+    tiny_trees,
+    to_frame,
+)
+
+WAR_START = dt.date(2020, 9, 27)
+ALL = ("all", "all", "all", "all")
+CIV = ("civilian", "all", "all", "all")
+D1, D2, D3 = dt.date(2020, 10, 1), dt.date(2020, 10, 6), dt.date(2020, 10, 29)
+Kind = kt.ClaimKind
+
+# Eight cells, every node exhaustive: category x party x perpetrator, each binary.
+CUBE = ScopeTrees.from_dict(
+    {
+        "outcome": {"cumulative": ["killed"], "nodes": {"all": {"children": ["killed"]}}},
+        "category": {"nodes": {"all": {"children": ["civilian", "military"], "exhaustive": True}}},
+        "party": {"nodes": {"all": {"children": ["a", "b"], "exhaustive": True}}},
+        "perpetrator": {"nodes": {"all": {"children": ["p", "q"], "exhaustive": True}}},
+        "region": {"nodes": {}},
+    }
+)
+
+
+def total(
+    cid: str,
+    terms: tuple[str, str, str, str],
+    low: int,
+    high: int | None,
+    as_of: dt.date,
+    since: dt.date = WAR_START,
+    **kw: object,
+) -> Constraint:
+    return Constraint(cid, "killed", terms, low, high, since, as_of, **kw)  # type: ignore[arg-type]
+
+
+def claims_of(
+    constraints: list[Constraint], trees: ScopeTrees | None = None, start: dt.date = WAR_START
+) -> kt.ClaimSet:
+    chosen = trees if trees is not None else default_trees()
+    cells = Instance(chosen, (start,), np.zeros((1, 1), dtype=np.int64))
+    return kt.ClaimSet.from_frame(to_frame(cells, constraints), wars=[cells.war])
+
+
+def scope(
+    terms: tuple[str, ...], trees: ScopeTrees | None = None, outcome: str = "killed"
+) -> kt.Scope:
+    return kt.Scope(outcome, *terms, trees=trees if trees is not None else default_trees())
+
+
+def bounds(
+    constraints: list[Constraint],
+    terms: tuple[str, str, str, str],
+    day: dt.date,
+    trees: ScopeTrees | None = None,
+    **options: object,
+) -> tuple[int, int | None]:
+    r = kt.reconcile(claims_of(constraints, trees), scope(terms, trees), day, **options)  # type: ignore[arg-type]
+    return r.low, r.high
+
+
+def group_of(claims: kt.ClaimSet, outcome: str = "killed") -> Constraints:
+    found = stage(claims).group(claims.war().id, outcome)
+    assert found is not None
+    return found
+
+
+def feasible(claims: kt.ClaimSet) -> bool:
+    return all(p.analysis.feasible for g in stage(claims) for p in solver(g).parts)
+
+
+# --- worked examples -----------------------------------------------------------------------------
+
+
+def test_subscope_bounds_the_scope_and_the_complement_is_derived() -> None:
+    claims = claims_of([total("a", CIV, 146, 146, D3), total("b", ALL, 6001, None, D3)])
+    assert kt.reconcile(claims, scope(CIV), D3).high == 146
+    rest = kt.reconcile(claims, scope(CIV), D3, complement=True)
+    assert (rest.low, rest.high) == (5855, None)
+    assert rest.low_support.terms == ((6001, "b", "Source b"), (-146, "a", "Source a"))
+
+
+def test_monotone_totals_bound_the_dates_between() -> None:
+    nk = ("military", "nagorno-karabakh", "all", "all")
+    cs = [total("a", nk, 280, 280, D2), total("b", nk, 1166, 1166, D3)]
+    for day in (D2, dt.date(2020, 10, 15), D3):
+        low, high = bounds(cs, nk, day)
+        assert high is not None and 280 <= low <= high <= 1166
+    assert bounds(cs, nk, D1) == (0, 280)
+
+
+def test_increment_ties_two_dates() -> None:
+    nk = ("military", "nagorno-karabakh", "all", "all")
+    cs = [
+        total("a", nk, 280, 280, D2),
+        Constraint("b", "killed", nk, 40, 40, D2, D2, Kind.INCREMENT),
+    ]
+    assert bounds(cs, nk, D2 - dt.timedelta(days=1)) == (240, 240)
+
+
+def test_a_count_over_its_own_phase() -> None:
+    # a ministry restarts its count on 10-06: "35 killed since 6 October" by 10-29
+    nk = ("military", "nagorno-karabakh", "all", "all")
+    cs = [total("a", nk, 280, 280, D2 - dt.timedelta(days=1)), total("b", nk, 35, 35, D3, since=D2)]
+    assert bounds(cs, nk, D3) == (315, 315)
+    assert bounds(cs, nk, D2) == (280, 315)
+
+
+def test_incident_claims_about_one_event_speak_of_the_same_people() -> None:
+    ganja = ("civilian", "azerbaijan", "all", "ganja")
+    day = dt.date(2020, 10, 17)
+    strike = [
+        Constraint("a", "killed", ganja, 21, 21, day, day, Kind.INCIDENT, event="g"),
+        Constraint("f", "killed", ganja, 4, None, day, day, Kind.INCIDENT, True, "g"),
+    ]
+    assert bounds(strike, ganja, D3) == (21, None)
+    assert bounds(strike, ganja, day - dt.timedelta(days=1)) == (0, None)
+    # two complete claims about one event must agree
+    clash = [*strike, Constraint("b", "killed", ganja, 4, 4, day, day, Kind.INCIDENT, event="g")]
+    assert not feasible(claims_of(clash))
+    # the event is part of every total covering it: with a 10-strong total it cannot be 21
+    assert not feasible(claims_of([*strike, total("t", ALL, 0, 10, D3)]))
+    # distinct events are distinct people
+    other = Constraint("c", "killed", ganja, 5, 5, day, day, Kind.INCIDENT, event="h")
+    assert bounds([*strike, other], ganja, D3) == (26, None)
+
+
+def test_conflict_sets_aside_the_fewest_and_names_an_irreducible_core() -> None:
+    cs = [total("a", ALL, 5, 5, D2), total("b", ALL, 7, 7, D2), total("c", CIV, 3, 3, D2)]
+    claims = claims_of(cs)
+    r = kt.reconcile(claims, scope(ALL), D2)
+    assert (r.status, r.set_aside, (r.low, r.high)) == ("conflict", ("b",), (5, 5))
+    (conflict,) = r.conflicts
+    assert conflict.claim_ids == ("a", "b") and conflict.set_aside == ("b",)
+    trusted = kt.TrustPolicy("b first", sources={"s-b": 5.0})
+    assert kt.reconcile(claims, scope(ALL), D2, policy=trusted).set_aside == ("a",)
+    with pytest.raises(kt.ReconciliationError, match="claims conflict"):
+        kt.reconcile(claims, scope(ALL), D2, strict=True)
+
+
+def test_stock_outcomes_have_no_time_relation() -> None:
+    cs = [Constraint("d", "displaced", ALL, 100, 200, D2, D2)]
+    claims = claims_of(cs)
+    at = kt.reconcile(claims, scope(ALL, outcome="displaced"), D2)
+    assert (at.low, at.high) == (100, 200)
+    later = kt.reconcile(claims, scope(ALL, outcome="displaced"), D3)
+    assert (later.low, later.high) == (0, None)
+    assert later.roles == {"d": kt.Role.OUT_OF_SCOPE}
+
+
+def test_the_stage_is_built_once_per_claim_set_and_policy() -> None:
+    seeds = kt.load_seed_claims()
+    fresh = kt.ClaimSet.from_frame(seeds.to_frame())
+    first = stage(fresh)
+    kt.reconcile(fresh, "killed/civilian", "2020-10-06")
+    assert stage(fresh) is first
+    kt.reconcile(fresh, "killed", "2020-10-29")
+    group = first.group("karabakh-2020", "killed")
+    assert group is not None and ("solver", 20_000) in group.cache
+    other = kt.ClaimSet.from_frame(seeds.to_frame())
+    assert stage(other) is not first  # a cache per claim set, no module-global state
+
+
+# --- components ----------------------------------------------------------------------------------
+
+
+def _interact(group: Constraints, i: int, j: int) -> bool:
+    dims = group.codes.dims[1:]
+    if group.event[i] >= 0 and group.event[i] == group.event[j]:
+        return True
+    boxes = all(
+        bool(dims[d].meets(group.nodes[i : i + 1, d], group.nodes[j : j + 1, d])[0])
+        for d in range(4)
+    )
+    days = group.since[i] <= group.as_of[j] and group.since[j] <= group.as_of[i]
+    return boxes and days
+
+
+@given(instances(max_claims=8))
+def test_components_are_the_connected_pieces_of_interacting_claims(instance: Instance) -> None:
+    # Fails if two claims that count a common person on a common day land in different
+    # components (their bounds would be added as if independent): checked against every pair.
+    # Time groups may merge components (coarse in time), never split them.
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    for group in stage(claims):
+        labels = components(group)
+        n = len(group)
+        for i in range(n):
+            for j in range(n):
+                if _interact(group, i, j):
+                    assert labels[i] == labels[j]
+        # numbered by first appearance (claim-id order), 0..k-1
+        seen = list(dict.fromkeys(labels.tolist()))
+        assert seen == list(range(len(seen)))
+
+
+def test_disjoint_places_are_separate_components_and_add_up() -> None:
+    ganja = ("civilian", "all", "all", "ganja")
+    barda = ("civilian", "all", "all", "barda")
+    azerbaijan = ("civilian", "all", "all", "azerbaijan")
+    cs = [total("g", ganja, 21, 26, D2), total("b", barda, 29, 29, D2)]
+    claims = claims_of(cs)
+    assert components(group_of(claims)).tolist() == [0, 1]
+    r = kt.reconcile(claims, scope(azerbaijan), D2)
+    assert (r.low, r.high) == (50, None)  # the rest of Azerbaijan is counted by no claim
+    assert set(r.low_support.claim_ids) == {"g", "b"}
+    table = kt.reconcile_all(claims)
+    row = table[(table["region"] == "azerbaijan") & (table["category"] == "civilian")]
+    assert row["component"].iloc[0] == "0;1" and row["method"].iloc[0] == "exact"
+
+
+# --- properties against the truth and a brute force ---------------------------------------------
+
+QUERIES = [
+    ALL,
+    CIV,
+    ("military", "east", "all", "north"),
+    ("all", "e1", "all", "all"),
+    ("civilian", "west", "all", "south"),
+]
+
+
+@given(instances(max_claims=8), st.sampled_from(QUERIES), st.integers(0, 3))
+def test_soundness_every_range_contains_the_truth(
+    instance: Instance, query: tuple[str, str, str, str], day: int
+) -> None:
+    # Fails if any rule is unsound (incidents not inside totals, a wrong exhaustive remainder,
+    # wrong time windows, variables merged that a claim tells apart): the hidden truth would
+    # fall outside, or true claims would be reported as a conflict.
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    r = kt.reconcile(claims, scope(query, instance.trees), instance.days[day])
+    assert r.status == "consistent"
+    truth = instance.target_value(Target.of(query, instance.days[day], since=instance.start))
+    assert r.low <= truth and (r.high is None or truth <= r.high)
+
+
+TINY_QUERIES = [ALL, CIV, ("military", "a", "all", "all"), ("all", "a", "all", "all")]
+
+
+@given(
+    instances(tiny_trees(), n_days=2, max_claims=5, incidents=False, lies=True),
+    st.sampled_from(TINY_QUERIES),
+    st.integers(0, 1),
+)
+def test_tightness_equals_brute_force(
+    instance: Instance, query: tuple[str, str, str, str], day: int
+) -> None:
+    # Fails if the program is loose (a rule missing, e.g. exhaustive remainders not fixed to
+    # zero, a partly covered atom counted wrongly) or too tight (a spurious rule), or if a
+    # fractional bound is rounded: the brute force enumerates every integer truth 0..3.
+    cap = total("zz-cap", ALL, 0, 3, instance.days[-1], since=instance.start)
+    cs = [*instance.constraints, cap]
+    target = Target.of(query, instance.days[day], since=instance.start)
+    expected = brute_force_bounds(instance.trees, instance.days, cs, target, 3)
+    claims = claims_of(cs, instance.trees, instance.start)
+    r = kt.reconcile(claims, scope(query, instance.trees), instance.days[day])
+    if expected is None:
+        assert r.status == "conflict"
+    else:
+        assert r.status == "consistent"
+        assert (r.low, r.high) == expected
+
+
+@given(instances(max_claims=6, lies=True))
+def test_set_aside_is_minimal_and_restores_consistency(instance: Instance) -> None:
+    # Fails if the big-M is too small (a claim set aside without need), or the MILP misses a
+    # cheaper set: removing the answer must be consistent, and each core must be irreducible.
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    aside = set(kt.reconcile_all(claims).attrs["set_aside"])
+    assert len(aside) <= len(instance.lies)  # dropping every lie restores the truth
+    kept = claims._subset(claims.frame[~claims.frame["claim_id"].isin(aside)])
+    assert feasible(kept)
+    for group in stage(claims):
+        for part in solver(group).parts:
+            for culprit, core in zip(part.analysis.set_aside, part.analysis.cores, strict=True):
+                assert culprit in core
+                ids = {str(group.ids[p]) for p in core}
+                members = claims._subset(claims.frame[claims.frame["claim_id"].isin(ids)])
+                assert not feasible(members)
+                for cid in ids:
+                    rest = members._subset(members.frame[members.frame["claim_id"] != cid])
+                    assert feasible(rest)
+
+
+@given(instances(max_claims=6, lies=True), st.sampled_from(QUERIES), st.randoms())
+def test_order_invariance_and_accounting(
+    instance: Instance, query: tuple[str, ...], rng: object
+) -> None:
+    # Fails if anything depends on row order (row order of the program, the set-aside
+    # tie-break) or if a claim is dropped without a role.
+    frame = to_frame(instance)
+    order = list(range(len(frame)))
+    rng.shuffle(order)  # type: ignore[attr-defined]
+    a_claims = kt.ClaimSet.from_frame(frame, wars=[instance.war])
+    b_claims = kt.ClaimSet.from_frame(frame.iloc[order], wars=[instance.war])
+    target = scope(query, instance.trees)
+    a = kt.reconcile(a_claims, target, instance.days[-1])
+    b = kt.reconcile(b_claims, target, instance.days[-1])
+    assert (a.low, a.high, a.status, a.set_aside) == (b.low, b.high, b.status, b.set_aside)
+    assert a.low_support == b.low_support and a.high_support == b.high_support
+    assert a.roles == b.roles and a.conflicts == b.conflicts
+    assert set(a.roles) == {c.id for c in instance.constraints}
+    assert {k for k, v in a.roles.items() if v is kt.Role.SET_ASIDE} >= set(a.set_aside)
+
+
+# --- fractional relaxations: the integer fallback -------------------------------------------------
+
+
+def cube(cid: str, terms: tuple[str, str, str], low: int, high: int | None) -> Constraint:
+    return total(cid, (*terms, "all"), low, high, D2)
+
+
+def odd_cycle(low: int, high: int | None) -> list[Constraint]:
+    """Civilians, party a and perpetrator p each bounded; the cells in exactly one of the
+    three (and the one in none) are empty, so u = (civ, b, p), v = (civ, a, q) and
+    w = (mil, a, p) form an odd cycle: u + v, v + w and u + w are the three sums."""
+    empty = [("civilian", "b", "q"), ("military", "a", "q"), ("military", "b", "p")]
+    empty.append(("military", "b", "q"))
+    out = [cube(f"z{i}", t, 0, 0) for i, t in enumerate(empty)]
+    out += [
+        cube("b1", ("civilian", "all", "all"), low, high),
+        cube("b2", ("all", "a", "all"), low, high),
+        cube("b3", ("all", "all", "p"), low, high),
+    ]
+    return out
+
+
+def _twice_the_total(
+    cs: list[Constraint],
+) -> tuple[int, int | None, float | None, float | None, bool]:
+    claims = claims_of(cs, CUBE)
+    s = solver(group_of(claims))
+    root = np.zeros(4, dtype=np.int64)
+    b = s.bound_signed(np.stack([root, root]), np.array([1, 1]), (D2 - WAR_START).days)
+    return b.low, b.high, b.optimum_low, b.optimum_high, b.integral
+
+
+def test_a_fractional_lp_maximum_is_recomputed_as_an_integer_program() -> None:
+    # Fails if the integer fallback is missing or wrong: the LP maximum of twice the total is
+    # 3 (each odd-cycle cell at 1/2); in whole people at most one of u, v, w is 1, so it is 2.
+    cs = odd_cycle(0, 1)
+    low, high, _, optimum_high, integral = _twice_the_total(cs)
+    twice = Target.of(ALL, D2, plus=[ALL], since=WAR_START)
+    assert optimum_high == pytest.approx(3.0) and not integral
+    assert (low, high) == brute_force_bounds(CUBE, [D2], cs, twice, 1) == (0, 2)
+    assert bounds(cs, ALL, D2, CUBE) == (0, 1)
+
+
+def test_a_fractional_lp_minimum_is_recomputed_as_an_integer_program() -> None:
+    # Fails if a fractional minimum is rounded up instead of solved: the LP minimum of twice
+    # the total is 3 (u = v = w = 1/2 covers every face); whole people need two of them: 4.
+    cs = [*odd_cycle(1, None), cube("t", ("civilian", "a", "p"), 0, 0)]
+    cs.append(cube("cap", ("all", "all", "all"), 0, 2))
+    low, high, optimum_low, _, integral = _twice_the_total(cs)
+    twice = Target.of(ALL, D2, plus=[ALL], since=WAR_START)
+    assert optimum_low == pytest.approx(3.0) and not integral
+    assert (low, high) == brute_force_bounds(CUBE, [D2], cs, twice, 2)
+    assert low == 4
+    r = kt.reconcile(claims_of(cs, CUBE), kt.Scope("killed", trees=CUBE), D2)
+    once = Target.of(ALL, D2, since=WAR_START)
+    assert (r.low, r.high) == brute_force_bounds(CUBE, [D2], cs, once, 2) == (2, 2)
+    assert "rounded to whole people by the integer program" in r.low_support.sentence
+
+
+def test_lp_feasible_but_integer_infeasible_claims_conflict() -> None:
+    # Fails if feasibility were LP feasibility: u + v = v + w = u + w = 1 holds at 1/2 each but
+    # in no whole count. The analysis must still find a set-aside and an irreducible core,
+    # which the brute force confirms.
+    cs = [*odd_cycle(1, 1), cube("t", ("civilian", "a", "p"), 0, 0)]
+    target = Target.of(ALL, D2, since=WAR_START)
+    assert brute_force_bounds(CUBE, [D2], cs, target, 1) is None
+    claims = claims_of(cs, CUBE)
+    assert not feasible(claims)
+    r = kt.reconcile(claims, kt.Scope("killed", trees=CUBE), D2)
+    assert r.status == "conflict" and len(r.set_aside) == 1
+    (conflict,) = r.conflicts
+    aside = r.set_aside[0]
+    assert aside in conflict.claim_ids
+    kept = [c for c in cs if c.id != aside]
+    assert brute_force_bounds(CUBE, [D2], kept, target, 3) is not None
+    members = [c for c in cs if c.id in conflict.claim_ids]
+    assert brute_force_bounds(CUBE, [D2], members, target, 3) is None
+    for c in members:
+        rest = [m for m in members if m is not c]
+        assert brute_force_bounds(CUBE, [D2], [*rest, cube("cap", ALL[:3], 0, 3)], target, 3)
+
+
+# --- exact numbers --------------------------------------------------------------------------------
+
+
+def test_counts_above_what_floats_hold_are_never_rounded() -> None:
+    # Fails if 2**53 + 1 passes through a floating-point solver: it would come back as 2**53.
+    big = 2**53 + 1
+    r = kt.reconcile(claims_of([total("a", ALL, big, big, D2)]), scope(ALL), D2)
+    assert (r.low, r.high) == (big, big)
+    table = kt.reconcile_all(claims_of([total("a", ALL, big, big, D2)]))
+    assert int(table["low"].iloc[0]) == big
+    assert table["method"].iloc[0] == "propagated"
+
+
+def test_reconcile_all_input_is_not_modified() -> None:
+    claims = kt.load_seed_claims()
+    before = claims.to_frame()
+    kt.reconcile_all(claims)
+    pd.testing.assert_frame_equal(claims.to_frame(), before)

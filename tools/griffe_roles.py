@@ -1,0 +1,61 @@
+"""Render the numpydoc cross-reference roles of the docstrings as links in the docs site.
+
+The docstrings are written for Python's help and IDEs, with roles such as
+``:func:`~karabakh_tolls.reconcile``` and ``:class:`Resolution```. mkdocstrings shows such
+roles as raw text, so this Griffe extension (loaded by ``mkdocs.yml``) rewrites every role,
+once the package is loaded, into a cross-reference to the object it names: relative names are
+resolved in the scope of the docstring's object, ``~`` shows only the last part of the name.
+A reference to an object that no reference page renders becomes plain code, never a broken
+link.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import griffe
+
+ROLE = re.compile(r":(?:py:)?(func|class|meth|mod|data|attr|exc|obj|const):`(~?)\.?([^`]+?)`")
+
+
+def _path(obj: griffe.Object, name: str) -> str:
+    head, _, rest = name.partition(".")
+    package = obj.package.name
+    if head == package:
+        return name
+    for scope in (obj, obj.module):
+        try:
+            resolved = scope.resolve(head)
+        except Exception:  # noqa: BLE001 - griffe raises several kinds; any means "not here"
+            continue
+        return f"{resolved}.{rest}" if rest else resolved
+    return f"{package}.{name}"
+
+
+def _rewrite(obj: griffe.Object, text: str) -> str:
+    def link(match: re.Match[str]) -> str:
+        role, short, name = match.groups()
+        shown = name.rsplit(".", 1)[-1] if short else name
+        if role in ("func", "meth"):
+            shown += "()"
+        target = _path(obj, name)
+        return f'<autoref identifier="{target}" optional><code>{shown}</code></autoref>'
+
+    return ROLE.sub(link, text)
+
+
+def _walk(obj: griffe.Object) -> None:
+    if obj.docstring is not None:
+        obj.docstring.value = _rewrite(obj, obj.docstring.value)
+    for member in obj.members.values():
+        if not member.is_alias:
+            _walk(member)  # type: ignore[arg-type]
+
+
+class SphinxRoles(griffe.Extension):
+    """Turn ``:func:`x``` and its kin into cross-references."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Rewrite the docstrings of the whole package once it is loaded."""
+        _walk(pkg)
