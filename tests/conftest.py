@@ -1,4 +1,9 @@
-"""Shared test configuration: hypothesis profiles (fast locally, more examples in CI)."""
+"""Shared test configuration: hypothesis profiles.
+
+``dev`` (the default) is fast for local runs, ``ci`` has more examples and is derandomised, and
+``fuzz`` (``make fuzz``) runs the fuzz tests of ``test_fuzz.py`` with many examples. Choose one
+with ``HYPOTHESIS_PROFILE``; test sizes come only from these profiles.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,10 @@ from hypothesis import HealthCheck, settings
 
 import karabakh_tolls as kt
 
+# tests/data holds data and the scripts that built it, not tests (two of them share the name
+# build_reference.py, which pytest cannot import side by side).
+collect_ignore_glob = ["data/*"]
+
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci",
@@ -16,6 +25,12 @@ settings.register_profile(
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=5_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from karabakh_tolls.errors import FigureParseError, KarabakhTollsError, Reason
+from karabakh_tolls.errors import FigureParseError, KarabakhTollsError, OptionError, Reason
 from karabakh_tolls.figures import (
     DEFAULT_TOLERANCE,
     HEDGE_TABLE,
@@ -791,3 +791,73 @@ def test_docs_list_every_phrase() -> None:
     text = DOCS.read_text(encoding="utf-8").lower()
     missing = [r.phrase for r in HEDGE_TABLE if r.phrase not in text]
     assert not missing
+
+
+# --- counts are exact up to 2**63 - 1, and reading is linear on pathological text -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("9223372036854775808", Reason.TOO_LARGE),
+        ("9,223,372,036,854,775,808 people", Reason.TOO_LARGE),
+        ("1" * 25, Reason.TOO_LARGE),
+        ("1" * 100_000, Reason.TOO_LARGE),  # refused before Python builds the integer
+        ("10 billion billion", Reason.TOO_LARGE),
+        ("1" + " thousand" * 20_000, Reason.TOO_LARGE),
+        ("more than 9223372036854775807", Reason.TOO_LARGE),
+        ("1." + "5" * 5000, Reason.NOT_INTEGER),
+    ],
+    ids=lambda v: v[:30] if isinstance(v, str) else str(v),
+)
+def test_a_figure_beyond_the_largest_count_is_refused_with_a_reason(
+    text: str, reason: Reason
+) -> None:
+    with pytest.raises(FigureParseError) as info:
+        Figure.parse(text)
+    assert info.value.reason is reason
+    assert len(str(info.value)) < 500
+
+
+@given(st.integers(0, 2**63 - 1))
+def test_every_count_up_to_the_largest_is_read_exactly(n: int) -> None:
+    assert Figure.parse(f"{n:,}").low == n
+    assert Figure.parse(f"{n} people").low == n  # a bare 1800 would read as a year
+    assert Figure(n, n).high == n
+
+
+@given(st.integers(2**63, 2**80))
+def test_no_count_beyond_the_largest_is_ever_built(n: int) -> None:
+    for build in (lambda: Figure(n, None), lambda: Figure(0, n), lambda: exact(n)):
+        with pytest.raises(FigureParseError) as info:
+            build()
+        assert info.value.reason is Reason.TOO_LARGE
+    with pytest.raises(FigureParseError):
+        Figure.parse(str(n))
+
+
+def test_floats_from_two_to_the_53_are_inexact_and_integers_are_not() -> None:
+    with pytest.raises(FigureParseError) as info:
+        Figure(float(2**53), None)
+    assert info.value.reason is Reason.INEXACT
+    assert Figure(2**53 + 1, None).low == 2**53 + 1
+    assert Figure(np.int64(2**62), None).low == 2**62
+    assert Figure(Fraction(10, 2), None).low == 5
+    assert Figure(Decimal("5.000"), None).low == 5
+    with pytest.raises(FigureParseError) as info:
+        Figure(Decimal("1e400"), None)
+    assert info.value.reason is Reason.TOO_LARGE
+
+
+@pytest.mark.parametrize("n", [10, 1_000, 100_000])
+def test_pathological_runs_of_marks_read_the_number_before_them(n: int) -> None:
+    # "1,,,,...,a" once backtracked for minutes (a regex over the run of marks at every start)
+    assert Figure.parse("1" + "," * n + "a").low == 1
+    assert Figure.parse("more than 6,000" + "." * n).low == 6001
+    assert Figure.parse("(" * n + "146" + ")" * n).low == 146
+
+
+def test_an_unknown_hedge_is_an_option_error() -> None:
+    with pytest.raises(OptionError, match="not one of") as info:
+        Hedge("roughly-ish")
+    assert isinstance(info.value, ValueError) and "exact" in info.value.allowed

@@ -360,3 +360,97 @@ def test_csa81_from_a_dict_and_bad_side() -> None:
     claims = kt.from_source_ranges(data, errors="report")
     assert [c.figure for c in claims] == [kt.exact(2906)]
     assert claims.rejected[0].row == 0
+
+
+# --- robustness: every bad cell is a named problem -------------------------------------------
+
+
+def _acled_table(fatalities: list[object]) -> pd.DataFrame:
+    n = len(fatalities)
+    return pd.DataFrame(
+        {
+            "event_id_cnty": [f"AZE{i}" for i in range(n)],
+            "event_date": ["17 October 2020"] * n,
+            "country": ["Azerbaijan"] * n,
+            "fatalities": fatalities,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "cell", ["nan", "inf", "-inf", "1e400", str(2**63), "2.5", float("inf"), "-3", "many"]
+)
+def test_acled_fatalities_that_are_no_count_are_named(cell: object) -> None:
+    claims = kt.from_acled(_acled_table([cell, 5]), errors="report")
+    assert claims.ids == ("acled-AZE1",)
+    (problem,) = claims.rejected
+    assert (problem.row, problem.column, problem.reason) == (0, "fatalities", Reason.NOT_A_NUMBER)
+
+
+def test_ucdp_counts_are_exact_and_never_wrap() -> None:
+    ged = pd.DataFrame(
+        {
+            "id": ["1", "2", "3"],
+            "date_start": ["2020-10-17"] * 3,
+            "date_end": ["2020-10-17"] * 3,
+            "country": ["Azerbaijan"] * 3,
+            "side_a": ["Government of Armenia"] * 3,
+            "side_b": ["Government of Azerbaijan"] * 3,
+            "low": ["9007199254740993", str(2**63), "nan"],
+            "best": ["9007199254740993", "1", "1"],
+            "high": ["9007199254740993", "1", "1"],
+            "conflict_new_id": ["388"] * 3,
+        }
+    )
+    claims = kt.from_ucdp_ged(ged, split=False, errors="report")
+    assert [(c.id, c.low, c.high) for c in claims] == [("ucdp-1", 2**53 + 1, 2**53 + 1)]
+    assert {(p.row, p.column) for p in claims.rejected} == {(1, "low"), (2, "low")}
+    assert all(c.low >= 0 for c in claims)
+
+
+def test_a_csv_path_is_read_like_a_claims_file(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_bytes(b"event_id_cnty,event_date,country,fatalities\nA,17 October 2020,\xff,1\n")
+    with pytest.raises(kt.KarabakhTollsError, match="not UTF-8"):
+        kt.from_acled(path)
+    with pytest.raises(FileNotFoundError):
+        kt.from_acled(tmp_path / "gone.csv")
+    with pytest.raises(TypeError, match="DataFrame or a path"):
+        kt.from_acled(42)  # type: ignore[arg-type]
+
+
+def test_a_non_string_source_entry_is_a_named_problem() -> None:
+    data = {
+        "war_id": "w",
+        "sides": [
+            {
+                "name": "Armenian side",
+                "military_killed": {"notes": "3,712 servicemen in 2020.", "sources": [5, "u"]},
+            }
+        ],
+    }
+    with pytest.raises(ClaimValidationError) as info:
+        kt.from_source_ranges(data)
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.reason) == (
+        0,
+        "military_killed.sources",
+        Reason.BAD_TYPE,
+    )
+    assert len(kt.from_source_ranges(data, errors="report")) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [(b"{not json", Reason.BAD_FORMAT), (b"\xff", Reason.BAD_ENCODING), (b"[" * 100_000, None)],
+)
+def test_a_source_range_file_that_cannot_be_read_is_named(
+    tmp_path: Path, body: bytes, reason: Reason | None
+) -> None:
+    path = tmp_path / "war.json"
+    path.write_bytes(body)
+    with pytest.raises(kt.KarabakhTollsError) as info:
+        kt.from_source_ranges(path)
+    if reason is not None:
+        assert getattr(info.value, "reason", None) is reason
+    assert str(path) in str(info.value) or "JSON" in str(info.value)

@@ -31,7 +31,16 @@ from functools import lru_cache
 from typing import Final, TypeVar
 
 from karabakh_tolls.errors import FigureParseError, Reason
-from karabakh_tolls.figures import Figure, Hedge, Share, _decimal, _shape_hedge, _table
+from karabakh_tolls.figures import (
+    MAX_COUNT,
+    Figure,
+    Hedge,
+    Share,
+    _decimal,
+    _shape_hedge,
+    _short,
+    _table,
+)
 
 __all__ = ["parse_figure"]
 
@@ -182,10 +191,14 @@ _GLUED_THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _NUMERAL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _WORD = re.compile(r"[a-z]+")
+_MALFORMED_TAIL = re.compile(r",\d|\.\d|\d")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _YEARLIKE = re.compile(r"\d{4}")
 _HALF_A = re.compile(r"half an? (dozen|hundred|thousand|million|billion)\b")
 _SCALED = re.compile(r"(dozen|hundred|thousand|million|billion)s?\b(?: of\b)?")
+_PER_CENT = re.compile(r"\bper cent\b")
+_MAX_DIGITS: Final = len(str(MAX_COUNT))  # 19: a longer whole part is surely too large
+_MAX_DECIMALS: Final = 1000
 _JOINED = re.compile(r"\s*(?:(?:and|or|to|plus)\b|&|-)\s*")
 
 
@@ -194,8 +207,8 @@ def _normalise(text: str) -> str:
     s = _DASHES.sub("-", s).replace("\u2019", "'").replace("\u2018", "'")
     s = _SPACES.sub(" ", s).strip().lower()
     s = s.strip("\"'()[]\u201c\u201d").strip()
-    s = re.sub(r"[.,;:!?]+$", "", s).strip()
-    return re.sub(r"\bper cent\b", "percent", s)
+    s = s.rstrip(".,;:!?").strip()  # str methods, not a regex: linear on any run of marks
+    return _PER_CENT.sub("percent", s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,13 +474,13 @@ class _Parser:
     def read_numeral(self, numeral: re.Match[str]) -> _Amount:
         s, lex = self.s, self.lex
         raw, end = numeral.group(), numeral.end()
-        if re.match(r",\d|\.\d|\d", s[end:]):
+        if _MALFORMED_TAIL.match(s, end):
             token = re.compile(r"[\d,.]+").match(s, numeral.start())
             shown = token.group() if token else raw
             raise self.fail(Reason.NOT_A_NUMBER, f"{shown!r} is not a well-formed number")
         if _ORDINAL_SUFFIX.match(s, end):
             raise self.fail(Reason.NOT_A_NUMBER, "an ordinal is a rank, not a count")
-        value = Fraction(raw.replace(",", ""))
+        value = self.exact_numeral(raw)
         yearlike = bool(_YEARLIKE.fullmatch(raw)) and 1800 <= value <= 2099
         scale = 1
         glued = re.compile(r"(k|mn|bn|m)\b").match(s, end)
@@ -479,6 +492,7 @@ class _Parser:
             scale_words = re.compile(r"\s*(hundred|thousand|million|billion|dozen)\b")
             while match := scale_words.match(s, end):
                 scale, end = scale * lex.scales[match.group(1)], match.end()
+                self.check_size(value * scale)
         return _Amount(
             "count",
             value * scale,
@@ -489,6 +503,32 @@ class _Parser:
             unscaled=value,
             bare=scale == 1,
         )
+
+    def exact_numeral(self, raw: str) -> Fraction:
+        """The exact value of a numeral ("1,166", "1.5"), refusing one above MAX_COUNT before
+        building a huge integer."""
+        whole, _, decimals = raw.replace(",", "").partition(".")
+        whole = whole.lstrip("0")
+        if len(whole) > _MAX_DIGITS:
+            raise self.fail(
+                Reason.TOO_LARGE,
+                f"{_short(whole)} is above the largest count held exactly, 2**63 - 1",
+            )
+        decimals = decimals.rstrip("0")
+        if len(decimals) > _MAX_DECIMALS:  # a bound on the work, far past any real figure
+            raise self.fail(Reason.NOT_INTEGER, f"{_short(raw)} is not a whole number")
+        value = Fraction(int(whole or "0"))
+        if decimals:
+            value += Fraction(int(decimals), 10 ** len(decimals))
+        self.check_size(value)
+        return value
+
+    def check_size(self, value: Fraction) -> None:
+        if value > MAX_COUNT:
+            raise self.fail(
+                Reason.TOO_LARGE,
+                f"{_decimal(value) or value} is above the largest count held exactly, 2**63 - 1",
+            )
 
     def skip(self, pos: int) -> int:
         while pos < len(self.s) and self.s[pos] == " ":

@@ -49,11 +49,12 @@ from typing import Any, Final
 
 import numpy as np
 
-from karabakh_tolls.errors import FigureParseError, Reason
+from karabakh_tolls.errors import ArgumentTypeError, FigureParseError, Reason, unknown_member
 
 __all__ = [
     "DEFAULT_TOLERANCE",
     "HEDGE_TABLE",
+    "MAX_COUNT",
     "Figure",
     "Hedge",
     "HedgeRule",
@@ -98,6 +99,10 @@ class Hedge(enum.StrEnum):
     """A part of a population (``50 percent``, ``half``): no count without a base."""
     IMPLICIT = "implicit"
     """A count the reader infers ("his daughter and three of her children" -> 4)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Hedge:
+        raise unknown_member(cls, value)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -199,28 +204,90 @@ DEFAULT_TOLERANCE: Final[float] = float(_table()["settings"]["default_tolerance"
 # ----------------------------------------------------------------------------------------------
 
 
+MAX_COUNT: Final = 2**63 - 1
+"""The largest count the library holds exactly (the largest 64-bit signed integer).
+
+Every count -- a figure's bounds, a table's ``low`` and ``high`` -- is an exact integer from 0
+to ``MAX_COUNT``; a larger one is refused with ``Reason.TOO_LARGE``, never wrapped or rounded.
+"""
+
+_FLOAT_EXACT: Final = 2**53  # above this, a float no longer holds every integer
+
+
 def _as_count(name: str, value: object, *, allow_inf: bool = False) -> int | None:
-    """``value`` as a non-negative ``int`` (``None`` for +inf when ``allow_inf``)."""
+    """``value`` as an ``int`` in ``[0, MAX_COUNT]`` (``None`` for +inf when ``allow_inf``).
+
+    Integers (Python or numpy), integral fractions and decimals are read exactly; an integral
+    float is taken only below 2**53, from where floats stop holding every integer (``INEXACT``).
+    """
+    what = "a whole number of people"
     if isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a whole number of people, got the bool {value!r}")
+        raise ArgumentTypeError.of(name, what, value)
     try:
         number = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
-        if not isinstance(value, Real | Decimal):
-            raise TypeError(
-                f"{name} must be a whole number of people, got {type(value).__name__} {value!r}"
-            ) from None
-        as_float = float(value)
-        if allow_inf and as_float == math.inf:
-            return None
-        if not (math.isfinite(as_float) and as_float.is_integer()):
-            raise FigureParseError(
-                str(value), Reason.NOT_INTEGER, f"{name}={value} is not a whole number of people"
-            ) from None
-        number = int(as_float)
+        if isinstance(value, Decimal):
+            counted = _decimal_count(name, value, allow_inf=allow_inf)
+            if counted is None:
+                return None
+            number = counted
+        elif isinstance(value, Rational):
+            if value.denominator != 1:
+                raise FigureParseError(
+                    str(value), Reason.NOT_INTEGER, f"{name}={value} is not a whole number"
+                ) from None
+            number = int(value.numerator)
+        elif isinstance(value, Real):
+            as_float = float(value)
+            if allow_inf and as_float == math.inf:
+                return None
+            if not (math.isfinite(as_float) and as_float.is_integer()):
+                raise FigureParseError(
+                    str(value),
+                    Reason.NOT_INTEGER,
+                    f"{name}={value} is not a whole number of people",
+                ) from None
+            if abs(as_float) >= _FLOAT_EXACT:
+                raise FigureParseError(
+                    str(value),
+                    Reason.INEXACT,
+                    f"{name}={value!r} is a float of 2**53 or more, which may have been rounded; "
+                    "pass the count as an int",
+                ) from None
+            number = int(as_float)
+        else:
+            raise ArgumentTypeError.of(name, what, value) from None
     if number < 0:
         raise FigureParseError(str(value), Reason.NEGATIVE, f"{name}={number} is negative")
+    if number > MAX_COUNT:
+        raise FigureParseError(
+            _short(number), Reason.TOO_LARGE, f"{name} is above 2**63 - 1 = {MAX_COUNT}"
+        )
     return number
+
+
+def _decimal_count(name: str, value: Decimal, *, allow_inf: bool) -> int | None:
+    """A decimal as an exact count, checked before any big conversion."""
+    if value.is_nan():
+        raise FigureParseError(str(value), Reason.NOT_INTEGER, f"{name}={value} is not a number")
+    if value.is_infinite():
+        if allow_inf and value > 0:
+            return None
+        raise FigureParseError(str(value), Reason.NOT_INTEGER, f"{name}={value} is not finite")
+    if value.is_zero():
+        return 0
+    if value.adjusted() >= 19:  # |value| >= 10**19 > MAX_COUNT: do not build the integer
+        reason = Reason.NEGATIVE if value < 0 else Reason.TOO_LARGE
+        raise FigureParseError(_short(value), reason, f"{name} is outside 0..2**63 - 1")
+    if value.adjusted() < 0 or value != value.to_integral_value():
+        raise FigureParseError(str(value), Reason.NOT_INTEGER, f"{name}={value} is not whole")
+    return int(value)
+
+
+def _short(value: object) -> str:
+    """A number's text, abridged in the middle when it is very long."""
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
 
 
 def _shape_hedge(low: int, high: int | None) -> Hedge:
@@ -239,7 +306,7 @@ _SAME: Final = Fraction(-1)  # sentinel: Share(p) means Share(p, p)
 
 def _as_fraction(name: str, value: object) -> Fraction:
     if isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a fraction between 0 and 1, got the bool {value!r}")
+        raise ArgumentTypeError.of(name, "a fraction between 0 and 1", value)
     if isinstance(value, float | np.floating):
         if not math.isfinite(value):
             raise FigureParseError(str(value), Reason.BAD_VALUE, f"{name}={value!r} is not finite")
@@ -251,7 +318,7 @@ def _as_fraction(name: str, value: object) -> Fraction:
             raise FigureParseError(
                 str(value), Reason.BAD_VALUE, f"{name}={value!r} is not a fraction"
             ) from None
-    raise TypeError(f"{name} must be a fraction between 0 and 1, got {type(value).__name__}")
+    raise ArgumentTypeError.of(name, "a fraction between 0 and 1", value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +341,8 @@ class Share:
     FigureParseError
         Unless ``0 <= low <= high <= 1``, or for a value that is not a fraction (``"x"``,
         ``nan``); ``Reason.BAD_VALUE``. It is a ``ValueError``.
-    TypeError
-        For a bool or a value of another type.
+    ArgumentTypeError
+        For a bool or a value of another type (it is a ``TypeError``).
 
     Examples
     --------
@@ -320,8 +387,8 @@ class Share:
 
         Raises
         ------
-        TypeError
-            If ``base`` is not a :class:`Figure` or is itself a share.
+        ArgumentTypeError
+            If ``base`` is not a :class:`Figure` or is itself a share (a ``TypeError``).
 
         Examples
         --------
@@ -329,9 +396,9 @@ class Share:
         at_least(900)
         """
         if not isinstance(base, Figure):
-            raise TypeError(f"base must be a Figure, got {type(base).__name__}")
+            raise ArgumentTypeError.of("base", "a Figure", base)
         if base.share is not None:
-            raise TypeError(f"base must be a count, not a share: {base!r}")
+            raise ArgumentTypeError.of("base", "a count, not a share", base)
         low = math.floor(self.low * base.low)
         if base.high is None:
             high = 0 if self.high == 0 else None
@@ -392,11 +459,13 @@ class Figure:
     FigureParseError
         A bound that is not whole (``2.5``: ``Reason.NOT_INTEGER``; ``int``, numpy integers
         and integral floats or decimals such as ``146.0`` are taken), a negative bound
-        (``Reason.NEGATIVE``), ``high < low`` (``Reason.LOW_ABOVE_HIGH``: "high=90 is below
-        low=120") or an unknown hedge (``Reason.UNKNOWN_TERM``). It is a ``ValueError``.
-    TypeError
+        (``Reason.NEGATIVE``), a bound above :data:`MAX_COUNT` (``Reason.TOO_LARGE``), an
+        integral float of 2**53 or more, which may have been rounded (``Reason.INEXACT``: pass an
+        ``int``), ``high < low`` (``Reason.LOW_ABOVE_HIGH``: "high=90 is below low=120") or an
+        unknown hedge (``Reason.UNKNOWN_TERM``). It is a ``ValueError``.
+    ArgumentTypeError
         A bool, a string or ``None`` for ``low``; a ``share`` that is not a :class:`Share`; a
-        ``text`` that is not a string.
+        ``text`` that is not a string. It is a ``TypeError``.
 
     Examples
     --------
@@ -434,9 +503,9 @@ class Figure:
                 f"hedge={self.hedge!r} is not one of {[h.value for h in Hedge]}",
             ) from None
         if self.share is not None and not isinstance(self.share, Share):
-            raise TypeError(f"share must be a Share or None, got {type(self.share).__name__}")
+            raise ArgumentTypeError.of("share", "a Share or None", self.share)
         if not isinstance(self.text, str):
-            raise TypeError(f"text must be a str, got {type(self.text).__name__}")
+            raise ArgumentTypeError.of("text", "a str", self.text)
         if hedge is Hedge.EXACT:
             hedge = Hedge.SHARE if self.share is not None else _shape_hedge(low, high)
         object.__setattr__(self, "low", low)
@@ -473,8 +542,8 @@ class Figure:
 
         Raises
         ------
-        TypeError
-            If ``text`` is not a string or ``tolerance`` not a number.
+        ArgumentTypeError
+            If ``text`` is not a string or ``tolerance`` not a number (a ``TypeError``).
         FigureParseError
             With ``Reason.EMPTY`` (blank text), ``NOT_A_NUMBER`` (no count, an ordinal, a list
             of figures), ``NOT_PEOPLE`` (a unit other than people: "300mm", "100 km", "six
@@ -498,7 +567,7 @@ class Figure:
         karabakh_tolls.errors.FigureParseError: cannot read '300mm' ...: 'mm' measures [length], ...
         """
         if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__}")
+            raise ArgumentTypeError.of("text", "a str", text)
         from karabakh_tolls._parse import parse_figure  # the reader; imports this module
 
         return parse_figure(text, _tolerance(tolerance))
@@ -665,9 +734,12 @@ class Figure:
         return self.__add__(other)
 
     def __bool__(self) -> bool:
-        raise TypeError(
+        raise ArgumentTypeError(
+            "a Figure",
+            "",
+            "",
             "the truth value of a Figure is ambiguous; use .is_exact, .is_open, "
-            ".contains(x) or compare .low and .high"
+            ".contains(x) or compare .low and .high",
         )
 
     def evolve(self, **changes: Any) -> Figure:
@@ -723,7 +795,12 @@ class Figure:
 
 def _check_counts(a: Figure, b: Figure, verb: str) -> None:
     if a.share is not None or b.share is not None:
-        raise TypeError(f"cannot {verb} a share; turn it into a count with share.of(base) first")
+        raise ArgumentTypeError(
+            "a figure",
+            "",
+            "",
+            f"cannot {verb} a share; turn it into a count with share.of(base) first",
+        )
 
 
 def _format_share(p: Fraction) -> str:
@@ -735,7 +812,7 @@ def _format_share(p: Fraction) -> str:
 
 def _tolerance(tolerance: object) -> Fraction:
     if isinstance(tolerance, bool) or not isinstance(tolerance, Real | Decimal):
-        raise TypeError(f"tolerance must be a number between 0 and 1, got {tolerance!r}")
+        raise ArgumentTypeError.of("tolerance", "a number between 0 and 1", tolerance)
     t = _as_fraction("tolerance", tolerance)
     if not 0 <= t <= 1:
         raise FigureParseError(

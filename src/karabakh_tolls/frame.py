@@ -16,8 +16,12 @@ This module imports pandas, numpy and the package's ``errors``, ``figures``, ``s
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from typing import Final
 
 import numpy as np
@@ -25,7 +29,7 @@ import pandas as pd
 
 from karabakh_tolls.claims import ClaimKind, Coverage
 from karabakh_tolls.errors import Problem, Reason, WarError
-from karabakh_tolls.figures import Hedge
+from karabakh_tolls.figures import MAX_COUNT, Hedge
 from karabakh_tolls.scopes import DIMENSIONS, ScopeTrees, normalise_term
 from karabakh_tolls.sources import INDEPENDENT, SourceKind
 from karabakh_tolls.wars import War, bundled_wars, default_war, resolve_wars
@@ -37,6 +41,7 @@ __all__ = [
     "WarRegistry",
     "coerce_frame",
     "empty_frame",
+    "read_count",
     "validate_frame",
     "war_registry",
 ]
@@ -174,7 +179,7 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif column.dtype == _TEXT:
             out[column.name] = pd.Series(_as_text(values).to_numpy(), dtype=_TEXT)
         elif column.dtype == _INT:
-            out[column.name] = pd.Series(values.to_numpy(), dtype=_INT)
+            out[column.name] = _exact_ints(values)
         else:
             out[column.name] = pd.to_datetime(values.to_numpy()).astype(_DATE)
     for extra in frame.columns:
@@ -211,23 +216,226 @@ class _Collector:
             self.problems.append(Problem(row, column, reason, shown, message(shown)))
 
 
+_PLAIN_INT: Final = r"\+?\d{1,18}"  # fits int64 whatever the digits: the vectorised path
+_THOUSANDS: Final = r"\+?\d{1,3}(?:,\d{3}){1,5}"  # "1,166": up to 18 digits as well
+# Any other number a count cell may hold, read exactly with Decimal: signs, thousands commas,
+# decimals and exponents ("5.0", "1e3"). No two quantifiers share characters: linear time.
+_NUMBER_TEXT: Final = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?(?:[eE][+-]?\d+)?")
+_NOT_FINITE: Final = frozenset({"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"})
+_FLOAT_EXACT: Final = 2**53
+_Verdict = tuple[Reason, str]
+
+
+def _text_count(text: str, column: str) -> int | _Verdict:
+    """One count cell's text read exactly: the integer, or why it is not a count."""
+    lowered = text.lower()
+    if lowered in _NOT_FINITE:
+        return Reason.NOT_A_NUMBER, f"{column}={text!r} is infinite, not a count"
+    if lowered in ("nan", "+nan", "-nan"):
+        return Reason.NOT_A_NUMBER, f"{column}={text!r} is not a number"
+    if _NUMBER_TEXT.fullmatch(text) is None:
+        return Reason.NOT_A_NUMBER, f"{text!r} is not a number"
+    return _decimal_count(Decimal(text.replace(",", "")), text, column)
+
+
+def _decimal_count(value: Decimal, shown: str, column: str) -> int | _Verdict:
+    """An exact decimal as a count; the magnitude is checked before any integer is built."""
+    if not value.is_finite():
+        return Reason.NOT_A_NUMBER, f"{column}={shown} is not a finite number"
+    if value.is_zero():
+        return 0
+    if value < 0:
+        return Reason.NEGATIVE, f"{column}={shown} is negative"
+    if value.adjusted() >= len(str(MAX_COUNT)):
+        return Reason.TOO_LARGE, f"{column}={shown} is above 2**63 - 1 = {MAX_COUNT}"
+    if value.adjusted() < 0 or value != value.to_integral_value():
+        return Reason.NOT_INTEGER, f"{shown} is not a whole number"
+    number = int(value)
+    if number > MAX_COUNT:
+        return Reason.TOO_LARGE, f"{column}={shown} is above 2**63 - 1 = {MAX_COUNT}"
+    return number
+
+
+def _object_count(value: object, column: str) -> int | _Verdict | None:
+    """One cell of any Python type as a count; ``None`` when the cell is empty."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, bool | np.bool_):
+        return Reason.BAD_TYPE, f"{column}={value!r} is a truth value, not a count"
+    if isinstance(value, str):
+        text = value.strip()
+        return None if not text else _text_count(text, column)
+    if isinstance(value, int | np.integer):
+        number = int(value)
+        if number < 0:
+            return Reason.NEGATIVE, f"{column}={number} is negative"
+        if number > MAX_COUNT:
+            return Reason.TOO_LARGE, f"{column} is above 2**63 - 1 = {MAX_COUNT}"
+        return number
+    if isinstance(value, Decimal):
+        return None if value.is_nan() else _decimal_count(value, str(value), column)
+    if isinstance(value, Fraction):
+        if value.denominator != 1:
+            return Reason.NOT_INTEGER, f"{value} is not a whole number"
+        return _object_count(value.numerator, column)
+    if isinstance(value, float | np.floating):
+        real = float(value)
+        if math.isnan(real):
+            return None
+        if not math.isfinite(real):
+            return Reason.NOT_A_NUMBER, f"{column}={real} is infinite, not a count"
+        if not real.is_integer():
+            return Reason.NOT_INTEGER, f"{real!r} is not a whole number"
+        if abs(real) >= _FLOAT_EXACT:
+            return (
+                Reason.INEXACT,
+                f"{column}={real!r} is a float of 2**53 or more, which may have been rounded; "
+                "write the count as an integer",
+            )
+        return _object_count(int(real), column)
+    return Reason.BAD_TYPE, f"{column} holds a {type(value).__name__}, not a count"
+
+
+class _Counts:
+    """The exact counts of one column being read, and why the other cells are not counts."""
+
+    def __init__(self, n: int, missing: np.ndarray) -> None:
+        self.values = np.zeros(n, dtype=np.int64)
+        self.known = np.zeros(n, dtype=bool)
+        self.missing = missing.copy()
+        self.verdicts: dict[int, _Verdict] = {}
+
+    def take(self, positions: np.ndarray, values: np.ndarray) -> None:
+        self.values[positions] = values
+        self.known[positions] = True
+
+    def one(self, pos: int, verdict: int | _Verdict | None) -> None:
+        if verdict is None:
+            self.missing[pos] = True
+        elif isinstance(verdict, tuple):
+            self.verdicts[pos] = verdict
+        else:
+            self.values[pos] = verdict
+            self.known[pos] = True
+
+    def text(self, positions: np.ndarray, text: pd.Series, column: str) -> None:
+        """Read stripped strings (``text``, a ``string`` Series) at ``positions``."""
+        blank = (text == "").to_numpy(dtype=bool, na_value=True)
+        self.missing[positions[blank]] = True
+        plain = text.str.fullmatch(_PLAIN_INT).to_numpy(dtype=bool, na_value=False)
+        commas = ~plain & text.str.fullmatch(_THOUSANDS).to_numpy(dtype=bool, na_value=False)
+        fast = plain | commas
+        if fast.any():
+            digits = text[fast].str.replace(",", "", regex=False).str.lstrip("+")
+            self.take(positions[fast], digits.astype("int64").to_numpy())
+        for local in np.flatnonzero(~fast & ~blank):
+            self.one(int(positions[local]), _text_count(str(text.iloc[local]), column))
+
+
+def read_count(value: object, column: str = "count") -> int | tuple[Reason, str] | None:
+    """One cell read as a count, exactly as table validation reads it.
+
+    Returns the count (an ``int`` from 0 to 2**63 - 1), ``None`` for an empty cell, or the
+    :class:`~karabakh_tolls.errors.Reason` and message why the cell is not a count.
+
+    Examples
+    --------
+    >>> read_count("1,166"), read_count(" "), read_count("9007199254740993")
+    (1166, None, 9007199254740993)
+    >>> [str(read_count(text)[0]) for text in ("inf", str(2**63), "2.5")]
+    ['not-a-number', 'too-large', 'not-integer']
+    """
+    return _object_count(value, column)
+
+
 def _integers(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:
-    """Read a column of counts; flag missing, non-numeric, non-integer and negative cells."""
-    text = raw.astype("string").str.strip().str.replace(",", "", regex=False)
-    missing = raw.isna() | (text == "")
-    numbers = pd.to_numeric(text.mask(missing, None), errors="coerce")
-    bad_number = numbers.isna() & ~missing
-    collect.flag(bad_number, column, Reason.NOT_A_NUMBER, raw, lambda v: f"{v!r} is not a number")
-    fractional = numbers.notna() & (numbers != np.floor(numbers.fillna(0)))
-    collect.flag(
-        fractional, column, Reason.NOT_INTEGER, raw, lambda v: f"{v} is not a whole number"
-    )
-    negative = numbers.notna() & (numbers < 0)
-    collect.flag(negative, column, Reason.NEGATIVE, raw, lambda v: f"{column}={v} is negative")
+    """Read a column of counts exactly; flag what is missing or not a count in ``0..2**63-1``.
+
+    Counts are exact integers: text is read digit by digit (never through float64, so
+    ``9007199254740993`` stays itself and ``3.0000000000000001`` is not whole), integer dtypes
+    as they are, floats only while they are exact (below 2**53). ``inf``, ``nan`` text,
+    fractions, negatives and values above 2**63 - 1 are each a named problem, never wrapped.
+    """
+    n = len(raw)
+    dtype = raw.dtype
+    counts = _Counts(n, np.asarray(raw.isna().to_numpy(dtype=bool, na_value=True), dtype=bool))
+    present = ~counts.missing
+    everywhere = np.arange(n)
+    if pd.api.types.is_bool_dtype(dtype):
+        for pos in np.flatnonzero(present):
+            counts.one(int(pos), (Reason.BAD_TYPE, f"{column} holds a truth value, not a count"))
+    elif pd.api.types.is_unsigned_integer_dtype(dtype):
+        unsigned = raw.to_numpy(dtype=np.uint64, na_value=0)
+        big = present & (unsigned > np.uint64(MAX_COUNT))
+        for pos in np.flatnonzero(big):
+            counts.one(int(pos), _object_count(int(unsigned[pos]), column))
+        ok = present & ~big
+        counts.take(everywhere[ok], unsigned[ok].astype(np.int64))
+    elif pd.api.types.is_integer_dtype(dtype):
+        signed = raw.to_numpy(dtype=np.int64, na_value=0)
+        negative = present & (signed < 0)
+        for pos in np.flatnonzero(negative):
+            counts.one(int(pos), (Reason.NEGATIVE, f"{column}={signed[pos]} is negative"))
+        ok = present & ~negative
+        counts.take(everywhere[ok], signed[ok])
+    elif pd.api.types.is_float_dtype(dtype):
+        floats = raw.to_numpy(dtype=np.float64, na_value=np.nan)
+        finite = np.isfinite(floats)
+        whole = np.where(finite, floats, -1.0)
+        exact = finite & (whole == np.floor(whole)) & (whole >= 0) & (whole < _FLOAT_EXACT)
+        counts.take(everywhere[exact], whole[exact].astype(np.int64))
+        for pos in np.flatnonzero(present & ~exact):
+            counts.one(int(pos), _object_count(float(floats[pos]), column))
+    elif isinstance(dtype, pd.StringDtype):  # text as read from CSV: vectorised
+        text = raw.reset_index(drop=True).str.strip()
+        counts.text(everywhere[present], text[present].reset_index(drop=True), column)
+    else:  # objects of any Python type (JSON values, a user's frame)
+        objects = np.asarray(raw.astype("object").to_numpy(), dtype=object)
+        is_int = np.fromiter((type(v) is int for v in objects), dtype=bool, count=n)
+        is_str = np.fromiter((type(v) is str for v in objects), dtype=bool, count=n)
+        ints = everywhere[is_int & present]
+        try:
+            signed = objects[ints].astype(np.int64)
+        except OverflowError:  # some beyond int64: read one by one
+            for pos in ints:
+                counts.one(int(pos), _object_count(objects[pos], column))
+        else:
+            negative = signed < 0
+            for pos in ints[negative]:
+                counts.one(int(pos), _object_count(objects[pos], column))
+            counts.take(ints[~negative], signed[~negative])
+        strings = everywhere[is_str & present]
+        if len(strings):
+            text = pd.Series(objects[strings], dtype="string").str.strip()
+            counts.text(strings, text, column)
+        for pos in np.flatnonzero(present & ~is_int & ~is_str):
+            counts.one(int(pos), _object_count(objects[pos], column))
+    shown = raw.astype("object")
+    for row, (reason, message) in sorted(counts.verdicts.items()):
+        cell = shown.iloc[row]
+        text_value = "" if cell is None or cell is pd.NA else str(cell)
+        collect.problems.append(Problem(row, column, reason, _abridged(text_value), message))
     if required:
-        collect.flag(missing, column, Reason.MISSING_VALUE, raw, lambda v: f"{column} is empty")
-    good = numbers.where(~(fractional | negative))
-    return pd.Series(good.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64").astype(_INT)
+        collect.flag(
+            pd.Series(counts.missing),
+            column,
+            Reason.MISSING_VALUE,
+            raw.reset_index(drop=True),
+            lambda v: f"{column} is empty",
+        )
+    return pd.Series(pd.arrays.IntegerArray(counts.values, ~counts.known), dtype=_INT)
+
+
+def _exact_ints(values: pd.Series) -> pd.Series:
+    """Valid counts as an ``Int64`` column, never through float64 (which rounds above 2**53)."""
+    if isinstance(values.dtype, pd.Int64Dtype):
+        return pd.Series(values.array, dtype=_INT).reset_index(drop=True)
+    return pd.Series(pd.array(values.to_numpy(dtype=object), dtype=_INT))
+
+
+def _abridged(text: str) -> str:
+    """A cell's text for a problem report: whole when short, abridged in the middle if not."""
+    return text if len(text) <= 60 else f"{text[:30]}...{text[-20:]} ({len(text)} characters)"
 
 
 def _dates(raw: pd.Series, column: str, collect: _Collector, *, required: bool) -> pd.Series:

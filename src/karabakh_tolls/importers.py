@@ -20,8 +20,8 @@ No row is dropped silently: a row that cannot be mapped, or only partly, is name
 keeps what could be mapped and lists the rest in ``ClaimSet.rejected``. Inputs are never
 modified.
 
-This module imports pandas, the standard library and the package's ``claims``, ``errors``,
-``figures``, ``frame``, ``scopes`` and ``sources`` modules.
+This module imports pandas, the standard library and the package's ``claimset``, ``errors``,
+``figures``, ``frame``, ``io``, ``scopes``, ``sources`` and ``wars`` modules.
 """
 
 from __future__ import annotations
@@ -43,14 +43,19 @@ import pandas as pd
 
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimFileError,
+    ClaimFileNotFoundError,
     ClaimValidationError,
     FigureParseError,
+    OptionError,
     Problem,
     Reason,
     WarError,
 )
-from karabakh_tolls.figures import Figure, Hedge
-from karabakh_tolls.frame import COLUMNS, validate_frame, war_registry
+from karabakh_tolls.figures import MAX_COUNT, Figure, Hedge
+from karabakh_tolls.frame import COLUMNS, read_count, validate_frame, war_registry
+from karabakh_tolls.io import read_csv_table
 from karabakh_tolls.scopes import ROOT, ScopeTree, ScopeTrees, generic_trees, normalise_term
 from karabakh_tolls.sources import Source, SourceKind
 from karabakh_tolls.wars import War, bundled_wars, resolve_wars
@@ -120,16 +125,12 @@ def _text(value: object) -> str | None:
 
 
 def _count(value: object) -> int | None:
-    """A non-negative whole count from a cell, or None when it is not one."""
+    """A whole count from 0 to 2**63 - 1 in a cell, read exactly; None when it is not one
+    (empty, ``nan``, ``inf``, a fraction, negative, too large, not a number)."""
     if _missing(value):
         return None
-    try:
-        number = float(str(value).strip().replace(",", ""))
-    except ValueError:
-        return None
-    if number < 0 or number != math.floor(number):
-        return None
-    return int(number)
+    number = read_count(value)
+    return number if isinstance(number, int) else None
 
 
 def _day(value: object) -> dt.date | None:
@@ -156,8 +157,54 @@ def _read_table(table: TableLike, what: str) -> pd.DataFrame:
     if isinstance(table, pd.DataFrame):
         return table
     if isinstance(table, str | os.PathLike):
-        return pd.read_csv(table, dtype="string", keep_default_na=False, na_values=[""])
-    raise TypeError(f"{what}: expected a DataFrame or a path to a CSV file, got {type(table)!r}")
+        return read_csv_table(table)
+    raise ArgumentTypeError.of(f"{what}: table", "a DataFrame or a path to a CSV file", table)
+
+
+def _load_json(path: object) -> Any:
+    """A JSON file's value; a file that cannot be read is a ClaimFileError naming it."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError.of("data", "a mapping or a path to a JSON file", path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise ClaimFileNotFoundError(path, Reason.NOT_FOUND, str(error.strerror)) from None
+    except UnicodeDecodeError as error:
+        raise ClaimFileError(
+            path, Reason.BAD_ENCODING, f"byte {error.start} is not UTF-8 text"
+        ) from None
+    except OSError as error:
+        raise ClaimFileError(path, Reason.UNREADABLE, str(error.strerror or error)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ClaimFileError(
+            path, Reason.BAD_FORMAT, f"not JSON: {error.msg}", line=error.lineno
+        ) from None
+    except RecursionError:
+        raise ClaimFileError(path, Reason.TOO_DEEP, "the JSON is nested too deeply") from None
+
+
+def _urls(value: object, position: int, where: str, problems: list[Problem]) -> list[str]:
+    """The URL strings of a ``sources`` list; each entry that is not a string is a problem."""
+    if _missing(value):
+        return []
+    entries = value if isinstance(value, list | tuple) else [value]
+    urls = []
+    for entry in entries:
+        if isinstance(entry, str):
+            urls.append(entry)
+        else:
+            problems.append(
+                Problem(
+                    position,
+                    f"{where}.sources",
+                    Reason.BAD_TYPE,
+                    repr(entry)[:80],
+                    f"a source entry is a {type(entry).__name__}, not a URL string",
+                )
+            )
+    return urls
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -299,7 +346,7 @@ def _assemble(
 ) -> ClaimSet:
     """Validate the built records, name input rows in every problem, raise or report."""
     if errors not in ("raise", "report"):
-        raise ValueError(f"errors={errors!r} is not 'raise' or 'report'")
+        raise OptionError("errors", errors, ("raise", "report"))
     extras = sorted({k for r in records for k in r} - set(COLUMNS))
     frame = pd.DataFrame.from_records(records, columns=[*COLUMNS, *extras])
     good, found = validate_frame(frame, wars=list(wars))
@@ -661,7 +708,7 @@ def from_acled(
     (at_least(13), 'killed/region=ganja-gazakh', datetime.date(2020, 10, 17), 'acled-azerbaijan')
     """
     if fatalities not in ("at-least", "exact"):
-        raise ValueError(f"fatalities={fatalities!r} is not 'at-least' or 'exact'")
+        raise OptionError("fatalities", fatalities, ("at-least", "exact"))
     frame = _read_table(table, "from_acled")
     _require(frame, ACLED_COLUMNS, "ACLED")
     given = resolve_wars(war)
@@ -906,12 +953,11 @@ def from_source_ranges(
         document = data
         origin = "csa81"
     else:
-        document = json.loads(Path(data).read_text(encoding="utf-8"))
+        document = _load_json(data)
         origin = f"csa81:{Path(data).name}"
     if not isinstance(document, Mapping):
-        raise TypeError(
-            f"from_source_ranges: the JSON holds {type(document).__name__}, not an object"
-        )
+        raise ArgumentTypeError.of("from_source_ranges: data", "a JSON object", document)
+    _check_ranges_shape(document)
     candidates = resolve_wars(wars) if wars is not None else _karabakh_wars()
 
     def day_of(war: War) -> dt.date:
@@ -1012,7 +1058,7 @@ def from_source_ranges(
                 {"category": "military", "party": own},
                 clause,
                 sentence,
-                military.get("sources", []),
+                _urls(military.get("sources"), position, "military_killed", problems),
                 f"{side_name}: military_killed",
                 position,
             )
@@ -1085,6 +1131,74 @@ def from_source_ranges(
 def _karabakh_wars() -> tuple[War, ...]:
     """The bundled Nagorno-Karabakh wars, the default candidates of :func:`from_source_ranges`."""
     return tuple(w for w in bundled_wars() if w.id.startswith("karabakh-"))
+
+
+def _check_ranges_shape(document: Mapping[str, Any]) -> None:
+    """Refuse a source-range document whose parts do not have the shape the reader walks.
+
+    Every misplaced part is one problem (its ``column`` is the path, e.g.
+    ``sides[1].military_killed``; its ``row`` the position of the side or atrocity), all raised
+    together as one :class:`~karabakh_tolls.errors.ClaimValidationError`.
+    """
+    problems: list[Problem] = []
+
+    def expect(
+        value: object,
+        kinds: type | tuple[type, ...],
+        path: str,
+        row: int | None,
+        *,
+        nullable: bool = True,
+    ) -> bool:
+        if (value is None and nullable) or isinstance(value, kinds):
+            return value is not None
+        kind = "a list" if kinds is list else "an object"
+        problems.append(
+            Problem(row, path, Reason.BAD_TYPE, repr(value)[:80], f"{path} must be {kind}")
+        )
+        return False
+
+    def ends(entry: Mapping[str, Any], path: str, row: int) -> None:
+        for key in ("low", "high"):
+            end = entry.get(key)
+            if isinstance(end, bool) or (isinstance(end, int) and not 0 <= end <= MAX_COUNT):
+                problems.append(
+                    Problem(
+                        row,
+                        f"{path}.{key}",
+                        Reason.BAD_VALUE,
+                        repr(end)[:80],
+                        f"{path}.{key} is not a count from 0 to 2**63 - 1",
+                    )
+                )
+        expect(entry.get("sources"), list, f"{path}.sources", row)
+
+    if "sources" in document and expect(document["sources"], list, "sources", None, nullable=False):
+        for number, entry in enumerate(document["sources"]):
+            if isinstance(entry, Mapping) and entry.get("publisher") and "url" not in entry:
+                problems.append(
+                    Problem(None, f"sources[{number}]", Reason.MISSING_VALUE, "", "no url")
+                )
+    if "sides" in document and expect(document["sides"], list, "sides", None, nullable=False):
+        for row, side in enumerate(document["sides"]):
+            if not expect(side, Mapping, f"sides[{row}]", row, nullable=False):
+                continue
+            expect(side.get("military_killed"), Mapping, f"sides[{row}].military_killed", row)
+            path = f"sides[{row}].civilians_killed_directly"
+            if expect(side.get("civilians_killed_directly"), Mapping, path, row):
+                breakdown = side["civilians_killed_directly"].get("breakdown")
+                if expect(breakdown, list, f"{path}.breakdown", row):
+                    for number, entry in enumerate(breakdown):
+                        where = f"{path}.breakdown[{number}]"
+                        if expect(entry, Mapping, where, row, nullable=False):
+                            ends(entry, f"{path}.breakdown[{number}]", row)
+    if expect(document.get("key_atrocities"), list, "key_atrocities", None):
+        for row, atrocity in enumerate(document["key_atrocities"]):
+            if expect(atrocity, Mapping, f"key_atrocities[{row}]", row, nullable=False):
+                ends(atrocity, f"key_atrocities[{row}]", row)
+    expect(document.get("totals"), Mapping, "totals", None)
+    if problems:
+        raise ClaimValidationError(problems)
 
 
 def _add_ends(

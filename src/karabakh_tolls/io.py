@@ -1,91 +1,689 @@
-"""Reading and writing claim tables: CSV, JSON Lines and Parquet, and the bundled seed set.
+"""Reading and writing claim tables: CSV, JSON Lines, Parquet and Excel, and the bundled seeds.
 
 Every reader validates (see :func:`karabakh_tolls.frame.validate_frame`): a file with bad rows
-raises one :class:`~karabakh_tolls.errors.ClaimValidationError` naming every bad row, or, with
-``errors="report"``, yields the good rows and names the others in ``ClaimSet.rejected``. Writing
-and reading back gives an equal :class:`~karabakh_tolls.claims.ClaimSet` in all three formats.
+raises one :class:`~karabakh_tolls.errors.ClaimValidationError` naming every bad row (its
+0-based position among the data rows, the line of the file where it starts, the column and the
+reason), or, with ``errors="report"``, yields the good rows and names the others in
+``ClaimSet.rejected``: every data row is either a claim or a reported problem. A file that
+cannot be read as a table at all (missing, empty, not UTF-8, not Parquet, without the required
+columns) raises :class:`~karabakh_tolls.errors.ClaimFileError` or, for a missing required
+column, a ``ClaimValidationError`` -- never a reader's own exception, and never "0 claims".
+Writing and reading back gives an equal :class:`~karabakh_tolls.claims.ClaimSet` in every
+format.
 
-This module imports pandas, the standard library and the package's ``claims``, ``frame``,
-``scopes`` and ``errors`` modules.
+**Formula cells.** A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@``
+(and some also after a tab or carriage return) as a formula, which is how a hostile source
+name can run code on a reviewer's machine. :func:`write_excel` never writes a formula: every
+text cell is stored as text, and one that starts with such a character also carries Excel's
+own "text, typed with a leading apostrophe" flag, so the file reads back exactly.
+:func:`write_csv` writes cells unchanged by default (an exact, machine-readable round trip);
+with ``spreadsheet=True`` it prefixes such cells, and every cell starting with an apostrophe,
+with one apostrophe, which ``read_claims(path, spreadsheet=True)`` removes again.
+
+This module imports pandas, numpy, pyarrow, the standard library and the package's ``claims``,
+``errors``, ``frame`` and ``scopes`` modules; openpyxl (the optional extra ``excel``) only when
+an Excel file is read or written.
 """
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import datetime as dt
 import json
 import os
-from collections.abc import Iterable
+import re
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import ClaimValidationError, Problem, Reason
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimFileAccessError,
+    ClaimFileError,
+    ClaimFileNotFoundError,
+    ClaimValidationError,
+    MissingExtraError,
+    NotFoundError,
+    OptionError,
+    Problem,
+    Reason,
+)
 from karabakh_tolls.frame import SCHEMA
 from karabakh_tolls.scopes import ScopeTrees
 from karabakh_tolls.wars import War
 
 __all__ = [
+    "FORMULA_PREFIXES",
     "load_seed_claims",
+    "neutralise_formulas",
     "read_claims",
+    "read_csv_table",
+    "restore_formulas",
     "seed_article",
     "seed_documents",
     "write_csv",
+    "write_excel",
     "write_jsonl",
     "write_parquet",
 ]
 
-Format = Literal["csv", "jsonl", "parquet"]
+Format = Literal["csv", "jsonl", "parquet", "excel"]
+Errors = Literal["raise", "report"]
+_FORMATS: Final = ("csv", "jsonl", "parquet", "excel")
 _SUFFIXES: dict[str, Format] = {
     ".csv": "csv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "excel",
 }
 _DATE_COLUMNS = tuple(c.name for c in SCHEMA if c.dtype.startswith("datetime"))
+_COUNT_COLUMNS = tuple(c.name for c in SCHEMA if c.dtype == "Int64")
+_REQUIRED = tuple(c.name for c in SCHEMA if c.required)
+
+FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula."""
+_QUOTE: Final = "'"
+_XLSX_ILLEGAL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not storable in .xlsx
+_EXCEL_EXACT: Final = 10**15 - 1  # Excel keeps 15 significant digits; larger counts go as text
+_MAX_JSON_INT_DIGITS: Final = 19
+
+
+# --- the table read from a file, before validation --------------------------------------------
+
+
+@dataclass
+class _Table:
+    """A file's data rows as a frame, with where each row came from and the rows refused."""
+
+    frame: pd.DataFrame
+    rows: np.ndarray  # data-row position of each frame row
+    lines: np.ndarray | None  # 1-based line (or sheet row) where each frame row starts
+    n_rows: int  # data rows in the file, refused ones included
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _check_path(path: object) -> str | os.PathLike[str]:
+    if isinstance(path, str | os.PathLike):
+        return path
+    raise ArgumentTypeError.of("path", "a str or os.PathLike path", path)
 
 
 def _format_of(path: str | os.PathLike[str], given: Format | None) -> Format:
     if given is not None:
+        if given not in _FORMATS:
+            raise OptionError("format", given, _FORMATS)
         return given
     suffix = Path(path).suffix.lower()
     try:
         return _SUFFIXES[suffix]
     except KeyError:
-        raise ValueError(
+        raise OptionError(
+            "format",
+            None,
+            (),
             f"cannot tell the format of {os.fspath(path)!r} from its suffix {suffix!r}; "
-            f"pass format= one of 'csv', 'jsonl', 'parquet'"
+            f"pass format= one of {', '.join(map(repr, _FORMATS))}",
         ) from None
 
 
-def _read_raw(path: str | os.PathLike[str], fmt: Format) -> pd.DataFrame:
-    if fmt == "csv":
-        return pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    if fmt == "parquet":
-        return pd.read_parquet(path)
-    records = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if not line.strip():
-                continue
+def _open_error(
+    path: str | os.PathLike[str], error: OSError, action: str = "read claims from"
+) -> ClaimFileError:
+    detail = error.strerror or str(error)
+    if isinstance(error, FileNotFoundError):
+        return ClaimFileNotFoundError(
+            path, Reason.NOT_FOUND, detail, errno=error.errno, action=action
+        )
+    reason = Reason.UNREADABLE if action.startswith("read") else Reason.UNWRITABLE
+    return ClaimFileAccessError(path, reason, detail, errno=error.errno, action=action)
+
+
+@contextmanager
+def _writing(path: object) -> Iterator[Any]:
+    """Check ``path`` (a path, or an open writable file) and turn the operating system's
+    refusal to write it into our error."""
+    if hasattr(path, "write"):  # an open file or buffer, e.g. sys.stdout
+        yield path
+        return
+    checked = _check_path(path)
+    try:
+        yield checked
+    except OSError as error:
+        if isinstance(error, ClaimFileError):
+            raise
+        raise _open_error(checked, error, "write") from None
+
+
+def _encoding_error(path: str | os.PathLike[str]) -> ClaimFileError:
+    """The file's first byte that is not UTF-8, with its line."""
+    data = Path(path).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start : error.start + 1].hex()
+        return ClaimFileError(
+            path,
+            Reason.BAD_ENCODING,
+            f"byte 0x{byte} at offset {error.start} is not UTF-8 text (save the file as UTF-8)",
+            line=line,
+        )
+    return ClaimFileError(path, Reason.BAD_ENCODING, "the file is not UTF-8 text")
+
+
+def _text_frame(header: Sequence[str], rows: Sequence[Sequence[object]]) -> pd.DataFrame:
+    """Columns of Python objects (``None`` where missing), never guessed into floats."""
+    width = len(header)
+    columns: dict[str, list[object]] = {name: [None] * len(rows) for name in header}
+    for i, row in enumerate(rows):
+        for j, name in enumerate(header):
+            if j < len(row):
+                columns[name][i] = row[j]
+    frame = pd.DataFrame(
+        {name: pd.Series(values, dtype=object) for name, values in columns.items()}
+    )
+    if width == 0:
+        frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    return frame
+
+
+def _duplicates(names: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    return [n for n in names if n in seen or seen.add(n)]  # type: ignore[func-returns-value]
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _unlimited_fields() -> Iterator[None]:
+    """Let the csv module read fields of any length (its default stops at 128 kB)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_header(path: str | os.PathLike[str]) -> list[str] | None:
+    """The header record exactly as written (``None`` for an empty file)."""
+    with _unlimited_fields(), open(path, encoding="utf-8-sig", newline="") as handle:
+        for record in csv.reader(handle):
+            if record and any(cell.strip() for cell in record):
+                return record
+    return None
+
+
+def _record_lines(path: str | os.PathLike[str], n_rows: int) -> np.ndarray | None:
+    """The 1-based line where each data record of a CSV file starts, or ``None`` if unsure.
+
+    A newline ends a record when an even number of quote characters comes before it; records
+    with nothing but blanks are skipped, as the reader skips them. When the count of records
+    found differs from ``n_rows`` (an unusual dialect), no lines are given rather than wrong ones.
+    """
+    data = np.frombuffer(Path(path).read_bytes(), dtype=np.uint8)
+    newlines = np.flatnonzero(data == ord("\n"))
+    quotes = np.flatnonzero(data == ord('"'))
+    ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(data)]))
+    blank = set(b" \t\r\n\x0b\x0c")
+    raw = data.tobytes()
+    kept = [
+        int(start)
+        for start, stop in zip(starts, stops, strict=True)
+        if start < stop and not set(raw[start:stop]) <= blank
+    ]
+    if len(kept) != n_rows + 1:  # the header is the first record
+        return None
+    line_of = np.searchsorted(newlines, np.asarray(kept[1:], dtype=np.int64)) + 1
+    return np.asarray(line_of, dtype=np.int64)
+
+
+def _read_csv(path: str | os.PathLike[str]) -> _Table:
+    try:
+        header = _csv_header(path)
+    except UnicodeDecodeError:
+        raise _encoding_error(path) from None
+    except csv.Error as error:
+        raise ClaimFileError(path, Reason.BAD_FORMAT, f"the header is not CSV: {error}") from None
+    if header is None:
+        raise ClaimFileError(path, Reason.EMPTY, "the file is empty: no header line", line=1)
+    for name in _duplicates(header):
+        raise ClaimFileError(
+            path,
+            Reason.DUPLICATE_COLUMN,
+            f"the header names column {name!r} twice",
+            line=1,
+            column=name,
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                path,
+                dtype="string",
+                keep_default_na=False,
+                na_values=[""],
+                index_col=False,
+                encoding="utf-8",
+            )
+    except UnicodeDecodeError:
+        raise _encoding_error(path) from None
+    except (pd.errors.ParserError, pd.errors.ParserWarning):
+        return _read_csv_records(path, header)
+    except pd.errors.EmptyDataError:
+        raise ClaimFileError(path, Reason.EMPTY, "the file has no header line", line=1) from None
+    n = len(frame)
+    return _Table(frame, np.arange(n), None, n)
+
+
+def _read_csv_records(path: str | os.PathLike[str], header: list[str]) -> _Table:
+    """The careful reader for a malformed CSV file: each bad record is a problem, and reading
+    goes on after it."""
+    rows: list[list[str]] = []
+    positions: list[int] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    count = 0
+    with _unlimited_fields(), open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        start = 1
+        seen_header = False
+        while True:
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                problem = Problem(
-                    number, None, Reason.BAD_VALUE, line[:80], f"line is not JSON: {error.msg}"
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                problems.append(
+                    Problem(count, None, Reason.BAD_FORMAT, "", f"not CSV: {error}", line=start)
                 )
-                raise ClaimValidationError([problem]) from None
-            if not isinstance(record, dict):
-                problem = Problem(
-                    number, None, Reason.BAD_VALUE, line[:80], "line is not a JSON object"
+                count += 1
+                start = reader.line_num + 1
+                continue
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if not seen_header:
+                seen_header = True
+                continue
+            if len(record) > len(header):
+                problems.append(
+                    Problem(
+                        count,
+                        None,
+                        Reason.BAD_FORMAT,
+                        ",".join(record)[:80],
+                        f"the row has {len(record)} fields; the header has {len(header)}",
+                        line=line,
+                    )
                 )
-                raise ClaimValidationError([problem])
-            records.append(record)
-    return pd.DataFrame.from_records(records)
+            else:
+                rows.append([cell if cell != "" else None for cell in record])  # type: ignore[misc]
+                positions.append(count)
+                lines.append(line)
+            count += 1
+    frame = _text_frame(header, rows).astype("string")
+    return _Table(frame, np.asarray(positions, dtype=np.int64), np.asarray(lines), count, problems)
+
+
+# --- JSON Lines --------------------------------------------------------------------------------
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in record:
+            raise _DuplicateKeyError(key)
+        record[key] = value
+    return record
+
+
+def _json_int(text: str) -> int | Decimal:
+    # Python refuses to convert very long digit strings to int; a Decimal holds them exactly
+    # and validation then names the count as too large.
+    return int(text) if len(text.lstrip("-")) <= _MAX_JSON_INT_DIGITS else Decimal(text)
+
+
+def _json_constant(text: str) -> str:
+    return text  # NaN, Infinity, -Infinity: kept as text, which validation refuses as a count
+
+
+def _read_jsonl(path: str | os.PathLike[str]) -> _Table:
+    records: list[dict[str, Any]] = []
+    positions: list[int] = []
+    lines: list[int] = []
+    problems: list[Problem] = []
+    count = 0
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            row, count = count, count + 1
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                message = f"byte {error.start + 1} of the line is not UTF-8"
+                problems.append(Problem(row, None, Reason.BAD_ENCODING, "", message, line=number))
+                continue
+            refused = _json_record(text)
+            if isinstance(refused, list):
+                problems += [Problem(row, c, r, v, m, line=number) for c, r, v, m in refused]
+                continue
+            records.append(refused)
+            positions.append(row)
+            lines.append(number)
+    header = list(dict.fromkeys(key for record in records for key in record))
+    rows = [[record.get(key) for key in header] for record in records]
+    frame = _text_frame(header, rows)
+    return _Table(frame, np.asarray(positions, dtype=np.int64), np.asarray(lines), count, problems)
+
+
+def _json_record(text: str) -> dict[str, Any] | list[tuple[str | None, Reason, str, str]]:
+    """One line's object, or its problems as (column, reason, value, message)."""
+    shown = text.strip()[:80]
+    try:
+        record = json.loads(
+            text,
+            parse_int=_json_int,
+            parse_float=Decimal,
+            parse_constant=_json_constant,
+            object_pairs_hook=_no_duplicates,
+        )
+    except _DuplicateKeyError as error:
+        key = str(error.args[0])
+        return [(key, Reason.DUPLICATE_COLUMN, shown, f"key {key!r} appears twice")]
+    except json.JSONDecodeError as error:
+        message = f"not JSON: {error.msg} at character {error.pos + 1}"
+        return [(None, Reason.BAD_FORMAT, shown, message)]
+    except RecursionError:
+        return [(None, Reason.TOO_DEEP, shown, "the JSON is nested too deeply to read")]
+    if not isinstance(record, dict):
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        return [(None, Reason.BAD_FORMAT, shown, f"a JSON {kind}, not an object")]
+    nested = [
+        (key, Reason.BAD_TYPE, shown, f"{key} holds a JSON {_JSON_KINDS[type(value)]}, not a value")
+        for key, value in record.items()
+        if isinstance(value, dict | list)
+    ]
+    return nested or record
+
+
+_JSON_KINDS: Final = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    Decimal: "number",
+    int: "number",
+}
+
+
+# --- Parquet -----------------------------------------------------------------------------------
+
+
+def _read_parquet(path: str | os.PathLike[str]) -> _Table:
+    try:
+        frame = pd.read_parquet(path)
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as error:
+        raise ClaimFileError(
+            path, Reason.BAD_FORMAT, f"not a readable Parquet file: {error}"
+        ) from None
+    names = [str(c) for c in frame.columns]
+    for name in _duplicates(names):
+        raise ClaimFileError(
+            path, Reason.DUPLICATE_COLUMN, f"column {name!r} appears twice", column=name
+        )
+    frame = frame.set_axis(names, axis=1).reset_index(drop=True)
+    n = len(frame)
+    table = _Table(frame, np.arange(n), None, n)
+    _refuse_nested(table)
+    return table
+
+
+def _refuse_nested(table: _Table) -> None:
+    """Cells holding lists, arrays or mappings are problems: a cell holds one value."""
+    frame = table.frame
+    bad = np.zeros(len(frame), dtype=bool)
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype != object:
+            continue
+        nested = np.fromiter(
+            (isinstance(v, list | tuple | dict | np.ndarray) for v in column.to_numpy()),
+            dtype=bool,
+            count=len(frame),
+        )
+        for pos in np.flatnonzero(nested):
+            table.problems.append(
+                Problem(
+                    int(table.rows[pos]),
+                    str(name),
+                    Reason.BAD_TYPE,
+                    repr(column.iloc[pos])[:80],
+                    f"{name} holds a {type(column.iloc[pos]).__name__}; a cell holds one value",
+                )
+            )
+        bad |= nested
+    if bad.any():
+        table.frame = frame.loc[~bad].reset_index(drop=True)
+        table.rows = table.rows[~bad]
+
+
+# --- Excel -------------------------------------------------------------------------------------
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise MissingExtraError("excel", "openpyxl", "Excel files") from None
+    return openpyxl
+
+
+def _read_excel(path: str | os.PathLike[str]) -> _Table:
+    openpyxl = _openpyxl()
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except OSError:
+        raise
+    except Exception as error:  # zip, XML and openpyxl's own errors: not an Excel file
+        raise ClaimFileError(
+            path, Reason.BAD_FORMAT, f"not a readable .xlsx file: {type(error).__name__}: {error}"
+        ) from None
+    try:
+        sheet = book["claims"] if "claims" in book.sheetnames else book.worksheets[0]
+        header: list[str] | None = None
+        rows: list[list[object]] = []
+        positions: list[int] = []
+        lines: list[int] = []
+        problems: list[Problem] = []
+        count = 0
+        for cells in sheet.iter_rows():
+            values = [cell.value for cell in cells]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            number = int(next(c.row for c in cells if getattr(c, "row", None)))
+            if header is None:
+                header = _excel_header(path, values, number)
+                continue
+            row, count = count, count + 1
+            here = []
+            for j, cell in enumerate(cells):
+                name = header[j] if j < len(header) else None
+                if cell.value is None:
+                    continue
+                if name is None:
+                    here.append(
+                        Problem(
+                            row,
+                            None,
+                            Reason.BAD_FORMAT,
+                            str(cell.value)[:80],
+                            f"a value in column {j + 1}, which has no header",
+                            line=number,
+                        )
+                    )
+                elif cell.data_type == "f":
+                    here.append(
+                        Problem(
+                            row,
+                            name,
+                            Reason.BAD_VALUE,
+                            str(cell.value)[:80],
+                            "the cell holds a formula; a claims sheet holds values only",
+                            line=number,
+                        )
+                    )
+            if here:
+                problems.extend(here)
+                continue
+            rows.append(values[: len(header)])
+            positions.append(row)
+            lines.append(number)
+    finally:
+        book.close()
+    if header is None:
+        raise ClaimFileError(path, Reason.EMPTY, "the sheet is empty: no header row")
+    frame = _text_frame(header, rows)
+    return _Table(frame, np.asarray(positions, dtype=np.int64), np.asarray(lines), count, problems)
+
+
+def _excel_header(path: str | os.PathLike[str], values: list[object], number: int) -> list[str]:
+    while values and values[-1] is None:
+        values = values[:-1]
+    header = [str(v).strip() if v is not None else f"column {j + 1}" for j, v in enumerate(values)]
+    for name in _duplicates(header):
+        raise ClaimFileError(
+            path,
+            Reason.DUPLICATE_COLUMN,
+            f"the header names column {name!r} twice",
+            line=number,
+            column=name,
+        )
+    return header
+
+
+# --- dates written with a time or a time zone --------------------------------------------------
+
+_TIMESTAMP: Final = re.compile(
+    r"\s*(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*"
+)
+
+
+def _calendar_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Timestamps in date columns become the calendar day they name on their own clock.
+
+    ``2020-10-06T23:30:00-05:00`` is 2020-10-06 where it was written, whatever the hour is in
+    UTC; a time-zone-aware column keeps its wall-clock dates. The frame is not modified.
+    """
+    out = frame
+    for name in _DATE_COLUMNS:
+        if name not in frame.columns:
+            continue
+        column = frame[name]
+        if isinstance(column.dtype, pd.DatetimeTZDtype):
+            fixed = column.dt.tz_localize(None)
+        elif column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            fixed = column.map(_calendar_day, na_action="ignore")
+        else:
+            continue
+        if out is frame:
+            out = frame.copy()
+        out[name] = fixed
+    return out
+
+
+def _calendar_day(value: object) -> object:
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, str):
+        match = _TIMESTAMP.fullmatch(value)
+        if match:
+            return match.group(1)
+    return value
+
+
+# --- formula cells -----------------------------------------------------------------------------
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas.
+
+    A text cell starting with one of :data:`FORMULA_PREFIXES` (``=``, ``+``, ``-``, ``@``, tab,
+    carriage return) or with an apostrophe gets one apostrophe in front: spreadsheets show such
+    a cell as text, and :func:`restore_formulas` turns it back exactly. Counts and dates are
+    not text and are left alone. ``frame`` is not modified.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"note": ["=HYPERLINK(\\"http://x\\")", "'quoted", "plain"]})
+    >>> neutralise_formulas(frame)["note"].tolist()
+    ['\\'=HYPERLINK("http://x")', "''quoted", 'plain']
+    >>> restore_formulas(neutralise_formulas(frame)).equals(frame)
+    True
+    """
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            out[name] = column.map(_neutral, na_action="ignore").astype(column.dtype)
+    return out
+
+
+def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`neutralise_formulas`: one leading apostrophe is removed from text cells.
+
+    Examples
+    --------
+    >>> restore_formulas(pd.DataFrame({"note": ["'=1+1", "plain"]}))["note"].tolist()
+    ['=1+1', 'plain']
+    """
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            out[name] = column.map(_restored, na_action="ignore").astype(column.dtype)
+    return out
+
+
+def _neutral(value: object) -> object:
+    if isinstance(value, str) and value[:1] in (*FORMULA_PREFIXES, _QUOTE) and value:
+        return _QUOTE + value
+    return value
+
+
+def _restored(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_QUOTE):
+        return value[1:]
+    return value
+
+
+# --- reading -----------------------------------------------------------------------------------
 
 
 def read_claims(
@@ -94,17 +692,58 @@ def read_claims(
     wars: Iterable[War | str] | War | str | None = None,
     format: Format | None = None,
     trees: ScopeTrees | None = None,
-    errors: Literal["raise", "report"] = "raise",
+    errors: Errors = "raise",
+    spreadsheet: bool = False,
 ) -> ClaimSet:
-    """Read and validate a claim table from CSV, JSON Lines or Parquet.
+    """Read and validate a claim table from CSV, JSON Lines, Parquet or Excel.
 
-    The format follows the file suffix (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``) unless
-    ``format`` is given. Row numbers in errors are 0-based positions among the data rows.
+    The format follows the file suffix (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``/``.pq``,
+    ``.xlsx``) unless ``format`` is given. Counts are read exactly (never through floats): a
+    count that is not a whole number from 0 to 2**63 - 1 is a named problem. A date written
+    with a time or a time zone is the calendar day it names on its own clock.
 
     The ``war`` column names each claim's war by id: a war of ``wars`` or a bundled one. A file
     without that column belongs to the one war given (by default the bundled 2020
     Nagorno-Karabakh war); with several wars given, every row must name its war. ``trees``
     replaces the scope trees of that one war.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    wars : War, war id, or a sequence of them, optional
+        The wars the ``war`` column may name, besides the bundled ones.
+    format : {"csv", "jsonl", "parquet", "excel"}, optional
+        The format, when the suffix does not tell it.
+    trees : ScopeTrees, optional
+        Scope trees for a file of one war (they replace that war's trees).
+    errors : {"raise", "report"}, default "raise"
+        ``"raise"``: any bad row raises one error listing every problem. ``"report"``: the good
+        rows are kept and every other data row is named in ``ClaimSet.rejected``; a JSON Lines
+        line or CSV record that cannot be parsed is one such problem and reading goes on.
+    spreadsheet : bool, default False
+        Remove the apostrophe that ``write_csv(..., spreadsheet=True)`` put before text cells
+        (see :func:`neutralise_formulas`). Excel files never need it.
+
+    Returns
+    -------
+    ClaimSet
+        The valid claims, in file order.
+
+    Raises
+    ------
+    ClaimValidationError
+        Bad rows (with ``errors="raise"``), or a required column absent (always: no row could be
+        read). Each problem names the 0-based data row, the file's 1-based line (the sheet row
+        for Excel), the column and the reason.
+    ClaimFileError
+        The file cannot be read as a table: empty, not UTF-8, malformed Parquet or Excel, a
+        duplicated column. ``ClaimFileNotFoundError`` (also a ``FileNotFoundError``) when it
+        does not exist.
+    OptionError
+        An unknown ``format`` or suffix, or ``errors`` other than ``"raise"``/``"report"``.
+    MissingExtraError
+        An Excel file without openpyxl (``pip install 'karabakh_tolls[excel]'``).
 
     Examples
     --------
@@ -112,9 +751,89 @@ def read_claims(
     >>> claims.ids[:2], claims.wars[0].id
     (('c01', 'c02'), 'karabakh-2020')
     """
+    path = _check_path(path)
+    if errors not in ("raise", "report"):
+        raise OptionError("errors", errors, ("raise", "report"))
+    if trees is not None and not isinstance(trees, ScopeTrees):
+        raise ArgumentTypeError.of("trees", "a ScopeTrees or None", trees)
     fmt = _format_of(path, format)
-    raw = _read_raw(path, fmt)
-    return ClaimSet.from_frame(raw, wars=wars, trees=trees, errors=errors)
+    try:
+        table = _READERS[fmt](path)
+    except OSError as error:
+        if isinstance(error, ClaimFileError):
+            raise
+        raise _open_error(path, error) from None
+    if spreadsheet:
+        table.frame = restore_formulas(table.frame)
+    # A file whose header (or, for JSON Lines, whose every readable line) lacks a required
+    # column is an error in both modes: not one row of it could be a claim.
+    absent = [name for name in _REQUIRED if name not in table.frame.columns]
+    if absent and (len(table.frame) or fmt != "jsonl"):
+        problems = [
+            Problem(None, name, Reason.MISSING_COLUMN, "", f"required column {name!r} is absent")
+            for name in absent
+        ]
+        raise ClaimValidationError([*problems, *table.problems], table.n_rows, path)
+    frame = _calendar_dates(table.frame)
+    claims = ClaimSet.from_frame(frame, wars=wars, trees=trees, errors="report")
+    found = claims.rejected
+    lines = table.lines
+    if found and lines is None and fmt == "csv" and len(table.rows) == table.n_rows:
+        lines = _record_lines(path, table.n_rows)
+    located = [
+        p
+        if p.row is None
+        else dataclasses.replace(
+            p,
+            row=int(table.rows[p.row]),
+            line=None if lines is None else int(lines[p.row]),
+        )
+        for p in found
+    ]
+    problems = sorted([*table.problems, *located], key=lambda p: -1 if p.row is None else p.row)
+    if problems and errors == "raise":
+        raise ClaimValidationError(problems, table.n_rows, path)
+    claims._rejected = tuple(problems)
+    return claims
+
+
+def read_csv_table(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """A CSV file as a frame of text cells (``NA`` where empty), read as :func:`read_claims`
+    reads CSV, for the importers: one row a data row, blank lines skipped.
+
+    Raises
+    ------
+    ClaimFileError
+        An empty, unreadable or non-UTF-8 file (``ClaimFileNotFoundError`` when missing).
+    ClaimValidationError
+        Records that are not well-formed CSV, each named with its row and line.
+
+    Examples
+    --------
+    >>> read_csv_table(seed_path("claims.csv"))["claim_id"].iloc[0]
+    'c01'
+    """
+    path = _check_path(path)
+    try:
+        table = _read_csv(path)
+    except OSError as error:
+        if isinstance(error, ClaimFileError):
+            raise
+        raise _open_error(path, error) from None
+    if table.problems:
+        raise ClaimValidationError(table.problems, table.n_rows, path)
+    return table.frame
+
+
+_READERS: Final = {
+    "csv": _read_csv,
+    "jsonl": _read_jsonl,
+    "parquet": _read_parquet,
+    "excel": _read_excel,
+}
+
+
+# --- writing -----------------------------------------------------------------------------------
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -125,24 +844,165 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write a claim table as UTF-8 CSV: ISO dates, open bounds and missing values empty."""
-    _plain(frame).to_csv(path, index=False, lineterminator="\n")
+def write_csv(
+    frame: pd.DataFrame, path: str | os.PathLike[str], *, spreadsheet: bool = False
+) -> None:
+    """Write a claim table as UTF-8 CSV: ISO dates, open bounds and missing values empty.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A claim table in schema form (``ClaimSet.to_frame()``).
+    path : str, os.PathLike or an open text file
+        Where to write.
+    spreadsheet : bool, default False
+        ``False`` writes every cell as it is: the exact round trip for programs. ``True`` is for
+        files people open in a spreadsheet: text cells that a spreadsheet would run as a formula
+        (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return), and cells starting
+        with an apostrophe, get one leading apostrophe (see :func:`neutralise_formulas`), and
+        the file starts with a UTF-8 byte-order mark so spreadsheets detect the encoding. Read
+        it back with ``read_claims(path, spreadsheet=True)``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> frame = load_seed_claims().to_frame().head(1).assign(note="=1+1")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "claims.csv"
+    ...     write_csv(frame, path, spreadsheet=True)
+    ...     "'=1+1" in path.read_text(encoding="utf-8-sig")
+    ...     read_claims(path, spreadsheet=True).to_frame()["note"][0]
+    True
+    '=1+1'
+    """
+    plain = _plain(frame)
+    if spreadsheet:
+        plain = neutralise_formulas(plain)
+    encoding = "utf-8-sig" if spreadsheet else "utf-8"
+    with _writing(path) as target:
+        plain.to_csv(target, index=False, lineterminator="\n", encoding=encoding)
 
 
 def write_jsonl(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write a claim table as JSON Lines: one object a claim, missing values ``null``."""
     plain = _plain(frame).astype(object)
     plain = plain.where(plain.notna(), None)
-    with open(path, "w", encoding="utf-8") as handle:
-        for record in plain.to_dict(orient="records"):
-            clean = {k: (int(v) if hasattr(v, "__index__") else v) for k, v in record.items()}
-            handle.write(json.dumps(clean, ensure_ascii=False) + "\n")
+    lines = [
+        json.dumps(
+            {k: (int(v) if hasattr(v, "__index__") else v) for k, v in record.items()},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for record in plain.to_dict(orient="records")
+    ]
+    with _writing(path) as target:
+        if hasattr(target, "write"):
+            target.writelines(lines)
+        else:
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.writelines(lines)
 
 
 def write_parquet(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Write a claim table as Parquet with the schema's dtypes."""
-    frame.to_parquet(path, index=False)
+    with _writing(path) as target:
+        frame.to_parquet(target, index=False)
+
+
+def write_excel(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write a claim table as an Excel workbook (``.xlsx``) with one sheet, ``claims``.
+
+    Needs the optional extra ``excel`` (openpyxl). No cell is ever a formula: text is stored
+    as text, and text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return also
+    carries Excel's leading-apostrophe flag, so editing the cell in Excel keeps it text.
+    Nothing is added to the text itself, so :func:`read_claims` reads the file back exactly.
+    Dates are date cells; counts are numbers up to 10**15 - 1 (Excel keeps 15 significant
+    digits) and text beyond, so that no count is ever rounded.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A claim table in schema form (``ClaimSet.to_frame()``).
+    path : str or os.PathLike
+        Where to write.
+
+    Raises
+    ------
+    MissingExtraError
+        Without openpyxl: ``pip install 'karabakh_tolls[excel]'``.
+    ClaimFileError
+        Text holding a control character (U+0000 to U+001F but tab, line feed and carriage
+        return), which the .xlsx format cannot store; the error names the row and column.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> claims = load_seed_claims()
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "claims.xlsx"
+    ...     write_excel(claims.to_frame(), path)
+    ...     read_claims(path) == claims
+    True
+    """
+    openpyxl = _openpyxl()
+    from openpyxl.cell import WriteOnlyCell
+
+    _check_storable(frame, path)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("claims")
+    columns = [str(c) for c in frame.columns]
+    sheet.append(columns)
+    dates = set(_DATE_COLUMNS)
+    for values in frame.itertuples(index=False, name=None):
+        row: list[Any] = []
+        for name, value in zip(columns, values, strict=True):
+            if value is None or value is pd.NA or value is pd.NaT:
+                row.append(None)
+                continue
+            if isinstance(value, float) and value != value:
+                row.append(None)
+                continue
+            cell = WriteOnlyCell(sheet)
+            if name in dates and isinstance(value, pd.Timestamp | dt.date):
+                cell.value = pd.Timestamp(value).date()
+                cell.number_format = "yyyy-mm-dd"
+            elif isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_):
+                number = int(value)
+                cell.value = number if abs(number) <= _EXCEL_EXACT else str(number)
+                if abs(number) > _EXCEL_EXACT:
+                    cell.data_type = "s"
+            elif isinstance(value, float | np.floating | bool | np.bool_):
+                cell.value = value.item() if isinstance(value, np.generic) else value
+            else:
+                text = str(value)
+                cell.value = text
+                cell.data_type = "s"  # text, never a formula
+                if text[:1] in FORMULA_PREFIXES:
+                    cell.quotePrefix = True
+            row.append(cell)
+        sheet.append(row)
+    with _writing(path) as target:
+        book.save(target if hasattr(target, "write") else os.fspath(target))
+
+
+def _check_storable(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Refuse, before writing anything, text that an .xlsx file cannot hold."""
+    for name in frame.columns:
+        column = frame[name]
+        if not (column.dtype == object or isinstance(column.dtype, pd.StringDtype)):
+            continue
+        for position, value in enumerate(column.to_numpy()):
+            bad = _XLSX_ILLEGAL.search(value) if isinstance(value, str) else None
+            if bad:
+                raise ClaimFileError(
+                    path,
+                    Reason.BAD_VALUE,
+                    f"the text holds the control character U+{ord(bad.group()):04X}, "
+                    "which an .xlsx file cannot store (write CSV, JSON Lines or Parquet)",
+                    row=position,
+                    column=str(name),
+                    action="write",
+                )
 
 
 # --- the bundled seed articles -----------------------------------------------------------------
@@ -166,16 +1026,20 @@ def seed_documents() -> dict[str, str]:
 def seed_article(document: str) -> str:
     """The text of one seed article, by document id (``"000"`` ... ``"004"``).
 
+    Raises :class:`~karabakh_tolls.errors.NotFoundError` (a ``KeyError``) naming the known ids.
+
     Examples
     --------
     >>> seed_article("003").count("280")
     1
     """
+    if not isinstance(document, str):
+        raise ArgumentTypeError.of("document", "a seed document id (str)", document)
     documents = seed_documents()
     try:
         name = documents[document]
     except KeyError:
-        raise KeyError(f"no seed document {document!r}; known: {sorted(documents)}") from None
+        raise NotFoundError("seed document", document, sorted(documents)) from None
     return str(_seeds().joinpath(name).read_text(encoding="utf-8"))
 
 

@@ -18,7 +18,8 @@ The output follows the PROV-JSON serialisation (W3C Member Submission, 2013): a 
 object keyed by ``prefix``, ``entity``, ``agent``, ``activity`` and the relation names, each
 relation record keyed by a blank-node id. No third-party PROV library is needed.
 
-This module imports only the standard library and the package's ``claims`` and ``resolution``.
+This module imports only the standard library and the package's ``claims``, ``errors`` and
+``resolution``.
 
 Examples
 --------
@@ -36,11 +37,18 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from karabakh_tolls.claims import Claim
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimError,
+    ClaimFileAccessError,
+    ClaimFileNotFoundError,
+    Reason,
+)
 from karabakh_tolls.resolution import Resolution
 
 __all__ = ["KT_NAMESPACE", "to_prov_json", "write_prov"]
@@ -102,7 +110,9 @@ def to_prov_json(
     resolutions:
         Resolutions computed from these claims; each becomes an entity derived from the claims
         that support its bounds. A supporting claim missing from ``claims`` raises
-        ``ValueError`` naming it, so that the document never points at nothing.
+        :class:`~karabakh_tolls.errors.ClaimError` (a ``ValueError``) naming it, so that the
+        document never points at nothing; values that are not claims or resolutions raise
+        :class:`~karabakh_tolls.errors.ArgumentTypeError`.
 
     Examples
     --------
@@ -135,6 +145,8 @@ def to_prov_json(
         )
     }
     known: set[str] = set()
+    claims = _items("claims", claims, Claim, "a ClaimSet or an iterable of Claim")
+    resolutions = _items("resolutions", resolutions, Resolution, "an iterable of Resolution")
     for claim in claims:
         claim_id = f"claim:{_local(claim.id)}"
         known.add(claim.id)
@@ -189,9 +201,11 @@ def to_prov_json(
         )
         missing = [cid for cid in supporting if cid not in known]
         if missing:
-            raise ValueError(
+            raise ClaimError(
                 f"resolution {resolution} rests on claim(s) {missing} that are not among the "
-                "exported claims"
+                "exported claims",
+                field="resolutions",
+                claim_id=missing[0],
             )
         entity: dict[str, Any] = {
             "prov:type": _qname("kt:Resolution"),
@@ -251,7 +265,43 @@ def write_prov(
     claims: ClaimSet | Iterable[Claim],
     resolutions: Iterable[Resolution] = (),
 ) -> None:
-    """Write :func:`to_prov_json` to ``path`` as UTF-8 JSON (indented, keys in order)."""
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(to_prov_json(claims, resolutions), handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
+    """Write :func:`to_prov_json` to ``path`` as UTF-8 JSON (indented, keys in order).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, karabakh_tolls as kt
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "prov.json"
+    ...     write_prov(path, kt.load_seed_claims()[:2])
+    ...     path.read_text(encoding="utf-8").count("kt:Claim")
+    2
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError.of("path", "a str or os.PathLike path", path)
+    document = to_prov_json(claims, resolutions)
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+    except OSError as error:
+        kind = (
+            ClaimFileNotFoundError if isinstance(error, FileNotFoundError) else ClaimFileAccessError
+        )
+        raise kind(
+            path,
+            Reason.UNWRITABLE,
+            str(error.strerror or error),
+            errno=error.errno,
+            action="write",
+        ) from None
+
+
+def _items(name: str, values: object, kind: type[Any], expected: str) -> list[Any]:
+    """``values`` as a list of ``kind``; anything else is an ArgumentTypeError naming it."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise ArgumentTypeError.of(name, expected, values)
+    items = list(values)
+    for item in items:
+        if not isinstance(item, kind):
+            raise ArgumentTypeError.of(f"each of {name}", f"a {kind.__name__}", item)
+    return items

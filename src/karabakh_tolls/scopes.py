@@ -25,7 +25,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from karabakh_tolls.errors import ScopeError, UnknownTermError
+from karabakh_tolls.errors import ArgumentTypeError, ScopeError, UnknownTermError
 
 __all__ = [
     "DIMENSIONS",
@@ -106,11 +106,17 @@ class ScopeTree:
         for node_id, node_children in kids.items():
             for child in node_children:
                 if child == ROOT:
-                    raise ScopeError(f"{dimension}: the root {ROOT!r} cannot be a child")
+                    raise ScopeError(
+                        f"{dimension}: the root {ROOT!r} cannot be a child",
+                        dimension=dimension,
+                        term=ROOT,
+                    )
                 if child in parent and parent[child] is not None:
                     raise ScopeError(
                         f"{dimension}: node {child!r} has two parents, "
-                        f"{parent[child]!r} and {node_id!r}"
+                        f"{parent[child]!r} and {node_id!r}",
+                        dimension=dimension,
+                        term=child,
                     )
                 parent[child] = node_id
         for node_id in kids:
@@ -123,19 +129,33 @@ class ScopeTree:
             current: str | None = node_id
             while current is not None:
                 if current in seen:
-                    raise ScopeError(f"{dimension}: cycle through {current!r}")
+                    raise ScopeError(
+                        f"{dimension}: cycle through {current!r}", dimension=dimension, term=current
+                    )
                 seen.add(current)
                 current = parent[current]
             if ROOT not in seen:
-                raise ScopeError(f"{dimension}: node {node_id!r} is not under {ROOT!r}")
+                raise ScopeError(
+                    f"{dimension}: node {node_id!r} is not under {ROOT!r}",
+                    dimension=dimension,
+                    term=node_id,
+                )
         alias_map = {normalise_term(k): normalise_term(v) for k, v in (aliases or {}).items()}
         for alias, target in alias_map.items():
             if target not in parent:
-                raise ScopeError(f"{dimension}: alias {alias!r} points to unknown {target!r}")
+                raise ScopeError(
+                    f"{dimension}: alias {alias!r} points to unknown {target!r}",
+                    dimension=dimension,
+                    term=alias,
+                )
         exhaustive_ids = frozenset(normalise_term(n) for n in exhaustive)
         for node_id in exhaustive_ids:
             if node_id not in parent:
-                raise ScopeError(f"{dimension}: exhaustive node {node_id!r} is not in the tree")
+                raise ScopeError(
+                    f"{dimension}: exhaustive node {node_id!r} is not in the tree",
+                    dimension=dimension,
+                    term=node_id,
+                )
         return cls(dimension, kids, parent, exhaustive_ids, alias_map, description)
 
     # --- queries -------------------------------------------------------------------------------
@@ -238,7 +258,11 @@ class ScopeTree:
         """
         node_id, parent_id = normalise_term(node), self.resolve(parent)
         if node_id in self.parent:
-            raise ScopeError(f"{self.dimension}: node {node_id!r} already exists")
+            raise ScopeError(
+                f"{self.dimension}: node {node_id!r} already exists",
+                dimension=self.dimension,
+                term=node_id,
+            )
         mapping = self._mapping()
         mapping[parent_id].append(node_id)
         alias_map = dict(self.aliases) | {normalise_term(a): node_id for a in aliases}
@@ -262,10 +286,14 @@ class ScopeTree:
         """
         node_id, parent_id = self.resolve(node), self.resolve(new_parent)
         if node_id == ROOT:
-            raise ScopeError(f"{self.dimension}: the root cannot be moved")
+            raise ScopeError(
+                f"{self.dimension}: the root cannot be moved", dimension=self.dimension, term=ROOT
+            )
         if parent_id in self.descendants(node_id):
             raise ScopeError(
-                f"{self.dimension}: cannot move {node_id!r} under its own descendant {parent_id!r}"
+                f"{self.dimension}: cannot move {node_id!r} under its own descendant {parent_id!r}",
+                dimension=self.dimension,
+                term=node_id,
             )
         mapping = self._mapping()
         old_parent = self.parent[node_id]
@@ -313,9 +341,21 @@ class ScopeTrees:
     cumulative_outcomes: frozenset[str] = frozenset({"killed", "wounded", "missing"})
 
     def __post_init__(self) -> None:
+        if not isinstance(self.trees, Mapping):
+            raise ArgumentTypeError.of("trees", "a mapping of dimension to ScopeTree", self.trees)
+        for dimension, tree in self.trees.items():
+            if not isinstance(tree, ScopeTree):
+                raise ArgumentTypeError.of(f"trees[{dimension!r}]", "a ScopeTree", tree)
+        if not isinstance(self.cumulative_outcomes, frozenset | set | tuple | list) or not all(
+            isinstance(o, str) for o in self.cumulative_outcomes
+        ):
+            raise ArgumentTypeError.of(
+                "cumulative_outcomes", "a set of outcome names", self.cumulative_outcomes
+            )
+        object.__setattr__(self, "cumulative_outcomes", frozenset(self.cumulative_outcomes))
         missing = [d for d in DIMENSIONS if d not in self.trees]
         if missing:
-            raise ScopeError(f"scope trees lack the dimension(s) {missing}")
+            raise ScopeError(f"scope trees lack the dimension(s) {missing}", dimension=missing[0])
 
     def __getitem__(self, dimension: str) -> ScopeTree:
         try:
@@ -337,7 +377,9 @@ class ScopeTrees:
         for dimension in DIMENSIONS:
             spec = data.get(dimension)
             if spec is None:
-                raise ScopeError(f"scope trees lack the dimension {dimension!r}")
+                raise ScopeError(
+                    f"scope trees lack the dimension {dimension!r}", dimension=dimension
+                )
             if "same_as" in spec:
                 pending_same[dimension] = spec["same_as"]
                 continue
@@ -355,7 +397,11 @@ class ScopeTrees:
                 cumulative = frozenset(normalise_term(o) for o in spec["cumulative"])
         for shared, other in pending_same.items():
             if other not in trees:
-                raise ScopeError(f"{shared}: same_as names unknown dimension {other!r}")
+                raise ScopeError(
+                    f"{shared}: same_as names unknown dimension {other!r}",
+                    dimension=shared,
+                    term=str(other),
+                )
             base = trees[other]
             trees[shared] = ScopeTree(
                 shared,
@@ -494,10 +540,13 @@ class Scope:
                 dimension, term = "category", part
             else:
                 raise ScopeError(
-                    f"cannot place {part!r} in scope {text!r}: write it as dimension=term"
+                    f"cannot place {part!r} in scope {text!r}: write it as dimension=term",
+                    term=part,
                 )
             if dimension in values:
-                raise ScopeError(f"scope {text!r} names {dimension!r} twice")
+                raise ScopeError(
+                    f"scope {text!r} names {dimension!r} twice", dimension=dimension, term=text
+                )
             values[dimension] = term
         return cls(**values, trees=chosen)
 

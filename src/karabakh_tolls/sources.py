@@ -14,7 +14,7 @@ import enum
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from karabakh_tolls.errors import ClaimError, Reason
+from karabakh_tolls.errors import ClaimError, Reason, unknown_member
 
 __all__ = ["INDEPENDENT", "Source", "SourceKind"]
 
@@ -33,6 +33,10 @@ class SourceKind(enum.StrEnum):
     ACADEMIC = "academic"
     DATASET = "dataset"
     OTHER = "other"
+
+    @classmethod
+    def _missing_(cls, value: object) -> SourceKind:
+        raise unknown_member(cls, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ class Source:
     def __post_init__(self) -> None:
         ident = str(self.id).strip()
         if not ident:
-            raise ClaimError(f"a source needs an id ({Reason.MISSING_VALUE.value})")
+            raise ClaimError(f"a source needs an id ({Reason.MISSING_VALUE.value})", field="id")
         object.__setattr__(self, "id", ident)
         object.__setattr__(self, "name", str(self.name).strip() or ident)
         try:
@@ -65,7 +69,10 @@ class Source:
         except ValueError:
             known = ", ".join(k.value for k in SourceKind)
             raise ClaimError(
-                f"source {ident!r}: kind={self.kind!r} is not one of {known}"
+                f"source {ident!r}: kind={self.kind!r} is not one of {known}",
+                field="kind",
+                value=str(self.kind),
+                claim_id=ident,
             ) from None
         affiliation = str(self.affiliation).strip().lower() or INDEPENDENT
         object.__setattr__(self, "affiliation", affiliation)

@@ -31,6 +31,7 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from karabakh_tolls.claims import ClaimKind as Kind
+from karabakh_tolls.errors import OptionError
 from karabakh_tolls.scopes import ScopeTrees
 from karabakh_tolls.wars import War
 
@@ -377,7 +378,9 @@ def brute_force_bounds(
     ok = np.ones(len(grid), dtype=bool)
     for c in constraints:
         if c.kind is Kind.INCIDENT:
-            raise ValueError(f"brute_force_bounds does not model incidents ({c.id})")
+            raise OptionError(
+                "constraints", c.id, (), "brute_force_bounds does not model incidents"
+            )
         sums = grid @ vector(c.terms, c.since, c.as_of)
         ok &= sums >= c.low
         if c.high is not None and not c.partial:
