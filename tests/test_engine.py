@@ -429,7 +429,13 @@ def test_counts_above_what_floats_hold_are_never_rounded() -> None:
     assert (r.low, r.high) == (big, big)
     table = kt.reconcile_all(claims_of([total("a", ALL, big, big, D2)]))
     assert int(table["low"].iloc[0]) == big
-    assert table["method"].iloc[0] == "propagated"
+    assert table["method"].iloc[0] == "exact"  # one key: solved in whole numbers, no solver
+    # two keys: beyond what the floating-point program holds, so propagated, still exact here
+    claims = claims_of([total("a", ALL, big, big, D2), total("b", CIV, 7, 7, D2)])
+    r = kt.reconcile(claims, scope(CIV), D2, complement=False)
+    rest = kt.reconcile(claims, scope(ALL), D2)
+    assert (r.low, r.high, rest.low, rest.high) == (7, 7, big, big)
+    assert rest.method == "propagated"
 
 
 def test_reconcile_all_input_is_not_modified() -> None:

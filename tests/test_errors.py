@@ -270,19 +270,7 @@ def public_callables() -> dict[str, Callable[..., object]]:
 # Public callables that still raise foreign errors for some bad arguments, because they live in
 # modules that other engineers own. Each entry names the module and one reproducer; the test of
 # the name is a strict xfail, so it starts failing (and the entry must go) once it is fixed.
-STILL_FOREIGN: dict[str, str] = {
-    "Claim": "claims.py: Claim(..., scope=None) -> AttributeError",
-    "ClaimKind": "claims.py: ClaimKind('x') -> ValueError (add _missing_ -> unknown_member)",
-    "Coverage": "claims.py: Coverage('x') -> ValueError (add _missing_ -> unknown_member)",
-    "ClaimSet": "claims.py: ClaimSet(5) -> TypeError; ClaimSet('x') -> AttributeError",
-    "Role": "resolution.py: Role('x') -> ValueError (add _missing_ -> unknown_member)",
-    "Rule": "resolution.py: Rule('x') -> ValueError (add _missing_ -> unknown_member)",
-    "TrustPolicy": "policies.py: TrustPolicy(sources=5) -> AttributeError",
-    "extract": "extract/__init__.py: extract(5, '2020-10-06') -> TypeError",
-    "plot_timeline": "plotting.py: plot_timeline(None, 'killed') -> AttributeError",
-    "reconcile": "reconcile.py: reconcile(None, ...) -> AttributeError; scope=5 -> TypeError",
-    "sensitivity": "policies.py: sensitivity(None, ...) -> AttributeError; scope=5 -> TypeError",
-}
+STILL_FOREIGN: dict[str, str] = {}
 
 
 def _foreign_errors(name: str, tmp: Path) -> list[str]:

@@ -15,10 +15,12 @@ def test_weights_are_immutable_hashable_values() -> None:
     b = kt.TrustPolicy("p", sources={"x": 2.0})
     assert a == b and hash(a) == hash(b)
     assert a.sources == Weights({"x": 2.0})
-    with pytest.raises(kt.ReconciliationError, match="'x' is -1"):
+    with pytest.raises(kt.OptionError, match="'x'.*-1"):
         kt.TrustPolicy(sources={"x": -1})
-    with pytest.raises(kt.ReconciliationError, match="finite"):
+    with pytest.raises(kt.OptionError, match="finite"):
         kt.TrustPolicy(kinds={"ngo": float("inf")})
+    with pytest.raises(kt.ArgumentTypeError, match="mapping"):
+        kt.TrustPolicy(sources=5)  # type: ignore[arg-type]
 
 
 def test_weight_multiplies_source_kind_and_affiliation() -> None:

@@ -154,9 +154,9 @@ def test_planted_conflicts_are_set_aside() -> None:
 
 
 def test_bad_arguments(seeds: ClaimSet) -> None:
-    with pytest.raises(kt.ReconciliationError, match="method='fast'"):
+    with pytest.raises(kt.OptionError, match="method='fast'"):
         reconcile_all(seeds, method="fast")  # type: ignore[arg-type]
-    with pytest.raises(kt.ReconciliationError, match="ClaimSet"):
+    with pytest.raises(kt.ArgumentTypeError, match="ClaimSet"):
         reconcile_all(seeds.frame)  # type: ignore[arg-type]
 
 

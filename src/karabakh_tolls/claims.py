@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from karabakh_tolls.errors import ClaimError
+from karabakh_tolls.errors import ArgumentTypeError, ClaimError, unknown_member
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.sources import Source
@@ -47,6 +47,10 @@ class ClaimKind(enum.StrEnum):
     INCIDENT = "incident"
     """The toll of one ``event`` on the day ``as_of``: part of every total covering it."""
 
+    @classmethod
+    def _missing_(cls, value: object) -> ClaimKind:
+        raise unknown_member(cls, value)
+
 
 class Coverage(enum.StrEnum):
     """Whether a figure counts its whole scope or only part of it (the ``coverage`` column).
@@ -61,6 +65,10 @@ class Coverage(enum.StrEnum):
     """The figure counts its whole scope (the default)."""
     PARTIAL = "partial"
     """Only part of the scope was counted (e.g. the strikes a study analysed): a lower bound."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Coverage:
+        raise unknown_member(cls, value)
 
 
 def as_date(value: object, name: str = "date") -> dt.date:
@@ -128,6 +136,9 @@ class Claim:
     def __post_init__(self) -> None:
         if not str(self.id).strip():
             raise ClaimError("a claim needs an id")
+        for name, kind in (("figure", Figure), ("scope", Scope), ("source", Source)):
+            if not isinstance(getattr(self, name), kind):
+                raise ArgumentTypeError.of(name, f"a {kind.__name__}", getattr(self, name))
         if self.war is None:
             object.__setattr__(self, "war", default_war())
         elif not isinstance(self.war, War):

@@ -18,7 +18,13 @@ from typing import Any, Literal
 import pandas as pd
 
 from karabakh_tolls.claims import Claim, ClaimKind, Coverage, as_date
-from karabakh_tolls.errors import ClaimValidationError, Problem, ScopeError, WarError
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimValidationError,
+    Problem,
+    ScopeError,
+    WarError,
+)
 from karabakh_tolls.figures import Figure, Hedge
 from karabakh_tolls.frame import (
     COLUMNS,
@@ -30,6 +36,7 @@ from karabakh_tolls.frame import (
 from karabakh_tolls.scopes import Scope, ScopeTrees
 from karabakh_tolls.sources import Source, SourceKind
 from karabakh_tolls.wars import War, resolve_wars
+from karabakh_tolls.writers import write_csv, write_excel, write_jsonl, write_parquet
 
 __all__ = ["ClaimSet"]
 
@@ -82,14 +89,27 @@ class ClaimSet(Sequence[Claim]):
         wars: Iterable[War | str] | War | str | None = None,
         trees: ScopeTrees | None = None,
     ) -> None:
+        if isinstance(claims, str | bytes | pd.DataFrame) or not isinstance(claims, Iterable):
+            raise ArgumentTypeError.of(
+                "claims",
+                "an iterable of Claim values (for a table use ClaimSet.from_frame)",
+                claims,
+            )
         items = list(claims)
+        for item in items:
+            if not isinstance(item, Claim):
+                raise ArgumentTypeError.of("claims", "an iterable of Claim values", item)
         of_claims: dict[str, War] = {}
         for claim in items:
             of_claims.setdefault(claim.war.id, claim.war)
         given = resolve_wars([*_as_list(wars), *of_claims.values()]) or None
         self._setup(empty_frame(), war_registry(given, trees))
         if items:
-            frame = pd.DataFrame.from_records([c.to_record() for c in items], columns=list(COLUMNS))
+            # one object column per field, so that counts beyond 2**53 are never floats
+            records = [c.to_record() for c in items]
+            frame = pd.DataFrame(
+                {name: pd.Series([r.get(name) for r in records], dtype=object) for name in COLUMNS}
+            )
             good, problems = validate_frame(frame, trees, wars=given)
             if problems:
                 raise ClaimValidationError(problems, len(frame))
@@ -361,23 +381,27 @@ class ClaimSet(Sequence[Claim]):
         )
 
     # --- output --------------------------------------------------------------------------------
-    def to_csv(self, path: Any) -> None:
-        """Write CSV (dates ISO, open bounds empty); :func:`read_claims` reads it back exactly."""
-        from karabakh_tolls import io
+    def to_csv(self, path: Any, *, spreadsheet: bool = False) -> None:
+        """Write CSV (dates ISO, open bounds empty); :func:`read_claims` reads it back exactly.
 
-        io.write_csv(self._frame, path)
+        ``spreadsheet=True`` neutralises cells a spreadsheet would run as formulas (see
+        :func:`~karabakh_tolls.writers.write_csv`); read such a file back with
+        ``read_claims(path, spreadsheet=True)``.
+        """
+        write_csv(self._frame, path, spreadsheet=spreadsheet)
 
     def to_jsonl(self, path: Any) -> None:
         """Write JSON Lines, one claim an object; missing values are ``null``."""
-        from karabakh_tolls import io
-
-        io.write_jsonl(self._frame, path)
+        write_jsonl(self._frame, path)
 
     def to_parquet(self, path: Any) -> None:
         """Write Parquet (needs pyarrow, a dependency of the package)."""
-        from karabakh_tolls import io
+        write_parquet(self._frame, path)
 
-        io.write_parquet(self._frame, path)
+    def to_excel(self, path: Any) -> None:
+        """Write an Excel workbook (``.xlsx``; the optional extra ``excel``). No cell is ever a
+        formula, and :func:`read_claims` reads the file back exactly."""
+        write_excel(self._frame, path)
 
     def __repr__(self) -> str:
         sources = self._frame["source"].nunique()

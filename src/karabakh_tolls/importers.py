@@ -642,6 +642,16 @@ def from_ucdp_ged(
                     f"event {event_id}: {column}={item.get(column)!r} is not a whole count",
                 )
                 continue
+            if value + (high - best) > MAX_COUNT:
+                problem(
+                    row,
+                    column,
+                    Reason.TOO_LARGE,
+                    item.get(column),
+                    f"event {event_id}: {column}={value} widened by the total's room "
+                    f"({high - best}) passes the largest count, {MAX_COUNT}",
+                )
+                continue
             part = Figure(
                 max(0, value - (best - low)),
                 value + (high - best),

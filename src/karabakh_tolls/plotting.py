@@ -54,6 +54,7 @@ except ImportError as error:  # pragma: no cover - exercised only without matplo
 from karabakh_tolls import cite
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.errors import ArgumentTypeError
 from karabakh_tolls.policies import ALL_SOURCES
 from karabakh_tolls.reconcile import reconcile, reconcile_all
 from karabakh_tolls.resolution import Resolution
@@ -359,6 +360,8 @@ def plot_timeline(
     >>> [t.get_text() for t in ax.texts if t.get_gid() == "kt-increments"]
     ['+40 by 6 Oct 2020\\n(Nagorno-Karabakh Defense\\nMinistry)']
     """
+    if not isinstance(claims, ClaimSet):
+        raise ArgumentTypeError.of("claims", "a ClaimSet", claims)
     claims = claims.for_war(war)
     chosen = scope if isinstance(scope, Scope) else Scope.parse(scope, claims.trees)
     drawn = band(claims, chosen, policy=policy, dates=dates)

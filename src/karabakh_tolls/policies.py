@@ -21,7 +21,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from karabakh_tolls.errors import ReconciliationError
+from karabakh_tolls.errors import ArgumentTypeError, OptionError
 from karabakh_tolls.sources import INDEPENDENT
 
 __all__ = ["ALL_SOURCES", "INDEPENDENT_ONLY", "TrustPolicy", "Weights"]
@@ -39,12 +39,19 @@ class Weights(Mapping[str, float]):
     __slots__ = ("_items",)
 
     def __init__(self, items: Mapping[str, float] | None = None) -> None:
+        if items is not None and not isinstance(items, Mapping):
+            raise ArgumentTypeError.of("weights", "a mapping of names to weights", items)
         pairs = []
         for key, value in (items or {}).items():
-            weight = float(value)
+            try:
+                weight = float(value)
+            except (TypeError, ValueError):
+                raise ArgumentTypeError.of(f"trust weight for {key!r}", "a number", value) from None
             if not np.isfinite(weight) or weight < 0:
-                raise ReconciliationError(
-                    f"trust weight for {key!r} is {value!r}: weights are finite and >= 0"
+                raise OptionError(
+                    f"trust weight for {key!r}",
+                    value,
+                    detail="weights are finite and >= 0",
                 )
             pairs.append((str(key), weight))
         self._items: tuple[tuple[str, float], ...] = tuple(sorted(pairs))

@@ -30,7 +30,14 @@ from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, stage
 from karabakh_tolls.engine.exact import SolverFailure, TooLarge
 from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
-from karabakh_tolls.errors import ReconciliationError, ScopeError, WarError
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ConflictError,
+    OptionError,
+    ScopeError,
+    SolverError,
+    WarError,
+)
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
@@ -99,9 +106,17 @@ def _solver(group: Constraints, max_variables: int) -> GroupSolver:
     try:
         return solver(group, max_variables=max_variables)
     except SolverFailure as error:  # pragma: no cover - numerical trouble is reported
-        raise ReconciliationError(
-            f"the solver failed on {group.war.id}/{group.outcome}: {error}"
+        raise SolverError(
+            f"the solver failed on {group.war.id}/{group.outcome}: {error}",
+            stage="bounds",
+            status=str(error),
         ) from None
+
+
+def _check_claims(claims: object) -> ClaimSet:
+    if not isinstance(claims, ClaimSet):
+        raise ArgumentTypeError.of("claims", "a ClaimSet (kt.read_claims, kt.ClaimSet)", claims)
+    return claims
 
 
 # --- scopes -------------------------------------------------------------------------------------
@@ -123,7 +138,15 @@ def _scopes(
 ) -> tuple[Scope, tuple[tuple[int, Scope], ...], str]:
     """The base scope, the signed boxes of the target and its label."""
     trees = war.trees
-    given = [scope] if isinstance(scope, Scope | str) else list(scope)
+    if isinstance(scope, Scope | str):
+        given: list[Scope | str] = [scope]
+    elif isinstance(scope, Sequence):
+        given = list(scope)
+    else:
+        raise ArgumentTypeError.of("scope", "a Scope, its text, or a sequence of them", scope)
+    for item in given:
+        if not isinstance(item, Scope | str):
+            raise ArgumentTypeError.of("scope", "a Scope or its text", item)
     if not given:
         raise ScopeError("scope=[] names nothing to reconcile")
     parsed = [_in_trees(s, war) if isinstance(s, Scope) else Scope.parse(s, trees) for s in given]
@@ -337,7 +360,7 @@ def reconcile(
         Which sources to use and how much to trust them (default: all, equal trust). Claims it
         leaves out get the role ``excluded-by-policy``.
     strict:
-        Raise :class:`~karabakh_tolls.errors.ReconciliationError` when the claims conflict,
+        Raise :class:`~karabakh_tolls.errors.ConflictError` when the claims conflict,
         instead of setting claims aside.
     war:
         Which war the query is about (a :class:`~karabakh_tolls.wars.War` or its id). Needed
@@ -368,6 +391,9 @@ def reconcile(
     killed except killed/civilian ≥ 5855 on 2021-01-14 = 6001 (Amnesty International, c08)
     - 146 (Amnesty International, c07) [claim, exhaustive]
     """
+    claims = _check_claims(claims)
+    if policy is not None and not isinstance(policy, TrustPolicy):
+        raise ArgumentTypeError.of("policy", "a TrustPolicy", policy)
     chosen_war = claims.war(war)
     day = as_date(as_of, "as_of")
     if day < chosen_war.start:
@@ -400,10 +426,12 @@ def reconcile(
                     day_number,
                 )
             except TooLarge:
-                raise ReconciliationError(
+                raise SolverError(
                     f"{label}: a complement or a sum of scopes needs the exact program, and "
                     f"the claims of {chosen_war.id}/{base.outcome} are too many for it "
-                    f"(raise max_variables, or ask for each scope on its own)"
+                    f"(raise max_variables, or ask for each scope on its own)",
+                    stage="bounds",
+                    status="too large",
                 ) from None
         set_aside_all.update(bound.set_aside)
         met_members = {int(p) for c in bound.components for p in s.parts[c].members.tolist()}
@@ -424,8 +452,12 @@ def reconcile(
                 )
     aside_here = tuple(sorted(str(group.ids[p]) for p in bound.set_aside)) if group else ()
     if strict and aside_here:
-        raise ReconciliationError(
-            f"claims conflict for {label} on {day}: " + "; ".join(c.message for c in conflicts)
+        raise ConflictError(
+            f"claims conflict for {label} on {day}: " + "; ".join(c.message for c in conflicts),
+            scope=label,
+            as_of=day.isoformat(),
+            conflicts=[c.claim_ids for c in conflicts],
+            set_aside=aside_here,
         )
     low_support = _support(group, bound, "low", label, day, code_boxes, day_number)
     high_support = _support(group, bound, "high", label, day, code_boxes, day_number)
@@ -694,9 +726,8 @@ def reconcile_all(
     'c09;c11;c12'
     """
     if method not in ("auto", "exact", "propagate"):
-        raise ReconciliationError(f"method={method!r} is not one of 'auto', 'exact', 'propagate'")
-    if not isinstance(claims, ClaimSet):
-        raise ReconciliationError(f"claims must be a ClaimSet, got {type(claims).__name__}")
+        raise OptionError("method", method, ("auto", "exact", "propagate"))
+    claims = _check_claims(claims)
     chosen = policy if policy is not None else ALL_SOURCES
     st = _stage(claims, chosen)
     limit = 0 if method == "propagate" else max_variables
@@ -712,9 +743,11 @@ def reconcile_all(
     if method == "exact" and (out["method"] != "exact").any():
         wide = out.loc[out["method"] != "exact", ["war", "outcome", "component"]].drop_duplicates()
         listed = "; ".join(f"{w}/{o} component {c}" for w, o, c in wide.itertuples(index=False))
-        raise ReconciliationError(
+        raise SolverError(
             f"method='exact': these components are too large for the exact program "
-            f"(max_variables={max_variables}): {listed[:500]}"
+            f"(max_variables={max_variables}): {listed[:500]}",
+            stage="bounds",
+            status="too large",
         )
     out.attrs["set_aside"] = tuple(
         sorted({c for cell in out["set_aside"] for c in str(cell).split(";") if c})
@@ -752,6 +785,7 @@ def sensitivity(
     (21, -27)
     """
     base = reconcile(claims, scope, as_of, policy=policy, complement=complement, war=war)
+    claims = _check_claims(claims)
     frame = claims.frame
     chosen_war = claims.war(war)
     rows = []

@@ -21,7 +21,7 @@ from typing import Literal
 import pandas as pd
 
 from karabakh_tolls import cite as _cite
-from karabakh_tolls.errors import KarabakhTollsError
+from karabakh_tolls.errors import KarabakhTollsError, unknown_member
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 
@@ -53,6 +53,10 @@ class Rule(enum.StrEnum):
     INCREMENT = "increment"
     """5'. An increment relates the counts at two dates."""
 
+    @classmethod
+    def _missing_(cls, value: object) -> Rule:
+        raise unknown_member(cls, value)
+
 
 class Role(enum.StrEnum):
     """What became of an input claim in a resolution."""
@@ -68,6 +72,10 @@ class Role(enum.StrEnum):
     as displaced, another date; an increment of a stock, which is not modelled)."""
     EXCLUDED = "excluded-by-policy"
     """The source policy left it out (e.g. not independent, or trust weight 0)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Role:
+        raise unknown_member(cls, value)
 
 
 @dataclass(frozen=True, slots=True)

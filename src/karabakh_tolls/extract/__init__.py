@@ -42,7 +42,13 @@ import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import ClaimError, KarabakhTollsError, KarabakhTollsWarning, WarError
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimError,
+    KarabakhTollsError,
+    KarabakhTollsWarning,
+    WarError,
+)
 from karabakh_tolls.frame import COLUMNS
 from karabakh_tolls.scopes import ROOT, ScopeTrees
 from karabakh_tolls.sources import SourceKind
@@ -159,7 +165,7 @@ def _check_text(text: object) -> str:
                 "not-text", f"the bytes are not UTF-8 text (byte {error.start})"
             ) from None
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
+        raise ArgumentTypeError.of("text", "a str", text)
     if len(text) > MAX_CHARS:
         raise ExtractionError(
             "too-large",
