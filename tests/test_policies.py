@@ -15,7 +15,7 @@ def test_weights_are_immutable_hashable_values() -> None:
     b = kt.TrustPolicy("p", sources={"x": 2.0})
     assert a == b and hash(a) == hash(b)
     assert a.sources == Weights({"x": 2.0})
-    with pytest.raises(kt.OptionError, match="'x'.*-1"):
+    with pytest.raises(kt.OptionError, match=r"'x'.*-1"):
         kt.TrustPolicy(sources={"x": -1})
     with pytest.raises(kt.OptionError, match="finite"):
         kt.TrustPolicy(kinds={"ngo": float("inf")})
