@@ -336,6 +336,21 @@ def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
     return both_missing | equal
 
 
+def _held(old: pd.DataFrame, new: pd.DataFrame, shared: list[str]) -> np.ndarray:
+    """Which rows of ``new`` the old table holds already: same id, equal in every column."""
+    position = pd.Index(old["claim_id"].to_numpy(dtype=object)).get_indexer(
+        new["claim_id"].to_numpy(dtype=object)
+    )
+    found = np.flatnonzero(position >= 0)
+    held = np.zeros(len(new), dtype=bool)
+    if len(found):
+        equal = np.ones(len(found), dtype=bool)
+        for column in shared:
+            equal &= _same(old[column].iloc[position[found]], new[column].iloc[found])
+        held[found[equal]] = True
+    return held
+
+
 def _matches(
     old: pd.DataFrame, new: pd.DataFrame, keys: list[str]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -379,24 +394,27 @@ def supersede_frames(
     keys = _keys(on)
     old = old.reset_index(drop=True)
     new = new.reset_index(drop=True)
+    shared = [c for c in old.columns if c in new.columns]
+    # a claim the older table already holds, equal in every column, is not added again
+    held = _held(old, new, shared)
+    keep_new = ~held
+    current_new = keep_new & new["superseded_by"].isna().to_numpy()
     _unique_keys(old.loc[old["superseded_by"].isna()], keys, "older")
-    _unique_keys(new, keys, "newer")
-    i_old, i_new = _matches(old, new, keys)
-    shared = [c for c in old.columns if c in new.columns and c != "superseded_by"]
+    _unique_keys(new.loc[current_new], keys, "newer")
+    i_old, i_new = _matches(old, new.loc[current_new], keys)
+    i_new = np.flatnonzero(current_new)[i_new]
     same = np.ones(len(i_old), dtype=bool)
     for column in shared:
-        same &= _same(old[column].iloc[i_old], new[column].iloc[i_new])
+        if column != "superseded_by":
+            same &= _same(old[column].iloc[i_old], new[column].iloc[i_new])
     replaced_old, replacing_new = i_old[~same], i_new[~same]
-    repeated_new = i_new[same]
+    keep_new[i_new[same]] = False  # the same claim under another key: already held
 
     out_old = old.copy()
-    keep_new = np.ones(len(new), dtype=bool)
-    keep_new[repeated_new] = False
     new_ids = set(new["claim_id"][keep_new].astype(str))
-    successor_of = pd.Series(
-        new["claim_id"].to_numpy(dtype=object)[replacing_new], index=replaced_old
-    )
-    out_old.loc[replaced_old, "superseded_by"] = successor_of.to_numpy()
+    out_old.loc[replaced_old, "superseded_by"] = new["claim_id"].to_numpy(dtype=object)[
+        replacing_new
+    ]
 
     # an old claim whose id the newer release uses takes a versioned name
     ids = out_old["claim_id"].astype(str)
