@@ -117,6 +117,22 @@ def test_a_revised_event_replaces_the_old_figure_and_the_diff_lists_it(
     assert diff.loc[f"ucdp-{dropped}", "change"] == "removed"
 
 
+def test_a_newer_release_with_other_wars_reads_the_old_claims_against_them(
+    ucdp_raw: pd.DataFrame,
+) -> None:
+    # each import makes its wars from its own rows: the newer release's war is used, and
+    # the older claims must fit it (here the newer table names every party of the older)
+    old = kt.from_ucdp_ged(ucdp_raw.iloc[:5], errors="report", release="19.1")
+    new = kt.from_ucdp_ged(ucdp_raw.iloc[:40], errors="report", release="20.1")
+    assert old.wars != new.wars
+    both = kt.supersede(old, new)
+    assert len(both.current()) == len(new) and len(both.superseded()) == len(old)
+    # the other way round the older claims name places the newer war lacks: refused, with advice
+    with pytest.raises(ClaimValidationError) as refused:
+        kt.supersede(new, old)
+    assert any("wars=old.wars" in note for note in refused.value.__notes__)
+
+
 def test_superseding_with_the_same_release_changes_nothing() -> None:
     assert kt.supersede(SEEDS, SEEDS) == SEEDS
 
@@ -136,6 +152,16 @@ def test_three_releases_chain_and_keep_every_version() -> None:
     assert pointers == {"c14@r1": "c14@r2", "c14@r2": "c14", "c14": ""}
     # on the day of the second release's knowledge, it is the count
     assert left.release("r2").current().ids == ("c14@r2",)
+
+
+def test_a_taken_versioned_name_gets_a_counter() -> None:
+    # the older set already holds a claim named like the version it must create
+    squatter = SEEDS["c18"].evolve(id="c14@r1")
+    old = kt.ClaimSet([SEEDS["c14"].evolve(release="r1"), squatter])
+    new = kt.ClaimSet([SEEDS["c14"].evolve(figure=kt.exact(290), release="r2")])
+    both = kt.supersede(old, new)
+    assert set(both.ids) == {"c14@r1", "c14@r1~2", "c14"}
+    assert both["c14@r1~2"].superseded_by == "c14" and both["c14@r1~2"].low == 280
 
 
 def test_matching_by_other_columns_keeps_new_ids() -> None:
@@ -197,6 +223,8 @@ def releases(draw: st.DrawFn) -> tuple[kt.ClaimSet, kt.ClaimSet]:
 def test_supersede_is_idempotent(pair: tuple[kt.ClaimSet, kt.ClaimSet]) -> None:
     old, new = pair
     once = kt.supersede(old, new)
+    # the combined set is what validating its table gives
+    assert kt.ClaimSet.from_frame(once.to_frame()) == once
     assert kt.supersede(once, new) == once
     assert kt.supersede(once, once) == once
 

@@ -42,6 +42,7 @@ __all__ = [
     "coerce_frame",
     "empty_frame",
     "read_count",
+    "supersession_problems",
     "validate_frame",
     "war_registry",
 ]
@@ -914,6 +915,24 @@ def validate_frame(
     good = coerce_frame(built.loc[keep].reset_index(drop=True))
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
+
+
+def supersession_problems(ids: pd.Series, successor: pd.Series) -> tuple[Problem, ...]:
+    """Problems of a table's ``superseded_by`` column: a claim replacing itself, or a chain of
+    replacements that runs in a circle (one problem per row concerned).
+
+    ``ids`` and ``successor`` are the ``claim_id`` and ``superseded_by`` columns of a table
+    with a ``RangeIndex``; :func:`validate_frame` runs the same check.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["a", "b", "c"], dtype="string")
+    >>> [p.row for p in supersession_problems(ids, pd.Series(["b", "a", None], dtype="string"))]
+    [0, 1]
+    """
+    collect = _Collector()
+    _check_supersession(ids, successor, collect)
+    return tuple(collect.problems)
 
 
 def _check_supersession(ids: pd.Series, successor: pd.Series, collect: _Collector) -> None:

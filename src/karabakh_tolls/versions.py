@@ -417,19 +417,20 @@ def supersede_frames(
     ]
 
     # an old claim whose id the newer release uses takes a versioned name
-    ids = out_old["claim_id"].astype(str)
-    clash = ids.isin(new_ids).to_numpy()
+    ids = out_old["claim_id"].to_numpy(dtype=object)
+    new_index = pd.Index(sorted(new_ids))
+    clash = new_index.get_indexer(pd.Index(ids)) >= 0
     unreplaced = clash & out_old["superseded_by"].isna().to_numpy()
     if unreplaced.any():
-        shown = ", ".join(sorted(ids[unreplaced])[:10])
+        shown = ", ".join(sorted(str(i) for i in ids[unreplaced])[:10])
         raise ClaimValidationError(
             [
                 Problem(
                     int(pos),
                     "claim_id",
                     Reason.DUPLICATE_ID,
-                    str(ids.iloc[pos]),
-                    f"claim id {ids.iloc[pos]!r} names different claims in the two releases "
+                    str(ids[pos]),
+                    f"claim id {ids[pos]!r} names different claims in the two releases "
                     f"({shown}): match them with on= or rename one",
                 )
                 for pos in np.flatnonzero(unreplaced)
@@ -437,27 +438,40 @@ def supersede_frames(
             len(old),
         )
     if clash.any():
-        taken = set(ids) | new_ids
-        release = out_old["release"].astype("string").fillna("superseded")
-        renames: dict[str, str] = {}
-        for pos in np.flatnonzero(clash):
-            base = f"{ids.iloc[pos]}@{release.iloc[pos]}"
-            name, k = base, 2
-            while name in taken:
-                name, k = f"{base}~{k}", k + 1
-            taken.add(name)
-            renames[ids.iloc[pos]] = name
-        current_ids = out_old["claim_id"].astype("string")
-        out_old["claim_id"] = current_ids.map(renames).fillna(current_ids).astype("string")
-        pointers = out_old["superseded_by"]
-        follows = pointers.isin(renames.keys()).to_numpy(dtype=bool) & ~np.isin(
-            np.arange(len(out_old)), replaced_old
+        renames = _versioned_names(out_old, clash, new_index)
+        out_old["claim_id"] = pd.Series(
+            pd.Series(ids).map(renames).fillna(pd.Series(ids)).to_numpy(), dtype="string"
         )
-        out_old.loc[follows, "superseded_by"] = (
-            pointers[follows].astype(str).map(renames).to_numpy()
-        )
+        pointers = out_old["superseded_by"].to_numpy(dtype=object)
+        follows = pd.Index(renames.index).get_indexer(pointers) >= 0
+        follows[replaced_old] = False
+        out_old.loc[follows, "superseded_by"] = renames.loc[pointers[follows]].to_numpy()
     added = new.loc[keep_new]
     return pd.concat([out_old, added], ignore_index=True)
+
+
+def _versioned_names(frame: pd.DataFrame, clash: np.ndarray, taken_new: pd.Index) -> pd.Series:
+    """New names ``<id>@<release>`` for the rows in ``clash``, unique in both tables; a name
+    already taken gets ``~2``, ``~3`` ..., given in claim-id order (not row order)."""
+    ids = frame["claim_id"].to_numpy(dtype=object)
+    release = frame["release"].astype("string").fillna("superseded").to_numpy(dtype=object)
+    positions = np.flatnonzero(clash)
+    positions = positions[np.argsort(ids[positions].astype(str), kind="stable")]
+    base = pd.Series(ids[positions]).astype(str) + "@" + pd.Series(release[positions]).astype(str)
+    taken = pd.Index(ids).append(taken_new).unique()
+    collide = (taken.get_indexer(base.to_numpy(dtype=object)) >= 0) | base.duplicated(
+        keep=False
+    ).to_numpy()
+    names = base.to_numpy(dtype=object)
+    if collide.any():
+        used = set(taken) | set(base)
+        for k in np.flatnonzero(collide):
+            candidate, n = names[k], 2
+            while candidate in used:
+                candidate, n = f"{base.iloc[k]}~{n}", n + 1
+            used.add(candidate)
+            names[k] = candidate
+    return pd.Series(names, index=ids[positions])
 
 
 def diff_frames(
