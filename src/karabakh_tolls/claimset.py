@@ -255,7 +255,9 @@ class ClaimSet(Sequence[Claim]):
     def cache(self) -> dict[Any, Any]:
         """Derived data computed once per claim set (internal: the engine's constraint stage).
 
-        A claim set is immutable, so what is derived from it never goes stale.
+        A claim set is immutable, so what is derived from it never goes stale. The set itself
+        keeps its evidence groups under ``"evidence"`` and its latest few ``known_on`` and
+        ``current`` views under ``"views"``.
         """
         return self._cache
 
