@@ -32,7 +32,7 @@ piece of evidence:
 * provenance names every member claim, its outlet and document: the result lists all the
   outlets that carried the statement, and each member claim gets the role of its group.
 
-This module imports numpy, pandas and scipy only.
+This module imports numpy, pandas, scipy and the package's ``errors``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+from karabakh_tolls.errors import ClaimError
 
 __all__ = ["EVIDENCE_KEY", "evidence_groups", "evidence_table", "group_weights"]
 
@@ -272,7 +274,7 @@ def group_weights(groups: pd.Series, weights: pd.Series | np.ndarray) -> pd.Seri
     """
     values = np.asarray(weights, dtype=float)
     if len(values) != len(groups):
-        raise ValueError(f"{len(values)} weights for {len(groups)} claims: align them")
+        raise ClaimError(f"{len(values)} weights for {len(groups)} claims: align them")
     out = pd.Series(values, index=groups.to_numpy()).groupby(level=0, sort=True).max()
     out.index.name = "evidence"
     return out

@@ -36,7 +36,7 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from karabakh_tolls.errors import ClaimValidationError, Problem, Reason
+from karabakh_tolls.errors import ClaimError, ClaimValidationError, Problem, Reason
 from karabakh_tolls.frame import COLUMNS
 
 __all__ = [
@@ -155,7 +155,7 @@ def known_on_frame(
     (['001', '002', '003'], 15, 'published-later')
     """
     if undated not in ("exclude", "earliest"):
-        raise ValueError(f"undated={undated!r} is not 'exclude' or 'earliest'")
+        raise ClaimError(f"undated={undated!r} is not 'exclude' or 'earliest'")
     when = _day(day)
     published = frame["published"]
     dated = published.notna().to_numpy()
@@ -304,10 +304,10 @@ DIFF_COLUMNS: Final[tuple[str, ...]] = (
 def _keys(on: str | Sequence[str]) -> list[str]:
     keys = [on] if isinstance(on, str) else list(on)
     if not keys:
-        raise ValueError("on= names no column to match claims of the two releases by")
+        raise ClaimError("on= names no column to match claims of the two releases by")
     unknown = [k for k in keys if k not in COLUMNS]
     if unknown:
-        raise ValueError(f"on={keys!r}: {unknown} are not claim table columns")
+        raise ClaimError(f"on={keys!r}: {unknown} are not claim table columns")
     return keys
 
 
