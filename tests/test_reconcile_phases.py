@@ -145,13 +145,6 @@ def test_both_engines_give_the_exact_ranges_of_a_restarted_count() -> None:
     assert pd.isna(row.spread_low) and row.n_claims == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ENGINE: reconcile_all(method='propagate') takes a window count (since after the "
-    "war's start) for a claim about the whole-war total: on 2015-07-01 it reports "
-    "spread [50, 50] and n_claims 1 beside the range [150, 150] (the exact method: no spread, "
-    "n_claims 0)",
-)
 def test_the_fast_engine_keeps_window_counts_out_of_the_spread() -> None:
     fast = kt.reconcile_all(restarted(WARS[1]), method="propagate")
     row = fast.loc[fast["as_of"] == pd.Timestamp("2015-07-01")].iloc[0]
