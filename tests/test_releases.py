@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import karabakh_tolls as kt
-from karabakh_tolls.errors import ClaimValidationError
+from karabakh_tolls.errors import ArgumentTypeError, ClaimValidationError, OptionError
 from karabakh_tolls.testing.tables import claim_frames
 
 DATA = Path(__file__).parent / "data" / "real"
@@ -65,8 +65,10 @@ def test_an_acled_export_is_named_and_dated_by_its_day() -> None:
     labelled = kt.from_acled(acled, release="weekly", published=dt.date(2020, 11, 3))
     assert labelled[0].release == "weekly" and labelled[0].published == dt.date(2020, 11, 3)
     assert kt.from_acled(acled)[0].release is None
-    with pytest.raises(kt.ClaimError, match="not a date"):
+    with pytest.raises(ValueError, match="not a date"):
         kt.from_acled(acled, published="soon")
+    with pytest.raises(TypeError, match="release"):
+        kt.from_acled(acled, release=19.1)  # type: ignore[arg-type]
 
 
 # --- supersede ---------------------------------------------------------------------------------
@@ -182,8 +184,12 @@ def test_ambiguous_matches_and_clashing_ids_are_refused() -> None:
     other = kt.ClaimSet([SEEDS["c18"].evolve(id="c14")])
     with pytest.raises(ClaimValidationError, match="names different claims"):
         kt.supersede(old, other, on="as_of")
-    with pytest.raises(ValueError, match="not claim table columns"):
+    with pytest.raises(OptionError, match="not a column of the claim table"):
         kt.supersede(old, other, on="colour")
+    with pytest.raises(ArgumentTypeError, match="on"):
+        kt.supersede(old, other, on=5)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="ClaimSet"):
+        kt.diff_releases(old.frame, other)  # type: ignore[arg-type]
 
 
 def test_supersede_does_not_modify_its_inputs() -> None:

@@ -24,7 +24,13 @@ from typing import Any, Literal
 import pandas as pd
 
 from karabakh_tolls.claims import Claim, ClaimKind, Coverage, as_date
-from karabakh_tolls.errors import ClaimValidationError, Problem, ScopeError, WarError
+from karabakh_tolls.errors import (
+    ClaimValidationError,
+    NotFoundError,
+    Problem,
+    ScopeError,
+    WarError,
+)
 from karabakh_tolls.evidence import evidence_groups, evidence_table
 from karabakh_tolls.figures import Figure, Hedge
 from karabakh_tolls.frame import (
@@ -415,13 +421,11 @@ class ClaimSet(Sequence[Claim]):
 
         A claim of the release that a newer one replaced is current here again, so
         ``kt.reconcile(claims.release("UCDP GED 19.1"), ...)`` answers as release 19.1 did.
-        Raises :class:`KeyError` naming the releases when there is no such release.
+        Raises :class:`~karabakh_tolls.errors.NotFoundError` (a :class:`KeyError`) naming the
+        releases when there is no such release.
         """
         if release not in self.releases:
-            raise KeyError(
-                f"no release {release!r} in this claim set (releases: "
-                f"{', '.join(self.releases) or 'none'})"
-            )
+            raise NotFoundError("release", str(release), self.releases)
         return self._view(release_frame(self._frame, release), left_out_frame())
 
     def rejected_frame(self) -> pd.DataFrame:

@@ -44,7 +44,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from karabakh_tolls.errors import ClaimError
+from karabakh_tolls.errors import OptionError
 
 __all__ = ["EVIDENCE_KEY", "evidence_groups", "evidence_table", "group_weights"]
 
@@ -274,7 +274,9 @@ def group_weights(groups: pd.Series, weights: pd.Series | np.ndarray) -> pd.Seri
     """
     values = np.asarray(weights, dtype=float)
     if len(values) != len(groups):
-        raise ClaimError(f"{len(values)} weights for {len(groups)} claims: align them")
+        raise OptionError(
+            "weights", f"{len(values)} weights", (), f"{len(groups)} claims: align them"
+        )
     out = pd.Series(values, index=groups.to_numpy()).groupby(level=0, sort=True).max()
     out.index.name = "evidence"
     return out

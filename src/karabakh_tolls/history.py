@@ -6,8 +6,8 @@ and closed at 1,166 once the count of that day was published. :func:`range_histo
 reconciles one scope and day once per publication date, with only the claims published by
 then, through the public :func:`karabakh_tolls.reconcile`.
 
-This module imports pandas and the package's ``claims``, ``claimset``, ``policies``,
-``reconcile``, ``scopes``, ``versions`` and ``wars``.
+This module imports numpy, pandas and the package's ``claims``, ``claimset``, ``errors``,
+``policies``, ``reconcile``, ``scopes``, ``versions`` and ``wars``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.errors import ArgumentTypeError, OptionError
 from karabakh_tolls.policies import TrustPolicy
 from karabakh_tolls.reconcile import reconcile
 from karabakh_tolls.scopes import Scope
@@ -79,6 +80,14 @@ def range_history(
     1 2020-10-30  1166  1166        15
     2 2021-01-14  1166  1166        23
     """
+    if not isinstance(claims, ClaimSet):
+        raise ArgumentTypeError.of("claims", "a ClaimSet", claims)
+    if not _scope_like(scope):
+        raise ArgumentTypeError.of("scope", "a Scope, its text, or a list of them", scope)
+    if policy is not None and not isinstance(policy, TrustPolicy):
+        raise ArgumentTypeError.of("policy", "a TrustPolicy", policy)
+    if undated not in ("exclude", "earliest"):
+        raise OptionError("undated", undated, ("exclude", "earliest"))
     chosen = claims.war(war)
     day = as_date(as_of, "as_of")
     frame = claims.frame
@@ -106,6 +115,16 @@ def range_history(
     table["high"] = table["high"].astype("Int64")
     table["n_claims"] = table["n_claims"].astype("int64")
     return table
+
+
+def _scope_like(scope: object) -> bool:
+    if isinstance(scope, Scope | str):
+        return True
+    return (
+        isinstance(scope, list | tuple)
+        and bool(scope)
+        and all(isinstance(s, Scope | str) for s in scope)
+    )
 
 
 def _row(

@@ -46,7 +46,6 @@ from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimFileError,
     ClaimFileNotFoundError,
-    ClaimError,
     ClaimValidationError,
     FigureParseError,
     OptionError,
@@ -287,25 +286,37 @@ def _with_trees(trees: ScopeTrees, party: _TreeBuilder, region: _TreeBuilder) ->
 # --- releases ----------------------------------------------------------------------------------
 
 
-def _release_stamp(label: str | None, published: dt.date | str | None) -> dict[str, object]:
+def _release_stamp(label: str | None, published: object) -> dict[str, object]:
     """The ``release`` and ``published`` cells every claim of one imported release carries."""
     day = None
     if published is not None:
+        if not isinstance(published, str | dt.date):
+            raise ArgumentTypeError.of("published", "a date or an ISO date string", published)
         day = _day(published)
         if day is None:
-            raise ClaimError(f"published={published!r} is not a date (write YYYY-MM-DD)")
+            raise OptionError("published", published, (), "not a date (write YYYY-MM-DD)")
     return {"release": label, "published": None if day is None else pd.Timestamp(day)}
 
 
-def _acled_stamp(
-    release: dt.date | str | None, published: dt.date | str | None
-) -> dict[str, object]:
+def _release_label(release: object) -> str | None:
+    """A release label: text, stripped; ``None`` when not given or blank."""
+    if release is None:
+        return None
+    if not isinstance(release, str):
+        raise ArgumentTypeError.of("release", "a release label (str)", release)
+    return release.strip() or None
+
+
+def _acled_stamp(release: object, published: object) -> dict[str, object]:
     """An ACLED export: a date names it ("ACLED export 2024-03-01") and dates it."""
     if release is None:
         return _release_stamp(None, published)
-    day = _day(release) if isinstance(release, dt.date) else _iso_day(str(release))
+    if isinstance(release, dt.date):
+        day: dt.date | None = _day(release)
+    else:
+        day = _iso_day(_release_label(release) or "")
     if day is None:
-        return _release_stamp(str(release).strip() or None, published)
+        return _release_stamp(_release_label(release), published)
     return _release_stamp(
         f"ACLED export {day.isoformat()}", day if published is None else published
     )
@@ -541,8 +552,9 @@ def from_ucdp_ged(
         )
         raise ClaimValidationError([missing], len(frame))
     made = _Wars(given, trees if trees is not None else generic_trees())
-    document_prefix = f"ucdp-ged-{release}" if release else "ucdp-ged"
-    stamp: dict[str, Any] = _release_stamp(f"UCDP GED {release}" if release else None, published)
+    label = _release_label(release)
+    document_prefix = f"ucdp-ged-{label}" if label else "ucdp-ged"
+    stamp: dict[str, Any] = _release_stamp(f"UCDP GED {label}" if label else None, published)
     records: list[dict[str, object]] = []
     rows: list[int] = []
     problems: list[Problem] = []

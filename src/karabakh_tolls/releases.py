@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import ClaimValidationError, Problem, Reason
+from karabakh_tolls.errors import ArgumentTypeError, ClaimValidationError, Problem, Reason
 from karabakh_tolls.frame import SCHEMA, coerce_frame, supersession_problems, war_registry
 from karabakh_tolls.versions import diff_frames, supersede_frames
 from karabakh_tolls.wars import War
@@ -34,6 +34,12 @@ def _wars(old: ClaimSet, new: ClaimSet) -> list[War]:
     used = [w.id for w in (*new.wars, *old.wars)]
     first = [wars[i] for i in dict.fromkeys(used)]
     return first + [w for i, w in wars.items() if i not in set(used)]
+
+
+def _claim_set(argument: str, value: object) -> ClaimSet:
+    if not isinstance(value, ClaimSet):
+        raise ArgumentTypeError.of(argument, "a ClaimSet", value)
+    return value
 
 
 def _same_wars(old: ClaimSet, new: ClaimSet) -> bool:
@@ -124,6 +130,7 @@ def supersede(old: ClaimSet, new: ClaimSet, *, on: str | Sequence[str] = "claim_
     >>> both.current().ids, kt.supersede(both, ged(13, "20.1")) == both
     (('ucdp-1',), True)
     """
+    old, new = _claim_set("old", old), _claim_set("new", new)
     combined = supersede_frames(old.frame, new.frame, on=on)
     wars = _wars(old, new)
     if _same_wars(old, new):
@@ -169,4 +176,5 @@ def diff_releases(
       claim_id   change changed  old_low  new_low
     0      c14  revised     low,high      280      290
     """
+    old, new = _claim_set("old", old), _claim_set("new", new)
     return diff_frames(old.frame, new.frame, on=on)

@@ -36,7 +36,13 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from karabakh_tolls.errors import ClaimError, ClaimValidationError, Problem, Reason
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    ClaimValidationError,
+    OptionError,
+    Problem,
+    Reason,
+)
 from karabakh_tolls.frame import COLUMNS
 
 __all__ = [
@@ -155,7 +161,7 @@ def known_on_frame(
     (['001', '002', '003'], 15, 'published-later')
     """
     if undated not in ("exclude", "earliest"):
-        raise ClaimError(f"undated={undated!r} is not 'exclude' or 'earliest'")
+        raise OptionError("undated", undated, ("exclude", "earliest"))
     when = _day(day)
     published = frame["published"]
     dated = published.notna().to_numpy()
@@ -301,13 +307,19 @@ DIFF_COLUMNS: Final[tuple[str, ...]] = (
 """Columns of a release diff, after the matching key columns."""
 
 
-def _keys(on: str | Sequence[str]) -> list[str]:
-    keys = [on] if isinstance(on, str) else list(on)
+def _keys(on: object) -> list[str]:
+    """The matching columns named by ``on``: one column name or a sequence of them."""
+    if isinstance(on, str):
+        keys = [on]
+    elif isinstance(on, list | tuple) and all(isinstance(k, str) for k in on):
+        keys = list(on)
+    else:
+        raise ArgumentTypeError.of("on", "a column name or a list of column names", on)
     if not keys:
-        raise ClaimError("on= names no column to match claims of the two releases by")
+        raise OptionError("on", on, (), "it names no column to match the releases' claims by")
     unknown = [k for k in keys if k not in COLUMNS]
     if unknown:
-        raise ClaimError(f"on={keys!r}: {unknown} are not claim table columns")
+        raise OptionError("on", unknown[0], COLUMNS, "not a column of the claim table")
     return keys
 
 
