@@ -44,11 +44,13 @@ from karabakh_tolls.figures import (
     more_than,
 )
 from karabakh_tolls.frame import SCHEMA
+from karabakh_tolls.history import range_history
 from karabakh_tolls.importers import from_acled, from_source_ranges, from_ucdp_ged
 from karabakh_tolls.io import load_seed_claims, read_claims, seed_article
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY, TrustPolicy
 from karabakh_tolls.prov import to_prov_json, write_prov
 from karabakh_tolls.reconcile import reconcile, reconcile_all, sensitivity
+from karabakh_tolls.releases import diff_releases, supersede
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
 from karabakh_tolls.scopes import Scope, ScopeTree, ScopeTrees, default_trees
 from karabakh_tolls.sources import Source, SourceKind
@@ -104,6 +106,7 @@ __all__ = [
     "between",
     "bundled_wars",
     "default_trees",
+    "diff_releases",
     "discover",
     "exact",
     "extract",
@@ -115,11 +118,13 @@ __all__ = [
     "load_war",
     "more_than",
     "plot_timeline",
+    "range_history",
     "read_claims",
     "reconcile",
     "reconcile_all",
     "seed_article",
     "sensitivity",
+    "supersede",
     "to_prov_json",
     "write_prov",
 ]

@@ -132,6 +132,13 @@ class Claim:
     span: tuple[int, int] | None = None
     note: str | None = field(default=None, compare=False)
     war: War = None  # type: ignore[assignment]  # None: the bundled default war
+    evidence: str | None = None
+    """The claim's evidence group when given by hand (claims of one value carry one statement);
+    ``None``: detected from the claim's content (see :mod:`karabakh_tolls.evidence`)."""
+    release: str | None = None
+    """The dataset release the claim was imported from (``"UCDP GED 19.1"``), if any."""
+    superseded_by: str | None = None
+    """The id of the claim of a newer release that replaces this one; ``None``: current."""
 
     def __post_init__(self) -> None:
         if not str(self.id).strip():
@@ -171,6 +178,8 @@ class Claim:
                 raise ClaimError(
                     f"claim {self.id!r}: {dimension} {term!r} is not in the trees of {war.id}"
                 )
+        if self.superseded_by is not None and self.superseded_by == self.id:
+            raise ClaimError(f"claim {self.id!r}: a claim cannot supersede itself")
         if self.span is not None:
             start, end = (int(x) for x in self.span)
             if not 0 <= start < end:
@@ -218,6 +227,9 @@ class Claim:
             "span_start": self.span[0] if self.span else None,
             "span_end": self.span[1] if self.span else None,
             "note": self.note,
+            "evidence": self.evidence,
+            "release": self.release,
+            "superseded_by": self.superseded_by,
         }
 
     def __str__(self) -> str:

@@ -5,8 +5,14 @@ A :class:`ClaimSet` holds claims as one pandas DataFrame in the schema of
 valid claims, and validation names every row it refuses. A set may hold claims of several wars
 (:attr:`ClaimSet.wars`); each row is read against its own war.
 
-This module imports pandas and the package's ``claims``, ``errors``, ``figures``, ``frame``,
-``scopes``, ``sources`` and ``wars`` modules.
+Claims change over time, and a set says how: :attr:`ClaimSet.evidence_groups` tells which
+claims carry one statement (echoes of it through other outlets), :meth:`ClaimSet.known_on`
+keeps what had been published by a date, and :meth:`ClaimSet.current` leaves out the claims
+that a newer release of a dataset replaced. Views such as these record what they left out, and
+why, in :attr:`ClaimSet.left_out`.
+
+This module imports pandas and the package's ``claims``, ``errors``, ``evidence``, ``figures``,
+``frame``, ``scopes``, ``sources``, ``versions`` and ``wars`` modules.
 """
 
 from __future__ import annotations
@@ -21,10 +27,12 @@ from karabakh_tolls.claims import Claim, ClaimKind, Coverage, as_date
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimValidationError,
+    NotFoundError,
     Problem,
     ScopeError,
     WarError,
 )
+from karabakh_tolls.evidence import evidence_groups, evidence_table
 from karabakh_tolls.figures import Figure, Hedge
 from karabakh_tolls.frame import (
     COLUMNS,
@@ -35,6 +43,13 @@ from karabakh_tolls.frame import (
 )
 from karabakh_tolls.scopes import Scope, ScopeTrees
 from karabakh_tolls.sources import Source, SourceKind
+from karabakh_tolls.versions import (
+    Undated,
+    current_frame,
+    known_on_frame,
+    left_out_frame,
+    release_frame,
+)
 from karabakh_tolls.wars import War, resolve_wars
 from karabakh_tolls.writers import write_csv, write_excel, write_jsonl, write_parquet
 
@@ -61,6 +76,16 @@ def _date(value: object) -> dt.date | None:
     return as_date(value)
 
 
+_VIEWS_KEPT = 8
+
+
+def _remember(views: dict[Any, ClaimSet], key: object, view: ClaimSet) -> None:
+    """Keep a view for reuse; only the latest few, so a history over many dates stays small."""
+    while len(views) >= _VIEWS_KEPT:
+        del views[next(iter(views))]
+    views[key] = view
+
+
 class ClaimSet(Sequence[Claim]):
     """An immutable, validated collection of claims backed by a pandas DataFrame.
 
@@ -80,7 +105,7 @@ class ClaimSet(Sequence[Claim]):
     (1, exact(146))
     """
 
-    __slots__ = ("_cache", "_frame", "_index", "_registry", "_rejected", "_wars")
+    __slots__ = ("_cache", "_frame", "_index", "_left_out", "_registry", "_rejected", "_wars")
 
     def __init__(
         self,
@@ -121,6 +146,7 @@ class ClaimSet(Sequence[Claim]):
         self._rejected: tuple[Problem, ...] = ()
         self._index: dict[str, int] | None = None
         self._cache: dict[Any, Any] = {}
+        self._left_out: pd.DataFrame | None = None
         order: list[str] = [str(i) for i in pd.unique(frame["war"].to_numpy(dtype=object))]
         self._wars = tuple(w for w in (registry.get(i) for i in order) if w is not None)
 
@@ -158,6 +184,18 @@ class ClaimSet(Sequence[Claim]):
     def _subset(self, frame: pd.DataFrame) -> ClaimSet:
         """A set of some of these rows (already valid), with the same wars."""
         return ClaimSet._wrap(frame.reset_index(drop=True), self._registry)
+
+    def _view(self, frame: pd.DataFrame, left_out: pd.DataFrame) -> ClaimSet:
+        """Some of these rows (already valid) as a set of the same wars, recording what was
+        left out (on top of what this set had left out)."""
+        result = ClaimSet._wrap(frame.reset_index(drop=True), self._registry)
+        result._wars = self._wars  # an empty view still belongs to the wars it was cut from
+        result._left_out = (
+            left_out
+            if self._left_out is None or self._left_out.empty
+            else pd.concat([self._left_out, left_out], ignore_index=True)
+        )
+        return result
 
     # --- access --------------------------------------------------------------------------------
     @property
@@ -238,7 +276,9 @@ class ClaimSet(Sequence[Claim]):
     def cache(self) -> dict[Any, Any]:
         """Derived data computed once per claim set (internal: the engine's constraint stage).
 
-        A claim set is immutable, so what is derived from it never goes stale.
+        A claim set is immutable, so what is derived from it never goes stale. The set itself
+        keeps its evidence groups under ``"evidence"`` and its latest few ``known_on`` and
+        ``current`` views under ``"views"``.
         """
         return self._cache
 
@@ -246,6 +286,162 @@ class ClaimSet(Sequence[Claim]):
     def rejected(self) -> tuple[Problem, ...]:
         """Problems of the rows refused when this set was built with ``errors="report"``."""
         return self._rejected
+
+    @property
+    def left_out(self) -> pd.DataFrame:
+        """The claims of the set this one was cut from that a view left out, and why.
+
+        :meth:`known_on` and :meth:`current` never drop a claim silently: each claim they leave
+        out is a row here, with columns ``claim_id``, ``reason`` (``"published-later"``,
+        ``"undated"`` or ``"superseded"``) and ``detail`` (a sentence), in table order. Empty for
+        a set that is not such a view.
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> view = load_seed_claims().known_on("2020-10-10")
+        >>> view.left_out.iloc[0].tolist()
+        ['c01', 'published-later', 'published 2021-01-14, after 2020-10-10']
+        """
+        if self._left_out is None:
+            return left_out_frame()
+        return self._left_out.copy()
+
+    # --- evidence over time --------------------------------------------------------------------
+    @property
+    def evidence_groups(self) -> pd.Series:
+        """The evidence group of each claim, aligned with :attr:`frame` (computed once).
+
+        Claims that carry one statement (same originating source, war, scope, figure, kind,
+        dates and event, through any outlet or ``via`` chain) share a group, named by their
+        smallest claim id; an ``evidence`` cell overrides the detection for its row. See
+        :mod:`karabakh_tolls.evidence` for the rules and for how the engine counts a group once.
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> seeds = load_seed_claims()
+        >>> echo = seeds["c12"].evolve(id="c90", outlet="trend-az", document="t1")
+        >>> both = seeds + ClaimSet([echo])
+        >>> both.evidence_groups.iloc[-1], both.evidence_groups.nunique()
+        ('c12', 23)
+        """
+        groups = self._cache.get("evidence")
+        if groups is None:
+            groups = evidence_groups(self._frame)
+            self._cache["evidence"] = groups
+        return groups.copy()
+
+    def evidence_table(self) -> pd.DataFrame:
+        """One row per evidence group: ``evidence``, ``n_claims``, ``claim_ids``, ``sources``,
+        ``outlets`` (and ``via`` intermediaries) and ``documents``, sorted by group id."""
+        groups = self._cache.get("evidence")
+        return evidence_table(self._frame, groups)
+
+    def known_on(self, day: dt.date | str, *, undated: Undated = "exclude") -> ClaimSet:
+        """The claims that had been published on ``day``: what anyone could have known then.
+
+        Kept are the claims published on or before ``day``. A claim without a ``published``
+        date is left out by default (``undated="exclude"``): nothing shows it was known by
+        then, and counting it would lend the past knowledge it may not have had. With
+        ``undated="earliest"`` such a claim is taken to be published on its ``as_of`` day, the
+        earliest it could have been. A claim whose replacement (``superseded_by``) had not been
+        published by ``day`` was still current then, and is current in the result.
+
+        The result belongs to the same wars as this set, even when it holds no claim, and
+        :attr:`left_out` names every claim left out, with the reason (``"published-later"`` or
+        ``"undated"``).
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> view = load_seed_claims().known_on("2020-10-10")
+        >>> sorted(set(view.frame["document"])), len(view), len(view.left_out)
+        (['001', '002', '003'], 8, 15)
+        >>> len(load_seed_claims().known_on("2020-01-01")), [w.id for w in view.wars]
+        (0, ['karabakh-2020'])
+        """
+        when = as_date(day, "known_on")
+        key = ("known_on", when, undated)
+        views: dict[Any, ClaimSet] = self._cache.setdefault("views", {})
+        if key not in views:
+            kept, left_out = known_on_frame(self._frame, when, undated=undated)
+            _remember(views, key, self._view(kept, left_out))
+        return views[key]
+
+    def current(
+        self, *, known_on: dt.date | str | None = None, undated: Undated = "exclude"
+    ) -> ClaimSet:
+        """The claims that are evidence: without the ones a newer release replaced.
+
+        This is the set the reconciliation engine works on. A claim whose ``superseded_by``
+        names a replacement is left out, whether or not the replacement is in this set, so a
+        figure is never counted twice by re-importing a revised release. With ``known_on``,
+        first only what had been published by that day is kept (see :meth:`known_on`): a claim
+        whose replacement came out later is current on that day.
+
+        :attr:`left_out` names every claim left out, with the reason (``"superseded"``,
+        ``"published-later"`` or ``"undated"``). Select the superseded claims with
+        :meth:`superseded`, or one release as it was published with :meth:`release`.
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> seeds = load_seed_claims()
+        >>> old = seeds["c14"].evolve(id="c14@draft", figure=seeds["c14"].figure.evolve(low=270,
+        ...                           high=270), superseded_by="c14")
+        >>> claims = seeds + ClaimSet([old])
+        >>> len(claims), len(claims.current()), claims.current().left_out["reason"].tolist()
+        (24, 23, ['superseded'])
+        """
+        day = None if known_on is None else as_date(known_on, "known_on")
+        key = ("current", day, undated)
+        views: dict[Any, ClaimSet] = self._cache.setdefault("views", {})
+        if key not in views:
+            base = self if day is None else self.known_on(day, undated=undated)
+            kept, left_out = current_frame(base._frame)
+            if left_out.empty and day is None:
+                _remember(views, key, self)
+            else:
+                _remember(views, key, base._view(kept, left_out))
+        return views[key]
+
+    def superseded(self) -> ClaimSet:
+        """The claims a newer release replaced (those :meth:`current` leaves out), as they are.
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> len(load_seed_claims().superseded())
+        0
+        """
+        mask = self._frame["superseded_by"].notna().to_numpy()
+        return self._subset(self._frame.loc[mask])
+
+    @property
+    def releases(self) -> tuple[str, ...]:
+        """The dataset releases the claims come from, in order of first appearance.
+
+        Examples
+        --------
+        >>> from karabakh_tolls import load_seed_claims
+        >>> load_seed_claims().releases
+        ()
+        """
+        values = self._frame["release"].dropna().unique()
+        return tuple(str(v) for v in values)
+
+    def release(self, release: str) -> ClaimSet:
+        """The claims of one release as that release stated them, all current.
+
+        A claim of the release that a newer one replaced is current here again, so
+        ``kt.reconcile(claims.release("UCDP GED 19.1"), ...)`` answers as release 19.1 did.
+        Raises :class:`~karabakh_tolls.errors.NotFoundError` (a :class:`KeyError`) naming the
+        releases when there is no such release.
+        """
+        if release not in self.releases:
+            raise NotFoundError("release", str(release), self.releases)
+        return self._view(release_frame(self._frame, release), left_out_frame())
 
     def rejected_frame(self) -> pd.DataFrame:
         """The refused rows' problems as a table (row, column, reason, value, message)."""
@@ -302,6 +498,9 @@ class ClaimSet(Sequence[Claim]):
             span=span,
             note=_text(row["note"]),
             war=war,
+            evidence=_text(row["evidence"]),
+            release=_text(row["release"]),
+            superseded_by=_text(row["superseded_by"]),
         )
 
     def __getitem__(self, key: Any) -> Any:

@@ -42,6 +42,7 @@ __all__ = [
     "coerce_frame",
     "empty_frame",
     "read_count",
+    "supersession_problems",
     "validate_frame",
     "war_registry",
 ]
@@ -110,6 +111,14 @@ SCHEMA: Final[tuple[Column, ...]] = (
     Column("span_end", _INT, False, "Character offset where the quote ends (exclusive)."),
     Column("note", _TEXT, False, "Free text for reviewers."),
     Column("reviewed", _TEXT, False, "Review status: accepted, corrected, rejected, or empty."),
+    Column(
+        "evidence",
+        _TEXT,
+        False,
+        "Evidence group: claims with the same value carry one statement (default: detected).",
+    ),
+    Column("release", _TEXT, False, "Dataset release the claim was imported from, e.g. 19.1."),
+    Column("superseded_by", _TEXT, False, "Id of the claim of a newer release that replaces it."),
 )
 
 """Every column of the claim table, in order: the contract of ``ClaimSet.to_frame()`` and of
@@ -844,7 +853,7 @@ def validate_frame(
         default=SourceKind.OTHER.value,
         hint=lambda v: f"source_kind {v!r} is not one of {sorted(source_kinds)}",
     )
-    for name in ("via", "outlet", "document", "quote", "note"):
+    for name in ("via", "outlet", "document", "quote", "note", "evidence", "release"):
         out[name] = _as_text(col(name))
     statuses = {s: s for s in REVIEW_STATUSES}
     out["reviewed"] = _vocabulary(
@@ -855,6 +864,8 @@ def validate_frame(
         default=None,
         hint=lambda v: f"reviewed {v!r} is not one of {sorted(statuses)} (or empty)",
     )
+    out["superseded_by"] = _as_text(col("superseded_by"))
+    _check_supersession(ids, out["superseded_by"], collect)
     collect.flag(
         out["outlet"].isna() & out["document"].isna(),
         "document",
@@ -904,6 +915,63 @@ def validate_frame(
     good = coerce_frame(built.loc[keep].reset_index(drop=True))
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
+
+
+def supersession_problems(ids: pd.Series, successor: pd.Series) -> tuple[Problem, ...]:
+    """Problems of a table's ``superseded_by`` column: a claim replacing itself, or a chain of
+    replacements that runs in a circle (one problem per row concerned).
+
+    ``ids`` and ``successor`` are the ``claim_id`` and ``superseded_by`` columns of a table
+    with a ``RangeIndex``; :func:`validate_frame` runs the same check.
+
+    Examples
+    --------
+    >>> ids = pd.Series(["a", "b", "c"], dtype="string")
+    >>> [p.row for p in supersession_problems(ids, pd.Series(["b", "a", None], dtype="string"))]
+    [0, 1]
+    """
+    collect = _Collector()
+    _check_supersession(ids, successor, collect)
+    return tuple(collect.problems)
+
+
+def _check_supersession(ids: pd.Series, successor: pd.Series, collect: _Collector) -> None:
+    """Flag a claim that replaces itself, or whose chain of replacements runs in a circle.
+
+    ``superseded_by`` may name a claim outside the table (the replacement was left out of
+    this table); such a claim stays superseded. Pointer doubling follows every chain for at
+    least as many steps as there are rows, so whatever has not reached its end is on a cycle or
+    runs into one; linear in rows times the logarithm of the longest chain.
+    """
+    named = successor.notna().to_numpy()
+    if not named.any():
+        return
+    collect.flag(
+        pd.Series(successor == ids).fillna(False),
+        "superseded_by",
+        Reason.BAD_VALUE,
+        successor,
+        lambda v: f"claim {v!r} cannot supersede itself",
+    )
+    known = ids.notna().to_numpy() & ~ids.duplicated(keep="first").to_numpy()
+    index = pd.Index(ids.to_numpy(dtype=object)[known])
+    pointer = np.full(len(ids), -1, dtype=np.int64)
+    found = index.get_indexer(successor.to_numpy(dtype=object)[named])
+    rows = np.flatnonzero(known)
+    pointer[np.flatnonzero(named)] = np.where(found >= 0, rows[np.maximum(found, 0)], -1)
+    pointer[pointer == np.arange(len(ids))] = -1  # self-reference: flagged above
+    steps = 1
+    jump = pointer.copy()
+    while steps < len(ids) and (jump >= 0).any():
+        jump = np.where(jump >= 0, jump[np.maximum(jump, 0)], -1)
+        steps *= 2
+    collect.flag(
+        pd.Series(jump >= 0, index=successor.index),
+        "superseded_by",
+        Reason.BAD_VALUE,
+        successor,
+        lambda v: f"superseded_by={v!r} starts a chain of replacements that runs in a circle",
+    )
 
 
 def _check_dates(

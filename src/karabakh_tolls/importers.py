@@ -283,6 +283,52 @@ def _with_trees(trees: ScopeTrees, party: _TreeBuilder, region: _TreeBuilder) ->
     return trees.replace("party", party.build()).replace("region", region.build())
 
 
+# --- releases ----------------------------------------------------------------------------------
+
+
+def _release_stamp(label: str | None, published: object) -> dict[str, object]:
+    """The ``release`` and ``published`` cells every claim of one imported release carries."""
+    day = None
+    if published is not None:
+        if not isinstance(published, str | dt.date):
+            raise ArgumentTypeError.of("published", "a date or an ISO date string", published)
+        day = _day(published)
+        if day is None:
+            raise OptionError("published", published, (), "not a date (write YYYY-MM-DD)")
+    return {"release": label, "published": None if day is None else pd.Timestamp(day)}
+
+
+def _release_label(release: object) -> str | None:
+    """A release label: text, stripped; ``None`` when not given or blank."""
+    if release is None:
+        return None
+    if not isinstance(release, str):
+        raise ArgumentTypeError.of("release", "a release label (str)", release)
+    return release.strip() or None
+
+
+def _acled_stamp(release: object, published: object) -> dict[str, object]:
+    """An ACLED export: a date names it ("ACLED export 2024-03-01") and dates it."""
+    if release is None:
+        return _release_stamp(None, published)
+    if isinstance(release, dt.date):
+        day: dt.date | None = _day(release)
+    else:
+        day = _iso_day(_release_label(release) or "")
+    if day is None:
+        return _release_stamp(_release_label(release), published)
+    return _release_stamp(
+        f"ACLED export {day.isoformat()}", day if published is None else published
+    )
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
 # --- assembling the claim set ------------------------------------------------------------------
 
 
@@ -421,6 +467,7 @@ def from_ucdp_ged(
     trees: ScopeTrees | None = None,
     split: bool = True,
     release: str | None = None,
+    published: dt.date | str | None = None,
     errors: Errors = "raise",
 ) -> ClaimSet:
     """Claims from a UCDP Georeferenced Event Dataset table (a DataFrame or a CSV path).
@@ -464,7 +511,12 @@ def from_ucdp_ged(
     split:
         Also import the breakdown by side and category.
     release:
-        GED release (e.g. ``"19.1"``), written into each claim's ``document``.
+        GED release (e.g. ``"19.1"``): each claim's ``release`` is ``"UCDP GED 19.1"`` and its
+        ``document`` ``"ucdp-ged-19.1:<id>"``. Combine an older and a newer release with
+        :func:`karabakh_tolls.supersede`, so that revised events are not counted twice.
+    published:
+        The day the release was published, written into each claim's ``published`` (the
+        knowledge date ``ClaimSet.known_on`` reads); by default unknown.
     errors:
         ``"raise"`` one error naming every unmappable row, or ``"report"`` them in
         ``ClaimSet.rejected`` and keep the rest.
@@ -500,7 +552,9 @@ def from_ucdp_ged(
         )
         raise ClaimValidationError([missing], len(frame))
     made = _Wars(given, trees if trees is not None else generic_trees())
-    document_prefix = f"ucdp-ged-{release}" if release else "ucdp-ged"
+    label = _release_label(release)
+    document_prefix = f"ucdp-ged-{label}" if label else "ucdp-ged"
+    stamp: dict[str, Any] = _release_stamp(f"UCDP GED {label}" if label else None, published)
     records: list[dict[str, object]] = []
     rows: list[int] = []
     problems: list[Problem] = []
@@ -591,6 +645,7 @@ def from_ucdp_ged(
             "source": UCDP_SOURCE,
             "outlet": _text(item.get("source_office")),
             "document": f"{document_prefix}:{event_id}",
+            **stamp,
         }
         text = f"best {best} ({low}-{high})" if low != high else str(best)
         total = Figure(low, high, Hedge.RANGE if low != high else Hedge.EXACT, text)
@@ -681,6 +736,8 @@ def from_acled(
     war: War | None = None,
     trees: ScopeTrees | None = None,
     fatalities: Literal["at-least", "exact"] = "at-least",
+    release: dt.date | str | None = None,
+    published: dt.date | str | None = None,
     errors: Errors = "raise",
 ) -> ClaimSet:
     """Claims from an ACLED event table (a DataFrame or a CSV path), one claim per event.
@@ -697,6 +754,13 @@ def from_acled(
       ``perpetrator = actor1``; other events count all categories and name no perpetrator,
       since ACLED does not attribute its fatalities to a side.
     * ``event_date`` may be ISO (``2020-10-17``) or ACLED's ``17 October 2020``.
+
+    ACLED has no numbered releases: an export is known by the day it was downloaded. Pass
+    that day as ``release`` (a date or ISO string): each claim's ``release`` is then
+    ``"ACLED export <day>"`` and its ``published`` that day, unless ``published`` says
+    otherwise; any other text is used as the release label as it is. Combine an older and a
+    newer export with :func:`karabakh_tolls.supersede`, so that revised events are not counted
+    twice.
 
     Every event belongs to ``war`` when one is given; otherwise each country's events make a
     war of their own, ``acled-<country>`` (named "Political violence in <country> (ACLED
@@ -723,6 +787,7 @@ def from_acled(
     _require(frame, ACLED_COLUMNS, "ACLED")
     given = resolve_wars(war)
     made = _Wars(given, trees if trees is not None else generic_trees())
+    stamp: dict[str, Any] = _acled_stamp(release, published)
     records: list[dict[str, object]] = []
     rows: list[int] = []
     problems: list[Problem] = []
@@ -799,6 +864,7 @@ def from_acled(
                 document=f"acled:{event_id}",
                 note=_text(item.get("notes")),
                 **scope,
+                **stamp,
             )
         )
         rows.append(row)
