@@ -202,8 +202,8 @@ class _Days:
     def iloc(self) -> _Days:
         return self
 
-    def __getitem__(self, pos: int) -> str:
-        value = self._values.iloc[pos]
+    def __getitem__(self, pos: int | np.integer) -> str:
+        value = self._values.iloc[int(pos)]
         return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
@@ -635,7 +635,9 @@ def _war_rows(ids: pd.Series) -> tuple[list[str], list[np.ndarray]]:
     codes, uniques = pd.factorize(ids)
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    return [str(u) for u in uniques], [order[bounds[i] : bounds[i + 1]] for i in range(len(uniques))]
+    return [str(u) for u in uniques], [
+        order[bounds[i] : bounds[i + 1]] for i in range(len(uniques))
+    ]
 
 
 def _per_war(ids: pd.Series, used: Mapping[str, War]) -> list[tuple[ScopeTrees, np.ndarray]]:
@@ -655,50 +657,48 @@ def _vocabularies(
     n: int,
     collect: _Collector,
 ) -> dict[str, pd.Series]:
-    """Scope terms and affiliations, each row read against the trees of its war."""
-    names = (*DIMENSIONS, "source_affiliation")
-    pieces: dict[str, list[pd.Series]] = {name: [] for name in names}
-    whole = len(groups) == 1 and len(groups[0][1]) == n  # one war (or trees) holds every row
+    """Scope terms and affiliations, each row read against the trees of its war.
 
-    def part(name: str, rows: np.ndarray) -> pd.Series:
-        return col(name) if whole else col(name).iloc[rows]
-
-    for trees, rows in groups:
-        if not len(rows):
-            continue
-        for dimension in DIMENSIONS:
-            pieces[dimension].append(
-                _vocabulary(
-                    part(dimension, rows),
-                    dimension,
-                    _tree_terms(trees, dimension),
-                    collect,
-                    default=None if dimension == "outcome" else "all",
-                    hint=_unknown_term_hint(trees, dimension),
-                )
-            )
-        affiliations = _tree_terms(trees, "party") | {INDEPENDENT: INDEPENDENT}
-        pieces["source_affiliation"].append(
-            _vocabulary(
-                part("source_affiliation", rows),
-                "source_affiliation",
-                affiliations,
-                collect,
-                default=INDEPENDENT,
-                hint=_unknown_term_hint(trees, "party"),
-            )
-        )
-    index = pd.RangeIndex(n)
+    Each column is cleaned and factorised once; a war's rows are then mapped through the
+    distinct terms they use, so the work does not grow with the number of wars.
+    """
     out: dict[str, pd.Series] = {}
-    for name in names:
-        if not pieces[name]:
-            out[name] = pd.Series(pd.NA, index=index, dtype="string")
-            continue
-        if whole:
-            out[name] = pieces[name][0].set_axis(index).astype("string")
-            continue
-        values = pd.concat(pieces[name]) if len(pieces[name]) > 1 else pieces[name][0]
-        out[name] = values.reindex(index).astype("string")
+    for name in (*DIMENSIONS, "source_affiliation"):
+        raw = col(name)
+        text = _as_text(raw)
+        default = {"outcome": None, "source_affiliation": INDEPENDENT}.get(name, "all")
+        if default is not None:
+            text = text.fillna(default)
+        codes, uniques = pd.factorize(text)
+        terms = [str(u) for u in uniques]
+        vocabulary: dict[str, int] = {}
+        result = np.full(n, -1, dtype=np.int64)
+        for trees, rows in groups:
+            if not len(rows):
+                continue
+            if name == "source_affiliation":
+                allowed = _tree_terms(trees, "party") | {INDEPENDENT: INDEPENDENT}
+                hint = _unknown_term_hint(trees, "party")
+            else:
+                allowed = _tree_terms(trees, name)
+                hint = _unknown_term_hint(trees, name)
+            used = codes[rows]
+            lookup = np.full(len(terms) + 1, -1, dtype=np.int64)  # the last entry: missing
+            unknown_term = np.zeros(len(terms) + 1, dtype=bool)
+            for u in np.unique(used[used >= 0]).tolist():
+                canonical = allowed.get(normalise_term(terms[u]))
+                if canonical is None:
+                    unknown_term[u] = True
+                else:
+                    lookup[u] = vocabulary.setdefault(canonical, len(vocabulary))
+            result[rows] = lookup[used]
+            bad = unknown_term[used]
+            if bad.any():
+                mask = np.zeros(n, dtype=bool)
+                mask[rows[bad]] = True
+                collect.flag(pd.Series(mask), name, Reason.UNKNOWN_TERM, raw, hint)
+        table = pd.array(list(vocabulary), dtype="string")
+        out[name] = pd.Series(table.take(result, allow_fill=True), index=pd.RangeIndex(n))
     return out
 
 
@@ -957,7 +957,7 @@ def validate_frame(
     keep[bad] = False
     if any(p.row is None for p in collect.problems):
         keep[:] = False
-    good = coerce_frame(built.loc[keep].reset_index(drop=True))
+    good = coerce_frame(built if keep.all() else built.loc[keep].reset_index(drop=True))
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
 
@@ -1022,4 +1022,3 @@ def _check_dates(
                 f"{what} {when}, after the end of war {names.iloc[pos]!r} ({ends.iloc[pos]})",
             )
         )
-

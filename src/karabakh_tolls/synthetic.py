@@ -33,7 +33,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -64,11 +64,14 @@ from karabakh_tolls.wars import War, default_war
 __all__ = [
     "FIRST_DAY",
     "HORIZON",
+    "PEERS_WAR",
+    "PeersWorkload",
     "Truth",
     "WarsTruth",
     "gazetteer",
     "generate",
     "generate_wars",
+    "peers_workload",
     "read_wars",
     "write_wars",
 ]
@@ -586,14 +589,24 @@ class _WarModel:
     grids: tuple[_Grid, _Grid, _Grid, _Grid]
     amounts: tuple[npt.NDArray[np.int64], ...]
     profiles: tuple[npt.NDArray[np.int64], ...]
+    memo: dict[int, npt.NDArray[np.int64]] = field(default_factory=dict)
 
     def aggregate(self, outcome: int) -> npt.NDArray[np.int64]:
-        """Per node combination (flat index) and phase: the amount of every cell under it."""
+        """Per node combination (flat index) and phase: the amount of every cell under it.
+
+        Kept in ``memo`` until :meth:`forget` (the generator forgets once a war is drawn).
+        """
+        if outcome in self.memo:
+            return self.memo[outcome]
         agg = self.amounts[outcome].astype(np.float64)
         for axis, grid in enumerate(self.grids):
             agg = np.moveaxis(np.tensordot(grid.member, agg, axes=([1], [axis])), 0, axis)
         out: npt.NDArray[np.int64] = np.rint(agg).astype(np.int64).reshape(-1, _PHASES)
+        self.memo[outcome] = out
         return out
+
+    def forget(self) -> None:
+        self.memo.clear()
 
     def flat(self, nodes: Sequence[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
         shape = tuple(len(g.nodes) for g in self.grids)
@@ -1039,10 +1052,8 @@ def _true_rows(
     if len(incident):  # one event = one place on one day on which someone there was counted
         nodes[3][incident] = region.leaves[rng.integers(0, len(region.leaves), len(incident))]
         as_of[incident] = rng.integers(0, days, len(incident))
-        leaf_rows = model.flat(
-            tuple(np.zeros(len(region.leaves), dtype=np.int64) for _ in range(3))
-            + (region.leaves,)
-        )
+        zeros = np.zeros(len(region.leaves), dtype=np.int64)
+        leaf_rows = model.flat((zeros, zeros, zeros, region.leaves))
         for o in np.unique(outcome[incident]).tolist():
             sel = incident[outcome[incident] == o]
             steps = np.diff(model.profiles[o], axis=1, prepend=0) > 0  # phase x day
@@ -1213,7 +1224,7 @@ def _war_table(
     war = model.war
     horizon_day = (HORIZON - war.start).days
     regular = n - 2 * k
-    echoes = int(round(echo_share * regular)) if regular > 20 else 0
+    echoes = round(echo_share * regular) if regular > 20 else 0
     rows = _true_rows(model, rng, regular - echoes, outcomes, shares, horizon_day)
     mix = np.where(
         (rows.kind == 2)[:, None],
@@ -1388,8 +1399,10 @@ class WarsTruth:
     >>> sorted(claims.frame.loc[~ok.to_numpy(), "claim_id"]) == sorted(truth.planted)
     True
     >>> war = truth.wars[0]
-    >>> truth.value(war.id, "killed", war.end or "2025-12-31") >= 50
-    True
+    >>> (war.id, str(war.start), str(war.end))
+    ('syn-0000', '1958-01-25', '1960-02-21')
+    >>> truth.value(war.id, "killed", "1960-02-21"), truth.value(war.id, "killed", "1959-01-01")
+    (49, 16)
     """
 
     __slots__ = ("_models", "planted", "wars", "witnesses")
@@ -1490,12 +1503,14 @@ class WarsTruth:
                 first[one_day] = last[one_day]
             nodes = []
             for grid, d in zip(model.grids, _TERM_DIMS, strict=True):
-                found = pd.Index(grid.nodes).get_indexer(frame[d].to_numpy()[pos])
+                found = pd.Index(grid.nodes).get_indexer(pd.Index(frame[d].to_numpy()[pos]))
                 if (found < 0).any():
                     bad = frame[d].to_numpy()[pos][found < 0][0]
                     raise KeyError(f"war {war_id!r} has no {d} node {bad!r}")
                 nodes.append(found.astype(np.int64))
-            outcome = pd.Index(_WAR_OUTCOMES).get_indexer(frame["outcome"].to_numpy()[pos])
+            outcome = pd.Index(_WAR_OUTCOMES).get_indexer(
+                pd.Index(frame["outcome"].to_numpy()[pos])
+            )
             combo = model.flat(nodes)
             for o in np.unique(outcome).tolist():
                 if o < 0:
@@ -1621,6 +1636,7 @@ def _iter_wars(
             shares,
             echo_share,
         )
+        model.forget()
         yield model, table, planted, witnesses
 
 
@@ -1792,7 +1808,9 @@ def write_wars(
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     if any(target.glob("*.parquet")):
-        raise FileExistsError(f"{str(target)!r} already holds Parquet files; choose an empty folder")
+        raise FileExistsError(
+            f"{str(target)!r} already holds Parquet files; choose an empty folder"
+        )
     shares = (incident_share, increment_share, partial_share, whole_war_share)
     models: list[_WarModel] = []
     planted: list[str] = []
@@ -1854,5 +1872,258 @@ def read_wars(folder: str | os.PathLike[str]) -> tuple[War, ...]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise WarError(f"cannot read the wars of {str(folder)!r} from {_WARS_FILE}: {error}") from None
+        raise WarError(
+            f"cannot read the wars of {str(folder)!r} from {_WARS_FILE}: {error}"
+        ) from None
     return tuple(War.from_dict(entry) for entry in data["wars"])
+
+
+# ==============================================================================================
+# The truth-discovery peers' workload
+# ==============================================================================================
+
+PEERS_WAR: Final = War(
+    "peers-workload",
+    "The truth-discovery workload (synthetic)",
+    dt.date(2000, 1, 1),
+    dt.date(2000, 12, 31),
+    description="Each object is a place of its own; every claim is its total on 2000-12-31.",
+)
+"""The war of :meth:`PeersWorkload.claims` (its trees gain one place per object)."""
+
+_PEERS_DAY: Final = dt.date(2000, 12, 31)
+_PEERS_PUBLISHED: Final = dt.date(2001, 1, 15)
+_PEERS_VAGUE: Final = ("several", "dozens", "scores", "hundreds", "thousands")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PeersWorkload:
+    """The workload truth-discovery methods are compared on, with its hidden truth.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per claim: ``object`` (0 to n_objects - 1), ``source`` (``"s000"`` ...),
+        ``low``, ``high`` (``Int64``; ``high`` missing when open: "more than N") and ``text``
+        (the figure as written: ``"1,166"``, ``"more than 500"``, ``"dozens"``).
+    truth : numpy.ndarray
+        The true count of object ``i`` at position ``i``.
+    bias, spread : numpy.ndarray
+        Each source's multiplicative bias (its partisan factor included) and log-noise sd.
+    partisan : numpy.ndarray
+        Each source's partisan factor: 2.5, 0.4, or 1.0 for the others.
+    """
+
+    table: pd.DataFrame
+    truth: npt.NDArray[np.int64]
+    bias: npt.NDArray[np.float64]
+    spread: npt.NDArray[np.float64]
+    partisan: npt.NDArray[np.float64]
+
+    def claims(self) -> ClaimSet:
+        """The same claims as a claim set, as a user of this library would enter them.
+
+        Every object is a place of its own (``region = "object-000042"``, a child of the
+        gazetteer's root) in one war, :data:`PEERS_WAR`; every claim is the total killed there
+        on 2000-12-31 (cumulative, complete coverage) said by its source (kind ``media``,
+        independent) in a document of its own. Objects share no cell of any scope tree, so
+        they never bear on each other; the root's count is at least the sum of theirs. The
+        returned set's war is :data:`PEERS_WAR` with that gazetteer (``claims.wars[0]``).
+
+        Examples
+        --------
+        >>> w = peers_workload(20, seed=1)
+        >>> claims = w.claims()
+        >>> len(claims) == len(w.table), claims.frame["region"].iloc[0]
+        (True, 'object-000000')
+        """
+        n_objects = len(self.truth)
+        width = max(6, len(str(max(n_objects - 1, 0))))
+        places = [f"object-{i:0{width}d}" for i in range(n_objects)]
+        region = ScopeTree.from_mapping(
+            "region",
+            {ROOT: places},
+            description="One place per object of the truth-discovery workload.",
+        )
+        war = PEERS_WAR.evolve(trees=generic_trees().replace("region", region))
+        t = self.table
+        n = len(t)
+        objects = t["object"].to_numpy(dtype=np.int64)
+        sources = pa.array(t["source"].to_numpy(dtype=object), pa.string())
+        region_names = _take(places, objects)
+        ids = pc.binary_join_element_wise(
+            "peer-",
+            pc.utf8_lpad(pc.cast(pa.array(np.arange(n)), pa.string()), 8, "0"),
+            "",
+        )
+        figures = pa.array(t["text"].to_numpy(dtype=object), pa.string())
+        low = t["low"].to_numpy(dtype=np.int64)
+        high = t["high"].to_numpy(dtype=np.float64, na_value=np.nan)
+        hedges = [str(Figure.parse(x).hedge.value) for x in pd.unique(t["text"]).tolist()]
+        hedge_of = dict(zip(pd.unique(t["text"]).tolist(), hedges, strict=True))
+        table = pa.table(
+            {
+                "claim_id": ids,
+                "war": pa.array(np.full(n, war.id), pa.string()),
+                "figure": figures,
+                "low": pa.array(low),
+                "high": pa.array(np.nan_to_num(high).astype(np.int64), mask=np.isnan(high)),
+                "hedge": pa.array(t["text"].map(hedge_of).to_numpy(dtype=object), pa.string()),
+                "outcome": pa.array(np.full(n, "killed"), pa.string()),
+                "region": region_names,
+                "as_of": _dates(_PEERS_DAY, np.zeros(n, dtype=np.int64)),
+                "source": sources,
+                "source_kind": pa.array(np.full(n, "media"), pa.string()),
+                "document": pc.binary_join_element_wise(sources, region_names, ":"),
+                "published": _dates(_PEERS_PUBLISHED, np.zeros(n, dtype=np.int64)),
+            }
+        )
+        return ClaimSet.from_frame(_frame(table), wars=[war])
+
+
+def _round_numbers() -> npt.NDArray[np.int64]:
+    """1, 2, 5, 10, 20, 50, ... up to 5 x 10^17: the numbers reporters round to."""
+    return np.sort(np.outer([1, 2, 5], 10 ** np.arange(18, dtype=np.int64)).reshape(-1))
+
+
+@cache
+def _parsed(text: str) -> tuple[int, int | None]:
+    figure = Figure.parse(text)
+    return figure.low, figure.high
+
+
+def _peers_hedged(
+    rng: np.random.Generator, value: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[str]]:
+    """Hedged phrases for ``value`` and their intervals read by the hedge table.
+
+    Forms, equally likely among those that apply: "more than N" (N the largest round number
+    below the value), "up to N" (the smallest round number at or above it), or a vague word
+    whose interval holds it ("several", "dozens", "scores", "hundreds", "thousands").
+    """
+    rounds = _round_numbers()
+    below = np.searchsorted(rounds, value, side="left") - 1
+    above = np.searchsorted(rounds, value, side="left")
+    words = [(w, *_parsed(w)) for w in _PEERS_VAGUE]
+    forms = np.zeros((len(value), 2 + len(words)), dtype=bool)
+    forms[:, 0] = below >= 0
+    forms[:, 1] = True
+    for j, (_, lo, hi) in enumerate(words):
+        forms[:, 2 + j] = (value >= lo) & (hi is not None) & (value <= (hi or 0))
+    choice = np.argmax(np.where(forms, rng.random(forms.shape), -1.0), axis=1)
+    texts: list[str] = []
+    for form, b, a in zip(choice.tolist(), below.tolist(), above.tolist(), strict=True):
+        if form == 0:
+            texts.append(f"more than {int(rounds[b]):,}")
+        elif form == 1:
+            texts.append(f"up to {int(rounds[a]):,}")
+        else:
+            texts.append(words[form - 2][0])
+    bounds = [_parsed(x) for x in texts]
+    low = np.array([b[0] for b in bounds], dtype=np.int64)
+    high = np.array([-1 if b[1] is None else b[1] for b in bounds], dtype=np.int64)
+    return low, high, texts
+
+
+def peers_workload(
+    n_objects: int,
+    *,
+    seed: int,
+    hedged_share: float = 0.0,
+    n_sources: int = 200,
+    partisans: int = 15,
+    claims_per_object: tuple[int, int] = (3, 8),
+) -> PeersWorkload:
+    """Draw the workload that truth-discovery methods are usually compared on.
+
+    * each object's true count is ``round(exp(U(0, 8))) + 1`` (2 to about 3,000);
+    * each of ``n_sources`` sources has a bias factor ``exp(N(0, 0.3))`` and a log-noise
+      standard deviation ``U(0.05, 0.8)``; ``partisans`` of them have an extra factor of 2.5
+      or 0.4 (equally likely);
+    * each object gets ``claims_per_object`` claims (3 to 8, uniformly) from as many distinct
+      sources drawn without replacement; a claim says ``round(truth x bias x exp(sd x z))``
+      with ``z`` standard normal;
+    * ``hedged_share`` of the claims are written as hedged phrases instead and read back with
+      the bundled hedge table: "more than N" (N the largest 1, 2 or 5 x 10^k below the number),
+      "up to N" (the smallest at or above it) or a vague word whose interval holds it
+      ("several", "dozens", "scores", "hundreds", "thousands").
+
+    Parameters
+    ----------
+    n_objects:
+        Number of objects.
+    seed:
+        Seed: equal arguments give an equal workload.
+    hedged_share:
+        Share of claims turned into hedged phrases, in ``[0, 1]``.
+    n_sources, partisans, claims_per_object:
+        Number of sources, how many are partisan, least and most claims per object.
+
+    Returns
+    -------
+    PeersWorkload
+        ``.table`` for truth-discovery methods, ``.claims()`` for this library's engine.
+
+    Examples
+    --------
+    >>> w = peers_workload(100, seed=1, hedged_share=0.3)
+    >>> list(w.table.columns)
+    ['object', 'source', 'low', 'high', 'text']
+    >>> bool(w.table.groupby("object").size().between(3, 8).all()), len(w.truth)
+    (True, 100)
+    >>> bool(w.table["high"].isna().any())  # "more than N" is open above
+    True
+    """
+    if n_objects < 1:
+        raise ValueError(f"n_objects={n_objects} must be at least 1")
+    if not 0.0 <= hedged_share <= 1.0:
+        raise ValueError(f"hedged_share={hedged_share} must lie in [0, 1]")
+    least, most = claims_per_object
+    if not 1 <= least <= most <= n_sources:
+        raise ValueError(
+            f"claims_per_object={claims_per_object} must satisfy 1 <= least <= most <= "
+            f"n_sources={n_sources}"
+        )
+    if not 0 <= partisans <= n_sources:
+        raise ValueError(f"partisans={partisans} must lie between 0 and n_sources={n_sources}")
+    rng = np.random.default_rng(seed)
+    truth = np.rint(np.exp(rng.uniform(0.0, 8.0, n_objects))).astype(np.int64) + 1
+    bias = np.exp(rng.normal(0.0, 0.3, n_sources))
+    spread = rng.uniform(0.05, 0.8, n_sources)
+    partisan = np.ones(n_sources)
+    chosen = rng.choice(n_sources, size=partisans, replace=False)
+    partisan[chosen] = np.where(rng.random(partisans) < 0.5, 2.5, 0.4)
+    bias = bias * partisan
+    count = rng.integers(least, most + 1, n_objects)
+    picked: list[npt.NDArray[np.int64]] = []
+    for first in range(0, n_objects, 20_000):  # sources without replacement, in blocks
+        block = count[first : first + 20_000]
+        keys = rng.random((len(block), n_sources))
+        order = np.argsort(keys, axis=1)[:, :most]
+        picked.append(order[np.arange(most)[None, :] < block[:, None]])
+    source = np.concatenate(picked).astype(np.int64)
+    obj = np.repeat(np.arange(n_objects, dtype=np.int64), count)
+    noise = rng.normal(0.0, 1.0, len(obj))
+    value = np.maximum(
+        np.rint(truth[obj] * bias[source] * np.exp(spread[source] * noise)), 0
+    ).astype(np.int64)
+    low = value.copy()
+    high = value.copy()
+    text = np.array(_format(value).to_pylist(), dtype=object)
+    if hedged_share > 0:
+        rows = np.flatnonzero(rng.random(len(obj)) < hedged_share)
+        h_low, h_high, h_text = _peers_hedged(rng, value[rows])
+        low[rows], high[rows] = h_low, h_high
+        text[rows] = h_text
+    width = len(str(n_sources - 1))
+    names = np.array([f"s{i:0{max(width, 3)}d}" for i in range(n_sources)], dtype=object)
+    table = pd.DataFrame(
+        {
+            "object": obj,
+            "source": pd.array(names[source], dtype="string"),
+            "low": pd.array(low, dtype="Int64"),
+            "high": pd.arrays.IntegerArray(np.maximum(high, 0), high < 0),
+            "text": pd.array(text, dtype="string"),
+        }
+    )
+    return PeersWorkload(table, truth, bias, spread, partisan)
