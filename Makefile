@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test fuzz fuzz-ci lint check clean docs bench-peers
+.PHONY: demo test fuzz fuzz-ci lint check clean docs bench bench-generate bench-peers
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,19 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 check: test lint
+
+# The engine's benchmark suite (about 20 minutes on 2 shared cores; one case at a time, each in
+# its own subprocess with a time limit). Figures and their history: benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_seeds.py
+	$(BIN)/python benchmarks/bench_ucdp.py --timeout 120
+	$(BIN)/python benchmarks/bench_synthetic.py 100000 1000000 --timeout 400
+	$(BIN)/python benchmarks/bench_peers.py 1000 10000 --timeout 180
+	$(BIN)/python benchmarks/bench_no_cliff.py --timeout 45
+
+# The synthetic generators' own speed and memory (1M and 5M claims, 5M streamed to Parquet).
+bench-generate: $(STAMP)
+	$(BIN)/python benchmarks/bench_generate.py
 
 DOCS_STAMP := $(VENV)/.installed-docs
 

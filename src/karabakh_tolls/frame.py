@@ -171,11 +171,19 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
     >>> list(out.columns[:3]), list(out.columns[-1:]), str(out["low"].dtype), out["claim_id"][0]
     (['claim_id', 'war', 'figure'], ['tag'], 'Int64', 'a')
     """
+    return _coerce(frame, clean_text=True)
+
+
+def _coerce(frame: pd.DataFrame, *, clean_text: bool) -> pd.DataFrame:
+    """:func:`coerce_frame`; ``clean_text=False`` keeps text columns that are already of the
+    schema's text dtype as they are (validation has stripped them: no second copy)."""
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column in SCHEMA:
         values = frame.get(column.name)
         if values is None:
             out[column.name] = pd.Series(pd.NA, index=out.index, dtype=column.dtype)
+        elif column.dtype == _TEXT and not clean_text and values.dtype == _TEXT:
+            out[column.name] = values.set_axis(out.index)
         elif column.dtype == _TEXT:
             out[column.name] = _as_text(values).set_axis(out.index)  # no trip through objects
         elif column.dtype == _INT:
@@ -957,7 +965,8 @@ def validate_frame(
     keep[bad] = False
     if any(p.row is None for p in collect.problems):
         keep[:] = False
-    good = coerce_frame(built if keep.all() else built.loc[keep].reset_index(drop=True))
+    kept = built if keep.all() else built.loc[keep].reset_index(drop=True)
+    good = _coerce(kept, clean_text=False)
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
 

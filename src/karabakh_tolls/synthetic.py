@@ -1016,6 +1016,8 @@ def _true_rows(
         kind[(roll >= incident_share) & (roll < incident_share + increment_share) & ~stock] = 1
     cumulative = kind == 0
     whole = cumulative & (rng.random(n) < whole_war_share)  # claims about the whole war
+    if whole_war_share > 0 and cumulative.any() and not whole.any():
+        whole[np.flatnonzero(cumulative)[0]] = True  # every war has its overall toll said
     # totals after the war (revised figures): only for wars whose end is known and passed
     reach = min(5 * 365, horizon_day - (days - 1))
     later = cumulative & (rng.random(n) < 0.06) & (model.war.end is not None) & (reach > 0)
@@ -1692,7 +1694,8 @@ def generate_wars(
         Outcomes of the true claims (default all five).
     incident_share, increment_share, partial_share, whole_war_share, echo_share:
         Shares of incidents, increments, partial counts, claims about the whole war and
-        echoes among the true claims.
+        echoes among the true claims. With ``whole_war_share > 0`` every war has at least one
+        claim about its whole toll (which ties all its claims of that outcome together).
 
     Returns
     -------
