@@ -40,10 +40,10 @@ check: test lint
 # its own subprocess with a time limit). Figures and their history: benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_seeds.py
-	$(BIN)/python benchmarks/bench_ucdp.py --timeout 120
+	$(BIN)/python benchmarks/bench_ucdp.py --timeout 90
 	$(BIN)/python benchmarks/bench_synthetic.py 100000 1000000 --timeout 400
-	$(BIN)/python benchmarks/bench_peers.py 1000 10000 --timeout 180
-	$(BIN)/python benchmarks/bench_no_cliff.py --timeout 45
+	$(BIN)/python benchmarks/bench_peers.py 1000 10000 --timeout 120
+	$(BIN)/python benchmarks/bench_no_cliff.py --timeout 30
 
 # The synthetic generators' own speed and memory (1M and 5M claims, 5M streamed to Parquet).
 bench-generate: $(STAMP)

@@ -39,9 +39,7 @@ def truth_figures(table: pd.DataFrame, truth: Any) -> dict[str, Any]:
     """Rows whose [low, high] excludes the hidden truth, and how many say consistent."""
     if not len(table):
         return {}
-    keys = table.copy()
-    if "war" not in keys:
-        keys["war"] = ""
+    keys = table if "war" in table else table.assign(war="")
     value = truth.values(keys)
     low = table["low"].to_numpy(dtype=np.float64, na_value=np.nan)
     high = table["high"].to_numpy(dtype=np.float64, na_value=np.inf)

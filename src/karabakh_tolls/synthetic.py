@@ -1491,6 +1491,14 @@ class WarsTruth:
             if "since" in frame
             else None
         )
+        # each column factorised once: a war maps only the distinct terms
+        columns: dict[str, tuple[npt.NDArray[np.intp], list[str]]] = {}
+        for name in (*_TERM_DIMS, "outcome"):
+            coded, terms = pd.factorize(frame[name])
+            columns[name] = (np.asarray(coded), [str(t) for t in terms])
+        known = {o: i for i, o in enumerate(_WAR_OUTCOMES)}
+        outcome_codes, outcome_terms = columns["outcome"]
+        outcome_lookup = np.array([known.get(t, -1) for t in outcome_terms] + [-1], dtype=np.int64)
         for g, war_id in enumerate(uniques):
             pos = order[bounds[g] : bounds[g + 1]]
             model = self._model(str(war_id))
@@ -1505,14 +1513,16 @@ class WarsTruth:
                 first[one_day] = last[one_day]
             nodes = []
             for grid, d in zip(model.grids, _TERM_DIMS, strict=True):
-                found = pd.Index(grid.nodes).get_indexer(pd.Index(frame[d].to_numpy()[pos]))
+                column_codes, column_terms = columns[d]
+                here = {node: i for i, node in enumerate(grid.nodes)}
+                lookup = np.array([here.get(t, -1) for t in column_terms] + [-1], dtype=np.int64)
+                found = lookup[column_codes[pos]]
                 if (found < 0).any():
-                    bad = frame[d].to_numpy()[pos][found < 0][0]
-                    raise KeyError(f"war {war_id!r} has no {d} node {bad!r}")
-                nodes.append(found.astype(np.int64))
-            outcome = pd.Index(_WAR_OUTCOMES).get_indexer(
-                pd.Index(frame["outcome"].to_numpy()[pos])
-            )
+                    bad = int(column_codes[pos][found < 0][0])
+                    term = column_terms[bad] if bad >= 0 else None
+                    raise KeyError(f"war {war_id!r} has no {d} node {term!r}")
+                nodes.append(found)
+            outcome = outcome_lookup[outcome_codes[pos]]
             combo = model.flat(nodes)
             for o in np.unique(outcome).tolist():
                 if o < 0:
