@@ -99,11 +99,27 @@ def table_figures(table: pd.DataFrame) -> dict[str, Any]:
         out["methods"] = {str(k): int(v) for k, v in counts.items()}
     else:
         out["exact_share"] = "n/a"
-    out["components"] = int(table["component"].nunique()) if "component" in table else "n/a"
+    out["components"] = components(table)
     out["conflict_rows"] = (
         int((table["status"] == "conflict").sum()) if "status" in table else "n/a"
     )
     return out
+
+
+def components(table: pd.DataFrame) -> int | str:
+    """Distinct components the table's rows add up ("n/a" without a ``component`` column).
+
+    A row's ``component`` cell lists the ids (per war and outcome) of the components its
+    range adds up, joined by ";".
+    """
+    if "component" not in table.columns:
+        return "n/a"
+    keys = [k for k in ("war", "outcome") if k in table.columns]
+    found: set[tuple[str, ...]] = set()
+    for row in table[[*keys, "component"]].drop_duplicates().itertuples(index=False):
+        *where, cell = (str(x) for x in row)
+        found.update((*where, token) for token in cell.split(";") if token and token != "<NA>")
+    return len(found)
 
 
 def set_aside_ids(table: pd.DataFrame) -> set[str] | None:

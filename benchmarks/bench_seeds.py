@@ -53,11 +53,23 @@ def main() -> None:
                 h.ratio(out.get("seconds"), out.get("groupby_s")),
                 h.fmt(out.get("peak_mb")),
                 h.fmt(out.get("exact_share")),
+                h.fmt(out.get("components")),
                 h.ended_note(out, args.timeout, args.memory_mb),
             ]
         )
     h.print_table(
-        ["run", "claims", "rows", "s", "groupby s", "ratio", "peak MB", "exact share", "note"],
+        [
+            "run",
+            "claims",
+            "rows",
+            "s",
+            "groupby s",
+            "ratio",
+            "peak MB",
+            "exact share",
+            "components",
+            "note",
+        ],
         rows,
     )
 
