@@ -48,7 +48,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.errors import WarError
+from karabakh_tolls.errors import FolderNotEmptyError, GeneratorError, UnknownTermError, WarError
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.scopes import (
     DIMENSIONS,
@@ -59,6 +59,7 @@ from karabakh_tolls.scopes import (
     default_trees,
     generic_trees,
 )
+from karabakh_tolls.testing.workloads import disagreement_workload
 from karabakh_tolls.wars import War, default_war
 
 __all__ = [
@@ -289,11 +290,11 @@ def generate(
     (ClaimSet, Truth)
     """
     if n_claims < 1:
-        raise ValueError(f"n_claims={n_claims} must be at least 1")
+        raise GeneratorError(f"n_claims={n_claims} must be at least 1")
     if conflicts < 0 or conflicts > n_claims:
-        raise ValueError(f"conflicts={conflicts} must be between 0 and n_claims={n_claims}")
+        raise GeneratorError(f"conflicts={conflicts} must be between 0 and n_claims={n_claims}")
     if not 0 <= incident_share + increment_share <= 1:
-        raise ValueError(
+        raise GeneratorError(
             f"incident_share={incident_share} + increment_share={increment_share} must be in [0, 1]"
         )
     rng = np.random.default_rng(seed)
@@ -809,7 +810,7 @@ def _share_out(conflicts: int, sizes: npt.NDArray[np.int64]) -> npt.NDArray[np.i
     so a war holds at most a quarter of its claims as planted ones."""
     capacity = np.where(sizes >= 40, sizes // 4, 0)
     if conflicts > int(capacity.sum()):
-        raise ValueError(
+        raise GeneratorError(
             f"conflicts={conflicts} is too many: these wars have room for {int(capacity.sum())} "
             "planted claims (each needs two true witnesses in a war of at least 40 claims)"
         )
@@ -1154,7 +1155,7 @@ def _plant(model: _WarModel, rng: np.random.Generator, k: int, horizon_day: int)
                 seen.add(int(key[i]))
                 chosen.append(i)
     if len(chosen) < k:
-        raise ValueError(
+        raise GeneratorError(
             f"war {model.war.id!r} has too few people counted to plant {k} false claims"
         )
     pick = np.array(chosen, dtype=np.int64)
@@ -1428,7 +1429,7 @@ class WarsTruth:
         try:
             return self._models[key]
         except KeyError:
-            raise KeyError(f"no war {key!r} in this truth ({len(self._models)} wars)") from None
+            raise WarError(f"no war {key!r} in this truth ({len(self._models)} wars)") from None
 
     def value(
         self,
@@ -1476,6 +1477,13 @@ class WarsTruth:
         claim table, or a ``reconcile_all`` table); with ``kind`` and ``since`` an increment
         counts from ``since`` and an incident its place on its day, otherwise a row counts
         from the war's start (cumulative outcomes) or on ``as_of`` (stocks).
+
+        Examples
+        --------
+        >>> claims, truth = generate_wars(300, seed=6, n_wars=1)
+        >>> values = truth.values(claims.frame)
+        >>> bool((claims.frame["low"].to_numpy() <= values).all())  # no planted claims here
+        True
         """
         n = len(frame)
         out = np.zeros(n, dtype=np.int64)
@@ -1519,14 +1527,14 @@ class WarsTruth:
                 found = lookup[column_codes[pos]]
                 if (found < 0).any():
                     bad = int(column_codes[pos][found < 0][0])
-                    term = column_terms[bad] if bad >= 0 else None
-                    raise KeyError(f"war {war_id!r} has no {d} node {term!r}")
+                    term = column_terms[bad] if bad >= 0 else ""
+                    raise UnknownTermError(d, term, grid.nodes)
                 nodes.append(found)
             outcome = outcome_lookup[outcome_codes[pos]]
             combo = model.flat(nodes)
             for o in np.unique(outcome).tolist():
                 if o < 0:
-                    raise KeyError(f"war {war_id!r}: an outcome outside {_WAR_OUTCOMES}")
+                    raise UnknownTermError("outcome", "?", _WAR_OUTCOMES)
                 sel = outcome == o
                 out[pos[sel]] = model.counts(o, combo[sel], first[sel], last[sel])
         return out
@@ -1536,6 +1544,14 @@ class WarsTruth:
 
         A partial claim (``coverage == "partial"``) holds it when its low is at most the
         truth; an open ``high`` bounds nothing.
+
+        Examples
+        --------
+        >>> claims, truth = generate_wars(300, seed=6, n_wars=1, conflicts=1)
+        >>> ok = truth.contains(claims.frame)
+        >>> int((~ok).sum()), claims.frame.loc[~ok.to_numpy(), "claim_id"].tolist() == list(
+        ...     truth.planted)
+        (1, True)
         """
         value = self.values(frame)
         low = frame["low"].to_numpy(dtype=np.int64)
@@ -1581,27 +1597,27 @@ def _check_wars_args(
     echo_share: float,
 ) -> tuple[int, tuple[int, ...]]:
     if n_claims < 1:
-        raise ValueError(f"n_claims={n_claims} must be at least 1")
+        raise GeneratorError(f"n_claims={n_claims} must be at least 1")
     wars = int(np.clip(round(n_claims / 10_000), 1, 500)) if n_wars is None else n_wars
     if wars < 1:
-        raise ValueError(f"n_wars={n_wars} must be at least 1")
+        raise GeneratorError(f"n_wars={n_wars} must be at least 1")
     if n_claims < _MIN_WAR_CLAIMS * wars:
-        raise ValueError(
+        raise GeneratorError(
             f"n_claims={n_claims} is too few for n_wars={wars}: "
             f"each war gets at least {_MIN_WAR_CLAIMS} claims"
         )
     if conflicts < 0:
-        raise ValueError(f"conflicts={conflicts} must be at least 0")
+        raise GeneratorError(f"conflicts={conflicts} must be at least 0")
     chosen = _WAR_OUTCOMES if outcomes is None else tuple(outcomes)
     unknown = [o for o in chosen if o not in _WAR_OUTCOMES]
     if unknown or not chosen:
-        raise ValueError(f"outcomes={outcomes!r} must be a non-empty subset of {_WAR_OUTCOMES}")
+        raise GeneratorError(f"outcomes={outcomes!r} must be a non-empty subset of {_WAR_OUTCOMES}")
     names = ("incident_share", "increment_share", "partial_share", "whole_war_share")
     for name, share in (*zip(names, shares, strict=True), ("echo_share", echo_share)):
         if not 0.0 <= share <= 1.0:
-            raise ValueError(f"{name}={share} must lie in [0, 1]")
+            raise GeneratorError(f"{name}={share} must lie in [0, 1]")
     if shares[0] + shares[1] > 1.0:
-        raise ValueError(
+        raise GeneratorError(
             f"incident_share={shares[0]} + increment_share={shares[1]} must be at most 1"
         )
     if conflicts and "killed" not in chosen and "wounded" not in chosen:
@@ -1817,11 +1833,11 @@ def write_wars(
     ('part-00000.parquet', 'wars.json', True)
     """
     if rows_per_file < 1:
-        raise ValueError(f"rows_per_file={rows_per_file} must be at least 1")
+        raise GeneratorError(f"rows_per_file={rows_per_file} must be at least 1")
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     if any(target.glob("*.parquet")):
-        raise FileExistsError(
+        raise FolderNotEmptyError(
             f"{str(target)!r} already holds Parquet files; choose an empty folder"
         )
     shares = (incident_share, increment_share, partial_share, whole_war_share)
@@ -1878,8 +1894,18 @@ def write_wars(
 def read_wars(folder: str | os.PathLike[str]) -> tuple[War, ...]:
     """The wars of a folder written by :func:`write_wars` (read from its ``wars.json``).
 
-    Pass them to :func:`karabakh_tolls.read_claims` to read the folder's files:
-    ``kt.read_claims(folder / "part-00000.parquet", wars=read_wars(folder))``.
+    Pass them to :func:`karabakh_tolls.read_claims` to read the folder's files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from karabakh_tolls import read_claims
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_wars(tmp, 400, seed=2, n_wars=3)
+    ...     wars = read_wars(tmp)
+    ...     part = read_claims(pathlib.Path(tmp) / "part-00000.parquet", wars=wars)
+    >>> len(wars), len(part)
+    (3, 400)
     """
     path = Path(folder) / _WARS_FILE
     try:
@@ -1906,7 +1932,6 @@ PEERS_WAR: Final = War(
 
 _PEERS_DAY: Final = dt.date(2000, 12, 31)
 _PEERS_PUBLISHED: Final = dt.date(2001, 1, 15)
-_PEERS_VAGUE: Final = ("several", "dozens", "scores", "hundreds", "thousands")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -1917,21 +1942,19 @@ class PeersWorkload:
     ----------
     table : pandas.DataFrame
         One row per claim: ``object`` (0 to n_objects - 1), ``source`` (``"s000"`` ...),
-        ``low``, ``high`` (``Int64``; ``high`` missing when open: "more than N") and ``text``
-        (the figure as written: ``"1,166"``, ``"more than 500"``, ``"dozens"``).
+        ``low``, ``high`` (``Int64``; ``high`` missing when open: "more than N"), ``value``
+        (the number the source had in mind) and ``text`` (the figure as written: ``"1,166"``,
+        ``"more than 500"``, ``"dozens"``).
     truth : numpy.ndarray
         The true count of object ``i`` at position ``i``.
     bias, spread : numpy.ndarray
         Each source's multiplicative bias (its partisan factor included) and log-noise sd.
-    partisan : numpy.ndarray
-        Each source's partisan factor: 2.5, 0.4, or 1.0 for the others.
     """
 
     table: pd.DataFrame
     truth: npt.NDArray[np.int64]
     bias: npt.NDArray[np.float64]
     spread: npt.NDArray[np.float64]
-    partisan: npt.NDArray[np.float64]
 
     def claims(self) -> ClaimSet:
         """The same claims as a claim set, as a user of this library would enter them.
@@ -1994,50 +2017,6 @@ class PeersWorkload:
         return ClaimSet.from_frame(_frame(table), wars=[war])
 
 
-def _round_numbers() -> npt.NDArray[np.int64]:
-    """1, 2, 5, 10, 20, 50, ... up to 5 x 10^17: the numbers reporters round to."""
-    return np.sort(np.outer([1, 2, 5], 10 ** np.arange(18, dtype=np.int64)).reshape(-1))
-
-
-@cache
-def _parsed(text: str) -> tuple[int, int | None]:
-    figure = Figure.parse(text)
-    return figure.low, figure.high
-
-
-def _peers_hedged(
-    rng: np.random.Generator, value: npt.NDArray[np.int64]
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], list[str]]:
-    """Hedged phrases for ``value`` and their intervals read by the hedge table.
-
-    Forms, equally likely among those that apply: "more than N" (N the largest round number
-    below the value), "up to N" (the smallest round number at or above it), or a vague word
-    whose interval holds it ("several", "dozens", "scores", "hundreds", "thousands").
-    """
-    rounds = _round_numbers()
-    below = np.searchsorted(rounds, value, side="left") - 1
-    above = np.searchsorted(rounds, value, side="left")
-    words = [(w, *_parsed(w)) for w in _PEERS_VAGUE]
-    forms = np.zeros((len(value), 2 + len(words)), dtype=bool)
-    forms[:, 0] = below >= 0
-    forms[:, 1] = True
-    for j, (_, lo, hi) in enumerate(words):
-        forms[:, 2 + j] = (value >= lo) & (hi is not None) & (value <= (hi or 0))
-    choice = np.argmax(np.where(forms, rng.random(forms.shape), -1.0), axis=1)
-    texts: list[str] = []
-    for form, b, a in zip(choice.tolist(), below.tolist(), above.tolist(), strict=True):
-        if form == 0:
-            texts.append(f"more than {int(rounds[b]):,}")
-        elif form == 1:
-            texts.append(f"up to {int(rounds[a]):,}")
-        else:
-            texts.append(words[form - 2][0])
-    bounds = [_parsed(x) for x in texts]
-    low = np.array([b[0] for b in bounds], dtype=np.int64)
-    high = np.array([-1 if b[1] is None else b[1] for b in bounds], dtype=np.int64)
-    return low, high, texts
-
-
 def peers_workload(
     n_objects: int,
     *,
@@ -2061,6 +2040,11 @@ def peers_workload(
       "up to N" (the smallest at or above it) or a vague word whose interval holds it
       ("several", "dozens", "scores", "hundreds", "thousands").
 
+    The draw is :func:`karabakh_tolls.testing.workloads.disagreement_workload` (the one the
+    best-estimate benchmark uses), so both benchmarks see the same claims for the same seed;
+    this adds the claim set a user of the engine would build from it
+    (:meth:`PeersWorkload.claims`).
+
     Parameters
     ----------
     n_objects:
@@ -2081,62 +2065,31 @@ def peers_workload(
     --------
     >>> w = peers_workload(100, seed=1, hedged_share=0.3)
     >>> list(w.table.columns)
-    ['object', 'source', 'low', 'high', 'text']
+    ['object', 'source', 'low', 'high', 'value', 'text']
     >>> bool(w.table.groupby("object").size().between(3, 8).all()), len(w.truth)
     (True, 100)
     >>> bool(w.table["high"].isna().any())  # "more than N" is open above
     True
     """
     if n_objects < 1:
-        raise ValueError(f"n_objects={n_objects} must be at least 1")
-    if not 0.0 <= hedged_share <= 1.0:
-        raise ValueError(f"hedged_share={hedged_share} must lie in [0, 1]")
-    least, most = claims_per_object
-    if not 1 <= least <= most <= n_sources:
-        raise ValueError(
-            f"claims_per_object={claims_per_object} must satisfy 1 <= least <= most <= "
-            f"n_sources={n_sources}"
-        )
+        raise GeneratorError(f"n_objects={n_objects} must be at least 1")
     if not 0 <= partisans <= n_sources:
-        raise ValueError(f"partisans={partisans} must lie between 0 and n_sources={n_sources}")
-    rng = np.random.default_rng(seed)
-    truth = np.rint(np.exp(rng.uniform(0.0, 8.0, n_objects))).astype(np.int64) + 1
-    bias = np.exp(rng.normal(0.0, 0.3, n_sources))
-    spread = rng.uniform(0.05, 0.8, n_sources)
-    partisan = np.ones(n_sources)
-    chosen = rng.choice(n_sources, size=partisans, replace=False)
-    partisan[chosen] = np.where(rng.random(partisans) < 0.5, 2.5, 0.4)
-    bias = bias * partisan
-    count = rng.integers(least, most + 1, n_objects)
-    picked: list[npt.NDArray[np.int64]] = []
-    for first in range(0, n_objects, 20_000):  # sources without replacement, in blocks
-        block = count[first : first + 20_000]
-        keys = rng.random((len(block), n_sources))
-        order = np.argsort(keys, axis=1)[:, :most]
-        picked.append(order[np.arange(most)[None, :] < block[:, None]])
-    source = np.concatenate(picked).astype(np.int64)
-    obj = np.repeat(np.arange(n_objects, dtype=np.int64), count)
-    noise = rng.normal(0.0, 1.0, len(obj))
-    value = np.maximum(
-        np.rint(truth[obj] * bias[source] * np.exp(spread[source] * noise)), 0
-    ).astype(np.int64)
-    low = value.copy()
-    high = value.copy()
-    text = np.array(_format(value).to_pylist(), dtype=object)
-    if hedged_share > 0:
-        rows = np.flatnonzero(rng.random(len(obj)) < hedged_share)
-        h_low, h_high, h_text = _peers_hedged(rng, value[rows])
-        low[rows], high[rows] = h_low, h_high
-        text[rows] = h_text
-    width = len(str(n_sources - 1))
-    names = np.array([f"s{i:0{max(width, 3)}d}" for i in range(n_sources)], dtype=object)
-    table = pd.DataFrame(
-        {
-            "object": obj,
-            "source": pd.array(names[source], dtype="string"),
-            "low": pd.array(low, dtype="Int64"),
-            "high": pd.arrays.IntegerArray(np.maximum(high, 0), high < 0),
-            "text": pd.array(text, dtype="string"),
-        }
-    )
-    return PeersWorkload(table, truth, bias, spread, partisan)
+        raise GeneratorError(f"partisans={partisans} must lie between 0 and n_sources={n_sources}")
+    try:
+        drawn = disagreement_workload(
+            n_objects,
+            seed=seed,
+            n_sources=n_sources,
+            partisans=partisans,
+            claims=claims_per_object,
+            hedged=hedged_share,
+        )
+    except ValueError as error:  # its messages name the argument by its own name
+        message = (
+            str(error).replace("hedged=", "hedged_share=").replace("claims=", "claims_per_object=")
+        )
+        raise GeneratorError(message) from None
+    table = drawn.table.copy()
+    table["source"] = table["source"].astype("string")
+    table["text"] = table["text"].astype("string")
+    return PeersWorkload(table, drawn.truth, drawn.bias, drawn.spread)
