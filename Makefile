@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test fuzz fuzz-ci lint check clean docs bench-peers
+.PHONY: demo test fuzz fuzz-ci lint check clean docs bench bench-generate bench-peers
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 check: test lint
+
+# The engine's benchmark suite: one case at a time, each in its own subprocess within a time
+# limit (at most about 21 minutes when every case runs to its limit, on 2 shared cores).
+# Figures and their history: benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_seeds.py
+	$(BIN)/python benchmarks/bench_ucdp.py --timeout 90
+	$(BIN)/python benchmarks/bench_synthetic.py 100000 --timeout 120
+	$(BIN)/python benchmarks/bench_synthetic.py 1000000 --timeout 300
+	$(BIN)/python benchmarks/bench_peers.py 1000 10000 --timeout 120
+	$(BIN)/python benchmarks/bench_no_cliff.py --timeout 25
+
+# The synthetic generators' own speed and memory (1M and 5M claims, 5M streamed to Parquet).
+bench-generate: $(STAMP)
+	$(BIN)/python benchmarks/bench_generate.py
 
 DOCS_STAMP := $(VENV)/.installed-docs
 

@@ -616,6 +616,15 @@ class EstimationError(KarabakhTollsError, ValueError):
     the argument, its value and, for columns, the first bad row."""
 
 
+class GeneratorError(KarabakhTollsError, ValueError):
+    """A synthetic-data generator was given arguments it cannot honour (the message names the
+    argument and its value)."""
+
+
+class FolderNotEmptyError(KarabakhTollsError, FileExistsError):
+    """A writer was pointed at a folder that already holds files it would overwrite."""
+
+
 class ReconciliationError(KarabakhTollsError, ValueError):
     """Reconciliation could not give an answer: the base of :class:`ConflictError` (strict mode
     found claims that cannot all be true) and :class:`SolverError` (the solver failed).

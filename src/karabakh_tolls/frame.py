@@ -180,13 +180,21 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
     >>> list(out.columns[:3]), list(out.columns[-1:]), str(out["low"].dtype), out["claim_id"][0]
     (['claim_id', 'war', 'figure'], ['tag'], 'Int64', 'a')
     """
+    return _coerce(frame, clean_text=True)
+
+
+def _coerce(frame: pd.DataFrame, *, clean_text: bool) -> pd.DataFrame:
+    """:func:`coerce_frame`; ``clean_text=False`` keeps text columns that are already of the
+    schema's text dtype as they are (validation has stripped them: no second copy)."""
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for column in SCHEMA:
         values = frame.get(column.name)
         if values is None:
             out[column.name] = pd.Series(pd.NA, index=out.index, dtype=column.dtype)
+        elif column.dtype == _TEXT and not clean_text and values.dtype == _TEXT:
+            out[column.name] = values.set_axis(out.index)
         elif column.dtype == _TEXT:
-            out[column.name] = pd.Series(_as_text(values).to_numpy(), dtype=_TEXT)
+            out[column.name] = _as_text(values).set_axis(out.index)  # no trip through objects
         elif column.dtype == _INT:
             out[column.name] = _exact_ints(values)
         else:
@@ -200,6 +208,22 @@ def coerce_frame(frame: pd.DataFrame) -> pd.DataFrame:
 # --- validation --------------------------------------------------------------------------------
 
 
+class _Days:
+    """ISO text of a column of dates, formatted only where asked (``iloc[pos]``); a problem
+    names a few rows, so a million dates are not formatted to report none."""
+
+    def __init__(self, values: pd.Series) -> None:
+        self._values = values
+
+    @property
+    def iloc(self) -> _Days:
+        return self
+
+    def __getitem__(self, pos: int | np.integer) -> str:
+        value = self._values.iloc[int(pos)]
+        return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
 class _Collector:
     """Gathers problems while the vectorised checks run."""
 
@@ -211,7 +235,7 @@ class _Collector:
         mask: pd.Series,
         column: str | None,
         reason: Reason,
-        values: pd.Series,
+        values: pd.Series | _Days,
         message: Callable[[str], str],
     ) -> None:
         positions = np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
@@ -477,14 +501,19 @@ def _vocabulary(
     default: str | None,
     hint: Callable[[str], str],
 ) -> pd.Series:
-    """Map terms through ``allowed`` (normalised term -> canonical); flag unknown ones."""
+    """Map terms through ``allowed`` (normalised term -> canonical); flag unknown ones.
+
+    Each distinct term is looked up once, so the work per row is a table take.
+    """
     text = _as_text(raw)
     if default is not None:
         text = text.fillna(default)
-    uniques = pd.unique(text.dropna().to_numpy())
-    mapping = {u: allowed.get(normalise_term(str(u))) for u in uniques}
-    mapped = text.map(mapping, na_action="ignore").astype("string")
-    unknown = text.notna() & mapped.isna()
+    codes, uniques = pd.factorize(text)
+    canonical = [allowed.get(normalise_term(str(u))) for u in uniques]
+    table = pd.array([pd.NA if c is None else c for c in canonical], dtype="string")
+    mapped = pd.Series(table.take(codes, allow_fill=True), index=text.index, dtype="string")
+    known = np.array([c is not None for c in canonical] + [True], dtype=bool)
+    unknown = pd.Series(~known[codes], index=text.index)  # code -1 (missing) picks the last
     collect.flag(unknown, column, Reason.UNKNOWN_TERM, raw, hint)
     return mapped
 
@@ -598,10 +627,10 @@ def _war_column(
             raw,
             lambda v: "war is empty, and several wars were given: name the row's war",
         )
-    known = {u: registry.get(str(u)) for u in pd.unique(text.dropna().to_numpy())}
-    unknown = text.notna() & text.map(lambda v: known.get(v) is None, na_action="ignore").astype(
-        "boolean"
-    ).fillna(False)
+    codes, uniques = pd.factorize(text)
+    known = {str(u): registry.get(str(u)) for u in uniques}
+    missing_war = np.array([known[str(u)] is None for u in uniques] + [False], dtype=bool)
+    unknown = pd.Series(missing_war[codes], index=text.index)  # code -1 (empty) is not unknown
     shown = ", ".join(registry.ids[:12])
     collect.flag(
         unknown,
@@ -615,61 +644,96 @@ def _war_column(
     return ids, used
 
 
-def _per_war(ids: pd.Series, used: Mapping[str, War]) -> list[tuple[ScopeTrees, pd.Series]]:
-    """Rows grouped by the scope trees of their war (wars sharing one trees object together)."""
-    groups: dict[int, tuple[ScopeTrees, list[str]]] = {}
-    for war_id, war in used.items():
-        groups.setdefault(id(war.trees), (war.trees, []))[1].append(war_id)
-    return [(trees, ids.isin(members).fillna(False)) for trees, members in groups.values()]
+def _war_rows(ids: pd.Series) -> tuple[list[str], list[np.ndarray]]:
+    """The distinct war ids of the rows and, for each, the positions of its rows (in order).
+
+    One sort of the war codes: the work does not grow with the number of wars.
+    """
+    codes, uniques = pd.factorize(ids)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return [str(u) for u in uniques], [
+        order[bounds[i] : bounds[i + 1]] for i in range(len(uniques))
+    ]
+
+
+def _per_war(ids: pd.Series, used: Mapping[str, War]) -> list[tuple[ScopeTrees, np.ndarray]]:
+    """Row positions grouped by the scope trees of their war (wars sharing one trees object
+    together), each group in row order."""
+    groups: dict[int, tuple[ScopeTrees, list[np.ndarray]]] = {}
+    for war_id, rows in zip(*_war_rows(ids), strict=True):
+        war = used.get(war_id)
+        if war is not None:
+            groups.setdefault(id(war.trees), (war.trees, []))[1].append(rows)
+    return [(trees, np.sort(np.concatenate(parts))) for trees, parts in groups.values()]
 
 
 def _vocabularies(
     col: Callable[[str], pd.Series],
-    groups: Sequence[tuple[ScopeTrees, pd.Series]],
+    groups: Sequence[tuple[ScopeTrees, np.ndarray]],
     n: int,
     collect: _Collector,
 ) -> dict[str, pd.Series]:
-    """Scope terms and affiliations, each row read against the trees of its war."""
-    out = {
-        name: pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
-        for name in (*DIMENSIONS, "source_affiliation")
-    }
-    for trees, mask in groups:
-        rows = mask.to_numpy(dtype=bool)
-        if not rows.any():
-            continue
-        for dimension in DIMENSIONS:
-            mapped = _vocabulary(
-                col(dimension)[rows],
-                dimension,
-                _tree_terms(trees, dimension),
-                collect,
-                default=None if dimension == "outcome" else "all",
-                hint=_unknown_term_hint(trees, dimension),
-            )
-            out[dimension] = out[dimension].mask(rows, mapped.reindex(out[dimension].index))
-        affiliations = _tree_terms(trees, "party") | {INDEPENDENT: INDEPENDENT}
-        mapped = _vocabulary(
-            col("source_affiliation")[rows],
-            "source_affiliation",
-            affiliations,
-            collect,
-            default=INDEPENDENT,
-            hint=_unknown_term_hint(trees, "party"),
-        )
-        out["source_affiliation"] = out["source_affiliation"].mask(
-            rows, mapped.reindex(out["source_affiliation"].index)
-        )
+    """Scope terms and affiliations, each row read against the trees of its war.
+
+    Each column is cleaned and factorised once; a war's rows are then mapped through the
+    distinct terms they use, so the work does not grow with the number of wars.
+    """
+    out: dict[str, pd.Series] = {}
+    for name in (*DIMENSIONS, "source_affiliation"):
+        raw = col(name)
+        text = _as_text(raw)
+        default = {"outcome": None, "source_affiliation": INDEPENDENT}.get(name, "all")
+        if default is not None:
+            text = text.fillna(default)
+        codes, uniques = pd.factorize(text)
+        terms = [str(u) for u in uniques]
+        vocabulary: dict[str, int] = {}
+        result = np.full(n, -1, dtype=np.int64)
+        for trees, rows in groups:
+            if not len(rows):
+                continue
+            if name == "source_affiliation":
+                allowed = _tree_terms(trees, "party") | {INDEPENDENT: INDEPENDENT}
+                hint = _unknown_term_hint(trees, "party")
+            else:
+                allowed = _tree_terms(trees, name)
+                hint = _unknown_term_hint(trees, name)
+            used = codes[rows]
+            lookup = np.full(len(terms) + 1, -1, dtype=np.int64)  # the last entry: missing
+            unknown_term = np.zeros(len(terms) + 1, dtype=bool)
+            for u in np.unique(used[used >= 0]).tolist():
+                canonical = allowed.get(normalise_term(terms[u]))
+                if canonical is None:
+                    unknown_term[u] = True
+                else:
+                    lookup[u] = vocabulary.setdefault(canonical, len(vocabulary))
+            result[rows] = lookup[used]
+            bad = unknown_term[used]
+            if bad.any():
+                mask = np.zeros(n, dtype=bool)
+                mask[rows[bad]] = True
+                collect.flag(pd.Series(mask), name, Reason.UNKNOWN_TERM, raw, hint)
+        table = pd.array(list(vocabulary), dtype="string")
+        out[name] = pd.Series(table.take(result, allow_fill=True), index=pd.RangeIndex(n))
     return out
 
 
 def _war_dates(ids: pd.Series, used: Mapping[str, War]) -> tuple[pd.Series, pd.Series]:
     """Per row, the start and the end (NaT when open) of its war."""
-    starts = {k: pd.Timestamp(w.start) for k, w in used.items()}
-    ends = {k: (pd.NaT if w.end is None else pd.Timestamp(w.end)) for k, w in used.items()}
-    start = pd.to_datetime(ids.map(starts).astype("object")).astype(_DATE)
-    end = pd.to_datetime(ids.map(ends).astype("object")).astype(_DATE)
-    return start, end
+    codes, uniques = pd.factorize(ids)
+    wars = [used.get(str(u)) for u in uniques]
+    nat = np.datetime64("NaT", "s")
+    starts = np.array(
+        [nat if w is None else np.datetime64(w.start, "s") for w in wars] + [nat],
+        dtype="datetime64[s]",
+    )
+    ends = np.array(
+        [nat if w is None or w.end is None else np.datetime64(w.end, "s") for w in wars] + [nat],
+        dtype="datetime64[s]",
+    )
+    index = ids.index
+    return pd.Series(starts[codes], index=index), pd.Series(ends[codes], index=index)
 
 
 def validate_frame(
@@ -912,7 +976,8 @@ def validate_frame(
     keep[bad] = False
     if any(p.row is None for p in collect.problems):
         keep[:] = False
-    good = coerce_frame(built.loc[keep].reset_index(drop=True))
+    kept = built if keep.all() else built.loc[keep].reset_index(drop=True)
+    good = _coerce(kept, clean_text=False)
     problems = tuple(sorted(collect.problems, key=lambda p: p.row if p.row is not None else -1))
     return good, problems
 
@@ -985,7 +1050,7 @@ def _check_dates(
     collect: _Collector,
 ) -> None:
     """Flag windows that run backwards, outside their war, or past their document's date."""
-    day = as_of.dt.strftime("%Y-%m-%d")
+    day = _Days(as_of)
     before_war = pd.Series(as_of < war_start).fillna(False)
     collect.flag(
         pd.Series(as_of < since).fillna(False) & ~before_war,  # else the war's start explains it
@@ -1001,12 +1066,11 @@ def _check_dates(
         day,
         lambda v: f"as_of={v} is after the document was published",
     )
-    names = war_ids.fillna("").astype(str).to_numpy()
-    starts = war_start.dt.strftime("%Y-%m-%d").fillna("").to_numpy()
-    ends = war_end.dt.strftime("%Y-%m-%d").fillna("").to_numpy()
+    names = war_ids.fillna("").astype(str)
+    starts, ends = _Days(war_start), _Days(war_end)
     for column, values in (("as_of", as_of), ("since", since)):
         early = pd.Series(values < war_start).fillna(False)
-        shown = values.dt.strftime("%Y-%m-%d")
+        shown = _Days(values)
         positions = np.flatnonzero(early.to_numpy(dtype=bool))
         for pos in positions:
             collect.problems.append(
@@ -1014,23 +1078,24 @@ def _check_dates(
                     int(pos),
                     column,
                     Reason.OUTSIDE_WAR,
-                    str(shown.iloc[pos]),
-                    f"{column}={shown.iloc[pos]} is before the start of war {names[pos]!r} "
-                    f"({starts[pos]}): a count of that war cannot hold then",
+                    shown.iloc[pos],
+                    f"{column}={shown.iloc[pos]} is before the start of war {names.iloc[pos]!r} "
+                    f"({starts.iloc[pos]}): a count of that war cannot hold then",
                 )
             )
     incident = (out["kind"] == ClaimKind.INCIDENT.value).fillna(False)
     first_counted = since.where(~incident, as_of)
     late = pd.Series(first_counted > war_end).fillna(False)
+    counted = _Days(first_counted)
     for pos in np.flatnonzero(late.to_numpy(dtype=bool)):
         what = "the incident is dated" if bool(incident.iloc[pos]) else "the count starts"
-        when = first_counted.dt.strftime("%Y-%m-%d").iloc[pos]
+        when = counted.iloc[pos]
         collect.problems.append(
             Problem(
                 int(pos),
                 "as_of" if bool(incident.iloc[pos]) else "since",
                 Reason.OUTSIDE_WAR,
                 str(when),
-                f"{what} {when}, after the end of war {names[pos]!r} ({ends[pos]})",
+                f"{what} {when}, after the end of war {names.iloc[pos]!r} ({ends.iloc[pos]})",
             )
         )
