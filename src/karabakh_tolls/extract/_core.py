@@ -79,7 +79,10 @@ _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+told\s+")
-_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?\s+){0,3}[A-Z][\w'-]+$")
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|ibn|bin|abu|de|da|di|van|von|der|le|la)[- ])?[A-Z][\w'-]*"
+_NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
+# "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
+_TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
 _INCIDENT = re.compile(
     r"\b(?:explosion|blast|strike|strikes|airstrikes?|attack|shelling|raid|raids|massacre|bombing)\b",
@@ -474,22 +477,33 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     words = phrase.split()
-    if words and words[0].lower() in ("a", "an"):
-        return None
-    while words and words[0].lower() in ("the", "and"):
+    indefinite = bool(words) and words[0].lower() in ("a", "an")
+    while words and words[0].lower() in ("the", "and", "a", "an"):
         words = words[1:]
-    if not words or len(words) > 9:
+    if not words or len(words) > 10:
         return None
     name = " ".join(words)
     head = words[-1].lower().strip(",.'\u2019")
     kind = ctx.lex.speaker_heads.get(head)
     heads_inside = [
-        ctx.lex.speaker_heads[w.lower()] for w in words if w.lower() in ctx.lex.speaker_heads
+        ctx.lex.speaker_heads[w.lower().strip(",")]
+        for w in words
+        if w.lower().strip(",") in ctx.lex.speaker_heads
     ]
     if kind is None and heads_inside and (" of " in f" {name.lower()} " or "," in name):
         kind = heads_inside[0]
+    titled = _TITLED.fullmatch(name)
+    if kind is None and heads_inside and titled is not None and titled.group("title"):
+        kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    if indefinite and (ctx.lex.speaker_heads.get(head) is None or len(words) > 4):
+        return None  # "a statement said", "a list released by...": no speaker of its own
     if kind is None:
         if _NAME.fullmatch(name) and not any(w.lower() in ctx.lex.stop_words for w in words):
+            tree = ctx.trees["party"]
+            key = name.lower().replace(" ", "-")
+            if key in tree.nodes and key != ROOT:
+                # "Ukraine says": the party's government
+                return Source(f"{key}-government", name, SourceKind.GOVERNMENT, key)
             if _party_of_word(ctx, name) is not None or name.lower() in ctx.party_words:
                 return None
             return Source(_slug(name), name, SourceKind.INDIVIDUAL, INDEPENDENT)
@@ -521,6 +535,23 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
     words = ctx.norm[start:verb_start].split()
     while words and words[-1].lower() in ctx.lex.auxiliaries:
         words.pop()
+    if not words and cut >= 0 and chunk[cut] == ",":
+        # "Oleh Synehubov, the governor of the Kharkiv region, said": a name and its apposition
+        inner = chunk[:cut]
+        first = inner.rfind(",")
+        if first >= 0:
+            head_part = inner[:first]
+            begin = max(
+                head_part.rfind(c) for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")")
+            )
+            lowered_head = head_part.lower()
+            for word in (" that ", " who ", " which ", " when "):
+                at = lowered_head.rfind(word)
+                begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
+            phrase = " ".join(chunk[begin + 1 : cut].split())
+            if phrase and len(phrase.split()) <= 12 and "," in phrase:
+                return floor + begin + 1 + (len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())), phrase
+        return None
     if not words:
         return None
     text = " ".join(words)
@@ -629,6 +660,14 @@ def _speaker_from_phrase(
         phrase = phrase[: told.start()]
     source = _table_source(ctx, phrase)
     resolved = False
+    inner = re.search(r"\b(?:for|of|at|from)\s+the\s+(?:[\w-]+\s+)?(?P<head>[\w-]+)$", phrase.split(",")[0])
+    if source is None and inner is not None and inner.group("head").lower() in ctx.lex.speaker_heads:
+        # "a spokesman for the ministry, Ashraf al-Qudra": the body spoken for
+        earlier = [s for s in ctx.speakers if s.start < start]
+        if previous is not None:
+            earlier = [*earlier, previous]
+        source = _anaphor(ctx, inner.group("head").lower(), earlier)
+        resolved = source is not None
     if source is None:
         words = phrase.split()
         if 1 <= len(words) <= 4 and words[0].lower() in ("the", "this", "that"):
@@ -641,6 +680,10 @@ def _speaker_from_phrase(
             resolved = source is not None
     if source is None:
         source = _text_source(ctx, phrase)
+    if source is None and "," in phrase:
+        # "A spokesman for the ministry, Ashraf al-Qudra": either part of the apposition
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        source = next((s for s in (_text_source(ctx, p) for p in parts) if s is not None), None)
     if source is None:
         return None
     return Speaker(start, start + len(phrase), source, verb_end, via, resolved)
@@ -713,9 +756,9 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
 # --- detection ---------------------------------------------------------------------------------
 
 
-def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
+def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False) -> _NounPhrase:
     lex = ctx.lex
-    np = _NounPhrase(end=start)
+    np = _NounPhrase(end=start, part_of=part_of)
     part = lex.part_of.match(ctx.norm, start, min(end, start + 40))
     if part is not None:
         np.part_of = True
@@ -1450,10 +1493,13 @@ def _build(
         norm[max(sentence.start, start - 20) : start],
         re.I,
     ):
-        listed = previous is not None and re.search(
-            r"\band\s+(?:another|a\s+further)\s+$",
-            norm[max(sentence.start, start - 25) : start],
-            re.I,
+        listed = previous is not None and (
+            re.search(
+                r"\band\s+(?:another|a\s+further)\s+$",
+                norm[max(sentence.start, start - 25) : start],
+                re.I,
+            )
+            or previous.outcome != outcome  # "Another 5,800 were injured": a second count
         )
         increment = not listed
     incident_cue = facts["incident_cue"]
@@ -1473,7 +1519,7 @@ def _build(
         date_how = "day of the incident"
         date_conf = 0.8
         c.dated = True
-    elif part and previous is not None and previous.kind == "incident":
+    elif (part or inherit) and previous is not None and previous.kind == "incident":
         c.kind, c.since, c.as_of, c.event = (
             "incident",
             previous.since,
@@ -1621,7 +1667,20 @@ def _sentence_candidates(
     accepted: list[dict[str, Any]] = []
     reasons_by_clause: dict[tuple[int, int], list[str]] = {}
     pending: list[dict[str, Any]] = []  # readable figures still without an outcome
-    phrases = {m: _scan_noun_phrase(ctx, m[1], view.clause(m[0])[1]) for m in mentions}
+    opener = _OPENER.match(norm, sentence.start)
+    antecedent = None
+    if opener is not None:  # "Of these, 4,731 were killed": a part of the sentence before's figure
+        if ctx.last is not None and ctx.last_sentence == sentence.index - 1:
+            antecedent = ctx.last
+        elif ctx.shadow is not None and ctx.shadow_sentence == sentence.index - 1:
+            antecedent = ctx.shadow
+    opened = next(
+        (m for m in mentions if opener is not None and m[0] <= opener.end() + 2), None
+    )
+    phrases = {
+        m: _scan_noun_phrase(ctx, m[1], view.clause(m[0])[1], part_of=m == opened and bool(antecedent))
+        for m in mentions
+    }
     populations = {m for m in mentions if _is_population(ctx, sentence, m, phrases[m])}
     if populations:  # a population is no figure of its own: an outcome search passes over it
         view.blockers = [b for b in view.blockers if b not in {a for a, _ in populations}]
@@ -1686,6 +1745,8 @@ def _sentence_candidates(
             and ctx.last_sentence == sentence.index - 1
         ):
             outcome = (ctx.last.outcome, 0.7)
+        if outcome is None and np.part_of and antecedent is not None and antecedent.outcome != ROOT:
+            outcome = (antecedent.outcome, 0.7)
         if outcome is None:
             pending.append(item)
             continue
@@ -1731,13 +1792,6 @@ def _sentence_candidates(
                 item[0] if what == "implicit" else item["start"]
             )
     main_start: int | None = None
-    opener = _OPENER.match(norm, sentence.start)
-    antecedent = None
-    if opener is not None:  # "Of these, 4,731 were killed": a part of the sentence before's figure
-        if ctx.last is not None and ctx.last_sentence == sentence.index - 1:
-            antecedent = ctx.last
-        elif ctx.shadow is not None and ctx.shadow_sentence == sentence.index - 1:
-            antecedent = ctx.shadow
     for _, (what, item) in items:
         if what == "figure":
             start, end, figure, np = item["start"], item["end"], item["figure"], item["np"]
@@ -1759,6 +1813,18 @@ def _sentence_candidates(
         ):
             previous, part = antecedent, True
             item["part"] = True
+        if (
+            what == "figure"
+            and previous is None
+            and not part
+            and (np.head in (None, "inherit") or np.elliptic_more)
+            and not np.parties
+            and len(norm[sentence.start : start].split()) <= 1
+            and ctx.last is not None
+            and ctx.last_sentence == sentence.index - 1
+            and ctx.last.sentence.paragraph_start == sentence.paragraph_start
+        ):
+            previous = ctx.last  # "Two more were wounded.": the scope of the sentence before's
         if not part:
             main_start = start
         built = _build(
