@@ -63,6 +63,16 @@ _SPEECH_GAP = re.compile(
 )
 _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+$", re.I)
 _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
+# Heads that name any body of their kind ("the group" for the last NGO that spoke).
+_GENERIC_HEADS = frozenset(
+    {"group", "organisation", "organization", "agency", "watchdog", "monitor", "body", "ngo"}
+)
+# "its forces had killed": the speaker's own side did it.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|aviation|artillery)\s+"
+    r"(?:have\s+|had\s+|has\s+)?(?:killed|destroyed|eliminated|wounded|struck|hit)\b",
+    re.I,
+)
 # "29 more of its soldiers": the persons after "of" are counted by the number before.
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:more|others?|many|dozens|hundreds|scores))\s+of\s+$", re.I)
 # ", and another 23 people": a second object of the clause's verb.
@@ -71,8 +81,9 @@ _COORDINATED = re.compile(
 )
 # "Of these, 4,731 were killed": a sentence that opens on a part of the figure before.
 _OPENER = re.compile(
-    r"\s*(?:of\s+(?:these|them|those|whom)|among\s+(?:them|these|those|the\s+dead|the\s+victims))"
-    r"\b,?",
+    r"\s*(?:of\s+(?:these|them|those|whom)|among\s+(?:them|these|those|the\s+dead|the\s+victims)"
+    r"|(?:the\s+dead|those\s+killed|the\s+victims|the\s+wounded|the\s+injured)\s+"
+    r"(?:included|include|were|are))\b,?",
     re.I,
 )
 _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
@@ -490,8 +501,8 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
         for w in words
         if w.lower().strip(",") in ctx.lex.speaker_heads
     ]
-    if kind is None and heads_inside and (" of " in f" {name.lower()} " or "," in name):
-        kind = heads_inside[0]
+    if kind is None and heads_inside and re.search(r"\s(?:of|in|for)\s|,", f" {name.lower()} "):
+        kind = heads_inside[0]  # "the health ministry in the Hamas-run enclave"
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
@@ -641,6 +652,8 @@ def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | N
     for speaker in reversed(earlier):
         if head in speaker.source.name.lower().split() or head in speaker.source.id.split("-"):
             return speaker.source
+    if head not in _GENERIC_HEADS:
+        return None  # "the mayor" is no earlier "officials"
     kind = ctx.lex.speaker_heads.get(head)
     for speaker in reversed(earlier[-3:]):
         if kind is not None and speaker.source.kind.value == kind:
@@ -1162,8 +1175,18 @@ def _dates(
         lead = norm[max(sentence.start, d.start - 14) : d.start]
         if _AS_OF.search(lead) or re.search(r"\b(?:по\s+состоянию\s+на|на)\s+$", lead, re.I):
             as_of, how = d.date, "as of"
-        elif i > 0 and re.search(r"\b(?:to|until|through|till|по)\s+$", lead, re.I):
-            until = d
+        elif i > 0 and (
+            re.search(r"\b(?:to|until|through|till|по)\s+$", lead, re.I)
+            or (
+                re.search(r"\band\s+$", lead, re.I)
+                and re.search(
+                    r"\bbetween\s+$",
+                    norm[max(sentence.start, dates[i - 1].start - 10) : dates[i - 1].start],
+                    re.I,
+                )
+            )
+        ):
+            until = d  # "from 24 February to 15 May", "between February 24 and June 26"
         elif (
             speaker is not None
             and 0 <= d.start - speaker.verb_end <= 40
@@ -1270,7 +1293,8 @@ def _resolve_by_party(ctx: _Context, source: Source, party: str) -> Source | Non
         return None
     if any(entry.source.id == source.id for entry in ctx.lex.sources):
         return None
-    words = [w for w in re.findall(r"[\w-]+", source.name.lower()) if w not in ("the", "a", "an")]
+    head_group = re.split(r"\s+(?:of|in|for)\s+|,", source.name.lower())[0]
+    words = [w for w in re.findall(r"[\w-]+", head_group) if w not in ("the", "a", "an")]
     if not words or len(words) > 3 or words[-1] not in ctx.lex.speaker_heads:
         return None
     tree = ctx.trees["party"]
@@ -1399,6 +1423,16 @@ def _build(
         if perpetrator is None and antecedent is not None and antecedent.perpetrator != ROOT:
             perpetrator = antecedent.perpetrator
             notes.append("perpetrator of the incident told before")
+    if (
+        perpetrator is None
+        and c.source is not None
+        and c.source.affiliation in party_tree
+        and c.source.affiliation != ROOT
+        and _OWN_FORCES.search(norm, clause[0], start)
+    ):
+        # "Russia's defence ministry said its forces had killed 200 soldiers"
+        perpetrator = party_tree.resolve(c.source.affiliation)
+        notes.append("perpetrator = the speaker's side ('its forces')")
     c.perpetrator = perpetrator or ROOT
     # one claim per side ("on both sides"): read before the place can name a party
     following = view.next_blocker(start + 1)
@@ -1500,6 +1534,7 @@ def _build(
                 re.I,
             )
             or previous.outcome != outcome  # "Another 5,800 were injured": a second count
+            or (c.region != ROOT and c.region != previous.region)  # "another 300 in Bucha"
         )
         increment = not listed
     incident_cue = facts["incident_cue"]
