@@ -74,7 +74,9 @@ _OWN_FORCES = re.compile(
     re.I,
 )
 # "29 more of its soldiers": the persons after "of" are counted by the number before.
-_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:more|others?|many|dozens|hundreds|scores))\s+of\s+$", re.I)
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d|\b(?:more|others?|many|dozens|hundreds|scores))\s+of\s+$", re.I
+)
 # ", and another 23 people": a second object of the clause's verb.
 _COORDINATED = re.compile(
     r"(?:,\s*and|\band)\s+(?:another|a\s+further|an?\s+additional)\s+$|,\s*and\s+$", re.I
@@ -317,7 +319,7 @@ def _adjective_places(ctx_words: dict[str, str], lex: Lexicon) -> re.Pattern[str
 
 
 def _there(lex: Lexicon) -> re.Pattern[str]:
-    """"there" as a place ("killed there"), not the existential "there were"."""
+    """ "there" as a place ("killed there"), not the existential "there were"."""
     words = words_of(lex.get("region").get("there", []))
     return re.compile(
         rf"(?<![\w-])(?:{words})\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|"
@@ -410,13 +412,19 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         return cached
     start, end = clause
     places: list[tuple[int, int, str]] = [
-        (a, b, node) for a, b, node in _place_matches(ctx, start, end) if not _in_sorted_spans(a, ctx.mask)
+        (a, b, node)
+        for a, b, node in _place_matches(ctx, start, end)
+        if not _in_sorted_spans(a, ctx.mask)
     ]
     region_tree = ctx.trees["region"]
     adjective: list[tuple[int, int, str]] = []
     for match in ctx.adjective_places.finditer(ctx.norm, start, end):
         party = _party_of_word(ctx, match.group("adj"))
-        if party is not None and party in region_tree and not _in_sorted_spans(match.start(), ctx.mask):
+        if (
+            party is not None
+            and party in region_tree
+            and not _in_sorted_spans(match.start(), ctx.mask)
+        ):
             adjective.append((match.start(), match.end(), region_tree.resolve(party)))
     there: list[tuple[int, int, str]] = []
     for match in ctx.there.finditer(ctx.norm, start, end):
@@ -561,7 +569,9 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
                 begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
             phrase = " ".join(chunk[begin + 1 : cut].split())
             if phrase and len(phrase.split()) <= 12 and "," in phrase:
-                return floor + begin + 1 + (len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())), phrase
+                return floor + begin + 1 + (
+                    len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())
+                ), phrase
         return None
     if not words:
         return None
@@ -673,8 +683,14 @@ def _speaker_from_phrase(
         phrase = phrase[: told.start()]
     source = _table_source(ctx, phrase)
     resolved = False
-    inner = re.search(r"\b(?:for|of|at|from)\s+the\s+(?:[\w-]+\s+)?(?P<head>[\w-]+)$", phrase.split(",")[0])
-    if source is None and inner is not None and inner.group("head").lower() in ctx.lex.speaker_heads:
+    inner = re.search(
+        r"\b(?:for|of|at|from)\s+the\s+(?:[\w-]+\s+)?(?P<head>[\w-]+)$", phrase.split(",")[0]
+    )
+    if (
+        source is None
+        and inner is not None
+        and inner.group("head").lower() in ctx.lex.speaker_heads
+    ):
         # "a spokesman for the ministry, Ashraf al-Qudra": the body spoken for
         earlier = [s for s in ctx.speakers if s.start < start]
         if previous is not None:
@@ -1026,7 +1042,9 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
             phrase = match.group("phrase")
             if phrase.split()[0].lower() not in determiners:
                 continue
-            if _COUNTED_BEFORE.search(norm, max(sentence.start, match.start("phrase") - 20), match.start("phrase")):
+            if _COUNTED_BEFORE.search(
+                norm, max(sentence.start, match.start("phrase") - 20), match.start("phrase")
+            ):
                 continue  # "29 more of its soldiers": counted by the number before
             outcome = table[re.sub(r"\s+", " ", match.group("verb").lower())]
             items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
@@ -1252,10 +1270,10 @@ def _continued(
     if last.kind == "incident" and ctx.whole_war.search(ctx.norm, clause[0], clause[1]):
         return None
     said_by = speaker.source.id if speaker is not None else None
-    if said_by is not None and last.said_by == said_by:
-        near = ctx.norm[max(sentence.start, speaker.start - 40) : speaker.verb_end + 12]  # type: ignore[union-attr]
+    if speaker is not None and last.said_by == said_by:
+        near = ctx.norm[max(sentence.start, speaker.start - 40) : speaker.verb_end + 12]
         same_paragraph = last.sentence.paragraph_start == sentence.paragraph_start
-        if (speaker.resolved and same_paragraph) or ctx.continuing.search(near):  # type: ignore[union-attr]
+        if (speaker.resolved and same_paragraph) or ctx.continuing.search(near):
             return last
         return None
     if (
@@ -1353,9 +1371,13 @@ def _build(
     # "injured in the blast", "The air raids on Sunday killed...": the incident told before
     anaphor = _INCIDENT_ANAPHOR.search(norm, clause[0], clause[1])
     incident_before = None
-    if anaphor is not None and ctx.last_cue is not None and ctx.last_cue is not previous:
-        if 0 < sentence.index - ctx.last_cue_sentence <= 2:
-            incident_before = ctx.last_cue
+    if (
+        anaphor is not None
+        and ctx.last_cue is not None
+        and ctx.last_cue is not previous
+        and 0 < sentence.index - ctx.last_cue_sentence <= 2
+    ):
+        incident_before = ctx.last_cue
     # speaker
     speaker, source_conf, how = _speaker_for(ctx, sentence, start, end)
     if speaker is not None:
@@ -1495,6 +1517,7 @@ def _build(
         and sides is None
         and c.category != "military"
         and not c.party_named
+        and not ctx.whole_war.search(norm, clause[0], clause[1])  # "died in the war": anywhere
         and _parties_compatible(party_tree, _party_of_place(trees, subject), c.party)
     ):
         c.region = subject
@@ -1515,7 +1538,9 @@ def _build(
     if c.source is not None and c.category != "military":
         body = _resolve_by_party(ctx, c.source, c.party)
         if body is not None:
-            notes.append(f"speaker {c.source.name!r} read as {body.name} (the count is of its side)")
+            notes.append(
+                f"speaker {c.source.name!r} read as {body.name} (the count is of its side)"
+            )
             c.source = body
             source_conf = min(source_conf, 0.6)
     # dates and kind
@@ -1576,7 +1601,11 @@ def _build(
         if as_of is not None:
             c.dated = True
         elif event is not None:
-            as_of, date_how, c.dated = event, "the day the text gives (no day of the statement)", True
+            as_of, date_how, c.dated = (
+                event,
+                "the day the text gives (no day of the statement)",
+                True,
+            )
             date_conf = 0.7
         elif continued is not None and continued.dated:
             as_of, date_how, c.dated = continued.as_of, "day of the statement it continues", True
@@ -1587,7 +1616,11 @@ def _build(
         elif ctx.dateline is not None:
             as_of, date_how, date_conf = ctx.dateline, "day of the dateline", 0.6
         else:
-            as_of, date_how, date_conf = ctx.published, "publication date (no date in the text)", 0.5
+            as_of, date_how, date_conf = (
+                ctx.published,
+                "publication date (no date in the text)",
+                0.5,
+            )
         if increment:
             c.kind, c.since, c.as_of = "increment", as_of, as_of
             notes.append("increment: since = as_of = the day it was announced")
@@ -1709,11 +1742,11 @@ def _sentence_candidates(
             antecedent = ctx.last
         elif ctx.shadow is not None and ctx.shadow_sentence == sentence.index - 1:
             antecedent = ctx.shadow
-    opened = next(
-        (m for m in mentions if opener is not None and m[0] <= opener.end() + 2), None
-    )
+    opened = next((m for m in mentions if opener is not None and m[0] <= opener.end() + 2), None)
     phrases = {
-        m: _scan_noun_phrase(ctx, m[1], view.clause(m[0])[1], part_of=m == opened and bool(antecedent))
+        m: _scan_noun_phrase(
+            ctx, m[1], view.clause(m[0])[1], part_of=m == opened and bool(antecedent)
+        )
         for m in mentions
     }
     populations = {m for m in mentions if _is_population(ctx, sentence, m, phrases[m])}
@@ -1798,9 +1831,7 @@ def _sentence_candidates(
             accepted.append(head)
             anchor = head
         accepted.append(item)
-    shadow = next(
-        (i for i in reversed(pending) if i["np"].head not in (None, "inherit")), None
-    )
+    shadow = next((i for i in reversed(pending) if i["np"].head not in (None, "inherit")), None)
     for item in pending:
         a, b = int(str(item["start"])), int(str(item["end"]))
         rejected.append(
@@ -1823,9 +1854,9 @@ def _sentence_candidates(
     mains: dict[tuple[int, int], list[int]] = {}
     for _, (what, item) in items:
         if what == "implicit" or not item["part"]:
-            mains.setdefault(view.clause(item[0] if what == "implicit" else item["start"]), []).append(
-                item[0] if what == "implicit" else item["start"]
-            )
+            mains.setdefault(
+                view.clause(item[0] if what == "implicit" else item["start"]), []
+            ).append(item[0] if what == "implicit" else item["start"])
     main_start: int | None = None
     for _, (what, item) in items:
         if what == "figure":
@@ -1971,11 +2002,7 @@ def _mark_lists(norm: str, accepted: list[dict[str, Any]], demographic: frozense
 
     def flush() -> None:
         nouns = {x["np"].noun for x in run}
-        if (
-            len(run) >= 2
-            and nouns <= demographic
-            and any(x["np"].head == "civilian" for x in run)
-        ):
+        if len(run) >= 2 and nouns <= demographic and any(x["np"].head == "civilian" for x in run):
             for x in run:
                 x["list_category"] = "civilian"
         if len(run) >= 3:
@@ -2051,7 +2078,7 @@ def run(
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:
-    """"Air strikes killed 42 people in Idlib, the monitor said on Monday. The air raids on
+    """ "Air strikes killed 42 people in Idlib, the monitor said on Monday. The air raids on
     Sunday killed...": the day the second sentence gives makes the first one's tolls an incident
     of that day (unless they hold "as of" a day of their own)."""
     dated = next((c for c in found if c.anaphoric and c.kind == "incident"), None)

@@ -230,7 +230,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         speaker_heads=heads,
         auxiliaries=frozenset(w.lower() for w in speech_cfg["auxiliaries"]),
         family=re.compile(
-            r"(?P<head>(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
+            r"(?P<head>(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
             rf"(?P<n>\d+|{number_words})\s+(?:other\s+)?"
             r"(?:members\s+of\s+(?:his|her|their|the)\s+family|family\s+members|relatives"
             r"|of\s+(?:his|her|their)\s+(?:children|relatives|family))\b",

@@ -800,7 +800,12 @@ CLAIMS: list[dict[str, object]] = [
         for f, a, c, n in (
             ("As many as 266", None, "all", "spokesman of the Gaza Health Ministry"),
             ("117", "117 children, died", "civilian", ""),
-            ("266", "266 people, including 117 children, most", "all", "the quotation's day: Sunday, said in the lede"),
+            (
+                "266",
+                "266 people, including 117 children, most",
+                "all",
+                "the quotation's day: Sunday, said in the lede",
+            ),
             ("117", "117 children, most", "civilian", ""),
         )
     ],
@@ -858,7 +863,10 @@ CLAIMS: list[dict[str, object]] = [
             as_of="2009-01-14",
             source="gaza-health-ministry",
         )
-        for f, a, c in (("at least 1,000", None, "all"), ("hundreds", "hundreds of civilians", "civilian"))
+        for f, a, c in (
+            ("at least 1,000", None, "all"),
+            ("hundreds", "hundreds of civilians", "civilian"),
+        )
     ],
     D(
         doc="n03",
@@ -977,8 +985,20 @@ CLAIMS: list[dict[str, object]] = [
         for f, a, o, s, n in (
             ("At least 23", None, "killed", "regional-governor", "regional governor"),
             ("28", "28 wounded in", "wounded", "regional-governor", "regional governor"),
-            ("23", "23 dead", "killed", "oleksandr-starukh", "Oleksandr Starukh, the Zaporizhzhia regional governor"),
-            ("28", "28 wounded. All", "wounded", "oleksandr-starukh", "Oleksandr Starukh, the Zaporizhzhia regional governor"),
+            (
+                "23",
+                "23 dead",
+                "killed",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the Zaporizhzhia regional governor",
+            ),
+            (
+                "28",
+                "28 wounded. All",
+                "wounded",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the Zaporizhzhia regional governor",
+            ),
         )
     ],
     # n05 (Ukraine): an incident's parts told by the governor over three sentences
@@ -1032,10 +1052,38 @@ CLAIMS: list[dict[str, object]] = [
             source_name=n,
         )
         for f, a, o, p, s, n in (
-            ("23", "23 civilians were killed", "killed", "russia", "oleksandr-starukh", "Oleksandr Starukh, the local governor"),
-            ("28", "28 were wounded", "wounded", "russia", "oleksandr-starukh", "Oleksandr Starukh, the local governor"),
-            ("23", "23 killed", "killed", "russia", "oleksandr-starukh", "Oleksandr Starukh, the local governor"),
-            ("28", "28 wounded as", "wounded", "russia", "oleksandr-starukh", "Oleksandr Starukh, the local governor"),
+            (
+                "23",
+                "23 civilians were killed",
+                "killed",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "28",
+                "28 were wounded",
+                "wounded",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "23",
+                "23 killed",
+                "killed",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "28",
+                "28 wounded as",
+                "wounded",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
             ("23", "23 civilians dead", "killed", "ukraine", "vladimir-rogov", "Vladimir Rogov"),
             ("34", None, "wounded", "ukraine", "vladimir-rogov", "Vladimir Rogov"),
         )
@@ -1096,10 +1144,34 @@ CLAIMS: list[dict[str, object]] = [
             source_name=n,
         )
         for f, a, o, s, n in (
-            ("at least 13", None, "killed", "lebanese-ministry-of-health", "Lebanese Ministry of health"),
-            ("57", "57 injured", "wounded", "lebanese-ministry-of-health", "Lebanese Ministry of health"),
-            ("57", "57 injuries", "wounded", "public-health-emergency-operations-center", "Public Health Emergency Operations Center"),
-            ("17", None, "wounded", "public-health-emergency-operations-center", "Public Health Emergency Operations Center"),
+            (
+                "at least 13",
+                None,
+                "killed",
+                "lebanese-ministry-of-health",
+                "Lebanese Ministry of health",
+            ),
+            (
+                "57",
+                "57 injured",
+                "wounded",
+                "lebanese-ministry-of-health",
+                "Lebanese Ministry of health",
+            ),
+            (
+                "57",
+                "57 injuries",
+                "wounded",
+                "public-health-emergency-operations-center",
+                "Public Health Emergency Operations Center",
+            ),
+            (
+                "17",
+                None,
+                "wounded",
+                "public-health-emergency-operations-center",
+                "Public Health Emergency Operations Center",
+            ),
         )
     ],
     # n09 (Yemen): an official by description, then by name; the day in the next sentence
@@ -1171,14 +1243,70 @@ CLAIMS: list[dict[str, object]] = [
         for f, a, o, r, s, n in (
             ("At least 11", None, "killed", "pale-township", "irrawaddy", "irrawaddy"),
             ("five", "five wounded", "wounded", "pale-township", "irrawaddy", "irrawaddy"),
-            ("10", "10 villagers", "killed", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("five", "five, according", "wounded", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("Three", "Three women", "killed", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("seven", "seven men", "killed", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("a monk", None, "killed", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("Five", "Five villagers", "wounded", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("a two-year-old girl", None, "wounded", "nyaung-kone", "pale-township-spokesman", "Pale Township people's administration spokesman"),
-            ("A female Kyar Si villager", None, "killed", "pale-township", "irrawaddy", "irrawaddy"),
+            (
+                "10",
+                "10 villagers",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "five",
+                "five, according",
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "Three",
+                "Three women",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "seven",
+                "seven men",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "a monk",
+                None,
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "Five",
+                "Five villagers",
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "a two-year-old girl",
+                None,
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "A female Kyar Si villager",
+                None,
+                "killed",
+                "pale-township",
+                "irrawaddy",
+                "irrawaddy",
+            ),
         )
     ],
     # n12 (Karabakh 2020): a dateline with a date; the statement's own words attribute
