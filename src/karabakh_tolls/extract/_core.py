@@ -210,7 +210,9 @@ class _Context:
     all_places: list[tuple[int, str]] = field(default_factory=list)  # every place, in order
     all_place_starts: list[int] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    subject: list[str] = field(default_factory=list)  # places named in earlier sentences
+    subject_node: str | None = None  # common ancestor of the places of earlier sentences
+    sentence_places: tuple[int, list[int], list[str | None]] | None = None
+    events: dict[int, dt.date | None] = field(default_factory=dict)
     lede_place: bool = False  # the first sentence names a place (the text has a subject place)
     last_cue: Candidate | None = None  # the last claim told with an incident cue
     last_cue_sentence: int = -9
@@ -226,6 +228,17 @@ def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping): a bisection."""
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and merged where they overlap (for :func:`_in_sorted_spans`)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _slug(text: str) -> str:
@@ -372,29 +385,42 @@ def _figure_places(
 
     With one figure in the clause, all of them. With several ("killed 19 people outside
     Saraqeb, and another 23 in Ehsim"), each place belongs to the figure it follows, or to the
-    figure right after it when nothing but a few words lie between ("in Kyiv 3 were wounded");
-    a figure that owns none shares all of them. A named place wins over a party adjective ("the
-    Armenian city of Martuni"); "there" counts only when no place is named.
+    figure right after it when nothing lies between ("and in Kyiv 3 were wounded"); a figure
+    that owns none shares the next figure's ("killed 5 and wounded 10 in Kharkiv"), else the
+    previous one's ("in Martuni killed a girl and injured her brother"). A named
+    place wins over a party adjective ("the Armenian city of Martuni"); "there" counts only when
+    no place is named.
     """
-    named = facts["places"] or facts["there"]
-    chosen = named
-    inside = sorted(m for m in mains)
-    if len(inside) > 1 and named:
-        owned = []
-        for a, b, node in named:
-            later = [m for m in inside if m > a]
-            before = [m for m in inside if m < a]
-            gap = norm[b : later[0]] if later else ","
-            if later and "," not in gap and len(gap.split()) <= 4:
-                owner = later[0]
-            else:
-                owner = before[-1] if before else inside[0]
-            if owner == anchor:
-                owned.append((a, b, node))
-        chosen = owned or named
-    if chosen:
-        return [node for _, _, node in chosen]
-    return [node for _, _, node in facts["adjective_places"]]
+    named = facts["places"] or facts["there"] or facts["adjective_places"]
+    if len(mains) <= 1 or not named:
+        return [node for _, _, node in named]
+    if "owners" not in facts:  # once per clause: its figures never change
+        ordered = sorted(mains)
+        facts["owners"] = (ordered, _place_owners(norm, named, ordered))
+    ordered, owners = facts["owners"]
+    chosen = owners.get(anchor, [])
+    i = bisect.bisect_right(ordered, anchor)
+    if not chosen and i < len(ordered):  # "killed 5 and wounded 10 in Kharkiv": the next one's
+        chosen = owners.get(ordered[i], [])
+    if not chosen and i >= 2:  # "In Martuni, strikes killed a girl and injured her brother"
+        chosen = owners.get(ordered[i - 2], [])
+    return [node for _, _, node in chosen]
+
+
+def _place_owners(
+    norm: str, named: Sequence[tuple[int, int, str]], mains: Sequence[int]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Which figure (by start) each place of a clause belongs to (see :func:`_figure_places`)."""
+    owners: dict[int, list[tuple[int, int, str]]] = {}
+    for a, b, node in named:
+        i = bisect.bisect_right(mains, a)
+        later = mains[i] if i < len(mains) else None
+        if later is not None and later - b <= 3 and not norm[b:later].strip():
+            owner = later  # "and in Kyiv 3 were wounded": a place right before its figure
+        else:
+            owner = mains[i - 1] if i > 0 else mains[0]
+        owners.setdefault(owner, []).append((a, b, node))
+    return owners
 
 
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
@@ -442,9 +468,10 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
     forces = [(m.start(), m.end()) for m in ctx.perpetrator.finditer(ctx.norm, start, end)]
     # "the armed forces of Armenia": a party named in a force phrase is no location
-    places = [p for p in places if not any(a <= p[0] < b for a, b in forces)]
+    places = [p for p in places if not _in_sorted_spans(p[0], forces)]
+    since_spans = _merged(since_spans)
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
-        if any(a <= match.start() < b for a, b in since_spans):
+        if _in_sorted_spans(match.start(), since_spans):
             continue
         word = next(g for g in match.groups() if g).lower()
         side = sides.get(word) or next(
@@ -466,6 +493,8 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         "carry_back": carry_back,
         "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
         "incident_cue": _INCIDENT.search(ctx.norm, start, end),
+        "anaphor": _INCIDENT_ANAPHOR.search(ctx.norm, start, end),
+        "whole_war": ctx.whole_war.search(ctx.norm, start, end) is not None,
     }
     ctx.clause_cache[clause] = facts
     return facts
@@ -1267,7 +1296,7 @@ def _continued(
     last = ctx.last
     if last is None or ctx.last_sentence != sentence.index - 1:
         return None
-    if last.kind == "incident" and ctx.whole_war.search(ctx.norm, clause[0], clause[1]):
+    if last.kind == "incident" and _clause_facts(ctx, clause)["whole_war"]:
         return None
     said_by = speaker.source.id if speaker is not None else None
     if speaker is not None and last.said_by == said_by:
@@ -1295,10 +1324,14 @@ def _previous_sentence(ctx: _Context, sentence: Sentence) -> Sentence | None:
 
 def _event_of(ctx: _Context, sentence: Sentence) -> dt.date | None:
     """The first day of a sentence that is neither a start ("since...") nor relative."""
+    if sentence.index in ctx.events:
+        return ctx.events[sentence.index]
+    ctx.events[sentence.index] = None
     view = _view(ctx, sentence, [])
     for d in view.dates:
         lead = ctx.norm[max(sentence.start, d.start - 60) : d.start].lower()
         if not d.relative_span and not _SINCE.search(lead) and "since " not in lead[-20:]:
+            ctx.events[sentence.index] = d.date
             return d.date
     return None
 
@@ -1369,7 +1402,7 @@ def _build(
     if _EARLIER.search(norm, max(sentence.start, start - 60), start):
         earlier = previous or last_here
     # "injured in the blast", "The air raids on Sunday killed...": the incident told before
-    anaphor = _INCIDENT_ANAPHOR.search(norm, clause[0], clause[1])
+    anaphor = facts["anaphor"]
     incident_before = None
     if (
         anaphor is not None
@@ -1450,7 +1483,7 @@ def _build(
         and c.source is not None
         and c.source.affiliation in party_tree
         and c.source.affiliation != ROOT
-        and _OWN_FORCES.search(norm, clause[0], start)
+        and _OWN_FORCES.search(norm, max(clause[0], start - 150), start)
     ):
         # "Russia's defence ministry said its forces had killed 200 soldiers"
         perpetrator = party_tree.resolve(c.source.affiliation)
@@ -1517,7 +1550,7 @@ def _build(
         and sides is None
         and c.category != "military"
         and not c.party_named
-        and not ctx.whole_war.search(norm, clause[0], clause[1])  # "died in the war": anywhere
+        and not facts["whole_war"]  # "died in the war": anywhere
         and _parties_compatible(party_tree, _party_of_place(trees, subject), c.party)
     ):
         c.region = subject
@@ -1663,14 +1696,25 @@ def _subject_place(ctx: _Context, sentence: Sentence, start: int) -> str | None:
     the place the document is about, or ``None`` when it names none or only the root."""
     if not ctx.lede_place:
         return None
-    nodes = list(ctx.subject)
-    for a, _, node in _place_matches(ctx, sentence.start, start):
-        if not _in_sorted_spans(a, ctx.mask):
-            nodes.append(node)
-    if not nodes:
-        return None
-    common = _common_ancestor(ctx.trees["region"], nodes)
-    return None if common == ROOT else common
+    here = ctx.sentence_places
+    if here is None or here[0] != sentence.index:
+        named = [
+            (a, node)
+            for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
+            if not _in_sorted_spans(a, ctx.mask)
+        ]
+        prefix: list[str | None] = []
+        common = ctx.subject_node
+        for _, node in named:
+            common = (
+                node if common is None else _common_ancestor(ctx.trees["region"], [common, node])
+            )
+            prefix.append(common)
+        here = (sentence.index, [a for a, _ in named], prefix)
+        ctx.sentence_places = here
+    i = bisect.bisect_left(here[1], start)
+    common = here[2][i - 1] if i > 0 else ctx.subject_node
+    return None if common is None or common == ROOT else common
 
 
 def _common_ancestor(tree: ScopeTree, nodes: Sequence[str]) -> str:
@@ -1751,7 +1795,8 @@ def _sentence_candidates(
     }
     populations = {m for m in mentions if _is_population(ctx, sentence, m, phrases[m])}
     if populations:  # a population is no figure of its own: an outcome search passes over it
-        view.blockers = [b for b in view.blockers if b not in {a for a, _ in populations}]
+        starts = {a for a, _ in populations}
+        view.blockers = [b for b in view.blockers if b not in starts]
     for start, end in mentions:
         phrase = ctx.text[start:end]
         clause = view.clause(start)
@@ -1800,7 +1845,7 @@ def _sentence_candidates(
         if (
             outcome is None
             and np.head not in (None, "inherit")
-            and _COORDINATED.search(norm, clause[0], start)
+            and _COORDINATED.search(norm, max(clause[0], start - 40), start)
         ):
             # "killed 19 people ..., and another 23 people": the verb of the earlier object
             same = [a for a in accepted if a["clause"] == clause and not a["part"]]
@@ -1957,7 +2002,12 @@ def _sentence_candidates(
             for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
             if not _in_sorted_spans(a, ctx.mask)
         ]
-        ctx.subject.extend(named)
+        for node in named:
+            ctx.subject_node = (
+                node
+                if ctx.subject_node is None
+                else _common_ancestor(ctx.trees["region"], [ctx.subject_node, node])
+            )
         if sentence.index == 0 and named:
             ctx.lede_place = True
     return candidates, rejected
