@@ -20,7 +20,7 @@ PATHOLOGICAL = {
     # one clause holding many figures and places: each place is given to one figure
     "places of one clause": "12 people were killed in Ganja and 3 in Barda, ",
     # document context: subject places, continued statements, "there", the incident told before
-    "continued statements": "In Ganja, the ministry added that 5 civilians died there in the blast. ",
+    "continued statements": "In Ganja, the ministry added that 5 died there in the blast. ",
     "parts of the sentence before": "Of them, 3 were children, the ombudsman said. ",
 }
 
