@@ -806,3 +806,30 @@ def test_context_never_invents_a_place_or_a_day(
     for row in frame.itertuples():
         assert row.region in allowed, (text, row.figure, row.region)
         assert UKRAINE.start <= row.since.date() <= row.as_of.date() <= published
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The fatalities brought up to 881 the number of people killed.", 881, 881),
+        ("The death toll went up to 50, officials said.", 50, 50),
+        ("Up to 50 people may have been killed, officials said.", 0, 50),
+    ],
+)
+def test_up_to_after_a_verb_of_rising_is_the_total_reached(text: str, low: int, high: int) -> None:
+    row = _frame(text).iloc[0]
+    assert (row["low"], row["high"]) == (low, high)
+
+
+def test_a_pronoun_is_never_a_speakers_name() -> None:
+    row = _frame("He reports 23 civilians dead.").iloc[0]
+    assert row["source"] != "he" and row["source_kind"] != "individual"
+
+
+def test_a_start_in_russian_is_a_start_not_the_day_of_the_count() -> None:
+    text = "Общее число погибших военных с 27 сентября достигло 158 человек."
+    row = _frame(text, "2020-10-02").iloc[0]
+    assert (row["since"].date(), row["as_of"].date()) == (
+        dt.date(2020, 9, 27),
+        dt.date(2020, 10, 2),
+    )

@@ -63,6 +63,15 @@ _SPEECH_GAP = re.compile(
 )
 _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+$", re.I)
 _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
+# "brought up to 881", "went up to 50": "up to" after a verb of rising is the total reached.
+_UP_TO = re.compile(r"up\s+to\s+", re.I)
+_REACHED = re.compile(
+    r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
+    r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
+    re.I,
+)
+# Pronouns are never a speaker's name ("He reports 23 dead" with no antecedent found).
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 # Heads that name any body of their kind ("the group" for the last NGO that spoke).
 _GENERIC_HEADS = frozenset(
     {"group", "organisation", "organization", "agency", "watchdog", "monitor", "body", "ngo"}
@@ -221,6 +230,7 @@ class _Context:
     dateline: dt.date | None = None  # the day of the text's dateline
     dateline_end: int = 0
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
+    since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
     whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
@@ -531,6 +541,8 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     if not words or len(words) > 10:
         return None
     name = " ".join(words)
+    if name.lower() in _PRONOUNS:
+        return None
     head = words[-1].lower().strip(",.'\u2019")
     kind = ctx.lex.speaker_heads.get(head)
     heads_inside = [
@@ -1254,6 +1266,7 @@ def _dates(
         gap = lead[since_at:] if since_at >= 0 else ""
         if (
             _SINCE.search(lead)
+            or ctx.since_words.search(lead)
             or (since_at >= 0 and "," not in gap and len(gap.split()) <= 8)
             or (until is not None and d.end <= until.start)
         ):
@@ -1330,7 +1343,12 @@ def _event_of(ctx: _Context, sentence: Sentence) -> dt.date | None:
     view = _view(ctx, sentence, [])
     for d in view.dates:
         lead = ctx.norm[max(sentence.start, d.start - 60) : d.start].lower()
-        if not d.relative_span and not _SINCE.search(lead) and "since " not in lead[-20:]:
+        if (
+            not d.relative_span
+            and not _SINCE.search(lead)
+            and not ctx.since_words.search(lead)
+            and "since " not in lead[-20:]
+        ):
             ctx.events[sentence.index] = d.date
             return d.date
     return None
@@ -1731,6 +1749,9 @@ def _figure_of(ctx: _Context, view: _SentenceView, start: int, end: int) -> Figu
     english = phrase
     if lex.code != "en":
         english = _to_english(lex, phrase)
+    reached = _UP_TO.match(english)
+    if reached and _REACHED.search(ctx.norm, max(view.sentence.start, start - 20), start):
+        english = english[reached.end() :]  # "brought up to 881 the number": a total reached
     verb = lex.verb_hedge.search(ctx.norm, max(view.sentence.start, start - 20), start)
     if verb is not None and not re.match(
         r"\s*(?:more|fewer|less|at|about|some|around|nearly|almost|over|up)\b", english, re.I
@@ -2099,6 +2120,10 @@ def run(
     speech = lex.get("speech")
     ctx.continuing = re.compile(rf"\b(?:{words_of(speech.get('continuing', []))})\b", re.I)
     ctx.whole_war = re.compile(rf"\b(?:{words_of(speech.get('whole_war', []))})\b", re.I)
+    # a start word of the lexicon before a day (Russian "s 27 sentyabrya"): a start, not the day
+    ctx.since_words = re.compile(
+        rf"(?<!\w)(?:{words_of(lex.get('dates').get('since', []))})\s+$", re.I
+    )
     line = dateline(text, published)
     if line is not None:
         ctx.dateline_end = line.end
