@@ -290,3 +290,76 @@ def test_the_console_script_is_installed() -> None:
         check=True,
     )
     assert done.stdout.startswith("war,outcome,category,party")
+
+
+# --- extract: many articles ----------------------------------------------------------------------
+
+
+def _articles(folder: Path) -> list[Path]:
+    texts = {
+        "001_a.txt": "Amnesty said 146 civilians died and 12 soldiers were wounded.",
+        "002_b.txt": "Authorities in Baku said on Tuesday that 27 Azerbaijani civilians have died.",
+        "003_c.txt": "No figure here.",
+    }
+    paths = []
+    for name, text in texts.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_extract_many_articles_into_one_csv(tmp_path: Path) -> None:
+    paths = _articles(tmp_path)
+    target = tmp_path / "out.csv"
+    code, _, err = _run("extract", *map(str, paths), "--published", "2020-10-06", "-o", str(target))
+    assert code == 0, err
+    frame = kt.read_claims(target).to_frame()
+    assert list(frame["document"]) == ["001", "001", "002"]
+    assert "3 claim(s) written" in err
+
+
+def test_extract_reports_progress_per_article(tmp_path: Path) -> None:
+    seen: list[tuple[str, int | None]] = []
+    steps: list[int] = []
+
+    def progress(description: str, total: int | None):  # type: ignore[no-untyped-def]
+        seen.append((description, total))
+        return steps.append
+
+    claims = cli.extract_articles(_articles(tmp_path), published="2020-10-06", progress=progress)
+    assert seen == [("Extracting 3 article(s)", 3)] and steps == [1, 1, 1]
+    assert len(claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--document", "x"], "--document names one article"),
+        (["--review", "-o", "r.csv"], "the option --review reads one article at a time"),
+    ],
+)
+def test_extract_many_articles_refuses_single_article_options(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    paths = _articles(tmp_path)
+    code, _, err = _run("extract", *map(str, paths[:2]), "--published", "2020-10-06", *extra)
+    assert code == 2 and message in err
+
+
+def test_extract_refuses_two_articles_of_one_document_id(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    one, two = tmp_path / "x" / "005_a.txt", tmp_path / "y" / "005_b.txt"
+    one.write_text("5 died.", "utf-8")
+    two.write_text("6 died.", "utf-8")
+    code, _, err = _run("extract", str(one), str(two), "--published", "2020-10-06")
+    assert code == 2 and "document id '005'" in err
+
+
+def test_extract_names_the_file_it_cannot_read(tmp_path: Path) -> None:
+    paths = _articles(tmp_path)
+    code, _, err = _run(
+        "extract", str(paths[0]), str(tmp_path / "missing.txt"), "--published", "2020-10-06"
+    )
+    assert code == 3 and "missing.txt" in err

@@ -17,6 +17,11 @@ PATHOLOGICAL = {
     "news": "The ministry said on Monday that 42 civilians had been killed in Ganja. ",
     "commas after a digit": "1,",
     "capitalised words": "Aa ",
+    # one clause holding many figures and places: each place is given to one figure
+    "places of one clause": "12 people were killed in Ganja and 3 in Barda, ",
+    # document context: subject places, continued statements, "there", the incident told before
+    "continued statements": "In Ganja, the ministry added that 5 died there in the blast. ",
+    "parts of the sentence before": "Of them, 3 were children, the ombudsman said. ",
 }
 
 

@@ -3,7 +3,8 @@
 ``karabakh-tolls`` (or ``karabakh-tolls reconcile [FILE]``) reconciles the bundled seed claims,
 or a claims file, and prints the ranges as a table a person reads (``--format table``, the
 default) or writes them as CSV, JSON or Parquet (``--format``, ``-o``). ``karabakh-tolls
-extract ARTICLE`` writes the candidate claims of an article as CSV.
+extract ARTICLE [ARTICLE ...]`` writes the candidate claims of one or many articles as one CSV,
+with a progress bar over the files on a terminal.
 
 The table and the progress bars need the ``cli`` extra (``pip install 'karabakh_tolls[cli]'``,
 which brings ``rich``); the machine formats work without it.
@@ -54,7 +55,7 @@ from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY
 from karabakh_tolls.report import Progress, Row, no_progress, report_rows
 
-__all__ = ["EXIT_CODES", "build_parser", "main"]
+__all__ = ["EXIT_CODES", "build_parser", "extract_articles", "main"]
 
 EXIT_OK: Final = 0
 EXIT_BUG: Final = 1
@@ -249,24 +250,87 @@ def _cmd_reconcile(ctx: _Context) -> int:
     return EXIT_OK
 
 
+def _document_of(path: Path) -> str:
+    return path.name.split("_", 1)[0].removesuffix(".txt")
+
+
+def extract_articles(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: str,
+    outlet: str | None = None,
+    document: str | None = None,
+    progress: Progress = no_progress,
+) -> ClaimSet:
+    """The candidate claims of every article of ``paths``, as one claim set.
+
+    Each file's document id is its name before the first ``_`` (``003_ebbc.txt`` -> ``003``),
+    or ``document`` when one file is given. ``progress(description, total)`` is told of the
+    files as they are read (the command line draws it as a bar).
+
+    Raises
+    ------
+    OSError (``_InputError``)
+        A file cannot be read.
+    UsageError
+        Two files give the same document id, or ``document`` is given with several files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Amnesty said 146 civilians died.", "utf-8")
+    >>> _ = (folder / "b.txt").write_text("Baku said 27 civilians died.", "utf-8")
+    >>> claims = extract_articles([folder / "a.txt", folder / "b.txt"], published="2021-01-14")
+    >>> sorted(claims.to_frame()["document"])
+    ['a', 'b']
+    """
+    files = [Path(p) for p in paths]
+    if document is not None and len(files) != 1:
+        raise UsageError("the option --document names one article; give one file or drop it")
+    ids = [document or _document_of(f) for f in files]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise UsageError(
+            f"several articles give document id {twice[0]!r}; rename them or extract them apart"
+        )
+    advance = progress(f"Extracting {len(files)} article(s)", len(files))
+    found: ClaimSet | None = None
+    for path, ident in zip(files, ids, strict=True):
+        try:
+            text = path.read_bytes()
+        except OSError as error:
+            raise _InputError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
+        claims = extract(text, published=published, document=ident, outlet=outlet)
+        found = claims if found is None else found + claims
+        advance(1)
+    assert found is not None
+    return found
+
+
 def _cmd_extract(ctx: _Context) -> int:
-    """Extract candidate claims from an article; write a claims CSV (stdout or ``-o``)."""
+    """Extract candidate claims from articles; write one claims CSV (stdout or ``-o``)."""
     args = ctx.args
     try:
         as_date(args.published, "--published")
     except KarabakhTollsError as error:
         raise UsageError(str(error)) from error
-    path = Path(args.article)
-    try:
-        text = path.read_bytes()
-    except OSError as error:
-        raise _InputError(f"cannot read {args.article!r}: {error.strerror or error}") from error
-    document = args.document or path.name.split("_", 1)[0].removesuffix(".txt")
-    claims = extract(text, published=args.published, document=document, outlet=args.outlet)
     if args.review:
+        if len(args.articles) != 1:
+            raise UsageError("the option --review reads one article at a time")
         if not args.output:
             raise UsageError("--review needs -o FILE for the reviewed claims")
-        result = review(claims, text.decode("utf-8"), input=sys.stdin, output=ctx.stderr)
+    with ctx.progress() as progress:
+        claims = extract_articles(
+            args.articles,
+            published=args.published,
+            outlet=args.outlet,
+            document=args.document,
+            progress=progress,
+        )
+    if args.review:
+        text = Path(args.articles[0]).read_bytes().decode("utf-8")
+        result = review(claims, text, input=sys.stdin, output=ctx.stderr)
         result.claims.to_csv(args.output)
         rejected = Path(args.output).with_suffix(".rejected.csv")
         result.rejected.to_csv(rejected)
@@ -366,12 +430,16 @@ def build_parser() -> argparse.ArgumentParser:
     rec.set_defaults(func=_cmd_reconcile)
     ext = sub.add_parser(
         "extract",
-        help="extract candidate claims from an article (CSV out)",
+        help="extract candidate claims from articles (one CSV out)",
         parents=[common],
     )
-    ext.add_argument("article", help="a UTF-8 text file")
+    ext.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="UTF-8 text files (one or many)"
+    )
     ext.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
-    ext.add_argument("--document", help="document id (default: the file name before '_')")
+    ext.add_argument(
+        "--document", help="document id of a single article (default: the file name before '_')"
+    )
     ext.add_argument("--outlet", help="publisher id; source of unattributed statements")
     ext.add_argument("-o", "--output", help="write the CSV here instead of stdout")
     ext.add_argument(

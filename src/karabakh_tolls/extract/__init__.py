@@ -303,6 +303,23 @@ def _record(
     }
 
 
+def _inside_war(candidates: list[Candidate], war: War) -> tuple[list[Candidate], list[Rejection]]:
+    """Candidates whose counted days lie in the war, and a rejection for each other one: a count
+    that starts before the war ("since 2014" in a war of 2022) or only after its end."""
+    kept: list[Candidate] = []
+    out: list[Rejection] = []
+    for c in candidates:
+        if c.since < war.start:
+            why = f"the count starts {c.since}, before the start of {war.id} ({war.start})"
+        elif war.end is not None and c.since > war.end:
+            why = f"the count starts {c.since}, after the end of {war.id} ({war.end})"
+        else:
+            kept.append(c)
+            continue
+        out.append(Rejection(c.start, c.end, c.phrase, "outside-war", why, c.sentence))
+    return kept, out
+
+
 def _rejected_frame(text: str, rejected: list[Rejection]) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -359,6 +376,8 @@ def extract_debug(
     if code != "en":
         warnings.warn(ExtractionWarning(code, supported=True), stacklevel=3)
     candidates, rejected = run(body, day, outlet_id, chosen, war_start, code)
+    candidates, outside = _inside_war(candidates, the_war)
+    rejected = sorted([*rejected, *outside], key=lambda r: r.start)
     records = [
         _record(c, i, doc, outlet_id, day, war_id) for i, c in enumerate(candidates, start=1)
     ]

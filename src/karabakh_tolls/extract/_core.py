@@ -38,7 +38,15 @@ from karabakh_tolls.sources import INDEPENDENT, Source, SourceKind
 from karabakh_tolls.wars import default_war
 
 from ._lexicon import Lexicon, SourceEntry, lexicon
-from ._text import DateMention, Sentence, date_mentions, normalise, quote_regions, sentences
+from ._text import (
+    DateMention,
+    Sentence,
+    date_mentions,
+    dateline,
+    normalise,
+    quote_regions,
+    sentences,
+)
 
 __all__ = ["Candidate", "Rejection", "run"]
 
@@ -55,14 +63,64 @@ _SPEECH_GAP = re.compile(
 )
 _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+$", re.I)
 _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
+# "brought up to 881", "went up to 50": "up to" after a verb of rising is the total reached.
+_UP_TO = re.compile(r"up\s+to\s+", re.I)
+_REACHED = re.compile(
+    r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
+    r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
+    re.I,
+)
+# Pronouns are never a speaker's name ("He reports 23 dead" with no antecedent found).
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+# Heads that name any body of their kind ("the group" for the last NGO that spoke).
+_GENERIC_HEADS = frozenset(
+    {"group", "organisation", "organization", "agency", "watchdog", "monitor", "body", "ngo"}
+)
+# "its forces had killed": the speaker's own side did it.
+_OWN_FORCES = re.compile(
+    r"\b(?:its|our)\s+(?:own\s+)?(?:forces|troops|army|military|units|aviation|artillery)\s+"
+    r"(?:have\s+|had\s+|has\s+)?(?:killed|destroyed|eliminated|wounded|struck|hit)\b",
+    re.I,
+)
+# "29 more of its soldiers": the persons after "of" are counted by the number before.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d|\b(?:more|others?|many|dozens|hundreds|scores))\s+of\s+$", re.I
+)
+# ", and another 23 people": a second object of the clause's verb.
+_COORDINATED = re.compile(
+    r"(?:,\s*and|\band)\s+(?:another|a\s+further|an?\s+additional)\s+$|,\s*and\s+$", re.I
+)
+# "Of these, 4,731 were killed": a sentence that opens on a part of the figure before.
+_OPENER = re.compile(
+    r"\s*(?:of\s+(?:these|them|those|whom)|among\s+(?:them|these|those|the\s+dead|the\s+victims)"
+    r"|(?:the\s+dead|those\s+killed|the\s+victims|the\s+wounded|the\s+injured)\s+"
+    r"(?:included|include|were|are))\b,?",
+    re.I,
+)
 _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _WITNESS = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s+told\s+")
-_NAME = re.compile(r"(?:[A-Z][\w'-]*\.?\s+){0,3}[A-Z][\w'-]+$")
+_NAME_WORD = r"(?:(?:al|el|ad|as|ash|ibn|bin|abu|de|da|di|van|von|der|le|la)[- ])?[A-Z][\w'-]*"
+_NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
+# "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
+_TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
 _INCIDENT = re.compile(
-    r"\b(?:explosion|blast|strike|strikes|attack|shelling|raid|raids|massacre|bombing)\b", re.I
+    r"\b(?:explosion|blast|strike|strikes|airstrikes?|attack|shelling|raid|raids|massacre|bombing)\b",
+    re.I,
+)
+# "injured in the blast", "The air raids on Sunday": an incident told before.
+_INCIDENT_ANAPHOR = re.compile(
+    r"\bthe\s+(?:(?:air|missile|drone|rocket|artillery|deadly|latest)\s+)?"
+    r"(?:blast|explosion|strikes?|airstrikes?|attacks?|shelling|raids?|bombing|massacre)\b",
+    re.I,
+)
+# "the previous estimate of 68 deaths", "up from 56": an earlier count of the same scope.
+_EARLIER = re.compile(
+    r"\b(?:(?:previous|earlier|initial|preliminary|prior)\s+(?:estimate|toll|count|figure|tally)"
+    r"\s+of|up\s+from|a\s+rise\s+from|rise\s+from|rose\s+from)\s+$",
+    re.I,
 )
 
 WAR_START = default_war().start  # the bundled war's start; extraction will take a war
@@ -115,6 +173,12 @@ class Candidate:
     via: str | None = None
     notes: list[str] = field(default_factory=list)
     confidence: dict[str, float] = field(default_factory=dict)
+    said_by: str | None = None  # id of the speaker as found, before any resolution
+    dated: bool = False  # as_of comes from a day the text gives (not the publication date)
+    incident_cue: bool = False  # the clause tells of a strike, blast, attack...
+    anaphoric: bool = False  # the clause names an incident told before ("the air raids")
+    party_named: bool = False  # the party comes from the figure's own words ("Karabakh civilians")
+    date_how: str = ""
 
 
 @dataclass(slots=True)
@@ -143,6 +207,8 @@ class _Context:
     party_words: dict[str, str]
     perpetrator: re.Pattern[str]
     gazetteer: re.Pattern[str]
+    adjective_places: re.Pattern[str]
+    there: re.Pattern[str]
     speakers: list[Speaker] = field(default_factory=list)
     speaker_starts: list[int] = field(default_factory=list)
     mask: list[tuple[int, int]] = field(default_factory=list)
@@ -150,12 +216,39 @@ class _Context:
     clause_cache: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     last: Candidate | None = None  # the last candidate of the previous sentence
     last_sentence: int = -2
+    all_places: list[tuple[int, str]] = field(default_factory=list)  # every place, in order
+    all_place_starts: list[int] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    subject_node: str | None = None  # common ancestor of the places of earlier sentences
+    sentence_places: tuple[int, list[int], list[str | None]] | None = None
+    events: dict[int, dt.date | None] = field(default_factory=dict)
+    lede_place: bool = False  # the first sentence names a place (the text has a subject place)
+    last_cue: Candidate | None = None  # the last claim told with an incident cue
+    last_cue_sentence: int = -9
+    shadow: Candidate | None = None  # a figure of people without an outcome ("casualties")
+    shadow_sentence: int = -9
+    dateline: dt.date | None = None  # the day of the text's dateline
+    dateline_end: int = 0
+    continuing: re.Pattern[str] = re.compile(r"(?!x)x")
+    since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
+    whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies in one of ``spans`` (sorted, non-overlapping): a bisection."""
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and merged where they overlap (for :func:`_in_sorted_spans`)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _slug(text: str) -> str:
@@ -201,7 +294,7 @@ def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -
     fire = words_of(perp["fire_verbs"])
     parts = [
         rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
-        rf"\b(?P<b>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?P<b>{side})(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
         rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
         rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
     ]
@@ -216,20 +309,57 @@ def words_of(phrases: Sequence[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in unique) or "(?!x)x"
 
 
-def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
+def _place_names(trees: ScopeTrees, lex: Lexicon) -> str:
     tree = trees["region"]
     names = [n for n in tree.nodes if n != ROOT] + list(tree.aliases)
     names += list(lex.get("region").get("names", {}))
-    alternatives = "|".join(
+    return "|".join(
         re.escape(n).replace(r"\-", "[- ]") for n in sorted(set(names), key=len, reverse=True)
     )
+
+
+def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
+    """Place names after a locative preposition (group ``name``) or before a place noun such as
+    "district" (group ``bare``)."""
+    alternatives = _place_names(trees, lex)
     preps = words_of(lex.get("region", "prepositions"))
     nouns = words_of(lex.get("region", "place_nouns"))
+    after = words_of(lex.get("region").get("after_nouns", []))
     return re.compile(
         rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:(?:{nouns})\s+(?:of\s+)?)?"
-        rf"(?P<name>{alternatives})(?![\w-])",
+        rf"(?P<name>{alternatives})(?![\w-])"
+        rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b",
         re.IGNORECASE,
     )
+
+
+def _adjective_places(ctx_words: dict[str, str], lex: Lexicon) -> re.Pattern[str]:
+    """A party adjective before a place noun ("Armenian villages", "Azerbaijani cities")."""
+    words = sorted(ctx_words, key=len, reverse=True)
+    side = "|".join(re.escape(w) for w in words) or "(?!x)x"
+    nouns = words_of(lex.get("region").get("adjective_nouns", []))
+    return re.compile(rf"\b(?P<adj>{side})\s+(?:{nouns})\b", re.IGNORECASE)
+
+
+def _there(lex: Lexicon) -> re.Pattern[str]:
+    """ "there" as a place ("killed there"), not the existential "there were"."""
+    words = words_of(lex.get("region").get("there", []))
+    return re.compile(
+        rf"(?<![\w-])(?:{words})\b(?!\s+(?:is|are|was|were|have|has|had|will|would|could|may|"
+        r"might|must|seems?|appears?|remains?|and\s+(?:here|back))\b)",
+        re.IGNORECASE,
+    )
+
+
+def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, node) of every gazetteer place in ``norm[start:end]``, masked or not."""
+    out = []
+    for match in ctx.gazetteer.finditer(ctx.norm, start, end):
+        group = "name" if match.group("name") is not None else "bare"
+        node = _resolve_place(ctx, match.group(group))
+        if node is not None:
+            out.append((match.start(group), match.end(group), node))
+    return out
 
 
 def _resolve_place(ctx: _Context, name: str) -> str | None:
@@ -258,6 +388,51 @@ def _narrowest(tree: ScopeTree, nodes: Sequence[str]) -> str:
     return max(common, key=tree.depth)
 
 
+def _figure_places(
+    norm: str, facts: dict[str, Any], anchor: int, mains: Sequence[int]
+) -> list[str]:
+    """The places of the figure at ``anchor`` among the clause's places.
+
+    With one figure in the clause, all of them. With several ("killed 19 people outside
+    Saraqeb, and another 23 in Ehsim"), each place belongs to the figure it follows, or to the
+    figure right after it when nothing lies between ("and in Kyiv 3 were wounded"); a figure
+    that owns none shares the next figure's ("killed 5 and wounded 10 in Kharkiv"), else the
+    previous one's ("in Martuni killed a girl and injured her brother"). A named
+    place wins over a party adjective ("the Armenian city of Martuni"); "there" counts only when
+    no place is named.
+    """
+    named = facts["places"] or facts["there"] or facts["adjective_places"]
+    if len(mains) <= 1 or not named:
+        return [node for _, _, node in named]
+    if "owners" not in facts:  # once per clause: its figures never change
+        ordered = sorted(mains)
+        facts["owners"] = (ordered, _place_owners(norm, named, ordered))
+    ordered, owners = facts["owners"]
+    chosen = owners.get(anchor, [])
+    i = bisect.bisect_right(ordered, anchor)
+    if not chosen and i < len(ordered):  # "killed 5 and wounded 10 in Kharkiv": the next one's
+        chosen = owners.get(ordered[i], [])
+    if not chosen and i >= 2:  # "In Martuni, strikes killed a girl and injured her brother"
+        chosen = owners.get(ordered[i - 2], [])
+    return [node for _, _, node in chosen]
+
+
+def _place_owners(
+    norm: str, named: Sequence[tuple[int, int, str]], mains: Sequence[int]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Which figure (by start) each place of a clause belongs to (see :func:`_figure_places`)."""
+    owners: dict[int, list[tuple[int, int, str]]] = {}
+    for a, b, node in named:
+        i = bisect.bisect_right(mains, a)
+        later = mains[i] if i < len(mains) else None
+        if later is not None and later - b <= 3 and not norm[b:later].strip():
+            owner = later  # "and in Kyiv 3 were wounded": a place right before its figure
+        else:
+            owner = mains[i - 1] if i > 0 else mains[0]
+        owners.setdefault(owner, []).append((a, b, node))
+    return owners
+
+
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
     party = trees["party"]
     for node in trees["region"].ancestors(region):
@@ -272,17 +447,42 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     if cached is not None:
         return cached
     start, end = clause
-    places: list[tuple[int, str]] = []
-    for match in ctx.gazetteer.finditer(ctx.norm, start, end):
-        at = match.start("name")
-        if _in_sorted_spans(at, ctx.mask):
-            continue
-        node = _resolve_place(ctx, match.group("name"))
-        if node is not None:
-            places.append((at, node))
+    places: list[tuple[int, int, str]] = [
+        (a, b, node)
+        for a, b, node in _place_matches(ctx, start, end)
+        if not _in_sorted_spans(a, ctx.mask)
+    ]
+    region_tree = ctx.trees["region"]
+    adjective: list[tuple[int, int, str]] = []
+    for match in ctx.adjective_places.finditer(ctx.norm, start, end):
+        party = _party_of_word(ctx, match.group("adj"))
+        if (
+            party is not None
+            and party in region_tree
+            and not _in_sorted_spans(match.start(), ctx.mask)
+        ):
+            adjective.append((match.start(), match.end(), region_tree.resolve(party)))
+    there: list[tuple[int, int, str]] = []
+    for match in ctx.there.finditer(ctx.norm, start, end):
+        i = bisect.bisect_left(ctx.all_place_starts, match.start()) - 1
+        if i >= 0:
+            there.append((match.start(), match.end(), ctx.all_places[i][1]))
+    since_spans = []
+    for word in ctx.lex.get("perpetrator").get("since_phrase", []):
+        for match in re.finditer(rf"\b{re.escape(word)}\b", ctx.norm[start:end], re.IGNORECASE):
+            stop = re.search(r"[,;]", ctx.norm[start + match.end() : end])
+            since_spans.append(
+                (start + match.start(), start + match.end() + stop.start() if stop else end)
+            )
     perpetrator = None
     sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
+    forces = [(m.start(), m.end()) for m in ctx.perpetrator.finditer(ctx.norm, start, end)]
+    # "the armed forces of Armenia": a party named in a force phrase is no location
+    places = [p for p in places if not _in_sorted_spans(p[0], forces)]
+    since_spans = _merged(since_spans)
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
+        if _in_sorted_spans(match.start(), since_spans):
+            continue
         word = next(g for g in match.groups() if g).lower()
         side = sides.get(word) or next(
             (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
@@ -297,10 +497,14 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     carry_back = any(w in text for w in ctx.lex.get("perpetrator", "carry_back"))
     facts = {
         "places": places,
+        "adjective_places": adjective,
+        "there": there,
         "perpetrator": perpetrator,
         "carry_back": carry_back,
         "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
         "incident_cue": _INCIDENT.search(ctx.norm, start, end),
+        "anaphor": _INCIDENT_ANAPHOR.search(ctx.norm, start, end),
+        "whole_war": ctx.whole_war.search(ctx.norm, start, end) is not None,
     }
     ctx.clause_cache[clause] = facts
     return facts
@@ -331,22 +535,35 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     words = phrase.split()
-    if words and words[0].lower() in ("a", "an"):
-        return None
-    while words and words[0].lower() in ("the", "and"):
+    indefinite = bool(words) and words[0].lower() in ("a", "an")
+    while words and words[0].lower() in ("the", "and", "a", "an"):
         words = words[1:]
-    if not words or len(words) > 9:
+    if not words or len(words) > 10:
         return None
     name = " ".join(words)
+    if name.lower() in _PRONOUNS:
+        return None
     head = words[-1].lower().strip(",.'\u2019")
     kind = ctx.lex.speaker_heads.get(head)
     heads_inside = [
-        ctx.lex.speaker_heads[w.lower()] for w in words if w.lower() in ctx.lex.speaker_heads
+        ctx.lex.speaker_heads[w.lower().strip(",")]
+        for w in words
+        if w.lower().strip(",") in ctx.lex.speaker_heads
     ]
-    if kind is None and heads_inside and (" of " in f" {name.lower()} " or "," in name):
-        kind = heads_inside[0]
+    if kind is None and heads_inside and re.search(r"\s(?:of|in|for)\s|,", f" {name.lower()} "):
+        kind = heads_inside[0]  # "the health ministry in the Hamas-run enclave"
+    titled = _TITLED.fullmatch(name)
+    if kind is None and heads_inside and titled is not None and titled.group("title"):
+        kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    if indefinite and (ctx.lex.speaker_heads.get(head) is None or len(words) > 4):
+        return None  # "a statement said", "a list released by...": no speaker of its own
     if kind is None:
         if _NAME.fullmatch(name) and not any(w.lower() in ctx.lex.stop_words for w in words):
+            tree = ctx.trees["party"]
+            key = name.lower().replace(" ", "-")
+            if key in tree.nodes and key != ROOT:
+                # "Ukraine says": the party's government
+                return Source(f"{key}-government", name, SourceKind.GOVERNMENT, key)
             if _party_of_word(ctx, name) is not None or name.lower() in ctx.party_words:
                 return None
             return Source(_slug(name), name, SourceKind.INDIVIDUAL, INDEPENDENT)
@@ -378,6 +595,25 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
     words = ctx.norm[start:verb_start].split()
     while words and words[-1].lower() in ctx.lex.auxiliaries:
         words.pop()
+    if not words and cut >= 0 and chunk[cut] == ",":
+        # "Oleh Synehubov, the governor of the Kharkiv region, said": a name and its apposition
+        inner = chunk[:cut]
+        first = inner.rfind(",")
+        if first >= 0:
+            head_part = inner[:first]
+            begin = max(
+                head_part.rfind(c) for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")")
+            )
+            lowered_head = head_part.lower()
+            for word in (" that ", " who ", " which ", " when "):
+                at = lowered_head.rfind(word)
+                begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
+            phrase = " ".join(chunk[begin + 1 : cut].split())
+            if phrase and len(phrase.split()) <= 12 and "," in phrase:
+                return floor + begin + 1 + (
+                    len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())
+                ), phrase
+        return None
     if not words:
         return None
     text = " ".join(words)
@@ -467,6 +703,8 @@ def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | N
     for speaker in reversed(earlier):
         if head in speaker.source.name.lower().split() or head in speaker.source.id.split("-"):
             return speaker.source
+    if head not in _GENERIC_HEADS:
+        return None  # "the mayor" is no earlier "officials"
     kind = ctx.lex.speaker_heads.get(head)
     for speaker in reversed(earlier[-3:]):
         if kind is not None and speaker.source.kind.value == kind:
@@ -486,6 +724,20 @@ def _speaker_from_phrase(
         phrase = phrase[: told.start()]
     source = _table_source(ctx, phrase)
     resolved = False
+    inner = re.search(
+        r"\b(?:for|of|at|from)\s+the\s+(?:[\w-]+\s+)?(?P<head>[\w-]+)$", phrase.split(",")[0]
+    )
+    if (
+        source is None
+        and inner is not None
+        and inner.group("head").lower() in ctx.lex.speaker_heads
+    ):
+        # "a spokesman for the ministry, Ashraf al-Qudra": the body spoken for
+        earlier = [s for s in ctx.speakers if s.start < start]
+        if previous is not None:
+            earlier = [*earlier, previous]
+        source = _anaphor(ctx, inner.group("head").lower(), earlier)
+        resolved = source is not None
     if source is None:
         words = phrase.split()
         if 1 <= len(words) <= 4 and words[0].lower() in ("the", "this", "that"):
@@ -498,6 +750,10 @@ def _speaker_from_phrase(
             resolved = source is not None
     if source is None:
         source = _text_source(ctx, phrase)
+    if source is None and "," in phrase:
+        # "A spokesman for the ministry, Ashraf al-Qudra": either part of the apposition
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        source = next((s for s in (_text_source(ctx, p) for p in parts) if s is not None), None)
     if source is None:
         return None
     return Speaker(start, start + len(phrase), source, verb_end, via, resolved)
@@ -507,7 +763,7 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
     norm, lex = ctx.norm, ctx.lex
     found: list[tuple[int, int, int, SourceEntry]] = []
     for order, entry in enumerate(lex.sources):
-        for match in entry.pattern.finditer(norm):
+        for match in entry.pattern.finditer(norm, ctx.dateline_end):
             found.append((match.start(), match.end(), order, entry))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     named: list[tuple[int, int, SourceEntry]] = []
@@ -570,9 +826,9 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
 # --- detection ---------------------------------------------------------------------------------
 
 
-def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
+def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False) -> _NounPhrase:
     lex = ctx.lex
-    np = _NounPhrase(end=start)
+    np = _NounPhrase(end=start, part_of=part_of)
     part = lex.part_of.match(ctx.norm, start, min(end, start + 40))
     if part is not None:
         np.part_of = True
@@ -602,6 +858,12 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int) -> _NounPhrase:
             if np.head == "inherit" and word in ("more", "ещё", "еще"):
                 np.head = None
                 follow = tokens[i + 1 : i + 4]
+                if (
+                    len(follow) >= 3
+                    and follow[0].group(0).lower() == "of"
+                    and follow[1].group(0).lower() in ("its", "their", "the", "his", "her")
+                ):
+                    follow = follow[2:]
                 if (follow and follow[0].group(0).lower() in lex.people) or (
                     follow and follow[0].group(0).lower() in lex.party_words
                 ):
@@ -774,7 +1036,19 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     if best is not None:
         return best[1], 0.95
     following = view.next_blocker(end)
-    limit = min(c_end, end + 90, following if following is not None else c_end)
+    reach = end + 90
+    while (
+        following is not None
+        and "," in norm[end:following]
+        and lex.including.search(norm, max(end, following - 30), following)
+    ):
+        # "138 people, including 29 civilians, had been wounded": past the inserted part
+        close = norm.find(",", following, c_end)
+        if close < 0:
+            break
+        reach = max(reach, close + 60)
+        following = view.next_blocker(close)
+    limit = min(c_end, reach, following if following is not None else c_end)
     first: tuple[int, str] | None = None
     for outcome, pattern in lex.outcome_after:
         found = pattern.search(norm, end, limit)
@@ -809,6 +1083,10 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
             phrase = match.group("phrase")
             if phrase.split()[0].lower() not in determiners:
                 continue
+            if _COUNTED_BEFORE.search(
+                norm, max(sentence.start, match.start("phrase") - 20), match.start("phrase")
+            ):
+                continue  # "29 more of its soldiers": counted by the number before
             outcome = table[re.sub(r"\s+", " ", match.group("verb").lower())]
             items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase)
             count = 0
@@ -922,16 +1200,18 @@ def _speaker_for(
         nearest = min(options, key=distance)
         how = "antecedent of an anaphor" if nearest.resolved else "speaker in the sentence"
         return nearest, (0.75 if nearest.resolved else 0.9), how
+    last = ctx.last if ctx.last_sentence == sentence.index - 1 else None
+    if last is None and ctx.shadow_sentence == sentence.index - 1:
+        last = ctx.shadow
     if (
-        ctx.last is not None
-        and ctx.last.source is not None
-        and ctx.last_sentence == sentence.index - 1
+        last is not None
+        and last.source is not None
         and ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end) is None
         and ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
     ):
-        carried = ctx.last.source
+        carried = last.source
         return (
-            Speaker(start, start, carried, start, ctx.last.via, True),
+            Speaker(start, start, carried, start, last.via, True),
             0.6,
             ("speaker of the previous sentence carried forward"),
         )
@@ -954,8 +1234,18 @@ def _dates(
         lead = norm[max(sentence.start, d.start - 14) : d.start]
         if _AS_OF.search(lead) or re.search(r"\b(?:по\s+состоянию\s+на|на)\s+$", lead, re.I):
             as_of, how = d.date, "as of"
-        elif i > 0 and re.search(r"\b(?:to|until|through|till|по)\s+$", lead, re.I):
-            until = d
+        elif i > 0 and (
+            re.search(r"\b(?:to|until|through|till|по)\s+$", lead, re.I)
+            or (
+                re.search(r"\band\s+$", lead, re.I)
+                and re.search(
+                    r"\bbetween\s+$",
+                    norm[max(sentence.start, dates[i - 1].start - 10) : dates[i - 1].start],
+                    re.I,
+                )
+            )
+        ):
+            until = d  # "from 24 February to 15 May", "between February 24 and June 26"
         elif (
             speaker is not None
             and 0 <= d.start - speaker.verb_end <= 40
@@ -976,6 +1266,7 @@ def _dates(
         gap = lead[since_at:] if since_at >= 0 else ""
         if (
             _SINCE.search(lead)
+            or ctx.since_words.search(lead)
             or (since_at >= 0 and "," not in gap and len(gap.split()) <= 8)
             or (until is not None and d.end <= until.start)
         ):
@@ -994,6 +1285,99 @@ def _inherit(c: Candidate, previous: Candidate) -> None:
     c.perpetrator = previous.perpetrator
 
 
+def _category_compatible(a: str, b: str) -> bool:
+    return a == b or ROOT in (a, b)
+
+
+def _parties_compatible(tree: ScopeTree, a: str | None, b: str) -> bool:
+    """Whether party ``a`` (``None``: unknown) may hold the people of party ``b``."""
+    if a is None or b == ROOT:
+        return True
+    return tree.is_within(a, b) or tree.is_within(b, a)
+
+
+def _continued(
+    ctx: _Context, sentence: Sentence, speaker: Speaker | None, clause: tuple[int, int]
+) -> Candidate | None:
+    """The last claim of the previous sentence when this sentence continues its statement.
+
+    A continuation is the same speaker going on ("Stepanyan added later that...", "the ministry
+    added", "he said") in the next sentence, or, for statements of no named speaker, the next
+    sentence of the same paragraph. A figure of the whole war ("in the conflict") continues no
+    incident.
+    """
+    last = ctx.last
+    if last is None or ctx.last_sentence != sentence.index - 1:
+        return None
+    if last.kind == "incident" and _clause_facts(ctx, clause)["whole_war"]:
+        return None
+    said_by = speaker.source.id if speaker is not None else None
+    if speaker is not None and last.said_by == said_by:
+        near = ctx.norm[max(sentence.start, speaker.start - 40) : speaker.verb_end + 12]
+        same_paragraph = last.sentence.paragraph_start == sentence.paragraph_start
+        if (speaker.resolved and same_paragraph) or ctx.continuing.search(near):
+            return last
+        return None
+    if (
+        said_by is None
+        and last.said_by is None
+        and last.sentence.paragraph_start == sentence.paragraph_start
+    ):
+        return last
+    return None
+
+
+def _previous_sentence(ctx: _Context, sentence: Sentence) -> Sentence | None:
+    """The sentence before ``sentence`` in its paragraph."""
+    if sentence.index == 0:
+        return None
+    before = ctx.sentences[sentence.index - 1]
+    return before if before.paragraph_start == sentence.paragraph_start else None
+
+
+def _event_of(ctx: _Context, sentence: Sentence) -> dt.date | None:
+    """The first day of a sentence that is neither a start ("since...") nor relative."""
+    if sentence.index in ctx.events:
+        return ctx.events[sentence.index]
+    ctx.events[sentence.index] = None
+    view = _view(ctx, sentence, [])
+    for d in view.dates:
+        lead = ctx.norm[max(sentence.start, d.start - 60) : d.start].lower()
+        if (
+            not d.relative_span
+            and not _SINCE.search(lead)
+            and not ctx.since_words.search(lead)
+            and "since " not in lead[-20:]
+        ):
+            ctx.events[sentence.index] = d.date
+            return d.date
+    return None
+
+
+def _resolve_by_party(ctx: _Context, source: Source, party: str) -> Source | None:
+    """The source-table body that a bare institutional speaker ("the Health Ministry", "the
+    authorities") must be, from the party whose dead it counts: the only table entry of that
+    party whose name holds every word of the phrase."""
+    if source.affiliation != INDEPENDENT or party == ROOT:
+        return None
+    if any(entry.source.id == source.id for entry in ctx.lex.sources):
+        return None
+    head_group = re.split(r"\s+(?:of|in|for)\s+|,", source.name.lower())[0]
+    words = [w for w in re.findall(r"[\w-]+", head_group) if w not in ("the", "a", "an")]
+    if not words or len(words) > 3 or words[-1] not in ctx.lex.speaker_heads:
+        return None
+    tree = ctx.trees["party"]
+    found = []
+    for entry in ctx.lex.sources:
+        affiliation = entry.source.affiliation
+        if affiliation not in tree or tree.resolve(affiliation) != party:
+            continue
+        name = set(re.findall(r"[\w-]+", entry.source.name.lower()))
+        if all(w in name for w in words):
+            found.append(entry.source)
+    return found[0] if len(found) == 1 else None
+
+
 def _build(
     ctx: _Context,
     view: _SentenceView,
@@ -1007,11 +1391,15 @@ def _build(
     clause_rejects: Sequence[str],
     figure_confidence: float,
     part: bool = False,
+    mains: Sequence[int] = (),
+    anchor: int | None = None,
 ) -> list[Candidate]:
     trees = ctx.trees
+    region_tree, party_tree = trees["region"], trees["party"]
     sentence = view.sentence
     clause = view.clause(start)
     facts = _clause_facts(ctx, clause)
+    norm = ctx.norm
     c = Candidate(start, end, ctx.text[start:end], figure, sentence, outcome)
     notes = c.notes
     scope_conf = 0.9
@@ -1023,66 +1411,124 @@ def _build(
             and (np.head == "inherit" or np.elliptic_more or (np.head is None and not np.parties))
         )
     )
+    last_here = ctx.last if ctx.last_sentence == sentence.index - 1 else None
+    part_of_last = np is not None and np.part_of and last_here is not None and previous is None
+    c.incident_cue = facts["incident_cue"] is not None
+    # an earlier figure of the same count ("the authorities' previous estimate of 68 deaths",
+    # "up from 56"): the scope and the incident of the figure before
+    earlier = None
+    if _EARLIER.search(norm, max(sentence.start, start - 60), start):
+        earlier = previous or last_here
+    # "injured in the blast", "The air raids on Sunday killed...": the incident told before
+    anaphor = facts["anaphor"]
+    incident_before = None
+    if (
+        anaphor is not None
+        and ctx.last_cue is not None
+        and ctx.last_cue is not previous
+        and 0 < sentence.index - ctx.last_cue_sentence <= 2
+    ):
+        incident_before = ctx.last_cue
     # speaker
     speaker, source_conf, how = _speaker_for(ctx, sentence, start, end)
     if speaker is not None:
         c.source, c.via = speaker.source, speaker.via
+        c.said_by = speaker.source.id
     notes.append(f"source: {how}")
-    # category
-    if np is not None and np.head not in (None, "inherit"):
+    continued = _continued(ctx, sentence, speaker, clause) if not part_of_last else None
+    # category (a part "of these 4,731 people" keeps the whole's category unless it names one)
+    if np is not None and np.head not in (None, "inherit", ROOT if part else "-"):
         c.category = np.head
     elif inherit and previous is not None:
         c.category = previous.category
         scope_conf -= 0.1
         notes.append("scope shared with the previous figure")
+    elif part_of_last and last_here is not None:
+        c.category = last_here.category
+        notes.append("category of the figure it is a part of (previous sentence)")
     else:
         for category, pattern in ctx.lex.category_cues:
-            if pattern.search(ctx.norm, max(clause[0], start - 200), start):
+            if pattern.search(norm, max(clause[0], start - 200), start):
                 c.category = category
                 notes.append(f"category from a clause cue ({category})")
                 break
-    # region: the clause, else the sentence, else the previous figure's
-    places = [node for _, node in facts["places"]]
+    if earlier is not None and c.category == ROOT:
+        c.category = earlier.category
+    # region: the figure's own places, else those of the figure it belongs to
+    places = _figure_places(norm, facts, start if anchor is None else anchor, mains)
     if places:
-        c.region = _narrowest(trees["region"], places)
+        c.region = _narrowest(region_tree, places)
     elif inherit and previous is not None:
         c.region = previous.region
-    elif (
-        ctx.last is not None
-        and ctx.last_sentence == sentence.index - 1
-        and np is not None
-        and np.part_of
+    elif part_of_last and last_here is not None:
+        c.region = last_here.region
+    before = _previous_sentence(ctx, sentence) if facts["carry_back"] else None
+    before_facts = _clause_facts(ctx, (before.start, before.end)) if before is not None else None
+    if c.region == ROOT and before_facts is not None:
+        back = _figure_places(norm, before_facts, 0, ())
+        if back:
+            c.region = _narrowest(region_tree, back)
+            notes.append("place from the previous sentence ('as a result')")
+    for antecedent, why in ((earlier, "an earlier count of"), (incident_before, "the incident of")):
+        if c.region == ROOT and antecedent is not None and antecedent.region != ROOT:
+            c.region = antecedent.region
+            notes.append(f"place of {why} the figure before")
+    if (
+        c.region == ROOT
+        and continued is not None
+        and continued.region != ROOT
+        and _category_compatible(c.category, continued.category)
     ):
-        c.region = ctx.last.region
+        c.region = continued.region
+        notes.append("place of the statement it continues")
+        scope_conf -= 0.1
     # perpetrator
     perpetrator = facts["perpetrator"]
-    if perpetrator is None and facts["carry_back"] and sentence.start > sentence.paragraph_start:
-        perpetrator = _clause_facts(ctx, (sentence.paragraph_start, sentence.start))["perpetrator"]
+    if perpetrator is None and before_facts is not None:
+        perpetrator = before_facts["perpetrator"]
         if perpetrator is not None:
             notes.append("perpetrator from the previous sentence ('as a result')")
-    if (
-        perpetrator is None
-        and facts["carry_back"]
-        and ctx.last is not None
-        and ctx.last_sentence == sentence.index - 1
-    ):
-        perpetrator = ctx.last.perpetrator if ctx.last.perpetrator != ROOT else None
+    if perpetrator is None and facts["carry_back"] and last_here is not None:
+        perpetrator = last_here.perpetrator if last_here.perpetrator != ROOT else None
     if perpetrator is None and inherit and previous is not None:
         perpetrator = previous.perpetrator
+    for antecedent in (earlier, incident_before):
+        if perpetrator is None and antecedent is not None and antecedent.perpetrator != ROOT:
+            perpetrator = antecedent.perpetrator
+            notes.append("perpetrator of the incident told before")
+    if (
+        perpetrator is None
+        and c.source is not None
+        and c.source.affiliation in party_tree
+        and c.source.affiliation != ROOT
+        and _OWN_FORCES.search(norm, max(clause[0], start - 150), start)
+    ):
+        # "Russia's defence ministry said its forces had killed 200 soldiers"
+        perpetrator = party_tree.resolve(c.source.affiliation)
+        notes.append("perpetrator = the speaker's side ('its forces')")
     c.perpetrator = perpetrator or ROOT
+    # one claim per side ("on both sides"): read before the place can name a party
+    following = view.next_blocker(start + 1)
+    limit = min(clause[1], following if following is not None else clause[1])
+    sides = ctx.lex.sides.search(norm, end, max(end, limit))
+    # the document's subject place: named in earlier sentences, carried to a figure that names
+    # none (not to a party's military toll: soldiers fall wherever the front runs)
+    subject = _subject_place(ctx, sentence, start)
     # party
-    party_tree = trees["party"]
     affiliation = c.source.affiliation if c.source is not None else INDEPENDENT
     clause_parties = []
     toll = re.search(
         r"\b(?P<adj>[\w-]+)\s+(?:military\s+|civilian\s+)?(?:death\s+toll|toll|casualties|dead)\b",
-        ctx.norm[max(clause[0], start - 80) : start],
+        norm[max(clause[0], start - 80) : start],
         re.I,
     )
     if toll is not None:
         found = _party_of_word(ctx, toll.group("adj"))
         if found is not None:
             clause_parties.append(found)
+    c.party_named = bool(np is not None and np.parties) or bool(
+        inherit and previous is not None and previous.party_named
+    )
     if np is not None and np.parties:
         c.party = _narrowest(party_tree, np.parties)
     elif np is not None and np.speaker_side and affiliation in party_tree and affiliation != ROOT:
@@ -1093,49 +1539,98 @@ def _build(
         c.party = _narrowest(party_tree, clause_parties)
     elif inherit and previous is not None and previous.party != ROOT:
         c.party = previous.party
+    elif part_of_last and last_here is not None:
+        c.party = last_here.party
+        c.perpetrator = c.perpetrator if c.perpetrator != ROOT else last_here.perpetrator
+    elif earlier is not None and earlier.party != ROOT:
+        c.party = earlier.party
     elif c.category == "military" and affiliation in party_tree and affiliation != ROOT:
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side (military toll reported by a party)")
         scope_conf -= 0.3
-    elif places and c.category != "military":
-        inferred = [p for p in (_party_of_place(trees, r) for r in places) if p is not None]
-        if inferred:
-            c.party = _narrowest(party_tree, inferred)
+    own = [p for p in (_party_of_place(trees, r) for r in places) if p is not None]
+    if c.party == ROOT and own and c.category != "military" and sides is None:
+        c.party = _narrowest(party_tree, own)
+        notes.append("party inferred from the place")
+        scope_conf -= 0.2
+    if (
+        c.party == ROOT
+        and continued is not None
+        and continued.party != ROOT
+        and _category_compatible(c.category, continued.category)
+    ):
+        c.party = continued.party
+        notes.append("party of the statement it continues")
+        scope_conf -= 0.1
+    if (
+        c.region == ROOT
+        and subject is not None
+        and sides is None
+        and c.category != "military"
+        and not c.party_named
+        and not facts["whole_war"]  # "died in the war": anywhere
+        and _parties_compatible(party_tree, _party_of_place(trees, subject), c.party)
+    ):
+        c.region = subject
+        notes.append("place = the document's subject place (named earlier)")
+        scope_conf -= 0.15
+    if c.party == ROOT and c.region != ROOT and c.category != "military" and sides is None:
+        inferred = _party_of_place(trees, c.region)
+        if inferred is not None and inferred != ROOT:
+            c.party = inferred
             notes.append("party inferred from the place")
             scope_conf -= 0.2
-    elif np is not None and np.part_of and ctx.last is not None:
-        c.party = ctx.last.party
-        c.perpetrator = c.perpetrator if c.perpetrator != ROOT else ctx.last.perpetrator
     if elliptic and not inherit:
         scope_conf -= 0.1
     scope_conf = min(scope_conf, outcome_confidence)
+    # a bare institutional speaker resolved by whose dead it counts ("the Health Ministry" of a
+    # count of Gaza's dead is Gaza's): only when the text gives the party, and not for military
+    # tolls (a ministry often counts its enemy's soldiers)
+    if c.source is not None and c.category != "military":
+        body = _resolve_by_party(ctx, c.source, c.party)
+        if body is not None:
+            notes.append(
+                f"speaker {c.source.name!r} read as {body.name} (the count is of its side)"
+            )
+            c.source = body
+            source_conf = min(source_conf, 0.6)
     # dates and kind
     as_of, since, event, date_how = _dates(ctx, view, speaker, start)
     date_conf = 0.9
-    if as_of is None:
-        as_of, date_how, date_conf = ctx.published, "publication date (no date in the text)", 0.5
     increment = (np is not None and np.increment) or facts["increment_span"]
     if not increment and re.search(
         rf"(?<!\w)(?:{words_of(ctx.lex.get('increment', 'before'))})\s+$",
-        ctx.norm[max(sentence.start, start - 20) : start],
+        norm[max(sentence.start, start - 20) : start],
         re.I,
     ):
-        listed = previous is not None and re.search(
-            r"\band\s+(?:another|a\s+further)\s+$",
-            ctx.norm[max(sentence.start, start - 25) : start],
-            re.I,
+        listed = previous is not None and (
+            re.search(
+                r"\band\s+(?:another|a\s+further)\s+$",
+                norm[max(sentence.start, start - 25) : start],
+                re.I,
+            )
+            or previous.outcome != outcome  # "Another 5,800 were injured": a second count
+            or (c.region != ROOT and c.region != previous.region)  # "another 300 in Bucha"
         )
         increment = not listed
     incident_cue = facts["incident_cue"]
+    if event is None and as_of is None and before is not None and c.region != ROOT:
+        event = _event_of(ctx, before)
+        if event is not None:
+            incident_cue = incident_cue or _INCIDENT.search(norm, before.start, before.end)
+    antecedent = next(
+        (a for a in (earlier, incident_before) if a is not None and a.kind == "incident"), None
+    )
     if event is not None and (
-        (c.region != ROOT and trees["region"].depth(c.region) >= 2)
+        (c.region != ROOT and region_tree.depth(c.region) >= 2)
         or (incident_cue is not None and c.region != ROOT)
     ):
         c.kind, c.since, c.as_of = "incident", event, event
         c.event = f"{c.region}-{event.isoformat()}"
         date_how = "day of the incident"
         date_conf = 0.8
-    elif part and previous is not None and previous.kind == "incident":
+        c.dated = True
+    elif (part or inherit) and previous is not None and previous.kind == "incident":
         c.kind, c.since, c.as_of, c.event = (
             "incident",
             previous.since,
@@ -1143,16 +1638,51 @@ def _build(
             previous.event,
         )
         date_how = "day of the incident (a part of the figure before)"
-    elif increment:
-        c.kind, c.since, c.as_of = "increment", as_of, as_of
-        notes.append("increment: since = as_of = the day it was announced")
-        date_conf = min(date_conf, 0.6)
+        c.dated = previous.dated
+    elif antecedent is not None and as_of is None and event is None and not increment:
+        c.kind, c.since, c.as_of, c.event = (
+            "incident",
+            antecedent.since,
+            antecedent.as_of,
+            antecedent.event,
+        )
+        date_how = "day of the incident told before"
+        date_conf, c.dated = 0.7, antecedent.dated
     else:
-        c.as_of = as_of
-        c.since = since if since is not None and since <= as_of else ctx.war_start
-        if c.since > c.as_of:
-            c.since = c.as_of
+        if as_of is not None:
+            c.dated = True
+        elif event is not None:
+            as_of, date_how, c.dated = (
+                event,
+                "the day the text gives (no day of the statement)",
+                True,
+            )
+            date_conf = 0.7
+        elif continued is not None and continued.dated:
+            as_of, date_how, c.dated = continued.as_of, "day of the statement it continues", True
+            date_conf = 0.7
+        elif part_of_last and last_here is not None and last_here.dated:
+            as_of, date_how, c.dated = last_here.as_of, "day of the figure it is a part of", True
+            date_conf = 0.7
+        elif ctx.dateline is not None:
+            as_of, date_how, date_conf = ctx.dateline, "day of the dateline", 0.6
+        else:
+            as_of, date_how, date_conf = (
+                ctx.published,
+                "publication date (no date in the text)",
+                0.5,
+            )
+        if increment:
+            c.kind, c.since, c.as_of = "increment", as_of, as_of
+            notes.append("increment: since = as_of = the day it was announced")
+            date_conf = min(date_conf, 0.6)
+        else:
+            c.as_of = as_of
+            c.since = since if since is not None and since <= as_of else ctx.war_start
+            if c.since > c.as_of:
+                c.since = c.as_of
     notes.append(f"as_of: {date_how}")
+    c.date_how, c.anaphoric = date_how, anaphor is not None
     if c.kind != "incident" and any(
         r in clause_rejects for r in ctx.lex.get("coverage", "partial_when_reject")
     ):
@@ -1164,10 +1694,6 @@ def _build(
         "source": source_conf,
         "date": date_conf,
     }
-    # one claim per side
-    following = view.next_blocker(start + 1)
-    limit = min(clause[1], following if following is not None else clause[1])
-    sides = ctx.lex.sides.search(ctx.norm, end, max(end, limit))
     if sides is not None and c.party == ROOT:
         out = []
         for side in ctx.lex.get("sides", "split"):
@@ -1183,6 +1709,39 @@ def _build(
     return [c]
 
 
+def _subject_place(ctx: _Context, sentence: Sentence, start: int) -> str | None:
+    """The common ancestor of every place named before ``start`` (outside speakers' titles):
+    the place the document is about, or ``None`` when it names none or only the root."""
+    if not ctx.lede_place:
+        return None
+    here = ctx.sentence_places
+    if here is None or here[0] != sentence.index:
+        named = [
+            (a, node)
+            for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
+            if not _in_sorted_spans(a, ctx.mask)
+        ]
+        prefix: list[str | None] = []
+        common = ctx.subject_node
+        for _, node in named:
+            common = (
+                node if common is None else _common_ancestor(ctx.trees["region"], [common, node])
+            )
+            prefix.append(common)
+        here = (sentence.index, [a for a, _ in named], prefix)
+        ctx.sentence_places = here
+    i = bisect.bisect_left(here[1], start)
+    common = here[2][i - 1] if i > 0 else ctx.subject_node
+    return None if common is None or common == ROOT else common
+
+
+def _common_ancestor(tree: ScopeTree, nodes: Sequence[str]) -> str:
+    common = set(tree.ancestors(nodes[0]))
+    for node in nodes[1:]:
+        common &= set(tree.ancestors(node))
+    return max(common, key=tree.depth)
+
+
 def _figure_of(ctx: _Context, view: _SentenceView, start: int, end: int) -> Figure:
     """Read a mention with Figure.parse: hedge verbs before it, a language's hedge words."""
     lex = ctx.lex
@@ -1190,6 +1749,9 @@ def _figure_of(ctx: _Context, view: _SentenceView, start: int, end: int) -> Figu
     english = phrase
     if lex.code != "en":
         english = _to_english(lex, phrase)
+    reached = _UP_TO.match(english)
+    if reached and _REACHED.search(ctx.norm, max(view.sentence.start, start - 20), start):
+        english = english[reached.end() :]  # "brought up to 881 the number": a total reached
     verb = lex.verb_hedge.search(ctx.norm, max(view.sentence.start, start - 20), start)
     if verb is not None and not re.match(
         r"\s*(?:more|fewer|less|at|about|some|around|nearly|almost|over|up)\b", english, re.I
@@ -1238,21 +1800,32 @@ def _sentence_candidates(
     accepted: list[dict[str, Any]] = []
     reasons_by_clause: dict[tuple[int, int], list[str]] = {}
     pending: list[dict[str, Any]] = []  # readable figures still without an outcome
+    opener = _OPENER.match(norm, sentence.start)
+    antecedent = None
+    if opener is not None:  # "Of these, 4,731 were killed": a part of the sentence before's figure
+        if ctx.last is not None and ctx.last_sentence == sentence.index - 1:
+            antecedent = ctx.last
+        elif ctx.shadow is not None and ctx.shadow_sentence == sentence.index - 1:
+            antecedent = ctx.shadow
+    opened = next((m for m in mentions if opener is not None and m[0] <= opener.end() + 2), None)
+    phrases = {
+        m: _scan_noun_phrase(
+            ctx, m[1], view.clause(m[0])[1], part_of=m == opened and bool(antecedent)
+        )
+        for m in mentions
+    }
+    populations = {m for m in mentions if _is_population(ctx, sentence, m, phrases[m])}
+    if populations:  # a population is no figure of its own: an outcome search passes over it
+        starts = {a for a, _ in populations}
+        view.blockers = [b for b in view.blockers if b not in starts]
     for start, end in mentions:
         phrase = ctx.text[start:end]
         clause = view.clause(start)
         why = _classify(ctx, view, start, end, implicit_spans)
-        np = _scan_noun_phrase(ctx, end, clause[1])
+        np = phrases[(start, end)]
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
-        if why is None and (
-            np.population
-            or ctx.lex.population_before.search(norm, max(sentence.start, start - 25), start)
-            or re.search(
-                r"'s\s+(?:estimated|total|entire)\s+$",
-                norm[max(sentence.start, start - 30) : start],
-            )
-        ):
+        if why is None and (start, end) in populations:
             why = ("population", "a population, not a toll")
         figure: Figure | None = None
         if why is None:
@@ -1292,11 +1865,22 @@ def _sentence_candidates(
             outcome = (accepted[-1]["outcome"], 0.8)
         if (
             outcome is None
+            and np.head not in (None, "inherit")
+            and _COORDINATED.search(norm, max(clause[0], start - 40), start)
+        ):
+            # "killed 19 people ..., and another 23 people": the verb of the earlier object
+            same = [a for a in accepted if a["clause"] == clause and not a["part"]]
+            if same:
+                outcome = (same[-1]["outcome"], 0.75)
+        if (
+            outcome is None
             and np.part_of
             and ctx.last is not None
             and ctx.last_sentence == sentence.index - 1
         ):
             outcome = (ctx.last.outcome, 0.7)
+        if outcome is None and np.part_of and antecedent is not None and antecedent.outcome != ROOT:
+            outcome = (antecedent.outcome, 0.7)
         if outcome is None:
             pending.append(item)
             continue
@@ -1313,6 +1897,7 @@ def _sentence_candidates(
             accepted.append(head)
             anchor = head
         accepted.append(item)
+    shadow = next((i for i in reversed(pending) if i["np"].head not in (None, "inherit")), None)
     for item in pending:
         a, b = int(str(item["start"])), int(str(item["end"]))
         rejected.append(
@@ -1326,12 +1911,19 @@ def _sentence_candidates(
             )
         )
     accepted.sort(key=lambda a: a["start"])
-    _mark_lists(norm, accepted)
+    _mark_lists(norm, accepted, ctx.lex.demographic)
     items: list[tuple[int, Any]] = [(a["start"], ("figure", a)) for a in accepted]
     items += [(i[0], ("implicit", i)) for i in implicit]
     items.sort(key=lambda x: x[0])
     candidates: list[Candidate] = []
     previous: Candidate | None = None
+    mains: dict[tuple[int, int], list[int]] = {}
+    for _, (what, item) in items:
+        if what == "implicit" or not item["part"]:
+            mains.setdefault(
+                view.clause(item[0] if what == "implicit" else item["start"]), []
+            ).append(item[0] if what == "implicit" else item["start"])
+    main_start: int | None = None
     for _, (what, item) in items:
         if what == "figure":
             start, end, figure, np = item["start"], item["end"], item["figure"], item["np"]
@@ -1344,6 +1936,29 @@ def _sentence_candidates(
             )
             np = _NounPhrase(head=category if category != ROOT else "all")
             o_conf, f_conf, part = 0.85, 0.7, False
+        if (
+            what == "figure"
+            and previous is None
+            and antecedent is not None
+            and opener is not None
+            and start <= opener.end() + 2
+        ):
+            previous, part = antecedent, True
+            item["part"] = True
+        if (
+            what == "figure"
+            and previous is None
+            and not part
+            and (np.head in (None, "inherit") or np.elliptic_more)
+            and not np.parties
+            and len(norm[sentence.start : start].split()) <= 1
+            and ctx.last is not None
+            and ctx.last_sentence == sentence.index - 1
+            and ctx.last.sentence.paragraph_start == sentence.paragraph_start
+        ):
+            previous = ctx.last  # "Two more were wounded.": the scope of the sentence before's
+        if not part:
+            main_start = start
         built = _build(
             ctx,
             view,
@@ -1357,6 +1972,8 @@ def _sentence_candidates(
             reasons_by_clause.get(view.clause(start), []),
             f_conf,
             part,
+            mains.get(view.clause(start), ()),
+            main_start if part and main_start is not None else start,
         )
         if what == "implicit":
             for c in built:
@@ -1370,13 +1987,69 @@ def _sentence_candidates(
         elif item.get("list_note"):
             for c in built:
                 c.notes.append(item["list_note"])
+        if what == "figure" and item.get("list_category"):
+            for c in built:
+                if c.category == ROOT:
+                    c.category = item["list_category"]
+                    c.notes.append("category of the list it belongs to (a breakdown of civilians)")
         if part and previous is not None:
             for c in built:
                 c.notes.append("a part of the figure before it ('including', 'of them')")
         candidates.extend(built)
         if not part:
             previous = built[-1]
+    if not candidates and shadow is not None:
+        # a figure of people without an outcome ("10,631 civilian casualties") is no claim,
+        # but "Of these, 4,731 were killed" in the next sentence is a part of it
+        a = int(str(shadow["start"]))
+        ctx.shadow = _build(
+            ctx,
+            view,
+            a,
+            int(str(shadow["end"])),
+            shadow["figure"],
+            ROOT,
+            0.5,
+            shadow["np"],
+            None,
+            [],
+            0.5,
+            mains=mains.get(view.clause(a), ()),
+        )[0]
+        ctx.shadow_sentence = sentence.index
+    if view.history is None and not view.other_event:
+        named = [
+            node
+            for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
+            if not _in_sorted_spans(a, ctx.mask)
+        ]
+        for node in named:
+            ctx.subject_node = (
+                node
+                if ctx.subject_node is None
+                else _common_ancestor(ctx.trees["region"], [ctx.subject_node, node])
+            )
+        if sentence.index == 0 and named:
+            ctx.lede_place = True
     return candidates, rejected
+
+
+def _is_population(
+    ctx: _Context, sentence: Sentence, mention: tuple[int, int], np: _NounPhrase
+) -> bool:
+    """Whether a mention counts a population ("100,000 people live", "the territory's estimated
+    120,000 ethnic Armenians"), not a toll."""
+    start = mention[0]
+    before = ctx.norm[max(sentence.start, start - 30) : start]
+    return bool(
+        np.population
+        or ctx.lex.population_before.search(ctx.norm, max(sentence.start, start - 25), start)
+        or re.search(r"'s\s+(?:estimated|total|entire)\s+$", before)
+        or (
+            re.search(r"'s\s+$", before)
+            and re.match(r"(?:estimated|total|entire)\b", ctx.norm[start : mention[1]], re.I)
+        )
+    )
 
 
 def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
@@ -1390,11 +2063,19 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     )
 
 
-def _mark_lists(norm: str, accepted: list[dict[str, Any]]) -> None:
-    """Note on each item of a list of figures its place and the list's sum."""
+def _mark_lists(norm: str, accepted: list[dict[str, Any]], demographic: frozenset[str]) -> None:
+    """Note on each item of a list of figures its place and the list's sum.
+
+    A list that breaks one population down by sex and age ("95 girls, 98 boys, 985 women, 1,519
+    men and 1,227 persons") is of one category: civilian when any of its items is.
+    """
     run: list[dict[str, Any]] = []
 
     def flush() -> None:
+        nouns = {x["np"].noun for x in run}
+        if len(run) >= 2 and nouns <= demographic and any(x["np"].head == "civilian" for x in run):
+            for x in run:
+                x["list_category"] = "civilian"
         if len(run) >= 3:
             total = sum(int(x["figure"].low) for x in run)
             for i, x in enumerate(run, start=1):
@@ -1433,16 +2114,59 @@ def run(
         words,
         _perpetrator_pattern(words, lex, lex.stems),
         _gazetteer(trees, lex),
+        _adjective_places(words, lex),
+        _there(lex),
     )
+    speech = lex.get("speech")
+    ctx.continuing = re.compile(rf"\b(?:{words_of(speech.get('continuing', []))})\b", re.I)
+    ctx.whole_war = re.compile(rf"\b(?:{words_of(speech.get('whole_war', []))})\b", re.I)
+    # a start word of the lexicon before a day (Russian "s 27 sentyabrya"): a start, not the day
+    ctx.since_words = re.compile(
+        rf"(?<!\w)(?:{words_of(lex.get('dates').get('since', []))})\s+$", re.I
+    )
+    line = dateline(text, published)
+    if line is not None:
+        ctx.dateline_end = line.end
+        if line.date is not None:
+            ctx.dateline = ctx.published = line.date
     all_sentences = sentences(text)
+    ctx.sentences = all_sentences
+    ctx.all_places = [(a, node) for a, _, node in _place_matches(ctx, 0, len(norm))]
+    ctx.all_place_starts = [a for a, _ in ctx.all_places]
     ctx.speakers = _find_speakers(ctx, all_sentences)
     ctx.speaker_starts = [s.start for s in ctx.speakers]
     candidates: list[Candidate] = []
     rejected: list[Rejection] = []
+    before: list[Candidate] = []
     for sentence in all_sentences:
         found, refused = _sentence_candidates(ctx, sentence)
         candidates.extend(found)
         rejected.extend(refused)
+        _date_incident_told_before(found, before)
         if found:
             ctx.last, ctx.last_sentence = found[-1], sentence.index
+            cue = [c for c in found if c.incident_cue]
+            if cue:
+                ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
+        before = found
     return candidates, rejected
+
+
+def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:
+    """ "Air strikes killed 42 people in Idlib, the monitor said on Monday. The air raids on
+    Sunday killed...": the day the second sentence gives makes the first one's tolls an incident
+    of that day (unless they hold "as of" a day of their own)."""
+    dated = next((c for c in found if c.anaphoric and c.kind == "incident"), None)
+    if dated is None:
+        return
+    for c in before:
+        if (
+            c.kind == "cumulative"
+            and c.incident_cue
+            and c.region != ROOT
+            and not c.date_how.startswith("as of")
+        ):
+            c.kind, c.since, c.as_of = "incident", dated.as_of, dated.as_of
+            c.event = f"{c.region}-{dated.as_of.isoformat()}"
+            c.dated = True
+            c.notes.append("as_of: day of the incident, given in the next sentence")

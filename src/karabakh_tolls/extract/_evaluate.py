@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "score"]
+__all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "same_source", "score"]
 
 FIELDS = (
     "interval",
@@ -42,6 +42,8 @@ class Score:
     accuracy: Mapping[str, float]
     misses: tuple[str, ...]
     spurious: tuple[str, ...]
+    pairs: tuple[tuple[pd.Series, pd.Series], ...] = field(default=(), compare=False, repr=False)
+    """The matched (reference row, extracted row) pairs, in reference order."""
 
     @property
     def precision(self) -> float:
@@ -77,7 +79,7 @@ def _speaker_key(name: object) -> str:
     return re.sub(r"[^\w]+", " ", text).strip()
 
 
-def _same_source(ref: pd.Series, ext: pd.Series) -> bool:
+def same_source(ref: pd.Series, ext: pd.Series) -> bool:
     """Same source id; or, for a speaker the source table does not know (kind ``other``), the
     speaker phrases overlap (one contains the other, articles and possessives dropped)."""
     if str(ref["source"]) == str(ext["source"]):
@@ -150,7 +152,7 @@ def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
                 for r, e in pairs
             )
         elif name == "source":
-            hits = sum(_same_source(reference.iloc[r], extracted.iloc[e]) for r, e in pairs)
+            hits = sum(same_source(reference.iloc[r], extracted.iloc[e]) for r, e in pairs)
         else:
             hits = sum(
                 _value(reference.iloc[r], name) == _value(extracted.iloc[e], name) for r, e in pairs
@@ -159,4 +161,7 @@ def score(extracted: pd.DataFrame, reference: pd.DataFrame) -> Score:
     spurious = tuple(
         str(extracted.iloc[i]["claim_id"]) for i in range(len(extracted)) if i not in used
     )
-    return Score(len(reference), len(extracted), len(pairs), accuracy, tuple(misses), spurious)
+    matched = tuple((reference.iloc[r], extracted.iloc[e]) for r, e in pairs)
+    return Score(
+        len(reference), len(extracted), len(pairs), accuracy, tuple(misses), spurious, matched
+    )

@@ -96,6 +96,7 @@ class Lexicon:
     family: re.Pattern[str]
     group_separators: tuple[str, ...]
     carry_opener: re.Pattern[str]
+    demographic: frozenset[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -229,7 +230,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         speaker_heads=heads,
         auxiliaries=frozenset(w.lower() for w in speech_cfg["auxiliaries"]),
         family=re.compile(
-            r"(?P<head>(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
+            r"(?P<head>(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
             rf"(?P<n>\d+|{number_words})\s+(?:other\s+)?"
             r"(?:members\s+of\s+(?:his|her|their|the)\s+family|family\s+members|relatives"
             r"|of\s+(?:his|her|their)\s+(?:children|relatives|family))\b",
@@ -238,6 +239,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         carry_opener=re.compile(
             rf"\s*(?:{words_pattern(speech_cfg.get('carry_openers', [])) or '(?!x)x'})\b", flags
         ),
+        demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),

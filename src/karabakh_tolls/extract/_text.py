@@ -15,8 +15,10 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 __all__ = [
     "DateMention",
+    "Dateline",
     "Sentence",
     "date_mentions",
+    "dateline",
     "normalise",
     "quote_regions",
     "sentences",
@@ -277,3 +279,53 @@ def date_mentions(
             weekday = bool(match.group("wd") or match.group("ruwd"))
             out.append(DateMention(match.start(), match.end(), day, weekday, relative))
     return out
+
+
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"(?:,\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[(,]))?"
+    rf"(?:,?\s+(?P<date>(?i:{_MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH}))(?:,?\s+\d{{4}})?\.?)?"
+    r"\s*(?P<agency>\([^()\n]{1,40}\)|/[A-Za-z-]{2,12}/\.?)?"
+    r"\s*(?P<dash>--|-|\u2014|\u2013|:)?",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The opening "PLACE, Month Day (Agency) -" of a wire story: its end and its day."""
+
+    end: int
+    place: str
+    date: dt.date | None
+
+
+def dateline(text: str, published: dt.date) -> Dateline | None:
+    """The dateline that opens ``text``, if any, with the day it gives (never after
+    ``published``, and at most a month before it).
+
+    A dateline is a place in capitals or a capitalised name, an optional country and day, then
+    an agency in brackets or slashes and/or a dash or colon.
+
+    >>> line = dateline("GAZA, Jan 14 (Reuters) - The toll rose.", dt.date(2009, 1, 14))
+    >>> line.place, line.date, line.end
+    ('GAZA', datetime.date(2009, 1, 14), 25)
+    >>> dateline("BAKU, October 11. /TASS/. A total of 41...", dt.date(2020, 10, 11)).date
+    datetime.date(2020, 10, 11)
+    >>> dateline("Authorities in Baku said on Tuesday", dt.date(2020, 10, 6)) is None
+    True
+    """
+    match = _DATELINE.match(text[:200])
+    if match is None or not (match.group("agency") or match.group("dash")):
+        return None
+    place = match.group("place")
+    if not match.group("agency") and not place.isupper() and match.group("dash") != ":":
+        return None
+    day = None
+    if match.group("date"):
+        day = resolve_date(match.group("date").replace(".", ""), published)
+        if day is not None and (published - day).days > 31:
+            day = None
+    end = match.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return Dateline(end, place, day)

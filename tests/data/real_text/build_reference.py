@@ -65,6 +65,21 @@ DOCUMENTS = {
     "h10": ("holdout", "2020-10-09", "ria24", "karabakh-2020"),
     "h11": ("holdout", "2020-10-02", "izvestia", "karabakh-2020"),
     "h12": ("holdout", "2023-03-07", "sbs", "ukraine-2022"),
+    # the second holdout: annotated before the extractor was ever run on it
+    "n01": ("holdout2", "2023-10-23", "themorn", "gaza-2023"),
+    "n02": ("holdout2", "2014-07-26", "reuters", "gaza-2014"),
+    "n03": ("holdout2", "2009-01-14", "reuters", "gaza-2008"),
+    "n04": ("holdout2", "2022-09-30", "reuters", "ukraine-2022"),
+    "n05": ("holdout2", "2022-07-23", "reuters", "ukraine-2022"),
+    "n06": ("holdout2", "2022-09-30", "novaya-gazeta-europe", "ukraine-2022"),
+    "n07": ("holdout2", "2024-12-04", "reuters", "lebanon-2023"),
+    "n08": ("holdout2", "2024-10-22", "kuna", "lebanon-2023"),
+    "n09": ("holdout2", "2017-11-01", "ap", "yemen-2015"),
+    "n10": ("holdout2", "2019-09-23", "reuters", "yemen-2015"),
+    "n11": ("holdout2", "2023-06-28", "irrawaddy", "myanmar-2021"),
+    "n12": ("holdout2", "2020-10-11", "tass", "karabakh-2020"),
+    "n13": ("holdout2", "2020-10-09", "pledge-times", "karabakh-2020"),
+    "n14": ("holdout2", "2025-04-12", "al-ahed", "sudan-2023"),
 }
 
 # id -> (name, kind, affiliation); bodies the source table is expected to know.
@@ -764,6 +779,620 @@ CLAIMS: list[dict[str, object]] = [
         region="ukraine",
         source="prosecutor-general-s-office",
         source_name="Prosecutor General's Office",
+    ),
+    # --- the second holdout (n01-n14) ---------------------------------------------------------
+    # n01 (Gaza 2023): a spokesman of a known body; "over the past 24 hours" increments; the
+    # quotation repeats the lede's figures; an earlier dated total ("On Friday")
+    *[
+        D(
+            doc="n01",
+            figure=f,
+            anchor=a,
+            category=c,
+            party="palestine",
+            perpetrator="israel",
+            region="gaza-strip",
+            kind="increment",
+            as_of="2023-10-22",
+            source="gaza-health-ministry",
+            note=n,
+        )
+        for f, a, c, n in (
+            ("As many as 266", None, "all", "spokesman of the Gaza Health Ministry"),
+            ("117", "117 children, died", "civilian", ""),
+            (
+                "266",
+                "266 people, including 117 children, most",
+                "all",
+                "the quotation's day: Sunday, said in the lede",
+            ),
+            ("117", "117 children, most", "civilian", ""),
+        )
+    ],
+    *[
+        D(
+            doc="n01",
+            figure=f,
+            outcome=o,
+            party="palestine",
+            perpetrator="israel",
+            region="gaza-strip",
+            as_of="2023-10-20",
+            source="gaza-health-ministry",
+        )
+        for f, o in (("nearly 4,400", "killed"), ("over 14,200", "wounded"))
+    ],
+    # n02 (Gaza 2014): a dateline without a date; the incident's place named in the next
+    # sentence; an unattributed running total with its own start
+    D(
+        doc="n02",
+        figure="18",
+        anchor="18 Palestinians",
+        party="palestine",
+        perpetrator="israel",
+        region="khuzaa",
+        kind="incident",
+        as_of="2014-07-26",
+        source="gaza-health-ministry",
+        note="the village (Khuzaa) is named in the next sentence",
+    ),
+    D(
+        doc="n02",
+        figure="18",
+        anchor="18 members",
+        party="palestine",
+        perpetrator="israel",
+        region="khuzaa",
+        kind="incident",
+        as_of="2014-07-26",
+        source="gaza-health-ministry",
+        note="'the 18 members' are the 18 killed of the sentence before (the ministry's spokesman)",
+    ),
+    D(doc="n02", figure="881", party="palestine", region="gaza-strip", since="2014-07-08"),
+    # n03 (Gaza 2008-09): a dateline with a date; several speakers; parts; the other side's
+    # soldiers and civilians
+    *[
+        D(
+            doc="n03",
+            figure=f,
+            anchor=a,
+            category=c,
+            party="palestine",
+            perpetrator="israel",
+            region="gaza-strip",
+            as_of="2009-01-14",
+            source="gaza-health-ministry",
+        )
+        for f, a, c in (
+            ("at least 1,000", None, "all"),
+            ("hundreds", "hundreds of civilians", "civilian"),
+        )
+    ],
+    D(
+        doc="n03",
+        figure="hundreds",
+        anchor="hundreds of militants",
+        category="military",
+        party="palestine",
+        perpetrator="israel",
+        region="gaza-strip",
+        source="israeli-officials",
+        source_name="Israeli officials",
+    ),
+    *[
+        D(
+            doc="n03",
+            figure=f,
+            category=c,
+            party="palestine",
+            region="gaza-strip",
+            kind="increment",
+            as_of="2009-01-14",
+            source="medics",
+            source_name="medics",
+        )
+        for f, c in (("At least 10", "all"), ("at least four", "military"))
+    ],
+    D(
+        doc="n03",
+        figure="1,010",
+        party="palestine",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+        note="head of the ministry's ambulance service",
+    ),
+    *[
+        D(
+            doc="n03",
+            figure=f,
+            anchor=a,
+            category="civilian",
+            party="palestine",
+            region="gaza-strip",
+            source="palestinian-center-for-human-rights",
+            source_name="Palestinian Center for Human Rights",
+        )
+        for f, a in (("673", None), ("225", None), ("69", "69 women"))
+    ],
+    D(
+        doc="n03",
+        figure="about 400",
+        category="civilian",
+        party="palestine",
+        region="gaza-strip",
+        source="gaza-health-ministry",
+        note="'earlier this week': no day given, the publication date by the convention",
+    ),
+    *[
+        D(
+            doc="n03",
+            figure=f,
+            anchor=a,
+            category="military",
+            party="israel",
+            perpetrator=p,
+            region="gaza-strip",
+            since="2009-01-03",
+            source="israel",
+            source_name="Israel",
+            note=n,
+        )
+        for f, a, p, n in (
+            ("nine", "nine soldiers", "all", "lost in the ground offensive begun on Jan. 3"),
+            ("four", "four of these", "israel", "'friendly fire': killed by their own side"),
+        )
+    ],
+    D(
+        doc="n03",
+        figure="a 10th soldier",
+        value=(1, 1),
+        hedge="implicit",
+        category="military",
+        party="israel",
+        perpetrator="palestine",
+        region="israel",
+        source="israel",
+        source_name="Israel",
+    ),
+    D(
+        doc="n03",
+        figure="three",
+        anchor="three Israeli civilians",
+        category="civilian",
+        party="israel",
+        perpetrator="palestine",
+        region="israel",
+        source="israel",
+        source_name="Israel",
+    ),
+    # n04 (Ukraine): an official by title, then by name in a quotation; "All civilians"
+    *[
+        D(
+            doc="n04",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            party="ukraine",
+            perpetrator="russia",
+            region="zaporizhzhia",
+            kind="incident",
+            as_of="2022-09-30",
+            source=s,
+            source_name=n,
+            note="'All civilians' (the governor's quotation)",
+        )
+        for f, a, o, s, n in (
+            ("At least 23", None, "killed", "regional-governor", "regional governor"),
+            ("28", "28 wounded in", "wounded", "regional-governor", "regional governor"),
+            (
+                "23",
+                "23 dead",
+                "killed",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the Zaporizhzhia regional governor",
+            ),
+            (
+                "28",
+                "28 wounded. All",
+                "wounded",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the Zaporizhzhia regional governor",
+            ),
+        )
+    ],
+    # n05 (Ukraine): an incident's parts told by the governor over three sentences
+    D(
+        doc="n05",
+        figure="Three",
+        party="ukraine",
+        perpetrator="russia",
+        region="kirovohrad",
+        kind="incident",
+        as_of="2022-07-23",
+        source="regional-governor",
+        source_name="regional governor",
+    ),
+    *[
+        D(
+            doc="n05",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party="ukraine",
+            perpetrator="russia",
+            region="kirovohrad",
+            kind="incident",
+            as_of="2022-07-23",
+            source="andriy-raikovych",
+            source_name="Governor Andriy Raikovych",
+        )
+        for f, a, o, c in (
+            ("Two", "Two security guards", "killed", "all"),
+            ("One", "One Ukrainian soldier", "killed", "military"),
+            ("nine more", None, "wounded", "military"),
+            ("19", None, "wounded", "all"),
+        )
+    ],
+    # n06 (Ukraine): two officials of opposed sides give the same incident's toll
+    *[
+        D(
+            doc="n06",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            party="ukraine",
+            perpetrator=p,
+            region="zaporizhzhia",
+            kind="incident",
+            as_of="2022-09-30",
+            source=s,
+            source_name=n,
+        )
+        for f, a, o, p, s, n in (
+            (
+                "23",
+                "23 civilians were killed",
+                "killed",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "28",
+                "28 were wounded",
+                "wounded",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "23",
+                "23 killed",
+                "killed",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            (
+                "28",
+                "28 wounded as",
+                "wounded",
+                "russia",
+                "oleksandr-starukh",
+                "Oleksandr Starukh, the local governor",
+            ),
+            ("23", "23 civilians dead", "killed", "ukraine", "vladimir-rogov", "Vladimir Rogov"),
+            ("34", None, "wounded", "ukraine", "vladimir-rogov", "Vladimir Rogov"),
+        )
+    ],
+    # n07 (Lebanon): a minister by name; a start given by the text; the other side's toll
+    *[
+        D(
+            doc="n07",
+            figure=f,
+            outcome=o,
+            category=c,
+            party="lebanon",
+            perpetrator="israel",
+            region="lebanon",
+            since="2023-10-07",
+            source=s,
+            source_name=n,
+        )
+        for f, o, c, s, n in (
+            ("4,047", "killed", "all", "firass-abiad", "Lebanese Health Minister Firass Abiad"),
+            ("16,638", "wounded", "all", "firass-abiad", "Lebanese Health Minister Firass Abiad"),
+            ("316", "killed", "civilian", "firass-abiad", "Abiad"),
+            ("790", "killed", "all", "firass-abiad", "Abiad"),
+        )
+    ],
+    D(
+        doc="n07",
+        figure="45",
+        category="civilian",
+        party="israel",
+        perpetrator="hezbollah",
+        source="israeli-authorities",
+        source_name="Israeli authorities",
+        note="northern Israel and the Golan Heights: two roots of the gazetteer; 'as of late last "
+        "month' names no day, the publication date by the convention",
+    ),
+    D(
+        doc="n07",
+        figure="at least 73",
+        category="military",
+        party="israel",
+        source="israeli-authorities",
+        source_name="Israeli authorities",
+    ),
+    # n08 (Lebanon): an updated incident toll; a part of the wounded
+    *[
+        D(
+            doc="n08",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            party="lebanon",
+            perpetrator="israel",
+            region="southern-lebanon",
+            kind="incident",
+            as_of="2024-10-21",
+            source=s,
+            source_name=n,
+        )
+        for f, a, o, s, n in (
+            (
+                "at least 13",
+                None,
+                "killed",
+                "lebanese-ministry-of-health",
+                "Lebanese Ministry of health",
+            ),
+            (
+                "57",
+                "57 injured",
+                "wounded",
+                "lebanese-ministry-of-health",
+                "Lebanese Ministry of health",
+            ),
+            (
+                "57",
+                "57 injuries",
+                "wounded",
+                "public-health-emergency-operations-center",
+                "Public Health Emergency Operations Center",
+            ),
+            (
+                "17",
+                None,
+                "wounded",
+                "public-health-emergency-operations-center",
+                "Public Health Emergency Operations Center",
+            ),
+        )
+    ],
+    # n09 (Yemen): an official by description, then by name; the day in the next sentence
+    D(
+        doc="n09",
+        figure="at least 26",
+        perpetrator="saudi-led-coalition",
+        region="saada",
+        kind="incident",
+        as_of="2017-11-01",
+        source="yemeni-health-official",
+        source_name="Yemeni health official",
+        note="the day and the province are given in the next sentence",
+    ),
+    D(
+        doc="n09",
+        figure="nine",
+        outcome="wounded",
+        perpetrator="saudi-led-coalition",
+        region="saada",
+        kind="incident",
+        as_of="2017-11-01",
+        source="abdellah-al-ezi",
+        source_name="Abdellah al-Ezi",
+    ),
+    D(doc="n09", figure="more than 10,000", category="civilian", region="yemen"),
+    # n10 (Yemen): a party's statement relayed by its television; the missing
+    D(
+        doc="n10",
+        figure="five",
+        category="civilian",
+        perpetrator="saudi-led-coalition",
+        region="omran",
+        kind="incident",
+        as_of="2019-09-23",
+        source="houthi-movement",
+        source_name="Yemen's Houthi movement",
+        via="al-masirah-tv",
+        note="the day of the strikes is not given: the day of the statement",
+    ),
+    D(
+        doc="n10",
+        figure="Two",
+        outcome="missing",
+        category="civilian",
+        perpetrator="saudi-led-coalition",
+        region="omran",
+        kind="incident",
+        as_of="2019-09-23",
+        source="al-masirah-tv",
+        source_name="Al-Masirah TV",
+    ),
+    # n11 (Myanmar): an outlet's lede, a spokesman's breakdown in a quotation, implicit counts
+    *[
+        D(
+            doc="n11",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            perpetrator="junta",
+            region=r,
+            kind="incident",
+            as_of="2023-06-27",
+            source=s,
+            source_name=n,
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith(("a ", "A ")) else {}),
+        )
+        for f, a, o, r, s, n in (
+            ("At least 11", None, "killed", "pale-township", "irrawaddy", "irrawaddy"),
+            ("five", "five wounded", "wounded", "pale-township", "irrawaddy", "irrawaddy"),
+            (
+                "10",
+                "10 villagers",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "five",
+                "five, according",
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "Three",
+                "Three women",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "seven",
+                "seven men",
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "a monk",
+                None,
+                "killed",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "Five",
+                "Five villagers",
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "a two-year-old girl",
+                None,
+                "wounded",
+                "nyaung-kone",
+                "pale-township-spokesman",
+                "Pale Township people's administration spokesman",
+            ),
+            (
+                "A female Kyar Si villager",
+                None,
+                "killed",
+                "pale-township",
+                "irrawaddy",
+                "irrawaddy",
+            ),
+        )
+    ],
+    # n12 (Karabakh 2020): a dateline with a date; the statement's own words attribute
+    *[
+        D(
+            doc="n12",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            party="azerbaijan",
+            perpetrator="armenian-side",
+            region="azerbaijan",
+            as_of="2020-10-11",
+            source="azerbaijan-prosecutor",
+            note="'shelling from Armenia's side in the Azerbaijani settlements' (the statement)",
+        )
+        for f, a, o in (
+            ("41", "41 Azerbaijani", "killed"),
+            ("205", "205 others", "wounded"),
+            ("41", "41 civilians", "killed"),
+            ("205", "205 people", "wounded"),
+        )
+    ],
+    # n13 (Karabakh 2020): an ombudsman's report; the date in the second paragraph; parts
+    *[
+        D(
+            doc="n13",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            party="nagorno-karabakh",
+            region="nagorno-karabakh",
+            as_of="2020-10-07",
+            source="karabakh-ombudsman",
+        )
+        for f, a, o in (
+            ("At least 20", None, "killed"),
+            ("93", "93 injured", "wounded"),
+            ("20", "20 civilians, including", "killed"),
+            ("one", "one girl", "killed"),
+            ("seven", "seven women", "killed"),
+            ("12", "12 men", "killed"),
+            ("93", "93 people", "wounded"),
+            ("60", None, "wounded"),
+            ("13", "13 women", "wounded"),
+        )
+    ],
+    # n14 (Sudan): an army's count of an attack, its parts, then two monitors' totals
+    *[
+        D(
+            doc="n14",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            perpetrator="rapid-support-forces",
+            region="el-fasher",
+            kind="incident",
+            as_of="2025-04-12",
+            source="sudanese-army",
+            source_name="Sudanese army",
+            note="the day of the attack is not given: the publication date",
+        )
+        for f, a, o, c in (
+            ("At least 32", None, "killed", "civilian"),
+            ("4", "4 women", "killed", "civilian"),
+            ("10", "10 children", "killed", "civilian"),
+            ("17", None, "wounded", "all"),
+        )
+    ],
+    D(
+        doc="n14",
+        figure="over 29,683",
+        region="sudan",
+        source="acled",
+        source_name="Armed Conflict Location and Event Data Project",
+    ),
+    D(
+        doc="n14",
+        figure="more than 15 million",
+        outcome="displaced",
+        region="sudan",
+        source="iom",
+        source_name="International Organization for Migration",
     ),
 ]
 
