@@ -30,6 +30,7 @@ from karabakh_tolls.errors import (
     UnknownTermError,
     WarError,
 )
+from karabakh_tolls.estimates import Estimate, Reading, estimate, learned_trust, reliability
 from karabakh_tolls.extract import extract
 from karabakh_tolls.figures import (
     MAX_COUNT,
@@ -73,6 +74,7 @@ __all__ = [
     "ConflictError",
     "Coverage",
     "Discovery",
+    "Estimate",
     "EstimationError",
     "Figure",
     "FigureParseError",
@@ -81,6 +83,7 @@ __all__ = [
     "MissingExtraError",
     "NotFoundError",
     "OptionError",
+    "Reading",
     "ReconciliationError",
     "Resolution",
     "Role",
@@ -105,12 +108,14 @@ __all__ = [
     "bundled_wars",
     "default_trees",
     "discover",
+    "estimate",
     "exact",
     "extract",
     "fewer_than",
     "from_acled",
     "from_source_ranges",
     "from_ucdp_ged",
+    "learned_trust",
     "load_seed_claims",
     "load_war",
     "more_than",
@@ -118,6 +123,7 @@ __all__ = [
     "read_claims",
     "reconcile",
     "reconcile_all",
+    "reliability",
     "seed_article",
     "sensitivity",
     "to_prov_json",
