@@ -575,14 +575,14 @@ def _prior_summary(
         cdf /= cdf[-1]
         f_lo = np.interp(t_lo, edges, cdf)
         f_hi = np.interp(t_hi, edges, cdf)
-        q = []
+        found: list[FloatArray] = []
         for f in (0.5, (1 - level) / 2, (1 + level) / 2):
             target = f_lo + f * (f_hi - f_lo)
             theta = np.interp(target, cdf, edges)
             flat = (f_hi - f_lo) <= 1e-12
             theta = np.where(flat, t_lo + f * (t_hi - t_lo), theta)
-            q.append(np.clip(theta, t_lo, t_hi))
-        q = np.stack(q)
+            found.append(np.clip(theta, t_lo, t_hi))
+        q = np.stack(found)
     counts = np.clip(np.rint(np.expm1(q)), lo_c, hi_c)
     big = counts >= float(MAX_COUNT)
     whole = np.where(big, 0, counts).astype(np.int64)
@@ -720,9 +720,7 @@ def _rows_estimates(
     high = np.where(has_best, np.maximum(high, best), high)
 
     # judged off, and the status
-    judged_positions = (
-        np.zeros(0, dtype=np.int64) if gr is None else gr.positions[judged_reading]
-    )
+    judged_positions = np.zeros(0, dtype=np.int64) if gr is None else gr.positions[judged_reading]
     judged_set = set(judged_positions.tolist())
     judged: list[set[int]] = [set() for _ in range(n)]
     if gr is not None and judged_reading.any():
@@ -841,9 +839,10 @@ def with_estimates(
     judged = np.full(n, "", dtype=object)
     status = out["status"].to_numpy(dtype=object).copy()
     if n:
-        keys = out[["war", "outcome"]].astype(str)
-        for (war_id, outcome), at in keys.groupby(["war", "outcome"], sort=False).indices.items():
-            group = model.learned.group(str(war_id), str(outcome))
+        keys = out["war"].astype(str) + "\x00" + out["outcome"].astype(str)
+        for key, at in keys.groupby(keys, sort=False).indices.items():
+            war_id, _, outcome = str(key).partition("\x00")
+            group = model.learned.group(war_id, outcome)
             if group is None:
                 continue
             part = out.iloc[at]
@@ -1085,8 +1084,9 @@ class Estimate:
             lines.append("judged off: none")
         low_ids = ", ".join(self.low_support) or "none"
         high_ids = ", ".join(self.high_support) or "none"
-        lines.append(f"hard low {self.hard_low} from {low_ids}; hard high {hard_high} from "
-                     f"{high_ids}")
+        lines.append(
+            f"hard low {self.hard_low} from {low_ids}; hard high {hard_high} from {high_ids}"
+        )
         if self.set_aside:
             lines.append(f"set aside in a conflict: {', '.join(self.set_aside)}")
         return "\n".join(lines)
@@ -1121,7 +1121,8 @@ class Estimate:
         row["sentence"] = self.cite()
         out = pd.DataFrame([row])
         for column in ("low", "high", "best", "best_low", "best_high", "n_readings"):
-            out[column] = pd.array([row[column]], dtype="Int64")
+            value = row[column]
+            out[column] = pd.array([value if isinstance(value, int) else None], dtype="Int64")
         out["as_of"] = out["as_of"].astype("datetime64[s]")
         return out
 
@@ -1217,9 +1218,26 @@ def estimate(
     cumulative = chosen_war.trees.is_cumulative(target.outcome)
     if group is None:
         return Estimate(
-            target, day, chosen_war.id, None, 0, None, level, 0, None, "consistent",
-            (), (), (), (), (), None, None, chosen.name, cumulative,
-        )  # fmt: skip
+            target,
+            day,
+            chosen_war.id,
+            None,
+            0,
+            None,
+            level,
+            0,
+            None,
+            "consistent",
+            (),
+            (),
+            (),
+            (),
+            (),
+            None,
+            None,
+            chosen.name,
+            cumulative,
+        )
     day_number = (day - chosen_war.start).days
     box = np.array(
         [group.codes.dims[i].index[getattr(target, d)] for i, d in enumerate(DIMENSIONS) if i],
