@@ -785,7 +785,9 @@ def _group_rows(model: _Model, group: Constraints, level: float) -> _Rows:
         np.where(open_high, 0, t.high),
         open_high,
         pairs.astype(np.int64),
-        np.array([bool(a) for a in t.set_aside], dtype=bool),
+        np.bincount(t.pairs_aside[:, 0], minlength=len(t.days)) > 0
+        if len(t.pairs_aside)
+        else np.zeros(len(t.days), dtype=bool),
         level,
     )
     model.results[key] = rows
