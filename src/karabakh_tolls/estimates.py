@@ -101,9 +101,10 @@ ESTIMATE_COLUMNS: Final = ("best", "best_low", "best_high", "judged_off")
 
 ``best`` is the most likely count (``Int64``; missing where no claim and no hard bound puts a
 ceiling on it); ``best_low``/``best_high`` bound the credible interval at the table's level
-(``best_high`` missing where open); ``judged_off`` lists, joined by ``";"``, the claims the
-row rests on that the model judges off. ``status`` then reads ``consistent``, ``contested`` or
-``conflict``.
+(where there is no best, ``best_low`` is the hard low and ``best_high`` is missing);
+``judged_off`` lists, joined by ``";"``, the claims the
+row rests on that the model judges off (with ``supports=False``, only the claims about the
+row's own scope and date). ``status`` then reads ``consistent``, ``contested`` or ``conflict``.
 """
 
 
@@ -937,7 +938,8 @@ class Estimate:
         The most likely count (``None`` when nothing puts a ceiling on it: only "more than"
         claims and no upper bound).
     low, high:
-        The credible interval at :attr:`level` (``high`` ``None`` when open).
+        The credible interval at :attr:`level`; without a best, ``low`` is the hard low and
+        ``high`` is ``None``.
     level:
         The credible level.
     hard_low, hard_high:
