@@ -30,7 +30,7 @@ from karabakh_tolls.errors import (
     UnknownTermError,
     WarError,
 )
-from karabakh_tolls.estimates import Estimate, Reading, estimate, learned_trust, reliability
+from karabakh_tolls.estimates import Estimate, estimate, learned_trust, reliability
 from karabakh_tolls.extract import extract
 from karabakh_tolls.figures import (
     MAX_COUNT,
@@ -83,7 +83,6 @@ __all__ = [
     "MissingExtraError",
     "NotFoundError",
     "OptionError",
-    "Reading",
     "ReconciliationError",
     "Resolution",
     "Role",

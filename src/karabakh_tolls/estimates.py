@@ -67,7 +67,13 @@ from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, OPEN, Constraints, Stage, stage
 from karabakh_tolls.engine.exact import SolverFailure
 from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
-from karabakh_tolls.errors import EstimationError, ReconciliationError, ScopeError, WarError
+from karabakh_tolls.errors import (
+    ArgumentTypeError,
+    EstimationError,
+    ReconciliationError,
+    ScopeError,
+    WarError,
+)
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.wars import War
@@ -78,6 +84,7 @@ __all__ = [
     "Estimate",
     "Reading",
     "estimate",
+    "estimate_level",
     "estimate_stage",
     "learned_trust",
     "reliability",
@@ -229,6 +236,15 @@ def _trust(bias: FloatArray, spread: FloatArray, tolerance: float) -> FloatArray
     return np.asarray(np.maximum(p, TRUST_FLOOR), dtype=np.float64)
 
 
+def _checked(claims: object, policy: object) -> tuple[ClaimSet, TrustPolicy]:
+    """The claim set and the policy (default: every source, equal trust), type-checked."""
+    if not isinstance(claims, ClaimSet):
+        raise ArgumentTypeError.of("claims", "a ClaimSet (kt.read_claims, kt.ClaimSet)", claims)
+    if policy is not None and not isinstance(policy, TrustPolicy):
+        raise ArgumentTypeError.of("policy", "a TrustPolicy", policy)
+    return claims, policy if policy is not None else ALL_SOURCES
+
+
 def _learn(claims: ClaimSet, policy: TrustPolicy, tolerance: float) -> _Model:
     key = ("estimates", policy, tolerance)
     found = claims.cache.get(key)
@@ -350,7 +366,8 @@ def estimate_stage(claims: ClaimSet, policy: TrustPolicy | None = None) -> Stage
     >>> bool((st.group("karabakh-2020", "killed").weight > 0).all())
     True
     """
-    return _learn(claims, policy if policy is not None else ALL_SOURCES, TOLERANCE).learned
+    chosen_claims, chosen = _checked(claims, policy)
+    return _learn(chosen_claims, chosen, TOLERANCE).learned
 
 
 def learned_trust(
@@ -383,8 +400,10 @@ def learned_trust(
     >>> 0 < p.sources["amnesty-international"] <= 1
     True
     """
-    chosen = policy if policy is not None else ALL_SOURCES
-    if not (isinstance(tolerance, int | float) and math.isfinite(tolerance) and tolerance > 0):
+    claims, chosen = _checked(claims, policy)
+    if isinstance(tolerance, bool) or not (
+        isinstance(tolerance, int | float) and math.isfinite(tolerance) and tolerance > 0
+    ):
         raise EstimationError(f"tolerance={tolerance!r} must be a positive finite number")
     model = _learn(claims, chosen, float(tolerance))
     weights = {
@@ -416,7 +435,8 @@ def reliability(claims: ClaimSet, policy: TrustPolicy | None = None) -> pd.DataF
     >>> list(table.columns)
     ['source', 'source_name', 'bias', 'spread', 'trust', 'n_readings']
     """
-    model = _learn(claims, policy if policy is not None else ALL_SOURCES, TOLERANCE)
+    checked, chosen = _checked(claims, policy)
+    model = _learn(checked, chosen, TOLERANCE)
     n = len(model.sources)
     if model.fit is not None:
         bias = np.exp(model.fit.reliability.bias)
@@ -800,12 +820,28 @@ def _group_rows(model: _Model, group: Constraints, level: float) -> _Rows:
 # ---------------------------------------------------------------------------------------------
 
 
-def _check_level(level: object) -> float:
+def _check_level(level: object, name: str = "level") -> float:
     if isinstance(level, bool) or not (
         isinstance(level, int | float) and math.isfinite(level) and 0.0 < level < 1.0
     ):
-        raise EstimationError(f"level={level!r} must lie strictly between 0 and 1")
+        raise EstimationError(f"{name}={level!r} must lie strictly between 0 and 1")
     return float(level)
+
+
+def estimate_level(estimate: object) -> float | None:
+    """The credible level that ``reconcile_all(..., estimate=...)`` asks for: ``None`` for
+    ``False`` (no estimates), 0.9 for ``True``, or a level strictly between 0 and 1.
+
+    Examples
+    --------
+    >>> estimate_level(False), estimate_level(True), estimate_level(0.5)
+    (None, 0.9, 0.5)
+    """
+    if estimate is False:
+        return None
+    if estimate is True:
+        return 0.9
+    return _check_level(estimate, "estimate")
 
 
 def with_estimates(
@@ -829,7 +865,7 @@ def with_estimates(
     >>> int(row.best.iloc[0]), int(row.low.iloc[0]), int(row.high.iloc[0])
     (280, 280, 280)
     """
-    chosen = policy if policy is not None else ALL_SOURCES
+    claims, chosen = _checked(claims, policy)
     level = _check_level(level)
     model = _learn(claims, chosen, TOLERANCE)
     out = frame.copy()
@@ -1145,7 +1181,7 @@ def _scope_of(war: War, scope: Scope | str) -> Scope:
         return scope
     if isinstance(scope, str):
         return Scope.parse(scope, war.trees)
-    raise ScopeError(f"scope must be a Scope or its text form, got {type(scope).__name__}")
+    raise ArgumentTypeError.of("scope", "a Scope or its text", scope)
 
 
 def estimate(
@@ -1205,8 +1241,7 @@ def estimate(
     >>> e.hard_low <= e.low <= e.best <= e.high <= e.hard_high
     True
     """
-    if not isinstance(claims, ClaimSet):
-        raise EstimationError(f"claims must be a ClaimSet, got {type(claims).__name__}")
+    claims, chosen = _checked(claims, policy)
     level = _check_level(level)
     chosen_war = claims.war(war)
     day = as_date(as_of, "as_of")
@@ -1216,7 +1251,6 @@ def estimate(
             "no count of that war holds then"
         )
     target = _scope_of(chosen_war, scope)
-    chosen = policy if policy is not None else ALL_SOURCES
     model = _learn(claims, chosen, TOLERANCE)
     group = model.learned.group(chosen_war.id, target.outcome)
     cumulative = chosen_war.trees.is_cumulative(target.outcome)

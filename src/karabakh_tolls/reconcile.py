@@ -38,7 +38,7 @@ from karabakh_tolls.errors import (
     SolverError,
     WarError,
 )
-from karabakh_tolls.estimates import estimate_stage, with_estimates
+from karabakh_tolls.estimates import estimate_level, estimate_stage, with_estimates
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
@@ -739,7 +739,7 @@ def reconcile_all(
     claims = _check_claims(claims)
     chosen = policy if policy is not None else ALL_SOURCES
     # --- best estimates: the stage under learned trust (karabakh_tolls.estimates) ---
-    level = None if estimate is False else (0.9 if estimate is True else float(estimate))
+    level = estimate_level(estimate)
     st = _stage(claims, chosen) if level is None else estimate_stage(claims, chosen)
     limit = 0 if method == "propagate" else max_variables
     tables = [
