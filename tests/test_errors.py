@@ -230,6 +230,8 @@ def good_arguments(tmp: Path) -> dict[str, Callable[[], dict[str, object]]]:
         "diff_releases": lambda: {"old": seeds[:3], "new": seeds[1:4]},
         "discover": lambda: {"table": _peer_table()},
         "Discovery": lambda: _fields(kt.discover(_peer_table())),
+        "estimate": lambda: {"claims": seeds, "scope": scope, "as_of": "2020-10-06"},
+        "Estimate": lambda: _fields(kt.estimate(seeds, scope, "2020-10-06")),
         "exact": lambda: {"n": 5},
         "extract": lambda: {
             "text": "Five civilians were killed in Ganja.",
@@ -240,6 +242,7 @@ def good_arguments(tmp: Path) -> dict[str, Callable[[], dict[str, object]]]:
         "from_acled": lambda: {"table": _acled()},
         "from_source_ranges": lambda: {"data": _RANGES},
         "from_ucdp_ged": lambda: {"table": _ged()},
+        "learned_trust": lambda: {"claims": seeds},
         "load_seed_claims": dict,
         "more_than": lambda: {"n": 5},
         "plot_timeline": lambda: {
@@ -254,6 +257,7 @@ def good_arguments(tmp: Path) -> dict[str, Callable[[], dict[str, object]]]:
         "read_claims": lambda: {"path": seed_path("claims.csv")},
         "reconcile": lambda: {"claims": seeds, "scope": scope, "as_of": "2020-10-06"},
         "reconcile_all": lambda: {"claims": seeds[:6]},
+        "reliability": lambda: {"claims": seeds},
         "seed_article": lambda: {"document": "003"},
         "sensitivity": lambda: {"claims": seeds, "scope": scope, "as_of": "2020-10-06"},
         "supersede": lambda: {"old": seeds[:3], "new": seeds[1:4]},

@@ -30,6 +30,7 @@ from karabakh_tolls.errors import (
     UnknownTermError,
     WarError,
 )
+from karabakh_tolls.estimates import Estimate, estimate, learned_trust, reliability
 from karabakh_tolls.extract import extract
 from karabakh_tolls.figures import (
     MAX_COUNT,
@@ -75,6 +76,7 @@ __all__ = [
     "ConflictError",
     "Coverage",
     "Discovery",
+    "Estimate",
     "EstimationError",
     "Figure",
     "FigureParseError",
@@ -108,12 +110,14 @@ __all__ = [
     "default_trees",
     "diff_releases",
     "discover",
+    "estimate",
     "exact",
     "extract",
     "fewer_than",
     "from_acled",
     "from_source_ranges",
     "from_ucdp_ged",
+    "learned_trust",
     "load_seed_claims",
     "load_war",
     "more_than",
@@ -122,6 +126,7 @@ __all__ = [
     "read_claims",
     "reconcile",
     "reconcile_all",
+    "reliability",
     "seed_article",
     "sensitivity",
     "supersede",

@@ -888,7 +888,16 @@ class _Context:
     bounded_above: BoolArray
     tracked: IntArray  # objects with interval claims or without point claims
     untracked: IntArray  # objects with point claims only
-    informative: BoolArray  # rows that carry information (points and blocks)
+    informative: BoolArray  # rows the sources learn from (points and blocks of objects with at
+    # least two statements)
+
+
+def _statements_per_object(c: Claims) -> IntArray:
+    """How many distinct statements each object has (echoes once)."""
+    if not len(c):
+        return np.zeros(c.n_objects, np.int64)
+    pairs = np.unique(np.stack([c.obj, c.statement], axis=1), axis=0)
+    return np.bincount(pairs[:, 0], minlength=c.n_objects).astype(np.int64)
 
 
 def _context(c: Claims, bounds: Bounds, top: float) -> _Context:
@@ -903,6 +912,10 @@ def _context(c: Claims, bounds: Bounds, top: float) -> _Context:
     for b in blocks:
         has_iv[b.obj] = True
         informative[b.row] = True
+    # A source learns only from objects where another statement says something too: with one
+    # statement an object's posterior is that reading, shifted by its source's bias, whatever
+    # the spread, and its moments would only feed the spread back to itself.
+    informative &= _statements_per_object(c)[c.obj] >= 2
     finite_high = np.zeros(c.n_objects, bool)
     finite_high[c.obj[np.isfinite(c.high)]] = True
     return _Context(

@@ -38,6 +38,7 @@ from karabakh_tolls.errors import (
     SolverError,
     WarError,
 )
+from karabakh_tolls.estimates import estimate_level, estimate_stage, with_estimates
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
@@ -681,6 +682,7 @@ def reconcile_all(
     method: Method = "auto",
     max_variables: int = DEFAULT_MAX_VARIABLES,
     supports: bool = True,
+    estimate: bool | float = False,
 ) -> pd.DataFrame:
     """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
 
@@ -705,6 +707,13 @@ def reconcile_all(
         Largest component (variables of its merged program) solved exactly.
     supports:
         With ``False`` the support columns are left missing (``<NA>``: not computed).
+    estimate:
+        ``True`` (or a credible level strictly between 0 and 1; ``True`` is 0.9) adds the
+        best estimates (:mod:`karabakh_tolls.estimates`): columns ``best``, ``best_low``,
+        ``best_high`` and ``judged_off``, and a status of ``consistent``, ``contested`` or
+        ``conflict``. The ranges then come from claims weighed by their sources' learned
+        reliability times the policy's trust (echoes once), so that conflicts set aside the
+        least reliable claims first.
 
     Returns
     -------
@@ -729,7 +738,9 @@ def reconcile_all(
         raise OptionError("method", method, ("auto", "exact", "propagate"))
     claims = _check_claims(claims)
     chosen = policy if policy is not None else ALL_SOURCES
-    st = _stage(claims, chosen)
+    # --- best estimates: the stage under learned trust (karabakh_tolls.estimates) ---
+    level = estimate_level(estimate)
+    st = _stage(claims, chosen) if level is None else estimate_stage(claims, chosen)
     limit = 0 if method == "propagate" else max_variables
     tables = [
         _group_table(group, _solver(group, limit), supports)
@@ -737,7 +748,7 @@ def reconcile_all(
         for group in (g for g in st if g.war.id == war.id)
     ]
     if not tables:
-        return _empty()
+        return _empty() if level is None else with_estimates(_empty(), claims, chosen, level)
     out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     out = out.loc[:, list(COLUMNS)].reset_index(drop=True)
     if method == "exact" and (out["method"] != "exact").any():
@@ -752,6 +763,8 @@ def reconcile_all(
     out.attrs["set_aside"] = tuple(
         sorted({c for cell in out["set_aside"] for c in str(cell).split(";") if c})
     )
+    if level is not None:  # --- best estimates: their columns and the three-way status ---
+        out = with_estimates(out, claims, chosen, level)
     return out
 
 
