@@ -222,7 +222,13 @@ def _rules(
         if side != own_side:
             rules.add(Rule.EXHAUSTIVE)  # subtracted: the rest of an exhaustive whole
         elif any(np.array_equal(box, b) for b in positive):
-            if group.kind[p] != INCIDENT and group.as_of[p] == day and not group.lower_only[p]:
+            window = group.kind[p] == INCREMENT or (group.cumulative and group.since[p] > 0)
+            if (
+                group.kind[p] != INCIDENT
+                and not window
+                and group.as_of[p] == day
+                and not group.lower_only[p]
+            ):
                 rules.add(Rule.CLAIM)
         elif any(within(box, b) for b in positive):
             rules.add(Rule.DISJOINT_SUM if inside > 1 else Rule.SUBSCOPE)
@@ -270,7 +276,9 @@ def _support(
         )
     terms: list[tuple[float, str, str]] = []
     multipliers: list[float] = []
+    windows: list[str] = []
     for p, side, y in terms_in:
+        windows.append(_window(group, p))
         base = float(group.low[p] if side == "low" else group.high[p])
         signed = y * base if side == own_side else -y * base
         amount = round(signed) if abs(signed - round(signed)) < 1e-9 else signed
@@ -279,15 +287,18 @@ def _support(
     order = sorted(range(len(terms)), key=lambda i: (terms[i][0] < 0, terms[i][1]))
     terms = [terms[i] for i in order]
     multipliers = [multipliers[i] for i in order]
+    windows = [windows[i] for i in order]
     pieces = []
-    for k, ((amount, cid, name), y) in enumerate(zip(terms, multipliers, strict=True)):
+    for k, ((amount, cid, name), y, window) in enumerate(
+        zip(terms, multipliers, windows, strict=True)
+    ):
         magnitude = abs(amount)
         scale = "" if abs(y - 1) < 1e-9 else f"{_number(y)} * "
         base = magnitude / y if y else magnitude
         text = (
-            f"{scale}{_number(base)} ({name}, {cid})"
+            f"{scale}{_number(base)} ({name}, {cid}{window})"
             if scale
-            else f"{_number(magnitude)} ({name}, {cid})"
+            else f"{_number(magnitude)} ({name}, {cid}{window})"
         )
         pieces.append(text if k == 0 and amount >= 0 else ("- " if amount < 0 else "+ ") + text)
     rules = _rules(group, terms_in, own_side, boxes, day_number)
@@ -307,6 +318,17 @@ def _support(
         sentence,
         tuple(multipliers),
     )
+
+
+def _window(group: Constraints, p: int) -> str:
+    """``", counted from <day>"`` for a count over a window that starts after the war's start
+    (an increment or a count since a later day), else nothing."""
+    if group.kind[p] == INCREMENT or (
+        group.cumulative and group.kind[p] != INCIDENT and group.since[p] > 0
+    ):
+        since = group.war.start + dt.timedelta(days=int(group.since[p]))
+        return f", counted from {since}"
+    return ""
 
 
 def _describe(group: Constraints, p: int) -> str:
