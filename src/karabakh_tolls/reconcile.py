@@ -41,7 +41,7 @@ from karabakh_tolls.errors import (
 from karabakh_tolls.estimates import estimate_level, estimate_stage, with_estimates
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
-from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
+from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support, left_out_roles
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.wars import War
 
@@ -355,6 +355,7 @@ def reconcile(
     strict: bool = False,
     war: War | str | None = None,
     max_variables: int = DEFAULT_MAX_VARIABLES,
+    known_on: dt.date | str | None = None,
 ) -> Resolution:
     """The tightest range of ``scope`` on ``as_of`` that all claims and the rules imply.
 
@@ -392,6 +393,11 @@ def reconcile(
     max_variables:
         Largest component the exact program solves; a scope that meets a larger one gets the
         propagated range (sound, possibly wider), and its support sentence says so.
+    known_on:
+        Use only what had been published by this day (``ClaimSet.known_on``): the range as it
+        could have been stated then. Claims published later (or undated) get the role
+        ``not-yet-published``. Claims a newer release replaced (``superseded_by``) are always
+        left out, with the role ``superseded``.
 
     Returns
     -------
@@ -414,9 +420,10 @@ def reconcile(
     killed except killed/civilian ≥ 5855 on 2021-01-14 = 6001 (Amnesty International, c08)
     - 146 (Amnesty International, c07) [claim, exhaustive]
     """
-    claims = _check_claims(claims)
+    given = _check_claims(claims)
     if policy is not None and not isinstance(policy, TrustPolicy):
         raise ArgumentTypeError.of("policy", "a TrustPolicy", policy)
+    claims = given.current(known_on=known_on)
     chosen_war = claims.war(war)
     day = as_date(as_of, "as_of")
     if day < chosen_war.start:
@@ -498,6 +505,8 @@ def reconcile(
         met_members,
         bool(query),
     )
+    if claims is not given:
+        roles = {**roles, **left_out_roles(claims.left_out, set(given.ids))}
     return Resolution(
         base,
         day,
@@ -705,6 +714,7 @@ def reconcile_all(
     max_variables: int = DEFAULT_MAX_VARIABLES,
     supports: bool = True,
     estimate: bool | float = False,
+    known_on: dt.date | str | None = None,
 ) -> pd.DataFrame:
     """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
 
@@ -736,6 +746,10 @@ def reconcile_all(
         ``conflict``. The ranges then come from claims weighed by their sources' learned
         reliability times the policy's trust (echoes once), so that conflicts set aside the
         least reliable claims first.
+    known_on:
+        Use only what had been published by this day (see :func:`reconcile`). Claims a newer
+        release replaced are always left out. ``attrs["left_out"]`` names every claim left out
+        (a tuple of ``(claim id, reason)``).
 
     Returns
     -------
@@ -758,7 +772,9 @@ def reconcile_all(
     """
     if method not in ("auto", "exact", "propagate"):
         raise OptionError("method", method, ("auto", "exact", "propagate"))
-    claims = _check_claims(claims)
+    given = _check_claims(claims)
+    claims = given.current(known_on=known_on)
+    left_out = tuple(sorted(left_out_roles(claims.left_out, set(given.ids)).items()))
     chosen = policy if policy is not None else ALL_SOURCES
     # --- best estimates: the stage under learned trust (karabakh_tolls.estimates) ---
     level = estimate_level(estimate)
@@ -770,7 +786,10 @@ def reconcile_all(
         for group in (g for g in st if g.war.id == war.id)
     ]
     if not tables:
-        return _empty() if level is None else with_estimates(_empty(), claims, chosen, level)
+        empty = _empty() if level is None else with_estimates(_empty(), claims, chosen, level)
+        empty.attrs["set_aside"] = ()
+        empty.attrs["left_out"] = tuple((c, str(r)) for c, r in left_out)
+        return empty
     out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     out = out.loc[:, list(COLUMNS)].reset_index(drop=True)
     if method == "exact" and (out["method"] != "exact").any():
@@ -785,6 +804,7 @@ def reconcile_all(
     out.attrs["set_aside"] = tuple(
         sorted({c for cell in out["set_aside"] for c in str(cell).split(";") if c})
     )
+    out.attrs["left_out"] = tuple((c, str(r)) for c, r in left_out)
     if level is not None:  # --- best estimates: their columns and the three-way status ---
         out = with_estimates(out, claims, chosen, level)
     return out
