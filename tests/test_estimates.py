@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import karabakh_tolls as kt
@@ -23,6 +23,8 @@ from karabakh_tolls.estimates import ESTIMATE_COLUMNS, TRUST_FLOOR
 from karabakh_tolls.reconcile import COLUMNS
 from karabakh_tolls.synthetic import gazetteer, generate
 from karabakh_tolls.testing.instances import Instance, instances, small_trees, to_frame
+
+EXAMPLES = settings.default.max_examples
 
 SEED_KEYS = [
     ("killed/civilian", "2020-10-06"),
@@ -322,6 +324,7 @@ def test_planted_false_claims_are_set_aside_before_true_ones(
     )
 
 
+@settings(max_examples=max(3, EXAMPLES // 10))  # a generated war and a full table per example
 @given(st.integers(0, 10_000))
 def test_generator_rows_are_never_consistent_while_excluding_the_truth(seed: int) -> None:
     claims, truth = generate(80, seed=seed, conflicts=2)
@@ -460,6 +463,7 @@ def test_estimates_do_not_depend_on_claim_order(
     pd.testing.assert_frame_equal(_ordered(one), _ordered(two))
 
 
+@settings(max_examples=max(5, EXAMPLES // 3))  # two tables with estimates per example
 @given(instances(max_claims=7), SOURCES, st.data())
 def test_an_echo_through_another_outlet_changes_nothing(
     instance: Instance, picks: list[int], data: st.DataObject
