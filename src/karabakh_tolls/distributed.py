@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import importlib
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -92,14 +93,19 @@ def _dask() -> Any:
     return dd
 
 
+def _module(name: str) -> Any:
+    """An installed module of the extra (untyped, so held as ``Any``)."""
+    return importlib.import_module(name)
+
+
 def _client() -> Any:
     """The active ``distributed.Client``, or ``None`` (then dask's default scheduler runs)."""
     try:
-        from distributed import default_client
+        distributed = _module("distributed")
     except ImportError:  # dask without distributed: no cluster can be active
         return None
     try:
-        return default_client()
+        return distributed.default_client()
     except ValueError:
         return None
 
@@ -176,18 +182,28 @@ def _ids_at(read: Reader, wars: tuple[War, ...], path: str, hashes: np.ndarray) 
     return pd.DataFrame({"claim_id": ids[keep], "row": rows[keep]})
 
 
-def _partition(item: tuple[int, str], read: Reader, wars: tuple[War, ...], drop: Any) -> Any:
-    """One file's valid claims in schema form, with the file's index and each claim's row."""
+def _partition(
+    item: tuple[int, str],
+    read: Reader,
+    wars: tuple[War, ...],
+    drop: Any,
+    exclude: frozenset[str] = frozenset(),
+) -> Any:
+    """One file's valid claims in schema form, with the file's index and each claim's row
+    (rows in ``drop`` and claims of the wars in ``exclude`` left out)."""
     index, path = item
     claims = read(path, wars)
     bad = {p.row for p in claims.rejected if p.row is not None}
     frame = claims.frame.loc[:, list(COLUMNS)].reset_index(drop=True)
     rows = _valid_rows(claims, bad)
     frame = frame.assign(_part=np.int64(index), _row=rows)
+    keep = np.ones(len(frame), dtype=bool)
     left_out = drop.get(index)
     if left_out:
-        frame = frame.loc[~np.isin(rows, list(left_out))].reset_index(drop=True)
-    return frame
+        keep &= ~np.isin(rows, list(left_out))
+    if exclude:
+        keep &= ~frame["war"].isin(list(exclude)).to_numpy(dtype=bool, na_value=False)
+    return frame if keep.all() else frame.loc[keep].reset_index(drop=True)
 
 
 def _partition_meta() -> pd.DataFrame:
@@ -219,6 +235,8 @@ class LazyClaims:
     errors:
         ``"raise"``: a bad row anywhere is an error. ``"report"``: bad rows are left out and
         :meth:`rejected` names them.
+    excluded:
+        Ids of wars whose claims are left out (see :meth:`without_wars`).
 
     Examples
     --------
@@ -239,7 +257,31 @@ class LazyClaims:
     trees: ScopeTrees | None
     errors: Literal["raise", "report"]
     read: Reader = field(repr=False, compare=False)
+    excluded: frozenset[str] = frozenset()
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def without_wars(self, *wars: str) -> LazyClaims:
+        """The same files without the claims of some wars (by id), for instance the wars a
+        :class:`~karabakh_tolls.errors.WorkerMemoryError` named, to reconcile them elsewhere.
+
+        Examples
+        --------
+        >>> import tempfile, dask
+        >>> import karabakh_tolls as kt
+        >>> from karabakh_tolls.synthetic import write_wars
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     _ = write_wars(tmp, 300, seed=4, n_wars=3)
+        ...     lazy = kt.read_claims(tmp, engine="dask")
+        ...     with dask.config.set(scheduler="synchronous"):
+        ...         rest = lazy.without_wars("syn-0000").validate()
+        >>> list(rest.index)
+        ['syn-0001', 'syn-0002']
+        """
+        for war in wars:
+            if not isinstance(war, str):
+                raise ArgumentTypeError.of("wars", "war ids (str)", war)
+        excluded = self.excluded | frozenset(wars)
+        return dataclasses.replace(self, excluded=excluded, _cache=self._cache)
 
     @property
     def registry(self) -> WarRegistry:
@@ -257,8 +299,7 @@ class LazyClaims:
         if isinstance(cached, _Checked):
             return cached
         _dask()
-        import dask
-
+        dask = _module("dask")
         wars = self.given
         found = dask.compute(
             *[dask.delayed(_check_file, pure=True)(self.read, wars, f) for f in self.files]
@@ -301,7 +342,7 @@ class LazyClaims:
         first = located.drop_duplicates("claim_id").set_index("claim_id")
         problems = []
         drop: dict[int, set[int]] = {}
-        for cid, part, row in again.itertuples(index=False):
+        for cid, part, row in again.loc[:, ["claim_id", "part", "row"]].itertuples(index=False):
             where = first.loc[cid]
             problems.append(
                 Problem(
@@ -351,7 +392,8 @@ class LazyClaims:
         if checked.problems and self.errors == "raise":
             raise ClaimValidationError(checked.problems, checked.n_rows)
         counts = pd.Series(checked.per_war, dtype=np.int64, name="claims")
-        return counts.loc[counts > 0].sort_index()
+        counts = counts.loc[(counts > 0) & ~counts.index.isin(list(self.excluded))]
+        return counts.sort_index()
 
     def rejected(self) -> tuple[Problem, ...]:
         """Every bad row of every file (empty when all are good); reads the files once."""
@@ -362,14 +404,15 @@ class LazyClaims:
 
         Rows are in file order within each partition; two columns are added: ``_part`` (the
         file's position in :attr:`files`) and ``_row`` (the claim's 0-based row in its file).
-        Bad rows are left out, so call :meth:`validate` first to have them named.
+        Bad rows (and the wars of :meth:`without_wars`) are left out, so call :meth:`validate`
+        first to have them named.
         """
         dd = _dask()
         drop = self._check().drop
         return dd.from_map(
             _partition,
             list(enumerate(self.files)),
-            args=(self.read, self.given, drop),
+            args=(self.read, self.given, drop, self.excluded),
             meta=_partition_meta(),
             label="read-claims",
             enforce_metadata=False,
@@ -439,8 +482,7 @@ def _usable_memory(client: Any) -> int | None:
     """Bytes the smallest worker may use before Dask pauses it (None: no limit is set).
 
     The shuffle decides where a war lands, so every war must fit the smallest worker."""
-    import dask
-
+    dask = _module("dask")
     try:
         workers = client.scheduler_info(n_workers=-1)["workers"]
     except TypeError:  # older distributed: every worker is listed
@@ -522,7 +564,10 @@ def reconcile_partitions(
     if not len(counts):
         dd = _dask()
         return dd.from_pandas(meta, npartitions=1)
-    shuffled = frame.shuffle("war", npartitions=frame.npartitions)
+    # dask's own choice on a cluster (p2p), else the task shuffle that every scheduler runs
+    chosen = _module("dask").config.get("scheduler", None)
+    method = None if client is not None and chosen in (None, "dask.distributed") else "tasks"
+    shuffled = frame.shuffle("war", npartitions=frame.npartitions, shuffle_method=method)
     return shuffled.map_partitions(
         _reconcile_partition,
         registry,
