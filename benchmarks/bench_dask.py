@@ -79,13 +79,18 @@ def child_bytes(n: int) -> None:
 
 
 def child_pandas(n: int) -> None:
-    claims, truth = generate_wars(n, seed=7, conflicts=100)
+    claims, truth = generate_wars(n, seed=7, conflicts=min(100, n // 1_000))
+    largest = int(claims.frame["war"].value_counts().max())
+    h.reset_peak()
+    before = _rss_bytes()
     with h.step() as s:
         table = kt.reconcile_all(claims)
     aside = h.set_aside_ids(table) or set()
     h.report(
         seconds=s.seconds,
         claims=len(claims),
+        largest_war=largest,
+        bytes_per_claim_of_largest_war=(s.peak_mb * 1024 * 1024 - before) / largest,
         rows=len(table),
         peak_mb=s.peak_mb,
         set_aside=len(aside),
@@ -100,7 +105,14 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
     folder = Path(tempfile.mkdtemp(prefix="kt-dask-"))
     try:
         with h.step() as s:
-            truth = write_wars(folder / "claims", n, seed=7, n_wars=max(1, n // 10_000), conflicts=100)
+            truth = write_wars(
+                folder / "claims",
+                n,
+                seed=7,
+                n_wars=max(1, n // 10_000),
+                conflicts=min(100, n // 1_000),
+                rows_per_file=max(1_000, min(250_000, n // 8)),
+            )
         files = list((folder / "claims").glob("*.parquet"))
         h.report(
             write_s=s.seconds,
@@ -148,9 +160,7 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
             aside = {c for cell in written["set_aside"].dropna() for c in cell.split(";") if c}
             planted = {c for c in truth.planted}
             kept_planted = {
-                c
-                for c in planted
-                if not skipped or not any(c.startswith(f"{w}-") for w in skipped)
+                c for c in planted if not skipped or not any(c.startswith(f"{w}-") for w in skipped)
             }
             h.report(
                 seconds=seconds,

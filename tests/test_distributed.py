@@ -155,7 +155,11 @@ def test_bad_rows_of_two_files_are_each_named_with_their_file_and_row(tmp_path: 
         with pytest.raises(ClaimValidationError):
             kt.reconcile_all(lazy, engine="dask")
     found = {(Path(p.file or "").name, p.row, p.column) for p in caught.value.problems}
-    assert found == {("a.parquet", 3, "low"), ("b.parquet", 0, "outcome"), ("b.parquet", 5, "as_of")}
+    assert found == {
+        ("a.parquet", 3, "low"),
+        ("b.parquet", 0, "outcome"),
+        ("b.parquet", 5, "as_of"),
+    }
     assert "a.parquet: row 3, column 'low'" in str(caught.value)
     assert "3 problem(s) in 3 of 23 row(s)" in str(caught.value)
     assert list(caught.value.failure_table()["file"].map(lambda f: Path(f).name)) == [

@@ -580,8 +580,8 @@ def reconcile_partitions(
 
 def check_engine(engine: object) -> Engine:
     """The engine named, or :class:`~karabakh_tolls.errors.OptionError`."""
-    if engine == "pandas":
+    if isinstance(engine, str) and engine == "pandas":
         return "pandas"
-    if engine == "dask":
+    if isinstance(engine, str) and engine == "dask":
         return "dask"
     raise OptionError("engine", engine, ENGINES)
