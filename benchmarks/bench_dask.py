@@ -158,7 +158,7 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
             peaks = client.run(_peak_rss_bytes)
             written = pd.read_parquet(folder / "result", columns=["set_aside"])
             aside = {c for cell in written["set_aside"].dropna() for c in cell.split(";") if c}
-            planted = {c for c in truth.planted}
+            planted = set(truth.planted)
             kept_planted = {
                 c for c in planted if not skipped or not any(c.startswith(f"{w}-") for w in skipped)
             }
