@@ -20,14 +20,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/karabakh-tolls
 
+# Tests run in parallel on every core (pytest-xdist; TEST_WORKERS=0 runs them in one process).
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -m "not fuzz"
+	$(BIN)/python -m pytest -m "not fuzz" -n $(TEST_WORKERS)
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz
 
 fuzz-ci: $(STAMP)
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest tests/test_fuzz.py -m fuzz -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests $(wildcard benchmarks)

@@ -142,12 +142,16 @@ def test_evidence_column_round_trips(tmp_path: object) -> None:
     assert again == claims and again["c90"].evidence == "c12"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ENGINE: today's reconcile counts an echo's trust weight once per row, so an echo "
-    "through a second outlet outvotes the claim it contradicts; passes once the engine uses "
-    "ClaimSet.evidence_groups",
-)
+def test_an_echo_of_c12_leaves_the_seed_table_unchanged() -> None:
+    # the seeds' own conflicts, with c12 (27 civilians, Azerbaijan's prosecutor) carried by a
+    # second outlet: the same claims are set aside, and every range is the same
+    plain = kt.reconcile_all(SEEDS)
+    echoed = kt.reconcile_all(with_echo(SEEDS, "c12"))
+    assert echoed.attrs["set_aside"] == plain.attrs["set_aside"]
+    pd.testing.assert_series_equal(echoed["low"], plain["low"])
+    pd.testing.assert_series_equal(echoed["high"], plain["high"])
+
+
 def test_an_echo_does_not_change_what_is_set_aside(contested_ganja: kt.ClaimSet) -> None:
     claims = SEEDS + contested_ganja
     scope = kt.Scope("killed", "civilian", party="azerbaijan", region="ganja")

@@ -142,7 +142,7 @@ def test_ucdp_split_false_imports_only_totals(ucdp_raw: pd.DataFrame) -> None:
     assert len(claims.rejected) == 1
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=max(5, settings.default.max_examples // 2))  # an import per example
 @given(
     low=st.integers(0, 50),
     extra=st.integers(0, 50),

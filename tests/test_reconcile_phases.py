@@ -151,11 +151,6 @@ def test_the_fast_engine_keeps_window_counts_out_of_the_spread() -> None:
     assert pd.isna(row.spread_low) and row.n_claims == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ENGINE: explain() names a window count like a whole-war total ('50 (ministry, b)' "
-    "with rule 'claim'); it should say the count runs from 2015-06-01",
-)
 def test_explain_says_a_count_runs_over_its_window() -> None:
     r = kt.reconcile(restarted(WARS[1]), "killed", "2015-07-01")
     assert "2015-06-01" in r.explain()

@@ -239,3 +239,51 @@ def test_a_circle_of_replacements_is_refused_row_by_row() -> None:
     assert bad == {rows["c14"], rows["c18"], rows["c15"], rows["c09"]}
     assert all("circle" in p.message for p in claims.rejected)
     assert "c10" in claims.ids
+
+
+# --- the queries' known_on -----------------------------------------------------------------------
+
+
+def test_reconcile_known_on_uses_only_the_first_three_documents() -> None:
+    r = kt.reconcile(SEEDS, kt.Scope("killed", "civilian"), "2020-10-06", known_on="2020-10-10")
+    used = {cid for cid, role in r.roles.items() if role is not kt.Role.UNPUBLISHED}
+    documents = set(SEEDS.frame.set_index("claim_id").loc[sorted(used), "document"])
+    assert documents <= {"001", "002", "003"}
+    # every claim is named: the later ones as not yet published
+    assert set(r.roles) == set(SEEDS.ids)
+    later = set(SEEDS.ids) - set(SEEDS.known_on("2020-10-10").ids)
+    assert {cid for cid, role in r.roles.items() if role is kt.Role.UNPUBLISHED} == later
+    same = kt.reconcile(
+        SEEDS.current(known_on="2020-10-10"), kt.Scope("killed", "civilian"), "2020-10-06"
+    )
+    assert (r.low, r.high, r.status) == (same.low, same.high, same.status)
+
+
+def test_known_on_before_every_publication_is_the_empty_answer_in_every_query() -> None:
+    r = kt.reconcile(SEEDS, MILITARY_NK, "2020-10-29", known_on="2020-09-30")
+    assert (r.low, r.high, r.status) == (0, None, "consistent")
+    assert set(r.roles.values()) == {kt.Role.UNPUBLISHED} and set(r.roles) == set(SEEDS.ids)
+    table = kt.reconcile_all(SEEDS, known_on="2020-09-30")
+    assert table.empty and len(table.attrs["left_out"]) == len(SEEDS)
+    e = kt.estimate(SEEDS, "killed/civilian", "2020-10-06", known_on="2020-09-30")
+    assert (e.hard_low, e.hard_high, e.best) == (0, None, None)
+    assert len(e.left_out) == len(SEEDS)
+
+
+def test_superseded_claims_are_left_out_of_every_query_by_default() -> None:
+    old = SEEDS["c14"].evolve(
+        id="c14@draft", figure=SEEDS["c14"].figure.evolve(low=9000, high=9000), superseded_by="c14"
+    )
+    claims = SEEDS + kt.ClaimSet([old])
+    scope = SEEDS["c14"].scope
+    day = SEEDS["c14"].as_of
+    r = kt.reconcile(claims, scope, day)
+    plain = kt.reconcile(SEEDS, scope, day)
+    assert (r.low, r.high, r.status) == (plain.low, plain.high, plain.status)
+    assert r.roles["c14@draft"] is kt.Role.SUPERSEDED
+    table = kt.reconcile_all(claims)
+    pd.testing.assert_frame_equal(table, kt.reconcile_all(SEEDS))
+    assert table.attrs["left_out"] == (("c14@draft", "superseded"),)
+    e = kt.estimate(claims, scope, day)
+    assert e.left_out == (("c14@draft", "superseded"),)
+    assert e.best == kt.estimate(SEEDS, scope, day).best

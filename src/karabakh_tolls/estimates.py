@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import numpy as np
@@ -75,6 +75,7 @@ from karabakh_tolls.errors import (
     WarError,
 )
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
+from karabakh_tolls.resolution import left_out_roles
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.wars import War
 
@@ -1020,6 +1021,9 @@ class Estimate:
     cumulative: bool = True
     source_names: tuple[tuple[str, str], ...] = ()
     """Claim id and source name of every claim named above."""
+    left_out: tuple[tuple[str, str], ...] = ()
+    """Claims left out before estimating, with the reason: ``superseded`` (a newer release
+    replaced it) or ``not-yet-published`` (after the ``known_on`` day, or undated)."""
 
     def _name(self, claim_id: str) -> str:
         for cid, name in self.source_names:
@@ -1192,6 +1196,7 @@ def estimate(
     *,
     war: War | str | None = None,
     policy: TrustPolicy | None = None,
+    known_on: dt.date | str | None = None,
 ) -> Estimate:
     """The most likely count of ``scope`` on ``as_of``, with a credible interval, inside the
     range the claims imply.
@@ -1219,6 +1224,9 @@ def estimate(
     policy:
         The user's trust (default: every source, equal trust); it multiplies the learned trust,
         and a weight of 0 leaves a source out.
+    known_on:
+        Use only what had been published by this day (sources are learned from those claims
+        too). Claims a newer release replaced are always left out; ``left_out`` names both.
 
     Returns
     -------
@@ -1241,7 +1249,23 @@ def estimate(
     >>> e.hard_low <= e.low <= e.best <= e.high <= e.hard_high
     True
     """
-    claims, chosen = _checked(claims, policy)
+    given, chosen = _checked(claims, policy)
+    claims = given.current(known_on=known_on)
+    left_out = tuple(
+        (cid, str(role))
+        for cid, role in sorted(left_out_roles(claims.left_out, set(given.ids)).items())
+    )
+    return replace(_estimate(claims, scope, as_of, level, war, chosen), left_out=left_out)
+
+
+def _estimate(
+    claims: ClaimSet,
+    scope: Scope | str,
+    as_of: dt.date | str,
+    level: float,
+    war: War | str | None,
+    chosen: TrustPolicy,
+) -> Estimate:
     level = _check_level(level)
     chosen_war = claims.war(war)
     day = as_date(as_of, "as_of")

@@ -48,7 +48,7 @@ from karabakh_tolls.errors import (
 from karabakh_tolls.estimates import estimate_level, estimate_stage, with_estimates
 from karabakh_tolls.figures import Figure
 from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
-from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support
+from karabakh_tolls.resolution import Conflict, Resolution, Role, Rule, Support, left_out_roles
 from karabakh_tolls.scopes import DIMENSIONS, Scope
 from karabakh_tolls.wars import War
 
@@ -229,7 +229,13 @@ def _rules(
         if side != own_side:
             rules.add(Rule.EXHAUSTIVE)  # subtracted: the rest of an exhaustive whole
         elif any(np.array_equal(box, b) for b in positive):
-            if group.kind[p] != INCIDENT and group.as_of[p] == day and not group.lower_only[p]:
+            window = group.kind[p] == INCREMENT or (group.cumulative and group.since[p] > 0)
+            if (
+                group.kind[p] != INCIDENT
+                and not window
+                and group.as_of[p] == day
+                and not group.lower_only[p]
+            ):
                 rules.add(Rule.CLAIM)
         elif any(within(box, b) for b in positive):
             rules.add(Rule.DISJOINT_SUM if inside > 1 else Rule.SUBSCOPE)
@@ -277,7 +283,9 @@ def _support(
         )
     terms: list[tuple[float, str, str]] = []
     multipliers: list[float] = []
+    windows: list[str] = []
     for p, side, y in terms_in:
+        windows.append(_window(group, p))
         base = float(group.low[p] if side == "low" else group.high[p])
         signed = y * base if side == own_side else -y * base
         amount = round(signed) if abs(signed - round(signed)) < 1e-9 else signed
@@ -286,15 +294,18 @@ def _support(
     order = sorted(range(len(terms)), key=lambda i: (terms[i][0] < 0, terms[i][1]))
     terms = [terms[i] for i in order]
     multipliers = [multipliers[i] for i in order]
+    windows = [windows[i] for i in order]
     pieces = []
-    for k, ((amount, cid, name), y) in enumerate(zip(terms, multipliers, strict=True)):
+    for k, ((amount, cid, name), y, window) in enumerate(
+        zip(terms, multipliers, windows, strict=True)
+    ):
         magnitude = abs(amount)
         scale = "" if abs(y - 1) < 1e-9 else f"{_number(y)} * "
         base = magnitude / y if y else magnitude
         text = (
-            f"{scale}{_number(base)} ({name}, {cid})"
+            f"{scale}{_number(base)} ({name}, {cid}{window})"
             if scale
-            else f"{_number(magnitude)} ({name}, {cid})"
+            else f"{_number(magnitude)} ({name}, {cid}{window})"
         )
         pieces.append(text if k == 0 and amount >= 0 else ("- " if amount < 0 else "+ ") + text)
     rules = _rules(group, terms_in, own_side, boxes, day_number)
@@ -314,6 +325,17 @@ def _support(
         sentence,
         tuple(multipliers),
     )
+
+
+def _window(group: Constraints, p: int) -> str:
+    """``", counted from <day>"`` for a count over a window that starts after the war's start
+    (an increment or a count since a later day), else nothing."""
+    if group.kind[p] == INCREMENT or (
+        group.cumulative and group.kind[p] != INCIDENT and group.since[p] > 0
+    ):
+        since = group.war.start + dt.timedelta(days=int(group.since[p]))
+        return f", counted from {since}"
+    return ""
 
 
 def _describe(group: Constraints, p: int) -> str:
@@ -340,6 +362,7 @@ def reconcile(
     strict: bool = False,
     war: War | str | None = None,
     max_variables: int = DEFAULT_MAX_VARIABLES,
+    known_on: dt.date | str | None = None,
 ) -> Resolution:
     """The tightest range of ``scope`` on ``as_of`` that all claims and the rules imply.
 
@@ -377,6 +400,11 @@ def reconcile(
     max_variables:
         Largest component the exact program solves; a scope that meets a larger one gets the
         propagated range (sound, possibly wider), and its support sentence says so.
+    known_on:
+        Use only what had been published by this day (``ClaimSet.known_on``): the range as it
+        could have been stated then. Claims published later (or undated) get the role
+        ``not-yet-published``. Claims a newer release replaced (``superseded_by``) are always
+        left out, with the role ``superseded``.
 
     Returns
     -------
@@ -399,9 +427,10 @@ def reconcile(
     killed except killed/civilian ≥ 5855 on 2021-01-14 = 6001 (Amnesty International, c08)
     - 146 (Amnesty International, c07) [claim, exhaustive]
     """
-    claims = _check_claims(claims)
+    given = _check_claims(claims)
     if policy is not None and not isinstance(policy, TrustPolicy):
         raise ArgumentTypeError.of("policy", "a TrustPolicy", policy)
+    claims = given.current(known_on=known_on)
     chosen_war = claims.war(war)
     day = as_date(as_of, "as_of")
     if day < chosen_war.start:
@@ -483,6 +512,8 @@ def reconcile(
         met_members,
         bool(query),
     )
+    if claims is not given:
+        roles = {**roles, **left_out_roles(claims.left_out, set(given.ids))}
     return Resolution(
         base,
         day,
@@ -707,6 +738,7 @@ def reconcile_all(
     max_variables: int = ...,
     supports: bool = ...,
     estimate: bool | float = ...,
+    known_on: dt.date | str | None = ...,
     engine: Literal["pandas"] = ...,
 ) -> pd.DataFrame: ...
 
@@ -720,6 +752,7 @@ def reconcile_all(
     max_variables: int = ...,
     supports: bool = ...,
     estimate: bool | float = ...,
+    known_on: dt.date | str | None = ...,
     engine: Literal["dask"],
 ) -> Any: ...
 
@@ -732,6 +765,7 @@ def reconcile_all(
     max_variables: int = DEFAULT_MAX_VARIABLES,
     supports: bool = True,
     estimate: bool | float = False,
+    known_on: dt.date | str | None = None,
     engine: Engine = "pandas",
 ) -> Any:
     """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
@@ -765,6 +799,10 @@ def reconcile_all(
         reliability times the policy's trust (echoes once), so that conflicts set aside the
         least reliable claims first. Not with ``engine="dask"`` (an ``OptionError``): the
         reliabilities are learned from every war at once, which one war per worker cannot do.
+    known_on:
+        Use only what had been published by this day (see :func:`reconcile`). Claims a newer
+        release replaced are always left out. ``attrs["left_out"]`` names every claim left out
+        (a tuple of ``(claim id, reason)``).
     engine:
         ``"pandas"`` (the default): in this process. ``"dask"`` (the optional extra ``dask``):
         ``claims`` may also be a lazy claim set (``read_claims("claims/*.parquet",
@@ -834,6 +872,7 @@ def reconcile_all(
             method=method,
             max_variables=max_variables,
             supports=supports,
+            known_on=known_on,
         )
         return reconcile_partitions(claims, per_war, _meta(supports))
     if isinstance(claims, LazyClaims):
@@ -842,7 +881,9 @@ def reconcile_all(
             "a ClaimSet (a lazy claim set of read_claims(..., engine='dask') needs engine='dask')",
             claims,
         )
-    claims = _check_claims(claims)
+    given = _check_claims(claims)
+    claims = given.current(known_on=known_on)
+    left_out = tuple(sorted(left_out_roles(claims.left_out, set(given.ids)).items()))
     chosen = policy if policy is not None else ALL_SOURCES
     # --- best estimates: the stage under learned trust (karabakh_tolls.estimates) ---
     level = estimate_level(estimate)
@@ -854,7 +895,10 @@ def reconcile_all(
         for group in (g for g in st if g.war.id == war.id)
     ]
     if not tables:
-        return _empty() if level is None else with_estimates(_empty(), claims, chosen, level)
+        empty = _empty() if level is None else with_estimates(_empty(), claims, chosen, level)
+        empty.attrs["set_aside"] = ()
+        empty.attrs["left_out"] = tuple((c, str(r)) for c, r in left_out)
+        return empty
     out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     out = out.loc[:, list(COLUMNS)].reset_index(drop=True)
     if method == "exact" and (out["method"] != "exact").any():
@@ -869,6 +913,7 @@ def reconcile_all(
     out.attrs["set_aside"] = tuple(
         sorted({c for cell in out["set_aside"] for c in str(cell).split(";") if c})
     )
+    out.attrs["left_out"] = tuple((c, str(r)) for c, r in left_out)
     if level is not None:  # --- best estimates: their columns and the three-way status ---
         out = with_estimates(out, claims, chosen, level)
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,6 +72,10 @@ class Role(enum.StrEnum):
     as displaced, another date; an increment of a stock, which is not modelled)."""
     EXCLUDED = "excluded-by-policy"
     """The source policy left it out (e.g. not independent, or trust weight 0)."""
+    SUPERSEDED = "superseded"
+    """A newer release of the same figure replaced it (its ``superseded_by``)."""
+    UNPUBLISHED = "not-yet-published"
+    """It was not published by the query's ``known_on`` day (or it has no publication date)."""
 
     @classmethod
     def _missing_(cls, value: object) -> Role:
@@ -294,3 +298,13 @@ def _query_words(query: str, scope: Scope) -> str:
     except KarabakhTollsError:
         return f"people counted as {query}"
     return _cite.join_names(_cite.describe(p, outcome=False) for p in pieces)
+
+
+def left_out_roles(left_out: pd.DataFrame, ids: Collection[str]) -> dict[str, Role]:
+    """The roles of the claims ``ids`` that a claim set's evidence view left out (its
+    ``left_out`` table, from ``ClaimSet.current``): superseded, or not yet published."""
+    return {
+        str(cid): Role.SUPERSEDED if reason == "superseded" else Role.UNPUBLISHED
+        for cid, reason in zip(left_out["claim_id"], left_out["reason"], strict=True)
+        if cid in ids
+    }

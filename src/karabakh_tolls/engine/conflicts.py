@@ -4,8 +4,9 @@ Read from a :class:`~karabakh_tolls.engine.exact.ComponentModel` (the component'
 
 - :func:`analyse` decides whether some assignment of whole counts satisfies every claim of the
   component. If none does, it finds a set of claims of least total trust weight whose removal
-  restores consistency (a mixed-integer program with one binary "set aside" indicator per claim;
-  ties: the later claim id goes first), and for each claim set aside an *irreducible*
+  restores consistency (a mixed-integer program with one binary "set aside" indicator per
+  evidence group, so that the claims carrying one statement go together and weigh once; ties:
+  the later claim id goes first), and for each claim set aside an *irreducible*
   conflicting subset containing it (no member can be dropped without the rest becoming
   consistent).
 
@@ -164,26 +165,39 @@ def _feasible(model: ComponentModel, keep: np.ndarray) -> tuple[bool, frozenset[
     return bool(exact.status == 0), None
 
 
-def _set_aside(model: ComponentModel, weights: np.ndarray, ids: Sequence[str]) -> tuple[int, ...]:
-    """The minimum-weight set-aside (member indices), ties broken by claim id (later first)."""
+def _set_aside(
+    model: ComponentModel, weights: np.ndarray, ids: Sequence[str], evidence: np.ndarray
+) -> tuple[int, ...]:
+    """The minimum-weight set-aside (member indices), ties broken by claim id (later first).
+
+    One indicator per evidence group (``evidence``: a code per member): the members that carry
+    one statement are set aside together, and the group costs the largest weight of its
+    members once, so an echo through a second outlet never outvotes an independent claim.
+    """
     rows = _rows(model)
     k = model.n_claim_rows
+    group_of = np.unique(evidence, return_inverse=True)[1].reshape(-1)
+    g = int(group_of.max()) + 1 if k else 0
     order = np.argsort(np.asarray(ids, dtype=str), kind="stable")
     rank = np.empty(k, dtype=np.float64)
     rank[order] = np.arange(k)
+    group_weight = np.zeros(g)
+    np.maximum.at(group_weight, group_of, weights)
+    group_rank = np.full(g, np.inf)
+    np.minimum.at(group_rank, group_of, rank)  # a group is named by its smallest claim id
     tie = 1e-3 * float(weights.min()) / (k + 1)
-    cost = weights + tie * (k - rank) / k
+    cost = group_weight + tie * (k - group_rank) / k
     nnz = np.diff(rows.A.indptr)
-    relax = np.zeros((rows.A.shape[0], k))
+    relax = np.zeros((rows.A.shape[0], g))
     lows = model.group.low[model.members].astype(np.float64)
     for r in np.flatnonzero(rows.owner >= 0).tolist():
         j = int(rows.owner[r])
-        relax[r, j] = -(lows[j] if rows.side[r] == 0 else float(nnz[r]) * rows.cap)
+        relax[r, group_of[j]] = -(lows[j] if rows.side[r] == 0 else float(nnz[r]) * rows.cap)
     result = _milp(rows, cost, sparse.csr_array(relax))
     if result.status != 0 or result.x is None:  # pragma: no cover - dropping all is feasible
         raise SolverFailure(f"finding claims to set aside failed: {result.message}")
     chosen = np.asarray(result.x)[rows.n_vars :] > 0.5
-    return tuple(int(i) for i in np.flatnonzero(chosen))
+    return tuple(int(i) for i in np.flatnonzero(chosen[group_of]))
 
 
 def _core(
@@ -230,7 +244,7 @@ def analyse(model: ComponentModel, weights: Mapping[int, float] | None = None) -
     w = np.array(
         [float((weights or {}).get(int(p), group.weight[p])) for p in model.members.tolist()]
     )
-    aside = _set_aside(model, w, ids)
+    aside = _set_aside(model, w, ids, group.evidence[model.members])
     kept = everyone.copy()
     kept[list(aside)] = False
     cores = []

@@ -96,6 +96,9 @@ class Constraints:
     event: IntArray
     weight: FloatArray
     source_names: ObjArray
+    evidence: IntArray
+    """Per entry: its evidence group as a code (entries carrying one statement share it; see
+    :mod:`karabakh_tolls.evidence`): a group is kept or set aside as a whole and weighs once."""
     _cache: dict[Hashable, object] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -131,6 +134,7 @@ class Constraints:
             self.event[at],
             self.weight[at],
             self.source_names[at],
+            self.evidence[at],
         )
 
     @property
@@ -177,6 +181,7 @@ def _build(claims: ClaimSet, weights: FloatArray) -> Stage:
     groups: dict[tuple[str, str], Constraints] = {}
     codes_by_war: dict[str, WarCodes] = {}
     war_column = frame["war"].to_numpy(dtype=object)
+    evidence = pd.factorize(claims.evidence_groups.to_numpy(dtype=object), sort=True)[0]
     outcome_column = frame["outcome"].to_numpy(dtype=object)
     kinds = frame["kind"].to_numpy(dtype=object)
     partial = (frame["coverage"].to_numpy(dtype=object) == Coverage.PARTIAL.value) | (
@@ -244,6 +249,7 @@ def _build(claims: ClaimSet, weights: FloatArray) -> Stage:
                 event_code,
                 weights[rows].astype(np.float64),
                 sub["source_name"].fillna("").to_numpy(dtype=object),
+                evidence[rows].astype(np.int64),
             )
     return Stage(claims, weights, groups, left_out, codes_by_war)
 

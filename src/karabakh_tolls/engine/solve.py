@@ -111,14 +111,20 @@ def _single_key(group: Constraints, part: _Component) -> Analysis:
         k = len(m)
         rank = np.empty(k, dtype=np.float64)
         rank[np.argsort(ids, kind="stable")] = np.arange(k)
+        # an evidence group goes as a whole and costs its largest weight once
+        group_of = np.unique(group.evidence[m], return_inverse=True)[1].reshape(-1)
         weight = group.weight[m]
-        cost = weight + 1e-3 * float(weight.min()) / (k + 1) * (k - rank) / k
+        group_weight = np.zeros(int(group_of.max()) + 1)
+        np.maximum.at(group_weight, group_of, weight)
+        group_rank = np.full(len(group_weight), np.inf)
+        np.minimum.at(group_rank, group_of, rank)
+        cost = group_weight + 1e-3 * float(weight.min()) / (k + 1) * (k - group_rank) / k
         best, best_cost = None, np.inf
         for point in np.unique(low).tolist():
-            out = (low > point) | (top < point)
-            total = float(cost[out].sum())
+            out_groups = np.unique(group_of[(low > point) | (top < point)])
+            total = float(cost[out_groups].sum())
             if total < best_cost - 1e-12:
-                best, best_cost = out, total
+                best, best_cost = np.isin(group_of, out_groups), total
         assert best is not None
         aside = np.flatnonzero(best).tolist()
         kept = ~best
@@ -554,15 +560,25 @@ def _entries(
         has_run = cut < box_end
         run_part, run_start, run_box = pc[has_run], cut[has_run], rb[has_run]
     else:
-        rows_l, parts_l = [], []
-        for b, c in zip(rb.tolist(), pc.tolist(), strict=True):
-            lo = np.searchsorted(keys, b * span, side="left")
-            hi = np.searchsorted(keys, (b + 1) * span - 1, side="right")
-            hit = lo + np.flatnonzero(np.isin(day_sorted[lo:hi], parts[c].days))
-            rows_l.append(hit)
-            parts_l.append(np.full(len(hit), c, dtype=np.int64))
-        single_rows = np.concatenate(rows_l) if rows_l else np.zeros(0, dtype=np.int64)
-        single_part = np.concatenate(parts_l) if parts_l else np.zeros(0, dtype=np.int64)
+        # every (box, component) pair asks for the rows of that box on the component's days:
+        # look each (box, day) up among the sorted row keys at once
+        part_days = [np.unique(p.days) for p in parts]
+        lens = np.array([len(d) for d in part_days], dtype=np.int64)
+        flat = np.concatenate(part_days).astype(np.int64) if part_days else lens
+        offsets = np.cumsum(lens) - lens
+        count = lens[pc]
+        total = int(count.sum())
+        at = np.repeat(offsets[pc] - (np.cumsum(count) - count), count) + np.arange(
+            total, dtype=np.int64
+        )
+        asked_day = flat[at]
+        asked_part = np.repeat(pc, count)
+        asked = np.repeat(rb, count) * span + asked_day
+        pos = np.searchsorted(keys, asked, side="left")
+        hit = (asked_day >= 0) & (asked_day <= span - 2) & (pos < n)
+        hit[hit] = keys[pos[hit]] == asked[hit]
+        single_rows = pos[hit]
+        single_part = asked_part[hit]
         run_part = run_start = run_box = np.zeros(0, dtype=np.int64)
     order = np.argsort(single_part, kind="stable")
     single_rows, single_part = single_rows[order], single_part[order]
@@ -787,9 +803,12 @@ def _repair(
                 for cid in found:
                     hits[cid] = hits.get(cid, 0) + 1
             pick = min(hits, key=lambda c: (weights[position[c]], -hits[c], [-ord(x) for x in c]))
-            aside.append(position[pick])
-            excluded[position[pick]] = True
-            pending = [f for f in pending if pick not in f]
+            # the claims carrying the picked one's statement go with it
+            echoes = np.flatnonzero(group.evidence == group.evidence[position[pick]])
+            aside.extend(int(e) for e in echoes if not excluded[e])
+            excluded[echoes] = True
+            gone = {str(ids[e]) for e in echoes}
+            pending = [f for f in pending if not (f & gone)]
         result = prepared.propagate(excluded, stop_on_conflict=True)
     if result.conflict.any():
         result = prepared.propagate(excluded)
