@@ -62,6 +62,7 @@ def _examples() -> list[KarabakhTollsError]:
         ClaimFileNotFoundError("gone.csv", Reason.NOT_FOUND, "no such file", errno=2),
         ConflictError("conflict", scope="killed", as_of="2020-10-17", conflicts=[("a", "b")]),
         SolverError("the LP failed", stage="bounds", status="Model error"),
+        errors.WorkerMemoryError(("big-war",), (900_000,), (5_400_000_000,), 1_600_000_000),
     ]
 
 
@@ -254,9 +255,9 @@ def good_arguments(tmp: Path) -> dict[str, Callable[[], dict[str, object]]]:
             "scope": "killed/military/party=nagorno-karabakh",
             "as_of": "2020-10-29",
         },
-        "read_claims": lambda: {"path": seed_path("claims.csv")},
+        "read_claims": lambda: {"path": seed_path("claims.csv"), "engine": "pandas"},
         "reconcile": lambda: {"claims": seeds, "scope": scope, "as_of": "2020-10-06"},
-        "reconcile_all": lambda: {"claims": seeds[:6]},
+        "reconcile_all": lambda: {"claims": seeds[:6], "engine": "pandas"},
         "reliability": lambda: {"claims": seeds},
         "seed_article": lambda: {"document": "003"},
         "sensitivity": lambda: {"claims": seeds, "scope": scope, "as_of": "2020-10-06"},

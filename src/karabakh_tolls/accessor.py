@@ -110,7 +110,8 @@ class TollsAccessor:
         >>> int(table["n_claims"].sum()) > 0
         True
         """
-        return reconcile_all(self.claims(trees=trees), **options)
+        table: pd.DataFrame = reconcile_all(self.claims(trees=trees), **options)
+        return table
 
     def plot_timeline(
         self, scope: Scope | str, *, trees: ScopeTrees | None = None, **options: Any

@@ -26,7 +26,8 @@ The tree::
     ├── MissingExtraError        (ImportError)  an optional extra is not installed
     └── ReconciliationError      (ValueError)   reconciliation could not answer
         ├── ConflictError                       strict mode: the claims cannot all be true
-        └── SolverError          (RuntimeError) the solver itself failed
+        ├── SolverError          (RuntimeError) the solver itself failed
+        └── WorkerMemoryError    (MemoryError)  a war too large for one Dask worker
 
 This module imports nothing from the rest of the package.
 
@@ -67,6 +68,7 @@ __all__ = [
     "SolverError",
     "UnknownTermError",
     "WarError",
+    "WorkerMemoryError",
     "unknown_member",
 ]
 
@@ -436,12 +438,16 @@ class Problem:
 
     ``row`` is the 0-based position of the row among the data rows of the input (``None`` for a
     problem with the whole table, such as a missing column); ``line``, when the input was a text
-    file, is the 1-based line of the file where the row starts.
+    file, is the 1-based line of the file where the row starts; ``file``, when the input was
+    many files read as one claim set, is the file the row is in (``row`` and ``line`` are then
+    counted within that file).
 
     Examples
     --------
     >>> print(Problem(2, "low", Reason.NEGATIVE, "-1", "low=-1 is negative", line=4))
     row 2 (line 4), column 'low': low=-1 is negative (value '-1'; negative)
+    >>> print(Problem(0, "low", Reason.NEGATIVE, "-1", "low=-1 is negative", file="b.parquet"))
+    b.parquet: row 0, column 'low': low=-1 is negative (value '-1'; negative)
     """
 
     row: int | None
@@ -450,9 +456,12 @@ class Problem:
     value: str
     message: str
     line: int | None = None
+    file: str | None = None
 
     def __str__(self) -> str:
         where = "table" if self.row is None else f"row {self.row}"
+        if self.file is not None:
+            where = f"{self.file}: {where}"
         if self.line is not None:
             where += f" (line {self.line})"
         if self.column:
@@ -491,7 +500,8 @@ class ClaimValidationError(KarabakhTollsError, ValueError):
         self.problems = tuple(problems)
         self.n_rows = n_rows
         self.path = None if path is None else os.fspath(path)
-        bad_rows = sorted({p.row for p in self.problems if p.row is not None})
+        # rows are counted within their file when the table was read from many files
+        bad_rows = {(p.file, p.row) for p in self.problems if p.row is not None}
         head = (
             f"{len(self.problems)} problem(s) in {len(bad_rows)} of {n_rows} row(s)"
             if n_rows
@@ -510,7 +520,7 @@ class ClaimValidationError(KarabakhTollsError, ValueError):
 
     def failure_table(self) -> Any:
         """The problems as a :class:`pandas.DataFrame` (columns row, column, reason, value,
-        message, line)."""
+        message, line, file)."""
         import pandas as pd
 
         return pd.DataFrame(
@@ -521,6 +531,7 @@ class ClaimValidationError(KarabakhTollsError, ValueError):
                 "value": [p.value for p in self.problems],
                 "message": [p.message for p in self.problems],
                 "line": pd.array([p.line for p in self.problems], dtype="Int64"),
+                "file": [p.file for p in self.problems],
             }
         )
 
@@ -696,3 +707,55 @@ class SolverError(ReconciliationError, RuntimeError):
         self.stage = stage
         self.status = status
         super().__init__(message)
+
+
+class WorkerMemoryError(ReconciliationError, MemoryError):
+    """Wars too large for the memory of one Dask worker, found before any work is sent.
+
+    ``reconcile_all(..., engine="dask")`` reconciles each war whole on one worker, so a war
+    whose claims need more memory than a worker may use would stop that worker; the error names
+    every such war instead.
+
+    Attributes
+    ----------
+    wars:
+        The ids of the wars that do not fit, largest first.
+    claims:
+        The number of claims of each of them.
+    needed:
+        The estimated bytes each of them needs on a worker.
+    usable:
+        The bytes one worker may use (the smallest worker's memory limit times the share at
+        which Dask pauses a worker).
+
+    Examples
+    --------
+    >>> error = WorkerMemoryError(("big-war",), (900_000,), (4_500_000_000,), 1_600_000_000)
+    >>> print(str(error).splitlines()[0])
+    1 war(s) too large for one worker (1.6 GB usable per worker):
+    >>> isinstance(error, MemoryError), error.wars
+    (True, ('big-war',))
+    """
+
+    def __init__(
+        self,
+        wars: Sequence[str],
+        claims: Sequence[int],
+        needed: Sequence[int],
+        usable: int,
+    ) -> None:
+        self.wars = tuple(wars)
+        self.claims = tuple(claims)
+        self.needed = tuple(needed)
+        self.usable = usable
+        listed = "\n".join(
+            f"  - {w}: {n:,} claims, about {b / 1e9:.1f} GB"
+            for w, n, b in zip(self.wars[:50], self.claims, self.needed, strict=False)
+        )
+        more = f"\n  ... and {len(self.wars) - 50} more" if len(self.wars) > 50 else ""
+        super().__init__(
+            f"{len(self.wars)} war(s) too large for one worker ({usable / 1e9:.1f} GB usable "
+            f"per worker):\n{listed}{more}\nGive the workers more memory (LocalCluster("
+            "memory_limit=...), dask worker --memory-limit) or reconcile these wars in process "
+            "on a machine that holds them (reconcile_all(claims.for_war(war)))."
+        )

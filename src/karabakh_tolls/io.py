@@ -20,9 +20,13 @@ own "text, typed with a leading apostrophe" flag, so the file reads back exactly
 with ``spreadsheet=True`` it prefixes such cells, and every cell starting with an apostrophe,
 with one apostrophe, which ``read_claims(path, spreadsheet=True)`` removes again.
 
+With ``engine="dask"``, :func:`read_claims` reads nothing yet: it returns a
+:class:`~karabakh_tolls.distributed.LazyClaims` of every file a folder or glob pattern names,
+each file read and validated as above (one Dask partition a file) when the set is reconciled.
+
 This module imports pandas, numpy, pyarrow, the standard library and the package's ``claims``,
-``errors``, ``frame`` and ``scopes`` modules; openpyxl (the optional extra ``excel``) only when
-an Excel file is read or written.
+``claimset``, ``distributed``, ``errors``, ``frame``, ``scopes``, ``wars`` and ``writers``
+modules; openpyxl (the optional extra ``excel``) only when an Excel file is read or written.
 """
 
 from __future__ import annotations
@@ -39,17 +43,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, overload
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.distributed import Engine, LazyClaims, check_engine, lazy_claims
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimFileError,
@@ -596,6 +601,32 @@ def _calendar_day(value: object) -> object:
 # --- reading -----------------------------------------------------------------------------------
 
 
+@overload
+def read_claims(
+    path: str | os.PathLike[str],
+    *,
+    wars: Iterable[War | str] | War | str | None = ...,
+    format: Format | None = ...,
+    trees: ScopeTrees | None = ...,
+    errors: Errors = ...,
+    spreadsheet: bool = ...,
+    engine: Literal["pandas"] = ...,
+) -> ClaimSet: ...
+
+
+@overload
+def read_claims(
+    path: str | os.PathLike[str],
+    *,
+    wars: Iterable[War | str] | War | str | None = ...,
+    format: Format | None = ...,
+    trees: ScopeTrees | None = ...,
+    errors: Errors = ...,
+    spreadsheet: bool = ...,
+    engine: Literal["dask"],
+) -> LazyClaims: ...
+
+
 def read_claims(
     path: str | os.PathLike[str],
     *,
@@ -604,7 +635,8 @@ def read_claims(
     trees: ScopeTrees | None = None,
     errors: Errors = "raise",
     spreadsheet: bool = False,
-) -> ClaimSet:
+    engine: Engine = "pandas",
+) -> ClaimSet | LazyClaims:
     """Read and validate a claim table from CSV, JSON Lines, Parquet or Excel.
 
     The format follows the file suffix (``.csv``, ``.jsonl``/``.ndjson``, ``.parquet``/``.pq``,
@@ -634,11 +666,19 @@ def read_claims(
     spreadsheet : bool, default False
         Remove the apostrophe that ``write_csv(..., spreadsheet=True)`` put before text cells
         (see :func:`neutralise_formulas`). Excel files never need it.
+    engine : {"pandas", "dask"}, default "pandas"
+        ``"dask"`` (the optional extra ``dask``): ``path`` is a folder (its Parquet files), a
+        glob pattern (``"claims/*.parquet"``) or one file, and a lazy claim set of those files
+        is returned without reading them; each file is read and validated as above when the set
+        is reconciled (``reconcile_all(lazy, engine="dask")``) or validated
+        (``lazy.validate()``), and every problem names its file. Without ``wars``, a
+        ``wars.json`` in the folder (as ``synthetic.write_wars`` writes) gives the wars.
 
     Returns
     -------
-    ClaimSet
-        The valid claims, in file order.
+    ClaimSet or LazyClaims
+        The valid claims, in file order; with ``engine="dask"`` a
+        :class:`~karabakh_tolls.distributed.LazyClaims`.
 
     Raises
     ------
@@ -653,19 +693,37 @@ def read_claims(
     OptionError
         An unknown ``format`` or suffix, or ``errors`` other than ``"raise"``/``"report"``.
     MissingExtraError
-        An Excel file without openpyxl (``pip install 'karabakh_tolls[excel]'``).
+        An Excel file without openpyxl (``pip install 'karabakh_tolls[excel]'``), or
+        ``engine="dask"`` without dask (``pip install 'karabakh_tolls[dask]'``).
 
     Examples
     --------
     >>> claims = read_claims(seed_path("claims.csv"))
     >>> claims.ids[:2], claims.wars[0].id
     (('c01', 'c02'), 'karabakh-2020')
+
+    A folder of Parquet files, read lazily (see :class:`~karabakh_tolls.distributed.LazyClaims`):
+
+    >>> import tempfile
+    >>> from karabakh_tolls.synthetic import write_wars
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = write_wars(tmp, 200, seed=1, n_wars=2, rows_per_file=100)
+    ...     lazy = read_claims(f"{tmp}/*.parquet", engine="dask")
+    >>> lazy.files[0].endswith("part-00000.parquet"), [w.id for w in lazy.given]
+    (True, ['syn-0000', 'syn-0001'])
     """
     path = _check_path(path)
     if errors not in ("raise", "report"):
         raise OptionError("errors", errors, ("raise", "report"))
     if trees is not None and not isinstance(trees, ScopeTrees):
         raise ArgumentTypeError.of("trees", "a ScopeTrees or None", trees)
+    if check_engine(engine) == "dask":
+        if format is not None:
+            _format_of(path, format)
+        if not isinstance(spreadsheet, bool):
+            raise ArgumentTypeError.of("spreadsheet", "True or False", spreadsheet)
+        read = partial(_read_part, format=format, trees=trees, spreadsheet=spreadsheet)
+        return lazy_claims(path, read, wars=wars, trees=trees, errors=errors)
     fmt = _format_of(path, format)
     try:
         table = _READERS[fmt](path)
@@ -705,6 +763,25 @@ def read_claims(
         raise ClaimValidationError(problems, table.n_rows, path)
     claims._rejected = tuple(problems)
     return claims
+
+
+def _read_part(
+    path: str,
+    wars: tuple[War, ...],
+    *,
+    format: Format | None,
+    trees: ScopeTrees | None,
+    spreadsheet: bool,
+) -> ClaimSet:
+    """One file of a lazy claim set, its bad rows reported in ``rejected``."""
+    return read_claims(
+        path,
+        wars=wars or None,
+        format=format,
+        trees=trees,
+        errors="report",
+        spreadsheet=spreadsheet,
+    )
 
 
 def read_csv_table(path: str | os.PathLike[str]) -> pd.DataFrame:

@@ -12,21 +12,28 @@ exactly where a component fits the exact program (:mod:`karabakh_tolls.engine`):
   for rows that meet a component too large for the exact program);
 - :func:`sensitivity` — leave-one-source-out: how each source moves a range.
 
-This module imports numpy, pandas and the package's ``claims``, ``claimset``, ``errors``,
-``figures``, ``policies``, ``resolution``, ``scopes``, ``wars`` and ``engine`` modules.
+With ``engine="dask"``, :func:`reconcile_all` runs the same in-process function on every war
+of a claim set (in memory, or lazy in its files) as one Dask computation
+(:mod:`karabakh_tolls.distributed`).
+
+This module imports numpy, pandas and the package's ``claims``, ``claimset``, ``distributed``,
+``errors``, ``estimates``, ``figures``, ``policies``, ``resolution``, ``scopes``, ``wars`` and
+``engine`` modules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Final, Literal
+from functools import partial
+from typing import Any, Final, Literal, overload
 
 import numpy as np
 import pandas as pd
 
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.distributed import Engine, LazyClaims, check_engine, reconcile_partitions
 from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, stage
 from karabakh_tolls.engine.exact import SolverFailure, TooLarge
 from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
@@ -706,8 +713,52 @@ def _empty() -> pd.DataFrame:
     return out
 
 
+def _meta(supports: bool) -> pd.DataFrame:
+    """The table of no rows with the dtypes of a table of rows (the meta of the Dask result)."""
+    text = pd.Series([], dtype=str).dtype
+    out = _empty()
+    for column in COLUMNS:
+        if out[column].dtype == object:
+            out[column] = out[column].astype(text)
+    out["n_claims"] = pd.Series([], dtype=np.int64)
+    out["component"] = pd.array([], dtype="Int64")
+    out["n_components"] = pd.array([], dtype="Int64")
+    if not supports:
+        out["low_support"] = pd.Series([], dtype="string")
+        out["high_support"] = pd.Series([], dtype="string")
+    return out
+
+
+@overload
 def reconcile_all(
     claims: ClaimSet,
+    *,
+    policy: TrustPolicy | None = ...,
+    method: Method = ...,
+    max_variables: int = ...,
+    supports: bool = ...,
+    estimate: bool | float = ...,
+    known_on: dt.date | str | None = ...,
+    engine: Literal["pandas"] = ...,
+) -> pd.DataFrame: ...
+
+
+@overload
+def reconcile_all(
+    claims: ClaimSet | LazyClaims,
+    *,
+    policy: TrustPolicy | None = ...,
+    method: Method = ...,
+    max_variables: int = ...,
+    supports: bool = ...,
+    estimate: bool | float = ...,
+    known_on: dt.date | str | None = ...,
+    engine: Literal["dask"],
+) -> Any: ...
+
+
+def reconcile_all(
+    claims: ClaimSet | LazyClaims,
     *,
     policy: TrustPolicy | None = None,
     method: Method = "auto",
@@ -715,7 +766,8 @@ def reconcile_all(
     supports: bool = True,
     estimate: bool | float = False,
     known_on: dt.date | str | None = None,
-) -> pd.DataFrame:
+    engine: Engine = "pandas",
+) -> Any:
     """The range of every (scope, date) touched by a claim, and of all their ancestor scopes.
 
     Every war and outcome is split into independent components; each component that fits the
@@ -745,18 +797,34 @@ def reconcile_all(
         ``best_high`` and ``judged_off``, and a status of ``consistent``, ``contested`` or
         ``conflict``. The ranges then come from claims weighed by their sources' learned
         reliability times the policy's trust (echoes once), so that conflicts set aside the
-        least reliable claims first.
+        least reliable claims first. Not with ``engine="dask"`` (an ``OptionError``): the
+        reliabilities are learned from every war at once, which one war per worker cannot do.
     known_on:
         Use only what had been published by this day (see :func:`reconcile`). Claims a newer
         release replaced are always left out. ``attrs["left_out"]`` names every claim left out
         (a tuple of ``(claim id, reason)``).
+    engine:
+        ``"pandas"`` (the default): in this process. ``"dask"`` (the optional extra ``dask``):
+        ``claims`` may also be a lazy claim set (``read_claims("claims/*.parquet",
+        engine="dask")``); the claims are shuffled on their war, so that each war lands whole
+        on one worker (the shuffle key is the war because components are nested in wars:
+        claims of different wars never interact), and each war is reconciled alone by this
+        same function. The files are read and validated first (every bad row is named with its
+        file and row), and with a ``distributed.Client`` active whose workers have a memory
+        limit, a war too large for one worker is named in a ``WorkerMemoryError`` before
+        anything is sent. The result is a lazy Dask DataFrame with the columns and dtypes of
+        the in-process table and the same rows; each war's rows are in the in-process order,
+        wars in no set order, and ``attrs["set_aside"]`` is not kept. Compute it
+        (``.compute()``) or write it (``.to_parquet(folder)``); it runs on the active
+        ``distributed.Client`` if there is one, else on dask's default scheduler.
 
     Returns
     -------
     pandas.DataFrame
         One row per key, columns :data:`COLUMNS`, rows by war, outcome, then in tree order
         (roots first) and date. Guarantee: every exact row equals
-        ``reconcile(claims, scope, as_of, war=war)``; every propagated row contains it.
+        ``reconcile(claims, scope, as_of, war=war)``; every propagated row contains it. With
+        ``engine="dask"``, a ``dask.dataframe.DataFrame`` of the same rows.
 
     Examples
     --------
@@ -769,9 +837,50 @@ def reconcile_all(
     (48, 101, 'consistent', 'exact')
     >>> row.low_support.iloc[0]
     'c09;c11;c12'
+
+    The same table from Dask (here its synchronous scheduler; with a ``distributed.Client``
+    active, on the cluster):
+
+    >>> import dask
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     lazy = reconcile_all(load_seed_claims(), engine="dask")
+    ...     again = lazy.compute()
+    >>> len(again) == len(table), list(again.columns) == list(COLUMNS)
+    (True, True)
     """
     if method not in ("auto", "exact", "propagate"):
         raise OptionError("method", method, ("auto", "exact", "propagate"))
+    if check_engine(engine) == "dask":
+        if estimate is not False:
+            estimate_level(estimate)  # a bad level is named as such
+            raise OptionError(
+                "estimate",
+                estimate,
+                (),
+                "best estimates learn each source's reliability from every war at once, and "
+                "engine='dask' reconciles each war alone: use engine='pandas' for estimates",
+            )
+        if policy is not None and not isinstance(policy, TrustPolicy):
+            raise ArgumentTypeError.of("policy", "a TrustPolicy or None", policy)
+        if not isinstance(supports, bool):
+            raise ArgumentTypeError.of("supports", "True or False", supports)
+        if isinstance(max_variables, bool) or not isinstance(max_variables, int):
+            raise ArgumentTypeError.of("max_variables", "an int", max_variables)
+        per_war = partial(
+            reconcile_all,
+            policy=policy,
+            method=method,
+            max_variables=max_variables,
+            supports=supports,
+            known_on=known_on,
+        )
+        return reconcile_partitions(claims, per_war, _meta(supports))
+    if isinstance(claims, LazyClaims):
+        raise ArgumentTypeError.of(
+            "claims",
+            "a ClaimSet (a lazy claim set of read_claims(..., engine='dask') needs engine='dask')",
+            claims,
+        )
     given = _check_claims(claims)
     claims = given.current(known_on=known_on)
     left_out = tuple(sorted(left_out_roles(claims.left_out, set(given.ids)).items()))
