@@ -278,8 +278,9 @@ def _support(
             claim_ids,
             (),
             (),
-            f"{label} {sign} {value} on {day}, propagated from {shown} (the exact program "
-            "was not run: the claims are too many; the range is sound but may be wide)",
+            f"{label} {sign} {value} on {day}, from {shown} (not certified tight: the claims "
+            "are too many for the exact program, or its search for whole counts ran out of "
+            "time; the range is sound but may be wide)",
         )
     terms: list[tuple[float, str, str]] = []
     multipliers: list[float] = []

@@ -44,6 +44,10 @@ from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 
 __all__ = ["MAX_EXACT", "Answer", "ComponentModel", "DimAtoms", "Question", "TooLarge"]
 
+INTEGER_SECONDS: Final = 0.5
+"""Time limit of one integer search (when an LP vertex is fractional). A bound whose search
+hits it is the search's proven bound, sound but not certified tight (its row is not exact)."""
+
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
 _TOL: Final = 1e-6
@@ -156,6 +160,9 @@ class Answer:
     optimum: float | None
     integral: bool
     multipliers: tuple[tuple[int, str, float], ...]
+    exact: bool = True
+    """``False`` when the integer search hit :data:`INTEGER_SECONDS`: ``value`` is then the
+    search's proven bound (sound, possibly not attained)."""
 
 
 class ComponentModel:
@@ -537,31 +544,45 @@ class ComponentModel:
             side = ("low" if y > 0 else "high") if sign > 0 else "high" if y > 0 else "low"
             multipliers.append((int(self.members[i]), side, round(abs(y), 9)))
         integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
+        certain = True
         if integral:
             value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
         else:
-            value = self._integer()
-        return Answer(int(value), optimum, integral, tuple(multipliers))
+            value, certain = self._integer(sign, optimum)
+        return Answer(int(value), optimum, integral, tuple(multipliers), certain)
 
-    def _integer(self) -> int:
+    def _integer(self, sign: int, relaxed: float) -> tuple[int, bool]:
         """The bound with integrality on every variable (the LP vertex was fractional), under
-        the objective and sense the LP was just solved with."""
+        the objective and sense the LP was just solved with, and whether it is exact.
+
+        The search stops after :data:`INTEGER_SECONDS`; its proven bound (the best of the
+        search's dual bound and the LP optimum, rounded inwards) is then sound but not
+        certified attained."""
         h = self.highs
         n = self._n_cols
         h.changeColsIntegrality(
             n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
         )
         h.setOptionValue("mip_rel_gap", 0.0)
+        h.setOptionValue("time_limit", INTEGER_SECONDS)
         try:
             h.run()
-            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-                raise SolverFailure(f"the integer program ended with {h.getModelStatus()}")
-            optimum = float(h.getInfo().objective_function_value)
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kOptimal:
+                return round(float(h.getInfo().objective_function_value)), True
+            if status != highspy.HighsModelStatus.kTimeLimit:
+                raise SolverFailure(f"the integer program ended with {status}")
+            proven = float(h.getInfo().mip_dual_bound)
+            if not math.isfinite(proven):
+                proven = relaxed
+            if sign > 0:
+                return math.ceil(max(proven, relaxed) - 1e-7), False
+            return math.floor(min(proven, relaxed) + 1e-7), False
         finally:
+            h.setOptionValue("time_limit", math.inf)
             h.changeColsIntegrality(
                 n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kContinuous)
             )
-        return round(optimum)
 
 
 def _merge_columns(raw: Any) -> tuple[IntArray, IntArray, Any]:

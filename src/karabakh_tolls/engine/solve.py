@@ -263,6 +263,7 @@ class GroupSolver:
         high_terms: list[tuple[int, str, float]] = []
         covered = 0
         integral = True
+        certain = True
         opt_low, opt_high = 0.0, 0.0
         aside: list[int] = []
         for c in met:
@@ -292,6 +293,7 @@ class GroupSolver:
             low_terms += lo_a.multipliers
             opt_low += lo_a.optimum or 0.0
             integral &= lo_a.integral and hi_a.integral
+            certain &= lo_a.exact and hi_a.exact
             if hi_a.value is None:
                 high_open = True
             else:
@@ -306,7 +308,7 @@ class GroupSolver:
             None if open_high else high,
             tuple(sorted(low_terms)),
             () if open_high else tuple(sorted(high_terms)),
-            True,
+            certain,
             integral,
             opt_low,
             None if open_high else opt_high,
@@ -327,6 +329,7 @@ class GroupSolver:
         low_terms: list[tuple[int, str, float]] = []
         high_terms: list[tuple[int, str, float]] = []
         opt_low, opt_high, integral = 0.0, 0.0, True
+        certain = True
         aside: list[int] = []
         for c in met:
             part = self.parts[c]
@@ -345,6 +348,7 @@ class GroupSolver:
             low_terms += lo.multipliers
             opt_low += lo.optimum or 0.0
             integral &= lo.integral and hi.integral
+            certain &= lo.exact and hi.exact
             if hi.value is None:
                 high_open = True
             else:
@@ -364,7 +368,7 @@ class GroupSolver:
             None if open_high else high,
             tuple(sorted(low_terms)),
             () if open_high else tuple(sorted(high_terms)),
-            True,
+            certain,
             integral,
             opt_low,
             None if open_high else opt_high,
@@ -657,9 +661,11 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             low_cols, high_cols, cov = model.questions(boxes, at_days)
             values: dict[int, IntArray] = {}
             groups: dict[int, list[tuple[IntArray, IntArray]]] = {}
+            uncertain = np.zeros(len(low_cols), dtype=np.int64)
             for columns, sign in ((low_cols, 1), (high_cols, -1)):
                 distinct, which = _distinct_rows(columns)
                 answers = [model.solve_columns(row, sign) for row in distinct]
+                uncertain |= np.array([not a.exact for a in answers], dtype=np.int64)[which]
                 values[sign] = np.array(
                     [OPEN if ans.value is None else ans.value for ans in answers], dtype=np.int64
                 )[which]
@@ -673,6 +679,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
                 ]
             low_values, high_values = values[1], values[-1]
             low_groups, high_groups = groups[1], groups[-1]
+            if uncertain.any():
+                sums.add("uncertain", entry.rows, uncertain[: len(entry.rows)])
+                sums.add_from("uncertain", entry.run_starts, uncertain[len(entry.rows) :])
         head, tail = slice(0, n_rows), slice(n_rows, None)
         sums.add("low", entry.rows, low_values[head])
         sums.add_from("low", entry.run_starts, low_values[tail])
@@ -765,7 +774,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         days,
         low,
         high,
-        ~propagated,
+        ~propagated & (total("uncertain") == 0),
         component,
         n_components,
         unique_pairs(pa),
