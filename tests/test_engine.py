@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import karabakh_tolls as kt
+from karabakh_tolls.engine import exact
 from karabakh_tolls.engine.components import components
 from karabakh_tolls.engine.constraints import Constraints, stage
 from karabakh_tolls.engine.solve import solver
@@ -443,3 +444,18 @@ def test_reconcile_all_input_is_not_modified() -> None:
     before = claims.to_frame()
     kt.reconcile_all(claims)
     pd.testing.assert_frame_equal(claims.to_frame(), before)
+
+
+def test_an_integer_search_out_of_time_gives_a_sound_bound_marked_not_exact(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Fails if a search stopped by its time limit is reported as exact, or its bound is not
+    # sound: the LP maximum 3 of twice the total, rounded inwards, contains the integer 2.
+    monkeypatch.setattr(exact, "INTEGER_SECONDS", 0.0)
+    cs = odd_cycle(0, 1)
+    claims = claims_of(cs, CUBE)
+    s = solver(group_of(claims))
+    root = np.zeros(4, dtype=np.int64)
+    b = s.bound_signed(np.stack([root, root]), np.array([1, 1]), (D2 - WAR_START).days)
+    assert not b.exact
+    assert b.low == 0 and b.high is not None and b.high >= 2
