@@ -37,7 +37,8 @@ likely*, with the model of disagreement of :mod:`karabakh_tolls.disagreement`:
    reading of its key, or a claim behind its low or high), else ``consistent``.
 
 This module imports numpy, pandas, scipy and the package's ``cite``, ``claims``, ``claimset``,
-``disagreement``, ``errors``, ``policies``, ``scopes``, ``wars`` and ``engine`` modules.
+``disagreement``, ``errors``, ``policies``, ``resolution``, ``scopes``, ``wars`` and ``engine``
+modules.
 
 Examples
 --------
