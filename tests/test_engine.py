@@ -446,12 +446,14 @@ def test_reconcile_all_input_is_not_modified() -> None:
     pd.testing.assert_frame_equal(claims.to_frame(), before)
 
 
+@pytest.mark.parametrize("limit", ["INTEGER_SECONDS", "INTEGER_BUDGET"])
 def test_an_integer_search_out_of_time_gives_a_sound_bound_marked_not_exact(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, limit: str
 ) -> None:
-    # Fails if a search stopped by its time limit is reported as exact, or its bound is not
-    # sound: the LP maximum 3 of twice the total, rounded inwards, contains the integer 2.
-    monkeypatch.setattr(exact, "INTEGER_SECONDS", 0.0)
+    # Fails if a search stopped by its time limit (or not run, the component's budget spent)
+    # is reported as exact, or its bound is not sound: the LP maximum 3 of twice the total,
+    # rounded inwards, contains the integer 2.
+    monkeypatch.setattr(exact, limit, 0.0)
     cs = odd_cycle(0, 1)
     claims = claims_of(cs, CUBE)
     s = solver(group_of(claims))

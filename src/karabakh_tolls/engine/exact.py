@@ -30,6 +30,7 @@ This module imports numpy, scipy, highspy and the package's ``engine.codes`` and
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -47,6 +48,10 @@ __all__ = ["MAX_EXACT", "Answer", "ComponentModel", "DimAtoms", "Question", "Too
 INTEGER_SECONDS: Final = 0.5
 """Time limit of one integer search (when an LP vertex is fractional). A bound whose search
 hits it is the search's proven bound, sound but not certified tight (its row is not exact)."""
+
+INTEGER_BUDGET: Final = 10.0
+"""Seconds one component may spend in integer searches in all. Past it, a fractional LP
+optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
 
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
@@ -271,6 +276,7 @@ class ComponentModel:
         self.z_carrier = carrier
         self._build(rows, carrier)
         self._memo: dict[tuple[Hashable, int], Answer] = {}
+        self._integer_spent = 0.0
         self._last_raw = np.zeros(0, dtype=np.int64)
 
     # --- building -------------------------------------------------------------------------------
@@ -547,8 +553,13 @@ class ComponentModel:
         certain = True
         if integral:
             value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
-        else:
+        elif self._integer_spent < INTEGER_BUDGET:
+            started = time.perf_counter()
             value, certain = self._integer(sign, optimum)
+            self._integer_spent += time.perf_counter() - started
+        else:  # the component's budget for integer searches is spent: the LP bound, rounded
+            value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
+            certain = False
         return Answer(int(value), optimum, integral, tuple(multipliers), certain)
 
     def _integer(self, sign: int, relaxed: float) -> tuple[int, bool]:
