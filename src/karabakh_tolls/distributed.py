@@ -568,7 +568,15 @@ def reconcile_partitions(
     # dask's own choice on a cluster (p2p), else the task shuffle that every scheduler runs
     chosen = _module("dask").config.get("scheduler", None)
     method = None if client is not None and chosen in (None, "dask.distributed") else "tasks"
-    shuffled = frame.shuffle("war", npartitions=frame.npartitions, shuffle_method=method)
+    # one partition per war: each war gets its own number, and the numbers are the divisions,
+    # so a partition never holds two wars (the memory check is per war)
+    numbers = {str(w): i for i, w in enumerate(sorted(str(w) for w in counts.index))}
+    numbered = frame.assign(_war_number=frame["war"].map(numbers, meta=("war", "int64")))
+    shuffled = numbered.set_index(
+        "_war_number",
+        divisions=list(range(len(numbers) + 1)),
+        shuffle_method=method,
+    )
     return shuffled.map_partitions(
         _reconcile_partition,
         registry,
