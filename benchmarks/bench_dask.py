@@ -126,7 +126,7 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
                 threads_per_worker=1,
                 processes=True,
                 memory_limit=memory,
-                dashboard_address=None,
+                dashboard_address=":0",
             ) as cluster,
             Client(cluster) as client,
         ):

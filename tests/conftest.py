@@ -21,7 +21,7 @@ collect_ignore_glob = ["data/*"]
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci",
-    max_examples=100,
+    max_examples=75,
     derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -137,7 +137,7 @@ def test_every_bad_row_is_reported_at_once() -> None:
     message = str(error)
     assert "high=2 is below low=9" in message and "did you mean 'ganja'" in message
     table = error.failure_table()
-    assert list(table.columns) == ["row", "column", "reason", "value", "message", "line"]
+    assert list(table.columns) == ["row", "column", "reason", "value", "message", "line", "file"]
     assert len(table) == len(error.problems)
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
 

@@ -57,7 +57,7 @@ def client() -> Iterator[Client]:
             processes=True,
             threads_per_worker=1,
             memory_limit=WORKER_MEMORY,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: another cluster may hold 8787
         ) as cluster,
         Client(cluster) as client,
     ):
