@@ -221,7 +221,12 @@ class _Days:
 
     def __getitem__(self, pos: int | np.integer) -> str:
         value = self._values.iloc[int(pos)]
-        return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+        if pd.isna(value):
+            return ""
+        try:
+            return pd.Timestamp(value).strftime("%Y-%m-%d")
+        except (ValueError, OverflowError, NotImplementedError):  # beyond the calendar
+            return str(value)
 
 
 class _Collector:
