@@ -65,7 +65,15 @@ from karabakh_tolls import cite as _cite
 from karabakh_tolls import disagreement
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
-from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, OPEN, Constraints, Stage, stage
+from karabakh_tolls.engine.constraints import (
+    INCIDENT,
+    INCREMENT,
+    OPEN,
+    Constraints,
+    Stage,
+    policy_stage,
+    stage,
+)
 from karabakh_tolls.engine.exact import SolverFailure
 from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
 from karabakh_tolls.errors import (
@@ -161,25 +169,6 @@ class _Model:
         return self.free[level]
 
 
-def _policy_weights(policy: TrustPolicy, frame: pd.DataFrame) -> FloatArray:
-    """The policy's weight of every row (asked once per distinct source, kind, affiliation)."""
-    columns = ["source", "source_kind", "source_affiliation"]
-    distinct = frame[columns].drop_duplicates()
-    distinct = distinct.assign(weight=policy.weigh(distinct).to_numpy(dtype=float))
-    merged = frame[columns].merge(distinct, on=columns, how="left")
-    return np.asarray(merged["weight"].to_numpy(dtype=float), dtype=np.float64)
-
-
-def _base_stage(claims: ClaimSet, policy: TrustPolicy) -> Stage:
-    """The stage under the user's policy, shared with reconciliation's cache."""
-    if policy == ALL_SOURCES:
-        return stage(claims)
-    cached = claims.cache.get(("constraint-stage", policy))
-    if isinstance(cached, Stage):
-        return cached
-    return stage(claims, _policy_weights(policy, claims.frame), key=policy)
-
-
 def _reading_mask(group: Constraints) -> BoolArray:
     """Which constraints are readings of their own key (see the module docstring)."""
     mask = (group.weight > 0) & (group.kind != INCIDENT) & (group.kind != INCREMENT)
@@ -253,7 +242,7 @@ def _learn(claims: ClaimSet, policy: TrustPolicy, tolerance: float) -> _Model:
     if isinstance(found, _Model):
         return found
     frame = claims.frame
-    base = _base_stage(claims, policy)
+    base = policy_stage(claims, policy)
     sources_col = frame["source"].astype("string").fillna("").to_numpy(dtype=str)
     sources, src_of_row = np.unique(sources_col, return_inverse=True)
     src_of_row = src_of_row.reshape(-1).astype(np.int64)

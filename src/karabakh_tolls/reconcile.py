@@ -34,7 +34,7 @@ import pandas as pd
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.distributed import Engine, LazyClaims, check_engine, reconcile_partitions
-from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, stage
+from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, policy_stage
 from karabakh_tolls.engine.exact import SolverFailure, TooLarge
 from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
 from karabakh_tolls.errors import (
@@ -89,25 +89,6 @@ independent components of the war and outcome whose bounds the row adds up, and
 
 
 # --- the stage of a claim set under a policy ------------------------------------------------
-
-
-def _weights(policy: TrustPolicy, frame: pd.DataFrame) -> np.ndarray:
-    """Trust weight of each claim (asked once per distinct source, kind and affiliation)."""
-    columns = ["source", "source_kind", "source_affiliation"]
-    distinct = frame[columns].drop_duplicates()
-    distinct = distinct.assign(weight=policy.weigh(distinct).to_numpy(dtype=float))
-    merged = frame[columns].merge(distinct, on=columns, how="left")
-    return merged["weight"].to_numpy(dtype=float)
-
-
-def _stage(claims: ClaimSet, policy: TrustPolicy) -> Stage:
-    """The claim set's constraint stage under a policy (equal trust shares the default one)."""
-    if policy == ALL_SOURCES:
-        return stage(claims)
-    cached = claims.cache.get(("constraint-stage", policy))
-    if isinstance(cached, Stage):
-        return cached
-    return stage(claims, _weights(policy, claims.frame), key=policy)
 
 
 def _solver(group: Constraints, max_variables: int) -> GroupSolver:
@@ -442,7 +423,7 @@ def reconcile(
     base, boxes, query = _scopes(chosen_war, scope, complement)
     label = query or str(base)
     chosen = policy if policy is not None else ALL_SOURCES
-    st = _stage(claims, chosen)
+    st = policy_stage(claims, chosen)
     group = st.group(chosen_war.id, base.outcome)
     day_number = (day - chosen_war.start).days
     conflicts: list[Conflict] = []
@@ -888,7 +869,7 @@ def reconcile_all(
     chosen = policy if policy is not None else ALL_SOURCES
     # --- best estimates: the stage under learned trust (karabakh_tolls.estimates) ---
     level = estimate_level(estimate)
-    st = _stage(claims, chosen) if level is None else estimate_stage(claims, chosen)
+    st = policy_stage(claims, chosen) if level is None else estimate_stage(claims, chosen)
     limit = 0 if method == "propagate" else max_variables
     tables = [
         _group_table(group, _solver(group, limit), supports)

@@ -41,6 +41,7 @@ from karabakh_tolls.claims import ClaimKind, Coverage
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.engine.codes import IntArray, WarCodes
 from karabakh_tolls.figures import Hedge
+from karabakh_tolls.policies import ALL_SOURCES, TrustPolicy
 from karabakh_tolls.scopes import DIMENSIONS
 from karabakh_tolls.wars import War
 
@@ -51,6 +52,7 @@ __all__ = [
     "OPEN",
     "Constraints",
     "Stage",
+    "policy_stage",
     "stage",
 ]
 
@@ -280,3 +282,29 @@ def stage(claims: ClaimSet, weights: FloatArray | None = None, key: Hashable = N
     built = _build(claims, np.asarray(chosen, dtype=np.float64))
     claims.cache[cache_key] = built
     return built
+
+
+def policy_stage(claims: ClaimSet, policy: TrustPolicy) -> Stage:
+    """The constraint stage of ``claims`` under a trust policy, built once per claim set and
+    policy (equal trust shares the default stage). Each row's weight is asked of the policy
+    once per distinct source, kind and affiliation.
+
+    Examples
+    --------
+    >>> from karabakh_tolls import INDEPENDENT_ONLY, load_seed_claims
+    >>> seeds = load_seed_claims()
+    >>> policy_stage(seeds, INDEPENDENT_ONLY) is policy_stage(seeds, INDEPENDENT_ONLY)
+    True
+    """
+    if policy == ALL_SOURCES:
+        return stage(claims)
+    cached = claims.cache.get(("constraint-stage", policy))
+    if isinstance(cached, Stage):
+        return cached
+    columns = ["source", "source_kind", "source_affiliation"]
+    frame = claims.frame[columns]
+    distinct = frame.drop_duplicates()
+    distinct = distinct.assign(weight=policy.weigh(distinct).to_numpy(dtype=float))
+    merged = frame.merge(distinct, on=columns, how="left")
+    weights = np.asarray(merged["weight"].to_numpy(dtype=float), dtype=np.float64)
+    return stage(claims, weights, key=policy)
