@@ -33,7 +33,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
 from karabakh_tolls.engine.exact import ComponentModel, SolverFailure
 
-__all__ = ["Analysis", "analyse"]
+__all__ = ["Analysis", "analyse", "group_costs"]
 
 _TOL: Final = 1e-6
 _linprog: Any = linprog  # the stubs do not accept sparse matrices; HiGHS does
@@ -165,6 +165,28 @@ def _feasible(model: ComponentModel, keep: np.ndarray) -> tuple[bool, frozenset[
     return bool(exact.status == 0), None
 
 
+def group_costs(
+    weights: np.ndarray, ids: Sequence[str] | np.ndarray, evidence: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each member's evidence group (0-based) and each group's cost of being set aside.
+
+    A group goes as a whole and costs the largest trust weight of its members, once, plus a
+    tie-break far below any weight difference: of equal weights, the group whose smallest claim
+    id comes later costs less, so it goes first.
+    """
+    k = len(weights)
+    group_of = np.unique(evidence, return_inverse=True)[1].reshape(-1)
+    g = int(group_of.max()) + 1 if k else 0
+    rank = np.empty(k, dtype=np.float64)
+    rank[np.argsort(np.asarray(ids, dtype=str), kind="stable")] = np.arange(k)
+    group_weight = np.zeros(g)
+    np.maximum.at(group_weight, group_of, weights)
+    group_rank = np.full(g, np.inf)
+    np.minimum.at(group_rank, group_of, rank)  # a group is named by its smallest claim id
+    tie = 1e-3 * float(weights.min()) / (k + 1) if k else 0.0
+    return group_of, group_weight + tie * (k - group_rank) / max(k, 1)
+
+
 def _set_aside(
     model: ComponentModel, weights: np.ndarray, ids: Sequence[str], evidence: np.ndarray
 ) -> tuple[int, ...]:
@@ -175,18 +197,8 @@ def _set_aside(
     members once, so an echo through a second outlet never outvotes an independent claim.
     """
     rows = _rows(model)
-    k = model.n_claim_rows
-    group_of = np.unique(evidence, return_inverse=True)[1].reshape(-1)
-    g = int(group_of.max()) + 1 if k else 0
-    order = np.argsort(np.asarray(ids, dtype=str), kind="stable")
-    rank = np.empty(k, dtype=np.float64)
-    rank[order] = np.arange(k)
-    group_weight = np.zeros(g)
-    np.maximum.at(group_weight, group_of, weights)
-    group_rank = np.full(g, np.inf)
-    np.minimum.at(group_rank, group_of, rank)  # a group is named by its smallest claim id
-    tie = 1e-3 * float(weights.min()) / (k + 1)
-    cost = group_weight + tie * (k - group_rank) / k
+    group_of, cost = group_costs(weights, ids, evidence)
+    g = len(cost)
     nnz = np.diff(rows.A.indptr)
     relax = np.zeros((rows.A.shape[0], g))
     lows = model.group.low[model.members].astype(np.float64)

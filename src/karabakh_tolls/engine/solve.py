@@ -36,7 +36,7 @@ import numpy.typing as npt
 
 from karabakh_tolls.engine.codes import IntArray, sorted_unique
 from karabakh_tolls.engine.components import components, meeting_pairs
-from karabakh_tolls.engine.conflicts import Analysis, analyse
+from karabakh_tolls.engine.conflicts import Analysis, analyse, group_costs
 from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 from karabakh_tolls.engine.exact import Answer, ComponentModel, TooLarge
 from karabakh_tolls.engine.propagate import INF, Prepared, Propagation, prepare
@@ -108,17 +108,8 @@ def _single_key(group: Constraints, part: _Component) -> Analysis:
     else:
         # keep the claims that share a point, of greatest total weight; ties as the program
         # breaks them (set the later claim id aside first)
-        k = len(m)
-        rank = np.empty(k, dtype=np.float64)
-        rank[np.argsort(ids, kind="stable")] = np.arange(k)
         # an evidence group goes as a whole and costs its largest weight once
-        group_of = np.unique(group.evidence[m], return_inverse=True)[1].reshape(-1)
-        weight = group.weight[m]
-        group_weight = np.zeros(int(group_of.max()) + 1)
-        np.maximum.at(group_weight, group_of, weight)
-        group_rank = np.full(len(group_weight), np.inf)
-        np.minimum.at(group_rank, group_of, rank)
-        cost = group_weight + 1e-3 * float(weight.min()) / (k + 1) * (k - group_rank) / k
+        group_of, cost = group_costs(group.weight[m], ids, group.evidence[m])
         best, best_cost = None, np.inf
         for point in np.unique(low).tolist():
             out_groups = np.unique(group_of[(low > point) | (top < point)])
