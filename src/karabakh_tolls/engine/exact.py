@@ -523,6 +523,28 @@ class ComponentModel:
         self._memo[key] = answer
         return answer
 
+    def whole_solution(self) -> npt.NDArray[np.float64] | None:
+        """A whole-number assignment of the merged columns that every claim row allows, found
+        by the program itself with no objective (warm for the questions that follow), or
+        ``None`` when its vertex is fractional or the claims cannot all hold (the caller then
+        decides with the exact feasibility test)."""
+        h = self.highs
+        h.changeColsCost(
+            self._n_cols, np.arange(self._n_cols, dtype=np.int32), np.zeros(self._n_cols)
+        )
+        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        x = np.asarray(h.getSolution().col_value, dtype=np.float64)
+        whole = np.round(x)
+        if np.any(np.abs(x - whole) > _TOL) or np.any(whole < 0):
+            return None
+        activity = self.A @ whole
+        if np.any(activity < self.row_lower - 1e-9) or np.any(activity > self.row_upper + 1e-9):
+            return None
+        return whole
+
     def _optimise(self, variables: IntArray, sign: int) -> Answer:
         cost = np.zeros(self._n_cols)
         cost[variables] = 1.0
