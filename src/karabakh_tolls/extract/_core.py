@@ -106,6 +106,10 @@ _NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
 # "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
 _TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
+_LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
+# A party name that names an armed actor ("rapid support forces", "saudi led coalition").
+_ACTOR_NAME = re.compile(r"\b(?:forces|coalition|army|junta|militia|brigades?|front)$")
 _INCIDENT = re.compile(
     r"\b(?:explosion|blast|strike|strikes|airstrikes?|attack|shelling|raid|raids|massacre|bombing)\b",
     re.I,
@@ -286,17 +290,23 @@ def _party_of_word(ctx: _Context, word: str) -> str | None:
 def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -> re.Pattern[str]:
     perp = lex.get("perpetrator")
     words = sorted(ctx_words, key=len, reverse=True)
-    side = "|".join(re.escape(w) for w in words) or "(?!x)x"
+    # "saudi led" (the alias saudi-led) matches "Saudi-led" and "Saudi led"
+    side = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in words) or "(?!x)x"
     if stems:
         side = rf"(?:{side})\w*"
+    # party words that are names of armed actors themselves ("Rapid Support Forces", "junta",
+    # "Saudi-led coalition"): after "by" they name the perpetrator with no force noun
+    actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
+    actor = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in actors) or "(?!x)x"
     forces = words_of(perp["force_nouns"])
     force_of = words_of(perp.get("force_of", []))
     fire = words_of(perp["fire_verbs"])
     parts = [
-        rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
-        rf"\b(?P<b>{side})(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w'-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?P<b>{side})(?:'s)?\s+(?:[\w'-]+\s+){{0,2}}?(?:{forces})\b",
         rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
         rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
+        rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<f>{actor})(?![\w-])",
     ]
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
@@ -326,7 +336,7 @@ def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     nouns = words_of(lex.get("region", "place_nouns"))
     after = words_of(lex.get("region").get("after_nouns", []))
     return re.compile(
-        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:(?:{nouns})\s+(?:of\s+)?)?"
+        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})\s+(?:of\s+)?)?"
         rf"(?P<name>{alternatives})(?![\w-])"
         rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b",
         re.IGNORECASE,
@@ -535,6 +545,8 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     words = phrase.split()
+    while words and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words = words[1:]  # "while the International Organization for Migration reports"
     indefinite = bool(words) and words[0].lower() in ("a", "an")
     while words and words[0].lower() in ("the", "and", "a", "an"):
         words = words[1:]
@@ -555,8 +567,14 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
-    if indefinite and (ctx.lex.speaker_heads.get(head) is None or len(words) > 4):
-        return None  # "a statement said", "a list released by...": no speaker of its own
+    if indefinite and (
+        ctx.lex.speaker_heads.get(head) is None
+        or len(words) > 8
+        or any(w.lower() in ctx.lex.stop_words for w in words)
+    ):
+        # "a statement said", "a list released by the ministry": no speaker of its own; "a Pale
+        # Township people's administration spokesman" is one
+        return None
     if kind is None:
         if _NAME.fullmatch(name) and not any(w.lower() in ctx.lex.stop_words for w in words):
             tree = ctx.trees["party"]
@@ -645,6 +663,8 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
+            if _DETERMINER_BEFORE.search(norm, max(sentence.start, match.start() - 8), match.start()):
+                continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
             if previous is not None and pronoun_pattern.search(
                 norm, max(sentence.start, match.start() - 30), match.start()
