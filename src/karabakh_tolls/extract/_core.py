@@ -94,7 +94,7 @@ _COORDINATED = re.compile(
 _OPENER = re.compile(
     r"\s*(?:of\s+(?:these|them|those|whom)|among\s+(?:them|these|those|the\s+dead|the\s+victims)"
     r"|(?:the\s+dead|those\s+killed|the\s+victims|the\s+wounded|the\s+injured)\s+"
-    r"(?:included|include|were|are))\b,?",
+    r"(?:included|include|were|are)|(?:these|those|they)\s+(?:included|include))\b,?",
     re.I,
 )
 _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
@@ -106,6 +106,8 @@ _NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
 # "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
 _TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
+_GLUED_COMPOUND = re.compile(r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|strong|long)\b", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 # A party name that names an armed actor ("rapid support forces", "saudi led coalition").
@@ -837,10 +839,34 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
             continue
         speakers.append(speaker)
     speakers.sort(key=lambda s: (s.start, s.end))
+    speakers = _link_surnames(ctx, speakers)
     ctx.mask = sorted(
         (s.start, s.end) for s in speakers if s.source.kind is not SourceKind.INDIVIDUAL
     )
     return speakers
+
+
+def _link_surnames(ctx: _Context, speakers: Sequence[Speaker]) -> list[Speaker]:
+    """A speaker named by one word ("Al-Qudra told a press conference") after a full mention
+    ("Gaza Health Ministry spokesman Ashraf Al-Qudra said") is that mention's source: one pass
+    in text order, each speaker's words remembered once."""
+    seen: dict[str, Source] = {}
+    out = []
+    for speaker in speakers:
+        source = speaker.source
+        key = source.name.strip().lower()
+        if source.kind is SourceKind.INDIVIDUAL and " " not in key and key in seen:
+            earlier = seen[key]
+            if earlier != source:
+                speaker = Speaker(
+                    speaker.start, speaker.end, earlier, speaker.verb_end, speaker.via, True
+                )
+        else:
+            stop = min(max(speaker.end, speaker.verb_end), speaker.start + 160)
+            for word in _CAPITALISED.findall(ctx.norm, speaker.start, stop):
+                seen[word.lower()] = source
+        out.append(speaker)
+    return out
 
 
 # --- detection ---------------------------------------------------------------------------------
@@ -974,7 +1000,13 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
     ends.append(sentence.end)
     dates = date_mentions(norm, sentence.start, sentence.end, ctx.published, ctx.lex.code)
     spans = sorted((d.start, d.end) for d in dates)
-    blockers = [s for s, _ in mentions if not _in_sorted_spans(s, spans)]
+    # a number glued into a compound ("a 19-day-old offensive", "a 12-hour truce") counts
+    # nothing, so an outcome search passes over it
+    blockers = [
+        s
+        for s, e in mentions
+        if not _in_sorted_spans(s, spans) and not _GLUED_COMPOUND.match(norm, e)
+    ]
     history = None
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
     for match in _DECADE.finditer(norm, sentence.start, sentence.end):
@@ -1009,7 +1041,7 @@ def _classify(
         return "ordinal", "an ordinal (a rank or a day)"
     if re.match(r"s\b", after) and re.fullmatch(r"\d{4}", text):
         return "year", "a decade"
-    if re.match(r"[- ](?:years?|months?|weeks?)[- ]old\b", after, re.I) or re.search(
+    if re.match(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", after, re.I) or re.search(
         r"\baged\s+(?:\d+\s+and\s+)?$", before, re.I
     ):
         return "age", "an age"
@@ -1843,6 +1875,15 @@ def _sentence_candidates(
         clause = view.clause(start)
         why = _classify(ctx, view, start, end, implicit_spans)
         np = phrases[(start, end)]
+        if (
+            why is None
+            and np.noun in ctx.lex.combatants
+            and (governed := _outcome(ctx, view, start, end)) is not None
+            and governed[1] >= 0.9
+        ):
+            # "killed hundreds of militants", "four militants were killed": fighters counted
+            # as dead or wounded are military casualties; a bare count of fighters is not
+            np.reject, np.head = None, "military"
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
         if why is None and (start, end) in populations:
@@ -1883,6 +1924,11 @@ def _sentence_candidates(
             outcome = None
         if outcome is None and item["part"] and accepted:
             outcome = (accepted[-1]["outcome"], 0.8)
+        if outcome is None and accepted and _listed(norm, accepted[-1], item):
+            # "killed 316 children and 790 women": a later item of the list the verb governs;
+            # "including one girl, seven women and 12 men": every item is a part
+            outcome = (accepted[-1]["outcome"], 0.8)
+            item["part"] = accepted[-1]["part"]
         if (
             outcome is None
             and np.head not in (None, "inherit")

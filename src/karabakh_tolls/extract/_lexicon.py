@@ -97,6 +97,7 @@ class Lexicon:
     group_separators: tuple[str, ...]
     carry_opener: re.Pattern[str]
     demographic: frozenset[str]
+    combatants: frozenset[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -240,6 +241,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             rf"\s*(?:{words_pattern(speech_cfg.get('carry_openers', [])) or '(?!x)x'})\b", flags
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
+        combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),
