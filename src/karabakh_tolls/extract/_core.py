@@ -107,6 +107,9 @@ _NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
 _TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
 _GLUED_COMPOUND = re.compile(r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|strong|long)\b", re.I)
+_AUXILIARY_HEAD = re.compile(
+    r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
+)
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
@@ -1157,10 +1160,38 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                     except FigureParseError:
                         value = 1
                 count += value
-            category = "civilian" if all(n in lex.child_nouns for n in nouns) else ROOT
+            category = (
+                "civilian"
+                if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns)
+                else ROOT
+            )
             out.append(
                 (match.start("phrase"), match.end("phrase"), outcome, count, category, "persons")
             )
+    # "Three women and seven men, including a monk, were killed": a person named as a part of
+    # the figure before, with the outcome that follows (or the clause's verb before it)
+    for match in lex.implicit_including.finditer(norm, sentence.start, sentence.end):
+        phrase = match.group("phrase")
+        if phrase.split()[0].lower() not in ("a", "an"):
+            continue
+        tail = norm[match.end() : min(sentence.end, match.end() + 40)]
+        verb = _AUXILIARY_HEAD.sub("", tail)
+        outcome = next((n for n, p in lex.outcome_after if p.match(verb)), None)
+        if outcome is None and not re.match(r"\s*,", tail):
+            # "killing 26 people, including a boy": the nearest verb before
+            floor = max(sentence.start, match.start() - 120)
+            nearest = [
+                (found.start(), n)
+                for n, p in lex.outcome_before
+                for found in p.finditer(norm, floor, match.start())
+            ]
+            outcome = max(nearest)[1] if nearest else None
+        if outcome is None:
+            continue
+        noun = phrase.split()[-1].lower()
+        civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
+        category = "civilian" if civilian else ROOT
+        out.append((match.start("phrase"), match.end("phrase"), outcome, 1, category, "part"))
     # "Mr. Gurbanov and 4 members of his family": the person and the relatives
     for match in lex.family.finditer(norm, sentence.start, sentence.end):
         try:
@@ -2001,7 +2032,7 @@ def _sentence_candidates(
                 count, count, Hedge.IMPLICIT if how != "zero" else Hedge.EXACT, ctx.text[start:end]
             )
             np = _NounPhrase(head=category if category != ROOT else "all")
-            o_conf, f_conf, part = 0.85, 0.7, False
+            o_conf, f_conf, part = 0.85, 0.7, how == "part"
         if (
             what == "figure"
             and previous is None
