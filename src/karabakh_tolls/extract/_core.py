@@ -110,18 +110,20 @@ _GLUED_COMPOUND = re.compile(r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|s
 _AUXILIARY_HEAD = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
 )
+_CHAIN_GAP = 40
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 # A party name that names an armed actor ("rapid support forces", "saudi led coalition").
 _ACTOR_NAME = re.compile(r"\b(?:forces|coalition|army|junta|militia|brigades?|front)$")
 _INCIDENT = re.compile(
-    r"\b(?:explosion|blast|strike|strikes|airstrikes?|attack|shelling|raid|raids|massacre|bombing)\b",
+    r"\b(?:explosion|blast|strike|strikes|airstrikes?|attacks?|shelling|raid|raids|massacre|"
+    r"bombing)\b",
     re.I,
 )
 # "injured in the blast", "The air raids on Sunday": an incident told before.
 _INCIDENT_ANAPHOR = re.compile(
-    r"\bthe\s+(?:(?:air|missile|drone|rocket|artillery|deadly|latest)\s+)?"
+    r"\b(?:the|\w+day's)\s+(?:(?:air|missile|drone|rocket|artillery|deadly|latest)\s+)?"
     r"(?:blast|explosion|strikes?|airstrikes?|attacks?|shelling|raids?|bombing|massacre)\b",
     re.I,
 )
@@ -285,6 +287,8 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
 def _party_of_word(ctx: _Context, word: str) -> str | None:
     key = word.lower().removesuffix("'s").removesuffix("'")
     found = ctx.party_words.get(key)
+    if found is None and "-" in key:
+        found = ctx.party_words.get(" ".join(key.replace("-", " ").split()))  # "Saudi-led"
     if found is None and ctx.lex.stems:
         stems = [s for s in ctx.party_words if key.startswith(s)]
         if stems:
@@ -1005,10 +1009,13 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
     spans = sorted((d.start, d.end) for d in dates)
     # a number glued into a compound ("a 19-day-old offensive", "a 12-hour truce") counts
     # nothing, so an outcome search passes over it
+    households = ctx.lex.households
     blockers = [
         s
         for s, e in mentions
-        if not _in_sorted_spans(s, spans) and not _GLUED_COMPOUND.match(norm, e)
+        if not _in_sorted_spans(s, spans)
+        and not _GLUED_COMPOUND.match(norm, e)
+        and not households.match(norm, e)
     ]
     history = None
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
@@ -1556,6 +1563,16 @@ def _build(
         if c.region == ROOT and antecedent is not None and antecedent.region != ROOT:
             c.region = antecedent.region
             notes.append(f"place of {why} the figure before")
+    if (
+        incident_before is not None
+        and incident_before.region == ROOT
+        and c.region != ROOT
+        and places
+    ):
+        # "A ... airstrike has killed 26 people. ... Wednesday's airstrike wounded nine others
+        # after it struck a hotel in Saada": the incident told before happened there too
+        incident_before.region = c.region
+        incident_before.notes.append("place named by the next sentence on the same incident")
     if (
         c.region == ROOT
         and continued is not None
@@ -2116,11 +2133,11 @@ def _sentence_candidates(
         ctx.shadow_sentence = sentence.index
     if view.history is None and not view.other_event:
         named = [
-            node
-            for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
+            (a, b, node)
+            for a, b, node in _place_matches(ctx, sentence.start, sentence.end)
             if not _in_sorted_spans(a, ctx.mask)
         ]
-        for node in named:
+        for node in _place_chains(ctx.trees["region"], named):
             ctx.subject_node = (
                 node
                 if ctx.subject_node is None
@@ -2129,6 +2146,24 @@ def _sentence_candidates(
         if sentence.index == 0 and named:
             ctx.lede_place = True
     return candidates, rejected
+
+
+def _place_chains(tree: ScopeTree, named: Sequence[tuple[int, int, str]]) -> list[str]:
+    """Places named together ("Ukraine's central region of Kirovohrad", "Pale Township, Sagaing
+    Region": at most 40 characters apart) as one place, the narrowest when they lie on one
+    chain; places named apart stay apart."""
+    out: list[str] = []
+    group: list[str] = []
+    last_end = -(1 << 30)
+    for a, b, node in named:
+        if group and a - last_end > _CHAIN_GAP:
+            out.append(_narrowest(tree, group))
+            group = []
+        group.append(node)
+        last_end = b
+    if group:
+        out.append(_narrowest(tree, group))
+    return out
 
 
 def _is_population(

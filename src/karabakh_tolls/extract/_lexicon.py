@@ -99,6 +99,7 @@ class Lexicon:
     carry_opener: re.Pattern[str]
     demographic: frozenset[str]
     combatants: frozenset[str]
+    households: re.Pattern[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -250,6 +251,10 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
+        households=re.compile(
+            rf"\s+(?:{words_pattern(data['reject']['nouns'].get('households', [])) or '(?!x)x'})\b",
+            flags,
+        ),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),
