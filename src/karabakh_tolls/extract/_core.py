@@ -111,6 +111,10 @@ _AUXILIARY_HEAD = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
 )
 _CHAIN_GAP = 40
+_RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far)\b", re.I)
+_LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
+_REPEAT_WINDOW = 3  # sentences within which the same number is the same count
+_REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
@@ -243,6 +247,7 @@ class _Context:
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
     since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
     whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -2281,7 +2286,149 @@ def run(
             if cue:
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
+    _category_told_after(ctx, candidates)
+    _repeated_counts(ctx, candidates)
+    _subject_incident(ctx, candidates)
     return candidates, rejected
+
+
+def _category_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "So far, 23 dead and 28 wounded. All civilians": a verbless "all civilians" right
+    after figures (in their sentence, or as the next sentence of their paragraph) gives them
+    its category when they name none. One bisection per cue."""
+    starts = [c.start for c in candidates]
+    for match in ctx.lex.all_category.finditer(ctx.norm):
+        category = ctx.lex.people.get(match.group("noun").lower())
+        if category is None or category not in ctx.trees["category"]:
+            continue
+        i = bisect.bisect_left(starts, match.start())
+        j = i - 1
+        while j >= 0 and i - j <= _LOOK_BACK:
+            c = candidates[j]
+            if (
+                c.sentence.paragraph_start > match.start()
+                or c.sentence.paragraph_end < match.start()
+                or c.sentence.index < _sentence_index(ctx, match.start()) - 1
+            ):
+                break
+            if c.category == ROOT:
+                c.category = category
+                c.notes.append(f"category told right after the figure ({match.group(0).strip()!r})")
+            j -= 1
+
+
+def _sentence_index(ctx: _Context, pos: int) -> int:
+    starts = [s.start for s in ctx.sentences] if not ctx.sentence_starts else ctx.sentence_starts
+    ctx.sentence_starts = starts
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _defaulted_source(c: Candidate) -> bool:
+    return c.said_by is None or c.confidence.get("source", 1.0) <= 0.4
+
+
+def _same_speaker(a: Candidate, b: Candidate) -> bool:
+    """Whether two statements may be one speaker's: the same source, one without a speaker, or
+    one speaker's name inside the other's ("the regional governor" and "Oleksandr Starukh, the
+    Zaporizhzhia regional governor")."""
+    if _defaulted_source(a) or _defaulted_source(b) or a.source is None or b.source is None:
+        return True
+    if a.source.id == b.source.id:
+        return True
+    x, y = (re.sub(r"^(?:the|a|an)\s+", "", s.source.name.lower()) for s in (a, b))
+    return bool(x and y) and (x in y or y in x)
+
+
+def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A count told again ("At least 23 people were killed and 28 wounded ..., the regional
+    governor said." then "So far, 23 dead and 28 wounded. All civilians," the governor wrote):
+    the same number and outcome within a few sentences, from the same speaker (or one without
+    a speaker), with no field that disagrees, is one count; each telling gives the other the
+    fields it leaves open (scope and day; never the speaker: a figure the text does not
+    attribute stays the outlet's). One dictionary look-up per figure."""
+    last: dict[tuple[int, str], Candidate] = {}
+    scope_fields = ("category", "party", "perpetrator", "region")
+    for c in candidates:
+        key = (int(c.figure.low), c.outcome)
+        e = last.get(key)
+        last[key] = c
+        if e is None or e is c or not 0 < c.sentence.index - e.sentence.index <= _REPEAT_WINDOW:
+            continue
+        if int(c.figure.low) < _REPEAT_MIN and c.phrase.lower() != e.phrase.lower():
+            continue  # "two", "one": too common to be the same count by value alone
+        if not _same_speaker(c, e):
+            continue
+        if any(ROOT not in (getattr(c, f), getattr(e, f)) and getattr(c, f) != getattr(e, f)
+               for f in scope_fields):
+            continue
+        if c.dated and e.dated and c.as_of != e.as_of:
+            continue
+        for a, b in ((c, e), (e, c)):
+            filled = [f for f in scope_fields if getattr(a, f) == ROOT and getattr(b, f) != ROOT]
+            for f in filled:
+                setattr(a, f, getattr(b, f))
+            if filled:
+                a.confidence["scope"] = round(max(0.1, min(a.confidence.get("scope", 0.9), 0.7)), 2)
+            if not a.dated and b.dated:
+                a.as_of, a.dated = b.as_of, True
+                a.since = min(a.since, a.as_of)
+                if a.kind == "increment":
+                    a.since = a.as_of
+                a.confidence["date"] = 0.6
+                filled.append("as_of")
+            if filled:
+                a.notes.append(
+                    f"the same count told again nearby ({b.phrase!r}): {', '.join(filled)} from there"
+                )
+
+
+def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A text whose first figures tell one incident with its perpetrator ("Three people were
+    killed when 13 Russian missiles hit ...") is about that incident: a later figure that names
+    no perpetrator, counts no whole war and not the perpetrator's own side keeps it. A running
+    total ("the death toll climbed to 23,210 ... since Oct. 7") is no incident."""
+    if not candidates:
+        return
+    first = candidates[0].sentence.index
+    if first > 1:
+        return
+    lede = [c for c in candidates if c.sentence.index == first]
+    told = [
+        c
+        for c in lede
+        if c.incident_cue
+        and c.perpetrator != ROOT
+        and not c.anaphoric
+        and (c.kind == "incident" or not _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end))
+    ]
+    if not told or len({c.perpetrator for c in told}) != 1:
+        return
+    perpetrator = told[0].perpetrator
+    party_tree = ctx.trees["party"]
+    for c in candidates:
+        if c.sentence.index == first or c.perpetrator != ROOT:
+            continue
+        clause = _clause_facts(ctx, _clause_of(ctx, c))
+        if clause["whole_war"] or ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end):
+            continue
+        if c.party != ROOT and (
+            party_tree.is_within(c.party, perpetrator) or party_tree.is_within(perpetrator, c.party)
+        ):
+            continue
+        c.perpetrator = perpetrator
+        c.notes.append("perpetrator of the incident the text is about (its first figures)")
+        c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+
+
+def _clause_of(ctx: _Context, c: Candidate) -> tuple[int, int]:
+    start, end = c.sentence.start, c.sentence.end
+    for match in _CLAUSE.finditer(ctx.norm, c.sentence.start, c.sentence.end):
+        if match.start() < c.start:
+            start = match.end()
+        else:
+            end = match.start()
+            break
+    return start, end
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:

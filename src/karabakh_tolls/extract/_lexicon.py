@@ -100,6 +100,7 @@ class Lexicon:
     demographic: frozenset[str]
     combatants: frozenset[str]
     households: re.Pattern[str]
+    all_category: re.Pattern[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -251,6 +252,12 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
+        all_category=re.compile(
+            rf"(?:^|(?<=[.;:!?\"“”])|(?<=[.;:!?]\s))\s*[\"“]?\s*"
+            rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
+            rf"(?P<noun>{words_pattern(grammar.get('all_of_nouns', [])) or '(?!x)x'})\b",
+            flags | re.MULTILINE,
+        ),
         households=re.compile(
             rf"\s+(?:{words_pattern(data['reject']['nouns'].get('households', [])) or '(?!x)x'})\b",
             flags,
