@@ -111,7 +111,7 @@ _AUXILIARY_HEAD = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
 )
 _CHAIN_GAP = 40
-_RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far)\b", re.I)
+_RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
 _LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
 _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
@@ -2396,17 +2396,18 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     told = [
         c
         for c in lede
-        if c.incident_cue
+        if (c.incident_cue or c.kind == "incident")
         and c.perpetrator != ROOT
         and not c.anaphoric
-        and (c.kind == "incident" or not _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end))
+        and not _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end)
     ]
     if not told or len({c.perpetrator for c in told}) != 1:
         return
     perpetrator = told[0].perpetrator
+    day = next((c for c in told if c.kind == "incident" and c.dated), None)
     party_tree = ctx.trees["party"]
     for c in candidates:
-        if c.sentence.index == first or c.perpetrator != ROOT:
+        if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
             continue
         clause = _clause_facts(ctx, _clause_of(ctx, c))
         if clause["whole_war"] or ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end):
@@ -2415,9 +2416,16 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             party_tree.is_within(c.party, perpetrator) or party_tree.is_within(perpetrator, c.party)
         ):
             continue
-        c.perpetrator = perpetrator
-        c.notes.append("perpetrator of the incident the text is about (its first figures)")
-        c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+        if c.perpetrator == ROOT:
+            c.perpetrator = perpetrator
+            c.notes.append("perpetrator of the incident the text is about (its first figures)")
+            c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+        if day is not None and not c.dated and c.kind != "increment":
+            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes"
+            c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
+            c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
+            c.notes.append("as_of: day of the incident the text is about (its first figures)")
+            c.confidence["date"] = 0.6
 
 
 def _clause_of(ctx: _Context, c: Candidate) -> tuple[int, int]:
