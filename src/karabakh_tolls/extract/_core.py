@@ -106,11 +106,30 @@ _NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
 # "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
 _TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
-_GLUED_COMPOUND = re.compile(r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|strong|long)\b", re.I)
+_GLUED_COMPOUND = re.compile(
+    r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|strong|long)\b", re.I
+)
 _AUXILIARY_HEAD = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
 )
 _CHAIN_GAP = 40
+# Titles that name one office holder in both a bare and a named mention of the same speaker.
+_SPEAKER_TITLES = frozenset(
+    {
+        "governor",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ombudsman",
+        "official",
+        "head",
+        "chief",
+        "commander",
+        "prosecutor",
+    }
+)
 _RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
 _LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
 _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
@@ -677,7 +696,9 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
-            if _DETERMINER_BEFORE.search(norm, max(sentence.start, match.start() - 8), match.start()):
+            if _DETERMINER_BEFORE.search(
+                norm, max(sentence.start, match.start() - 8), match.start()
+            ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
             if previous is not None and pronoun_pattern.search(
@@ -2327,16 +2348,24 @@ def _defaulted_source(c: Candidate) -> bool:
     return c.said_by is None or c.confidence.get("source", 1.0) <= 0.4
 
 
-def _same_speaker(a: Candidate, b: Candidate) -> bool:
+def _same_speaker(a: Candidate, b: Candidate, loose: bool = False) -> bool:
     """Whether two statements may be one speaker's: the same source, one without a speaker, or
     one speaker's name inside the other's ("the regional governor" and "Oleksandr Starukh, the
-    Zaporizhzhia regional governor")."""
+    Zaporizhzhia regional governor"); ``loose``: or one title in both ("governor")."""
     if _defaulted_source(a) or _defaulted_source(b) or a.source is None or b.source is None:
         return True
     if a.source.id == b.source.id:
         return True
-    x, y = (re.sub(r"^(?:the|a|an)\s+", "", s.source.name.lower()) for s in (a, b))
-    return bool(x and y) and (x in y or y in x)
+    x, y = (re.sub(r"^(?:the|a|an)\s+", "", s.name.lower()) for s in (a.source, b.source))
+    if not (x and y):
+        return False
+    if x in y or y in x:
+        return True
+    if not loose:
+        return False
+    # "the regional governor" and "Governor Andriy Raikovych": one head noun of a speaker
+    heads = {w for w in (*x.split(), *y.split()) if w.strip(",") in _SPEAKER_TITLES}
+    return any(h in x.split() and h in y.split() for h in heads)
 
 
 def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
@@ -2349,17 +2378,20 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     last: dict[tuple[int, str], Candidate] = {}
     scope_fields = ("category", "party", "perpetrator", "region")
     for c in candidates:
-        key = (int(c.figure.low), c.outcome)
+        value = c.figure.high if c.figure.high is not None else c.figure.low
+        key = (int(value), c.outcome)  # "As many as 266" and "266"; "At least 23" and "23"
         e = last.get(key)
         last[key] = c
         if e is None or e is c or not 0 < c.sentence.index - e.sentence.index <= _REPEAT_WINDOW:
             continue
-        if int(c.figure.low) < _REPEAT_MIN and c.phrase.lower() != e.phrase.lower():
+        if int(value) < _REPEAT_MIN and c.phrase.lower() != e.phrase.lower():
             continue  # "two", "one": too common to be the same count by value alone
         if not _same_speaker(c, e):
             continue
-        if any(ROOT not in (getattr(c, f), getattr(e, f)) and getattr(c, f) != getattr(e, f)
-               for f in scope_fields):
+        if any(
+            ROOT not in (getattr(c, f), getattr(e, f)) and getattr(c, f) != getattr(e, f)
+            for f in scope_fields
+        ):
             continue
         if c.dated and e.dated and c.as_of != e.as_of:
             continue
@@ -2377,8 +2409,9 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 a.confidence["date"] = 0.6
                 filled.append("as_of")
             if filled:
+                told = ", ".join(filled)
                 a.notes.append(
-                    f"the same count told again nearby ({b.phrase!r}): {', '.join(filled)} from there"
+                    f"the same count told again nearby ({b.phrase!r}): {told} from there"
                 )
 
 
@@ -2405,12 +2438,19 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         return
     perpetrator = told[0].perpetrator
     day = next((c for c in told if c.kind == "incident" and c.dated), None)
+    whole_war: dict[int, bool] = {}
     party_tree = ctx.trees["party"]
     for c in candidates:
         if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
             continue
-        clause = _clause_facts(ctx, _clause_of(ctx, c))
-        if clause["whole_war"] or ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end):
+        if not _same_speaker(c, told[0], loose=True):
+            continue  # another speaker's account ("Rogov claims that ...") is not the lede's
+        index = c.sentence.index
+        if index not in whole_war:  # once per sentence: a long sentence is searched once
+            whole_war[index] = bool(
+                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+            )
+        if whole_war[index]:
             continue
         if c.party != ROOT and (
             party_tree.is_within(c.party, perpetrator) or party_tree.is_within(perpetrator, c.party)
@@ -2426,17 +2466,6 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
             c.notes.append("as_of: day of the incident the text is about (its first figures)")
             c.confidence["date"] = 0.6
-
-
-def _clause_of(ctx: _Context, c: Candidate) -> tuple[int, int]:
-    start, end = c.sentence.start, c.sentence.end
-    for match in _CLAUSE.finditer(ctx.norm, c.sentence.start, c.sentence.end):
-        if match.start() < c.start:
-            start = match.end()
-        else:
-            end = match.start()
-            break
-    return start, end
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:
