@@ -1196,3 +1196,30 @@ def test_two_speakers_with_the_same_number_are_two_counts() -> None:
     rows = rows[rows["figure"] == "23"]
     assert list(rows["source"]) == ["oleksandr-starukh", "vladimir-rogov"]
     assert list(rows["perpetrator"]) == ["russia", "all"], rows["note"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # an outcome cue that introduces the next figure is not this one's
+            "The death toll from the clashes has risen to 16, the number of injured to 34, a "
+            "spokesman said.",
+            "16",
+            {"outcome": "killed"},
+        ),
+        (  # the outcome after a part-of phrase, not the noun of the phrase
+            "One of the wounded, a 28-year-old woman, died in hospital, the ministry said.",
+            "One",
+            {"outcome": "killed"},
+        ),
+        (  # a statement phrase before the speaker is no part of the speaker
+            "The Health Ministry said 5 people were killed. In statement the ministry said the "
+            "city hospital received 4 dead.",
+            "4",
+            {"source": "health-ministry"},
+        ),
+    ],
+)
+def test_bugs_the_third_holdout_showed(text: str, figure: str, expected: dict[str, str]) -> None:
+    row = _frame(text).set_index("figure").loc[figure]
+    assert {k: row[k] for k in expected} == expected, row["note"]

@@ -113,6 +113,12 @@ _AUXILIARY_HEAD = re.compile(
     r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
 )
 _CHAIN_GAP = 40
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally)\s+of\s+(?:the\s+)?$", re.I)
+_STATEMENT_LEAD = re.compile(
+    r"(?:in|on)\s+(?:a\s+|an\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:statement|report|press\s+release|post|briefing)\s*,?\s+",
+    re.I,
+)
 # Titles that name one office holder in both a bare and a named mention of the same speaker.
 _SPEAKER_TITLES = frozenset(
     {
@@ -771,6 +777,10 @@ def _speaker_from_phrase(
     ctx: _Context, subject: tuple[int, str], verb_end: int, previous: Speaker | None
 ) -> Speaker | None:
     start, phrase = subject
+    lead = _STATEMENT_LEAD.match(phrase)
+    if lead is not None and lead.end() < len(phrase):
+        # "In statement the ministry said": the speaker follows the statement phrase
+        start, phrase = start + lead.end(), phrase[lead.end() :]
     via = None
     told = re.search(r"\s+told\s+(?P<listener>.+)$", phrase)
     if told is not None:
@@ -1137,11 +1147,10 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
         reach = max(reach, close + 60)
         following = view.next_blocker(close)
     limit = min(c_end, reach, following if following is not None else c_end)
-    first: tuple[int, str] | None = None
-    for outcome, pattern in lex.outcome_after:
-        found = pattern.search(norm, end, limit)
-        if found is not None and (first is None or found.start() < first[0]):
-            first = (found.start(), outcome)
+    # "one of the wounded ... died": the outcome after the part-of phrase, when there is one
+    part = lex.part_of.match(norm, end, min(limit, end + 40))
+    after_part = _first_after(ctx, part.end(), limit) if part is not None else None
+    first = after_part or _first_after(ctx, end, limit)
     if first is not None:
         return first[1], 0.9
     preceding = view.previous_blocker(start)
@@ -1154,6 +1163,21 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     if last is not None:
         return last[1], 0.7
     return None
+
+
+def _first_after(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
+    """The first outcome cue in ``norm[start:limit]``, passing over one that names the next
+    figure ("risen to 16, the number of injured to 34": "injured" is the 34's)."""
+    norm = ctx.norm
+    first: tuple[int, str] | None = None
+    for outcome, pattern in ctx.lex.outcome_after:
+        for found in pattern.finditer(norm, start, limit):
+            if _NUMBER_OF.search(norm, max(start, found.start() - 20), found.start()):
+                continue
+            if first is None or found.start() < first[0]:
+                first = (found.start(), outcome)
+            break
+    return first
 
 
 def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:

@@ -1438,22 +1438,57 @@ CLAIMS: list[dict[str, object]] = [
     *[
         D(doc="t02", figure=f, anchor=a, outcome=o, party=p, source=src, source_name=name)
         for f, a, o, p, src, name in (
-            ("at least 36", None, "killed", "kyrgyzstan", "kyrgyzstan-s-health-ministry",
-             "Kyrgyzstan's Health Ministry"),
-            ("24", None, "killed", "kyrgyzstan", "kyrgyzstan-s-health-ministry",
-             "Kyrgyzstan's Health Ministry"),
-            ("more than 130", None, "wounded", "kyrgyzstan", "kyrgyzstan-s-health-ministry",
-             "Kyrgyzstan's Health Ministry"),
-            ("some 137,000", None, "displaced", "kyrgyzstan", "kyrgyz-officials",
-             "Kyrgyz officials"),
-            ("at least 35", None, "killed", "tajikistan", "tajikistan-s-foreign-ministry",
-             "Tajikistan's foreign ministry"),
+            (
+                "at least 36",
+                None,
+                "killed",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "24",
+                None,
+                "killed",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "more than 130",
+                None,
+                "wounded",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "some 137,000",
+                None,
+                "displaced",
+                "kyrgyzstan",
+                "kyrgyz-officials",
+                "Kyrgyz officials",
+            ),
+            (
+                "at least 35",
+                None,
+                "killed",
+                "tajikistan",
+                "tajikistan-s-foreign-ministry",
+                "Tajikistan's foreign ministry",
+            ),
         )
-    ],  # fmt: skip
+    ],
     # t03 (Armenia-Azerbaijan 2022): the outlet's own background sentence (glued to the
     # ministry's by a missing blank in the page)
-    D(doc="t03", figure="More than 200", category="military", party="armenia",
-      note="the outlet's background: no speaker of its own"),
+    D(
+        doc="t03",
+        figure="More than 200",
+        category="military",
+        party="armenia",
+        note="the outlet's background: no speaker of its own",
+    ),
     D(doc="t03", figure="80", category="military", party="azerbaijan"),
     # t04 (Nigeria): an attack told by a security source, its village in the next sentence
     D(
@@ -1468,11 +1503,22 @@ CLAIMS: list[dict[str, object]] = [
         source_name="local security source",
         note="villagers: civilians (party all in an insurgency); Njaba and Tuesday told next",
     ),
-    D(doc="t04", figure="at least 21", perpetrator="boko-haram", region="borno",
-      kind="incident", as_of="2015-02-20"),
+    D(
+        doc="t04",
+        figure="at least 21",
+        perpetrator="boko-haram",
+        region="borno",
+        kind="incident",
+        as_of="2015-02-20",
+    ),
     D(doc="t04", figure="more than 13,000", perpetrator="boko-haram", region="nigeria"),
-    D(doc="t04", figure="over one million", outcome="displaced", perpetrator="boko-haram",
-      region="nigeria"),
+    D(
+        doc="t04",
+        figure="over one million",
+        outcome="displaced",
+        perpetrator="boko-haram",
+        region="nigeria",
+    ),
     # t05 (Nigeria): sources' toll of an attack on Wednesday night; the missing; the part told
     # by the report
     *[
@@ -1488,13 +1534,23 @@ CLAIMS: list[dict[str, object]] = [
             source_name=name,
         )
         for f, o, r, src, name in (
-            ("About 27", "killed", "borno", "security-and-civilian-sources",
-             "security and civilian sources"),
-            ("dozens", "missing", "borno", "security-and-civilian-sources",
-             "security and civilian sources"),
+            (
+                "About 27",
+                "killed",
+                "borno",
+                "security-and-civilian-sources",
+                "security and civilian sources",
+            ),
+            (
+                "dozens",
+                "missing",
+                "borno",
+                "security-and-civilian-sources",
+                "security and civilian sources",
+            ),
             ("15", "killed", "nganzi", "ynaija", "ynaija"),
         )
-    ],  # fmt: skip
+    ],
     # t06 (Tripoli 2018): a ministry's toll and its breakdown by hospital
     *[
         D(
@@ -1552,18 +1608,35 @@ CLAIMS: list[dict[str, object]] = [
             note=n,
         )
         for f, a, o, c, n in (
-            ("at least 131", None, "killed", "civilian",
-             "a UN spokesman: the UN; the day is that of the spokesman's statement (Thursday)"),
+            (
+                "at least 131",
+                None,
+                "killed",
+                "civilian",
+                "a UN spokesman: the UN; the day is that of the spokesman's statement (Thursday)",
+            ),
             ("17", None, "killed", "civilian", ""),
             ("12", None, "killed", "civilian", ""),
-            ("8", "8 people", "wounded", "all", "'an additional 8': besides the dead, no increment"),
+            (
+                "8",
+                "8 people",
+                "wounded",
+                "all",
+                "'an additional 8': besides the dead, no increment",
+            ),
             ("60", None, "captured", "all", "abducted"),
         )
-    ],  # fmt: skip
+    ],
     # t09 (DR Congo): a UN investigation; civilians and the district in the next sentence
-    D(doc="t09", figure="at least 131", category="civilian", perpetrator="m23",
-      region="rutshuru", source="united-nations",
-      note="civilians in two villages of the Rutshuru district: the next sentence"),
+    D(
+        doc="t09",
+        figure="at least 131",
+        category="civilian",
+        perpetrator="m23",
+        region="rutshuru",
+        source="united-nations",
+        note="civilians in two villages of the Rutshuru district: the next sentence",
+    ),
     # t10 (Ukraine): a governor's toll of a missile strike on a station, on Friday
     *[
         D(
@@ -1597,14 +1670,26 @@ CLAIMS: list[dict[str, object]] = [
             note=n,
         )
         for f, a, c, src, name, n in (
-            ("at least 50", None, "all", "governor-of-the-region", "governor of the region",
-             "the perpetrator is named in the quotation that follows"),
-            ("five", "five children, were", "civilian", "governor-of-the-region",
-             "governor of the region", ""),
+            (
+                "at least 50",
+                None,
+                "all",
+                "governor-of-the-region",
+                "governor of the region",
+                "the perpetrator is named in the quotation that follows",
+            ),
+            (
+                "five",
+                "five children, were",
+                "civilian",
+                "governor-of-the-region",
+                "governor of the region",
+                "",
+            ),
             ("Fifty", None, "all", "pavlo-kirilenko", "Pavlo Kirilenko", ""),
             ("five", "five children. The", "civilian", "pavlo-kirilenko", "Pavlo Kirilenko", ""),
         )
-    ],  # fmt: skip
+    ],
     # t12 (Afghanistan): two officials' tolls of one attack; its perpetrator in a later sentence
     *[
         D(
@@ -1624,31 +1709,96 @@ CLAIMS: list[dict[str, object]] = [
             **({"value": (1, 1), "hedge": "implicit"} if f.startswith("a ") else {}),
         )
         for f, a, o, c, p, src, name in (
-            ("at least 60", None, "killed", "all", "afghanistan", "afghan-official",
-             "Afghan official"),
+            (
+                "at least 60",
+                None,
+                "killed",
+                "all",
+                "afghanistan",
+                "afghan-official",
+                "Afghan official",
+            ),
             ("143", None, "wounded", "all", "afghanistan", "afghan-official", "Afghan official"),
-            ("12", "12 U.S.", "killed", "military", "united-states", "u-s-officials",
-             "U.S. officials"),
-            ("11", "11 Marines", "killed", "military", "united-states", "u-s-officials",
-             "U.S. officials"),
-            ("a Navy medic", None, "killed", "military", "united-states", "u-s-officials",
-             "U.S. officials"),
+            (
+                "12",
+                "12 U.S.",
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
+            (
+                "11",
+                "11 Marines",
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
+            (
+                "a Navy medic",
+                None,
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
         )
-    ],  # fmt: skip
+    ],
     # t13 (Karabakh 2020): a prosecutor's toll as carried by an agency; the agency's own
     # paragraphs; a wounded woman who died on 12 October
-    D(doc="t13", figure="10", anchor="10 people", category="civilian", party="azerbaijan", perpetrator="armenia",
-      region="ganja", source="azerbaijan-prosecutor", via="trend",
-      note="the dead are civilians: the next paragraphs (nine civilians and a wounded woman)"),
-    D(doc="t13", figure="Nine", category="civilian", party="azerbaijan", perpetrator="armenia",
-      region="ganja", note="no speaker in the paragraph: the outlet's own"),
-    D(doc="t13", figure="four", category="civilian", party="azerbaijan", perpetrator="armenia",
-      region="ganja"),
-    D(doc="t13", figure="35", outcome="wounded", party="azerbaijan", perpetrator="armenia",
-      region="ganja"),
-    D(doc="t13", figure="one", anchor="one of the wounded", value=(1, 1), category="civilian",
-      party="azerbaijan", perpetrator="armenia", region="ganja", kind="increment",
-      note="one more death, on 12 October"),
+    D(
+        doc="t13",
+        figure="10",
+        anchor="10 people",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        source="azerbaijan-prosecutor",
+        via="trend",
+        note="the dead are civilians: the next paragraphs (nine civilians and a wounded woman)",
+    ),
+    D(
+        doc="t13",
+        figure="Nine",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        note="no speaker in the paragraph: the outlet's own",
+    ),
+    D(
+        doc="t13",
+        figure="four",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+    ),
+    D(
+        doc="t13",
+        figure="35",
+        outcome="wounded",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+    ),
+    D(
+        doc="t13",
+        figure="one",
+        anchor="one of the wounded",
+        value=(1, 1),
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        kind="increment",
+        note="one more death, on 12 October",
+    ),
     # t14 (Karabakh 2020): a ministry's report of a strike on 17 October, then the agency's count
     *[
         D(
@@ -1689,30 +1839,88 @@ CLAIMS: list[dict[str, object]] = [
             via=via,
         )
         for f, a, o, src, name, via in (
-            ("33", "33 people", "killed", "gaza-s-civil-defence-agency",
-             "Gaza's civil defence agency", ""),
-            ("33", "33 deaths", "killed", "gaza-s-civil-defence-agency",
-             "Gaza's civil defence agency", ""),
-            ("dozens", None, "wounded", "gaza-s-civil-defence-agency",
-             "Gaza's civil defence agency", ""),
-            ("22", None, "killed", "medical-source-at-the-al-awda-hospital",
-             "medical source at the Al-Awda hospital", "afp"),
-            ("70", None, "wounded", "medical-source-at-the-al-awda-hospital",
-             "medical source at the Al-Awda hospital", "afp"),
+            (
+                "33",
+                "33 people",
+                "killed",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "33",
+                "33 deaths",
+                "killed",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "dozens",
+                None,
+                "wounded",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "22",
+                None,
+                "killed",
+                "medical-source-at-the-al-awda-hospital",
+                "medical source at the Al-Awda hospital",
+                "afp",
+            ),
+            (
+                "70",
+                None,
+                "wounded",
+                "medical-source-at-the-al-awda-hospital",
+                "medical source at the Al-Awda hospital",
+                "afp",
+            ),
         )
-    ],  # fmt: skip
+    ],
     # t16 (Iraq): the UN rights office on Mosul: an air strike of 31 May, a count since 26 May,
     # a police count
-    D(doc="t16", figure="50 to 80", region="zanjili", kind="incident", as_of="2017-05-31",
-      source="ohchr", note="'It did not say who carried out the strike': perpetrator all"),
-    D(doc="t16", figure="more than 231", category="civilian", perpetrator="islamic-state",
-      region="western-mosul", since="2017-05-26", source="ohchr",
-      note="those fleeing are shot by Daesh (the first sentence)"),
-    D(doc="t16", figure="at least 204", category="civilian", perpetrator="islamic-state",
-      region="western-mosul", since="2017-05-26", source="ohchr"),
-    D(doc="t16", figure="at least seven", category="civilian", perpetrator="islamic-state",
-      region="zanjili", source="iraqi-police", source_name="Iraqi police",
-      note="'last week': no day, so the publication date"),
+    D(
+        doc="t16",
+        figure="50 to 80",
+        region="zanjili",
+        kind="incident",
+        as_of="2017-05-31",
+        source="ohchr",
+        note="'It did not say who carried out the strike': perpetrator all",
+    ),
+    D(
+        doc="t16",
+        figure="more than 231",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="western-mosul",
+        since="2017-05-26",
+        source="ohchr",
+        note="those fleeing are shot by Daesh (the first sentence)",
+    ),
+    D(
+        doc="t16",
+        figure="at least 204",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="western-mosul",
+        since="2017-05-26",
+        source="ohchr",
+    ),
+    D(
+        doc="t16",
+        figure="at least seven",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="zanjili",
+        source="iraqi-police",
+        source_name="Iraqi police",
+        note="'last week': no day, so the publication date",
+    ),
     # t17 (Burkina Faso): a government statement on an attack on Monday
     *[
         D(
