@@ -566,34 +566,51 @@ class ComponentModel:
         """The bound with integrality on every variable (the LP vertex was fractional), under
         the objective and sense the LP was just solved with, and whether it is exact.
 
+        The search runs on a fresh HiGHS instance holding a copy of the model: a branch and
+        bound run on the instance that had been re-solved many times with changed objectives
+        was seen to report an optimum its own solution does not have (below the LP bound).
+        The answer is checked against the LP relaxation, which no whole-number assignment can
+        beat, and against the objective of the solution found; a disagreement keeps the LP
+        bound, rounded inwards (sound, not certified attained).
+
         The search stops after :data:`INTEGER_SECONDS`; its proven bound (the best of the
         search's dual bound and the LP optimum, rounded inwards) is then sound but not
         certified attained."""
-        h = self.highs
+        lp = self.highs.getLp()
+        cost = np.asarray(lp.col_cost_, dtype=np.float64)
         n = self._n_cols
+        h = _new_highs()
+        h.setOptionValue("solver", "choose")
+        h.passModel(lp)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
         h.changeColsIntegrality(
             n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
         )
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("time_limit", INTEGER_SECONDS)
-        try:
-            h.run()
-            status = h.getModelStatus()
-            if status == highspy.HighsModelStatus.kOptimal:
-                return round(float(h.getInfo().objective_function_value)), True
-            if status != highspy.HighsModelStatus.kTimeLimit:
-                raise SolverFailure(f"the integer program ended with {status}")
-            proven = float(h.getInfo().mip_dual_bound)
-            if not math.isfinite(proven):
-                proven = relaxed
-            if sign > 0:
-                return math.ceil(max(proven, relaxed) - 1e-7), False
-            return math.floor(min(proven, relaxed) + 1e-7), False
-        finally:
-            h.setOptionValue("time_limit", math.inf)
-            h.changeColsIntegrality(
-                n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kContinuous)
-            )
+        rounded = math.ceil(relaxed - 1e-7) if sign > 0 else math.floor(relaxed + 1e-7)
+        h.run()
+        status = h.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            reported = float(h.getInfo().objective_function_value)
+            x = np.asarray(h.getSolution().col_value, dtype=np.float64)
+            attained = float(cost @ np.round(x))
+            value = round(reported)
+            beats_relaxation = value < rounded if sign > 0 else value > rounded
+            whole = bool(np.all(np.abs(x - np.round(x)) < _TOL))
+            if beats_relaxation or not whole or abs(attained - reported) > 1e-6:
+                return rounded, False
+            return value, True
+        if status != highspy.HighsModelStatus.kTimeLimit:
+            raise SolverFailure(f"the integer program ended with {status}")
+        proven = float(h.getInfo().mip_dual_bound)
+        if not math.isfinite(proven):
+            proven = relaxed
+        if sign > 0:
+            return math.ceil(max(proven, relaxed) - 1e-7), False
+        return math.floor(min(proven, relaxed) + 1e-7), False
 
 
 def _merge_columns(raw: Any) -> tuple[IntArray, IntArray, Any]:
