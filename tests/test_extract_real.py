@@ -206,7 +206,7 @@ def test_cli_review_writes_a_reviewed_file(
 def test_real_set_reference_is_well_formed() -> None:
     frame = pd.read_csv(REAL / "claims.csv", dtype=str, keep_default_na=False)
     assert frame["document"].nunique() >= 15 and len(frame) >= 60
-    assert set(frame["part"]) == {"dev", "holdout", "holdout2"}
+    assert set(frame["part"]) == {"dev", "holdout", "holdout2", "holdout3"}
     assert frame["war"].nunique() >= 4
     for row in frame.itertuples():
         text = (REAL / row.part / f"{row.document}.txt").read_text(encoding="utf-8")
@@ -833,3 +833,393 @@ def test_a_start_in_russian_is_a_start_not_the_day_of_the_count() -> None:
         dt.date(2020, 9, 27),
         dt.date(2020, 10, 2),
     )
+
+
+# --- real phrasings behind the second holdout's misses ------------------------------------------
+# The second holdout became a development set when these rules were written: each row is a real
+# phrasing of the kind it missed (some are its own sentences, some are shortened or rephrased),
+# read in a small war of the right trees, and the field its figure must get.
+
+YEMEN = kt.War(
+    "yemen-test",
+    "Saudi-led intervention in Yemen (test trees)",
+    start="2015-03-26",
+    trees=kt.default_trees()
+    .replace(
+        "party",
+        kt.ScopeTree.from_mapping(
+            "party",
+            {"all": ["houthis", "yemeni-government", "saudi-led-coalition"]},
+            aliases={"saudi-led": "saudi-led-coalition", "houthi": "houthis"},
+        ),
+    )
+    .replace(
+        "region",
+        kt.ScopeTree.from_mapping(
+            "region", {"all": ["yemen"], "yemen": ["saada", "omran"]}, aliases={"amran": "omran"}
+        ),
+    ),
+)
+SUDAN = kt.War(
+    "sudan-test",
+    "War in Sudan (test trees)",
+    start="2023-04-15",
+    trees=kt.default_trees()
+    .replace(
+        "party",
+        kt.ScopeTree.from_mapping(
+            "party",
+            {"all": ["sudanese-armed-forces", "rapid-support-forces"]},
+            aliases={"rsf": "rapid-support-forces"},
+        ),
+    )
+    .replace(
+        "region",
+        kt.ScopeTree.from_mapping(
+            "region",
+            {
+                "all": ["sudan"],
+                "sudan": ["darfur", "khartoum"],
+                "darfur": ["north-darfur"],
+                "north-darfur": ["el-fasher"],
+            },
+        ),
+    ),
+)
+MYANMAR = kt.War(
+    "myanmar-test",
+    "Myanmar civil war (test trees)",
+    start="2021-02-01",
+    trees=kt.default_trees()
+    .replace("party", kt.ScopeTree.from_mapping("party", {"all": ["junta", "resistance"]}))
+    .replace(
+        "region",
+        kt.ScopeTree.from_mapping(
+            "region",
+            {
+                "all": ["myanmar"],
+                "myanmar": ["sagaing"],
+                "sagaing": ["pale-township"],
+                "pale-township": ["nyaung-kone"],
+            },
+            aliases={"pale": "pale-township"},
+        ),
+    ),
+)
+LEBANON = kt.War(
+    "lebanon-test",
+    "Israel-Hezbollah conflict (test trees)",
+    start="2023-10-07",
+    trees=kt.default_trees()
+    .replace(
+        "party",
+        kt.ScopeTree.from_mapping(
+            "party",
+            {"all": ["lebanon", "israel"], "lebanon": ["hezbollah"]},
+            aliases={"israeli": "israel", "lebanese": "lebanon"},
+        ),
+    )
+    .replace(
+        "region",
+        kt.ScopeTree.from_mapping(
+            "region", {"all": ["lebanon", "israel"], "lebanon": ["southern-lebanon"]}
+        ),
+    ),
+)
+UKRAINE_REGIONS = kt.War(
+    "ukraine-regions-test",
+    "Russian invasion of Ukraine (test trees with oblasts)",
+    start="2022-02-24",
+    trees=kt.default_trees()
+    .replace(
+        "party",
+        kt.ScopeTree.from_mapping(
+            "party", {"all": ["ukraine", "russia"]}, aliases={"russian": "russia"}
+        ),
+    )
+    .replace(
+        "region",
+        kt.ScopeTree.from_mapping(
+            "region",
+            {"all": ["ukraine", "russia"], "ukraine": ["kirovohrad", "zaporizhzhia"]},
+        ),
+    ),
+)
+WARS.update(yemen=YEMEN, sudan=SUDAN, myanmar=MYANMAR, lebanon=LEBANON, ukraine2=UKRAINE_REGIONS)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figures"),
+    [
+        (  # the outcome word far before the figure, past a number glued into a compound
+            "gaza",
+            "The number of Palestinians killed in a 19-day-old Israeli offensive in the Gaza "
+            "Strip reached at least 1,000 on Wednesday, officials said.",
+            "2023-10-26",
+            {"at least 1,000": "killed"},
+        ),
+        (  # a second object after a transitive verb
+            "lebanon",
+            "The attacks have killed 316 children and 790 women, Abiad added.",
+            "2024-12-04",
+            {"316": "killed", "790": "killed"},
+        ),
+        (  # "These included" opens on parts of the figure before
+            "gaza",
+            "The rights group said 673 civilians had died. These included 225 children and 69 "
+            "women.",
+            "2023-10-26",
+            {"673": "killed", "225": "killed", "69": "killed"},
+        ),
+        (  # "Among the victims were", then the list
+            "sudan",
+            "Among the victims were 4 women and 10 children, with 17 others injured.",
+            "2025-04-12",
+            {"4": "killed", "10": "killed", "17": "wounded"},
+        ),
+        (  # "lives have been lost"
+            "sudan",
+            "Over 29,683 lives have been lost in the conflict, the monitor said.",
+            "2025-04-12",
+            {"Over 29,683": "killed"},
+        ),
+        (  # fighters governed by a casualty verb are casualties; a count of fighters is not
+            "gaza",
+            "At least 10 people, including at least four militants, were killed on Wednesday, "
+            "medics said. The group has 3,000 fighters.",
+            "2023-10-26",
+            {"At least 10": "killed", "at least four": "killed"},
+        ),
+        (  # a number word inside the noun phrase ("from one family") blocks no outcome
+            "yemen",
+            "The Houthi movement said five civilians from one family were killed in air strikes.",
+            "2019-09-23",
+            {"five": "killed"},
+        ),
+        (  # implicit persons: with modifiers and a place, and after "including"
+            "myanmar",
+            "Three women and seven men, including a monk, were killed by the airstrike. A "
+            "female Kyar Si villager in Pale Township was killed in another airstrike.",
+            "2023-06-28",
+            {
+                "Three": "killed",
+                "seven": "killed",
+                "a monk": "killed",
+                "A female Kyar Si villager": "killed",
+            },
+        ),
+    ],
+)
+def test_recall_on_real_structures(
+    war: str, text: str, published: str, figures: dict[str, str]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = extract(text, published=published, document="t", war=WARS[war]).to_frame()
+    assert dict(zip(frame["figure"], frame["outcome"], strict=True)) == figures, frame[
+        ["figure", "outcome", "note"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "figure", "published", "expected"),
+    [
+        (  # a party whose name is a force, after "by" and an adjective
+            "sudan",
+            "At least 32 civilians were killed in an attack by the paramilitary Rapid Support "
+            "Forces [RSF] in El Fasher, the capital of North Darfur State, according to the "
+            "Sudanese army.",
+            "At least 32",
+            "2025-04-12",
+            {"perpetrator": "rapid-support-forces", "region": "el-fasher"},
+        ),
+        (  # a coalition, hyphenated, after "by the"; "in Omran province in Yemen"
+            "yemen",
+            "Five civilians were killed in air strikes by the Saudi-led coalition in Omran "
+            "province in Yemen, the Houthi movement said.",
+            "Five",
+            "2019-09-23",
+            {"perpetrator": "saudi-led-coalition", "region": "omran"},
+        ),
+        (  # singular force word after a hyphenated party word and a filler
+            "yemen",
+            "A Yemeni health official says a suspected Saudi-led coalition airstrike has killed "
+            "at least 26 people.",
+            "at least 26",
+            "2017-11-01",
+            {"perpetrator": "saudi-led-coalition", "source": "yemeni-health-official"},
+        ),
+        (  # a possessive force word; a two-word place before its adjective reading
+            "lebanon",
+            "The Lebanese Ministry of health announced on Tuesday an updated toll from the "
+            "Israeli occupation's airstrike near a hospital in southern Lebanon, which increased "
+            "to at least 13 dead.",
+            "at least 13",
+            "2024-10-22",
+            {"perpetrator": "israel", "region": "southern-lebanon"},
+        ),
+        (  # a party word that names an armed actor by itself, after "by"
+            "myanmar",
+            "Eleven villagers were killed by the junta in Pale Township, Sagaing Region.",
+            "Eleven",
+            "2023-06-28",
+            {"perpetrator": "junta", "region": "pale-township"},
+        ),
+        (  # the lede's chain of places gives the narrowest one to later figures; the lede's
+            # incident gives them its perpetrator
+            "ukraine2",
+            "Three people were killed when 13 Russian missiles hit a military airfield in "
+            "Ukraine's central region of Kirovohrad on Saturday, the regional governor said.\n"
+            "Two security guards were killed at an electricity substation, Governor Andriy "
+            "Raikovych said on television.",
+            "Two",
+            "2022-07-23",
+            {"perpetrator": "russia", "region": "kirovohrad"},
+        ),
+        (  # a verbless "All civilians" after the figures; the same count told again
+            "ukraine2",
+            "At least 23 people were killed and 28 wounded in a Russian missile strike near the "
+            "city of Zaporizhzhia on Friday, the regional governor said.\n"
+            '"So far, 23 dead and 28 wounded. All civilians," Oleksandr Starukh, the '
+            "Zaporizhzhia regional governor, wrote on the Telegram messaging app.",
+            "At least 23",
+            "2022-09-30",
+            {"category": "civilian", "perpetrator": "russia", "region": "zaporizhzhia"},
+        ),
+        (  # the repeated count in the quotation gets the lede's scope and day
+            "gaza",
+            "As many as 266 people died in the Gaza Strip as a result of the Israeli shelling, "
+            "Gaza Health Ministry spokesman Ashraf Al-Qudra said on Sunday.\n"
+            "\u201cIsraeli occupiers carried out 24 massacres, killing 266 people,\u201d "
+            "Al-Qudra told a press conference.",
+            "266",
+            "2023-10-23",
+            {"perpetrator": "israel", "as_of": "2023-10-22", "source": "gaza-health-ministry"},
+        ),
+        (  # a later sentence on the same incident ("Wednesday's airstrike") names its place
+            "yemen",
+            "A Yemeni health official says a suspected Saudi-led coalition airstrike has killed "
+            "at least 26 people.\nAbdellah al-Ezi says that Wednesday's airstrike wounded nine "
+            "others after it struck a small hotel in northern Saada province.",
+            "at least 26",
+            "2017-11-01",
+            {"region": "saada"},
+        ),
+        (  # the lede's incident day goes to later undated parts of it
+            "myanmar",
+            "At least 11 civilians were killed on Tuesday in two junta airstrikes in Pale "
+            "Township.\nA jet shot at houses in Nyaung Kone village, killing 10 villagers, "
+            "according to a Pale Township people's administration spokesman.",
+            "10",
+            "2023-06-28",
+            {
+                "perpetrator": "junta",
+                "region": "nyaung-kone",
+                "as_of": "2023-06-27",
+                "source": "pale-township-people-s-administration-spokesman",
+            },
+        ),
+    ],
+)
+def test_scope_from_real_context(
+    war: str, text: str, figure: str, published: str, expected: dict[str, str]
+) -> None:
+    row = _row(war, text, figure, published)
+    got = {
+        k: (row[k].date().isoformat() if isinstance(row[k], pd.Timestamp) else row[k])
+        for k in expected
+    }
+    assert got == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "figure", "published", "expected"),
+    [
+        (  # a running total opens the text: no incident, so no perpetrator for later figures
+            "gaza",
+            "The Palestinian death toll in Gaza climbed to 23,210 in Israeli strikes since Oct. "
+            "7, the Health Ministry said Tuesday.\nSome 126 Palestinians were killed in the "
+            "previous 24 hours, the ministry added.",
+            "Some 126",
+            "2024-01-09",
+            {"perpetrator": "all"},
+        ),
+        (  # a count of the whole war keeps no incident's perpetrator
+            "yemen",
+            "A suspected Saudi-led coalition airstrike has killed at least 26 people.\nThe "
+            "stalemated war has killed more than 10,000 civilians.",
+            "more than 10,000",
+            "2017-11-01",
+            {"perpetrator": "all"},
+        ),
+        (  # an unattributed lede stays the outlet's even when a speaker repeats its count
+            "sudan",
+            "Almost 100 civilians have been killed in Sudan.\nThe doctors' committee put the "
+            "number of civilian deaths at almost 100, the group said.",
+            "Almost 100",
+            "2023-04-17",
+            {"source": "unattributed"},
+        ),
+        (  # "an updated toll" is no speech verb: the ministry is the speaker
+            "lebanon",
+            "The Lebanese Ministry of Health announced on Tuesday an updated toll of 13 dead.",
+            "13",
+            "2024-10-22",
+            {"source": "lebanese-ministry-of-health"},
+        ),
+        (  # a leading "while" is no part of the speaker
+            "sudan",
+            "Over 29,683 lives have been lost, while the International Organization for "
+            "Migration reports that more than 15 million people have been displaced.",
+            "more than 15 million",
+            "2025-04-12",
+            {"source": "international-organization-for-migration"},
+        ),
+    ],
+)
+def test_context_says_less_where_the_text_does(
+    war: str, text: str, figure: str, published: str, expected: dict[str, str]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert {k: row[k] for k in expected} == expected, row["note"]
+
+
+def test_two_speakers_with_the_same_number_are_two_counts() -> None:
+    text = (
+        "23 civilians were killed by Russia's strike on Zaporizhzhia, Oleksandr Starukh said.\n"
+        "Vladimir Rogov claims that 23 civilians died and 34 were wounded."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = extract(text, published="2022-09-30", document="t", war=UKRAINE_REGIONS)
+    rows = frame.to_frame()
+    rows = rows[rows["figure"] == "23"]
+    assert list(rows["source"]) == ["oleksandr-starukh", "vladimir-rogov"]
+    assert list(rows["perpetrator"]) == ["russia", "all"], rows["note"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # an outcome cue that introduces the next figure is not this one's
+            "The death toll from the clashes has risen to 16, the number of injured to 34, a "
+            "spokesman said.",
+            "16",
+            {"outcome": "killed"},
+        ),
+        (  # the outcome after a part-of phrase, not the noun of the phrase
+            "One of the wounded, a 28-year-old woman, died in hospital, the ministry said.",
+            "One",
+            {"outcome": "killed"},
+        ),
+        (  # a statement phrase before the speaker is no part of the speaker
+            "The Health Ministry said 5 people were killed. In statement the ministry said the "
+            "city hospital received 4 dead.",
+            "4",
+            {"source": "health-ministry"},
+        ),
+    ],
+)
+def test_bugs_the_third_holdout_showed(text: str, figure: str, expected: dict[str, str]) -> None:
+    row = _frame(text).set_index("figure").loc[figure]
+    assert {k: row[k] for k in expected} == expected, row["note"]

@@ -94,7 +94,7 @@ _COORDINATED = re.compile(
 _OPENER = re.compile(
     r"\s*(?:of\s+(?:these|them|those|whom)|among\s+(?:them|these|those|the\s+dead|the\s+victims)"
     r"|(?:the\s+dead|those\s+killed|the\s+victims|the\s+wounded|the\s+injured)\s+"
-    r"(?:included|include|were|are))\b,?",
+    r"(?:included|include|were|are)|(?:these|those|they)\s+(?:included|include))\b,?",
     re.I,
 )
 _DECADE = re.compile(r"\b(1[5-9]\d0|20[0-2]0)s\b")
@@ -106,13 +106,53 @@ _NAME = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{0,3}}{_NAME_WORD}$")
 # "regional governor Oleh Synehubov", "Kyiv mayor Vitali Klitschko": a title, then a name.
 _TITLED = re.compile(rf"(?P<title>.*?)\s*\b(?P<name>[A-Z][\w'-]*(?:\s+{_NAME_WORD}){{1,3}})$")
 _SLUG = re.compile(r"[^\w]+")
+_GLUED_COMPOUND = re.compile(
+    r"-(?:[^\W\d_]+-)*(?:old|hour|day|week|month|year|strong|long)\b", re.I
+)
+_AUXILIARY_HEAD = re.compile(
+    r"^[\s,]*(?:(?:was|were|had\s+been|has\s+been|have\s+been|also|reportedly)\s+)*", re.I
+)
+_CHAIN_GAP = 40
+_NUMBER_OF = re.compile(r"\b(?:number|toll|count|tally)\s+of\s+(?:the\s+)?$", re.I)
+_STATEMENT_LEAD = re.compile(
+    r"(?:in|on)\s+(?:a\s+|an\s+|its\s+|the\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:statement|report|press\s+release|post|briefing)\s*,?\s+",
+    re.I,
+)
+# Titles that name one office holder in both a bare and a named mention of the same speaker.
+_SPEAKER_TITLES = frozenset(
+    {
+        "governor",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ombudsman",
+        "official",
+        "head",
+        "chief",
+        "commander",
+        "prosecutor",
+    }
+)
+_RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
+_LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
+_REPEAT_WINDOW = 3  # sentences within which the same number is the same count
+_REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
+_LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
+# A party name that names an armed actor ("rapid support forces", "saudi led coalition").
+_ACTOR_NAME = re.compile(r"\b(?:forces|coalition|army|junta|militia|brigades?|front)$")
 _INCIDENT = re.compile(
-    r"\b(?:explosion|blast|strike|strikes|airstrikes?|attack|shelling|raid|raids|massacre|bombing)\b",
+    r"\b(?:explosion|blast|strike|strikes|airstrikes?|attacks?|shelling|raid|raids|massacre|"
+    r"bombing)\b",
     re.I,
 )
 # "injured in the blast", "The air raids on Sunday": an incident told before.
 _INCIDENT_ANAPHOR = re.compile(
-    r"\bthe\s+(?:(?:air|missile|drone|rocket|artillery|deadly|latest)\s+)?"
+    r"\b(?:the|\w+day's)\s+(?:(?:air|missile|drone|rocket|artillery|deadly|latest)\s+)?"
     r"(?:blast|explosion|strikes?|airstrikes?|attacks?|shelling|raids?|bombing|massacre)\b",
     re.I,
 )
@@ -232,6 +272,7 @@ class _Context:
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
     since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
     whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -276,6 +317,8 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
 def _party_of_word(ctx: _Context, word: str) -> str | None:
     key = word.lower().removesuffix("'s").removesuffix("'")
     found = ctx.party_words.get(key)
+    if found is None and "-" in key:
+        found = ctx.party_words.get(" ".join(key.replace("-", " ").split()))  # "Saudi-led"
     if found is None and ctx.lex.stems:
         stems = [s for s in ctx.party_words if key.startswith(s)]
         if stems:
@@ -286,17 +329,23 @@ def _party_of_word(ctx: _Context, word: str) -> str | None:
 def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -> re.Pattern[str]:
     perp = lex.get("perpetrator")
     words = sorted(ctx_words, key=len, reverse=True)
-    side = "|".join(re.escape(w) for w in words) or "(?!x)x"
+    # "saudi led" (the alias saudi-led) matches "Saudi-led" and "Saudi led"
+    side = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in words) or "(?!x)x"
     if stems:
         side = rf"(?:{side})\w*"
+    # party words that are names of armed actors themselves ("Rapid Support Forces", "junta",
+    # "Saudi-led coalition"): after "by" they name the perpetrator with no force noun
+    actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
+    actor = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in actors) or "(?!x)x"
     forces = words_of(perp["force_nouns"])
     force_of = words_of(perp.get("force_of", []))
     fire = words_of(perp["fire_verbs"])
     parts = [
-        rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
-        rf"\b(?P<b>{side})(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?:by|from|with)\s+(?:the\s+)?(?P<a>{side})\s+(?:[\w'-]+\s+){{0,2}}?(?:{forces})\b",
+        rf"\b(?P<b>{side})(?:'s)?\s+(?:[\w'-]+\s+){{0,2}}?(?:{forces})\b",
         rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
         rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
+        rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<f>{actor})(?![\w-])",
     ]
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
@@ -326,7 +375,7 @@ def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     nouns = words_of(lex.get("region", "place_nouns"))
     after = words_of(lex.get("region").get("after_nouns", []))
     return re.compile(
-        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)?(?:(?:{nouns})\s+(?:of\s+)?)?"
+        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})\s+(?:of\s+)?)?"
         rf"(?P<name>{alternatives})(?![\w-])"
         rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b",
         re.IGNORECASE,
@@ -535,6 +584,8 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     words = phrase.split()
+    while words and words[0].lower() in _LEADING_CONJUNCTIONS:
+        words = words[1:]  # "while the International Organization for Migration reports"
     indefinite = bool(words) and words[0].lower() in ("a", "an")
     while words and words[0].lower() in ("the", "and", "a", "an"):
         words = words[1:]
@@ -555,8 +606,14 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
-    if indefinite and (ctx.lex.speaker_heads.get(head) is None or len(words) > 4):
-        return None  # "a statement said", "a list released by...": no speaker of its own
+    if indefinite and (
+        ctx.lex.speaker_heads.get(head) is None
+        or len(words) > 8
+        or any(w.lower() in ctx.lex.stop_words for w in words)
+    ):
+        # "a statement said", "a list released by the ministry": no speaker of its own; "a Pale
+        # Township people's administration spokesman" is one
+        return None
     if kind is None:
         if _NAME.fullmatch(name) and not any(w.lower() in ctx.lex.stop_words for w in words):
             tree = ctx.trees["party"]
@@ -645,6 +702,10 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
+            if _DETERMINER_BEFORE.search(
+                norm, max(sentence.start, match.start() - 8), match.start()
+            ):
+                continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
             if previous is not None and pronoun_pattern.search(
                 norm, max(sentence.start, match.start() - 30), match.start()
@@ -716,6 +777,10 @@ def _speaker_from_phrase(
     ctx: _Context, subject: tuple[int, str], verb_end: int, previous: Speaker | None
 ) -> Speaker | None:
     start, phrase = subject
+    lead = _STATEMENT_LEAD.match(phrase)
+    if lead is not None and lead.end() < len(phrase):
+        # "In statement the ministry said": the speaker follows the statement phrase
+        start, phrase = start + lead.end(), phrase[lead.end() :]
     via = None
     told = re.search(r"\s+told\s+(?P<listener>.+)$", phrase)
     if told is not None:
@@ -817,10 +882,34 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
             continue
         speakers.append(speaker)
     speakers.sort(key=lambda s: (s.start, s.end))
+    speakers = _link_surnames(ctx, speakers)
     ctx.mask = sorted(
         (s.start, s.end) for s in speakers if s.source.kind is not SourceKind.INDIVIDUAL
     )
     return speakers
+
+
+def _link_surnames(ctx: _Context, speakers: Sequence[Speaker]) -> list[Speaker]:
+    """A speaker named by one word ("Al-Qudra told a press conference") after a full mention
+    ("Gaza Health Ministry spokesman Ashraf Al-Qudra said") is that mention's source: one pass
+    in text order, each speaker's words remembered once."""
+    seen: dict[str, Source] = {}
+    out = []
+    for speaker in speakers:
+        source = speaker.source
+        key = source.name.strip().lower()
+        if source.kind is SourceKind.INDIVIDUAL and " " not in key and key in seen:
+            earlier = seen[key]
+            if earlier != source:
+                speaker = Speaker(
+                    speaker.start, speaker.end, earlier, speaker.verb_end, speaker.via, True
+                )
+        else:
+            stop = min(max(speaker.end, speaker.verb_end), speaker.start + 160)
+            for word in _CAPITALISED.findall(ctx.norm, speaker.start, stop):
+                seen[word.lower()] = source
+        out.append(speaker)
+    return out
 
 
 # --- detection ---------------------------------------------------------------------------------
@@ -954,7 +1043,16 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
     ends.append(sentence.end)
     dates = date_mentions(norm, sentence.start, sentence.end, ctx.published, ctx.lex.code)
     spans = sorted((d.start, d.end) for d in dates)
-    blockers = [s for s, _ in mentions if not _in_sorted_spans(s, spans)]
+    # a number glued into a compound ("a 19-day-old offensive", "a 12-hour truce") counts
+    # nothing, so an outcome search passes over it
+    households = ctx.lex.households
+    blockers = [
+        s
+        for s, e in mentions
+        if not _in_sorted_spans(s, spans)
+        and not _GLUED_COMPOUND.match(norm, e)
+        and not households.match(norm, e)
+    ]
     history = None
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
     for match in _DECADE.finditer(norm, sentence.start, sentence.end):
@@ -989,7 +1087,7 @@ def _classify(
         return "ordinal", "an ordinal (a rank or a day)"
     if re.match(r"s\b", after) and re.fullmatch(r"\d{4}", text):
         return "year", "a decade"
-    if re.match(r"[- ](?:years?|months?|weeks?)[- ]old\b", after, re.I) or re.search(
+    if re.match(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", after, re.I) or re.search(
         r"\baged\s+(?:\d+\s+and\s+)?$", before, re.I
     ):
         return "age", "an age"
@@ -1049,11 +1147,10 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
         reach = max(reach, close + 60)
         following = view.next_blocker(close)
     limit = min(c_end, reach, following if following is not None else c_end)
-    first: tuple[int, str] | None = None
-    for outcome, pattern in lex.outcome_after:
-        found = pattern.search(norm, end, limit)
-        if found is not None and (first is None or found.start() < first[0]):
-            first = (found.start(), outcome)
+    # "one of the wounded ... died": the outcome after the part-of phrase, when there is one
+    part = lex.part_of.match(norm, end, min(limit, end + 40))
+    after_part = _first_after(ctx, part.end(), limit) if part is not None else None
+    first = after_part or _first_after(ctx, end, limit)
     if first is not None:
         return first[1], 0.9
     preceding = view.previous_blocker(start)
@@ -1066,6 +1163,21 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     if last is not None:
         return last[1], 0.7
     return None
+
+
+def _first_after(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
+    """The first outcome cue in ``norm[start:limit]``, passing over one that names the next
+    figure ("risen to 16, the number of injured to 34": "injured" is the 34's)."""
+    norm = ctx.norm
+    first: tuple[int, str] | None = None
+    for outcome, pattern in ctx.lex.outcome_after:
+        for found in pattern.finditer(norm, start, limit):
+            if _NUMBER_OF.search(norm, max(start, found.start() - 20), found.start()):
+                continue
+            if first is None or found.start() < first[0]:
+                first = (found.start(), outcome)
+            break
+    return first
 
 
 def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:
@@ -1105,10 +1217,38 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                     except FigureParseError:
                         value = 1
                 count += value
-            category = "civilian" if all(n in lex.child_nouns for n in nouns) else ROOT
+            category = (
+                "civilian"
+                if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns)
+                else ROOT
+            )
             out.append(
                 (match.start("phrase"), match.end("phrase"), outcome, count, category, "persons")
             )
+    # "Three women and seven men, including a monk, were killed": a person named as a part of
+    # the figure before, with the outcome that follows (or the clause's verb before it)
+    for match in lex.implicit_including.finditer(norm, sentence.start, sentence.end):
+        phrase = match.group("phrase")
+        if phrase.split()[0].lower() not in ("a", "an"):
+            continue
+        tail = norm[match.end() : min(sentence.end, match.end() + 40)]
+        verb = _AUXILIARY_HEAD.sub("", tail)
+        outcome = next((n for n, p in lex.outcome_after if p.match(verb)), None)
+        if outcome is None and not re.match(r"\s*,", tail):
+            # "killing 26 people, including a boy": the nearest verb before
+            floor = max(sentence.start, match.start() - 120)
+            nearest = [
+                (found.start(), n)
+                for n, p in lex.outcome_before
+                for found in p.finditer(norm, floor, match.start())
+            ]
+            outcome = max(nearest)[1] if nearest else None
+        if outcome is None:
+            continue
+        noun = phrase.split()[-1].lower()
+        civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
+        category = "civilian" if civilian else ROOT
+        out.append((match.start("phrase"), match.end("phrase"), outcome, 1, category, "part"))
     # "Mr. Gurbanov and 4 members of his family": the person and the relatives
     for match in lex.family.finditer(norm, sentence.start, sentence.end):
         try:
@@ -1474,6 +1614,16 @@ def _build(
             c.region = antecedent.region
             notes.append(f"place of {why} the figure before")
     if (
+        incident_before is not None
+        and incident_before.region == ROOT
+        and c.region != ROOT
+        and places
+    ):
+        # "A ... airstrike has killed 26 people. ... Wednesday's airstrike wounded nine others
+        # after it struck a hotel in Saada": the incident told before happened there too
+        incident_before.region = c.region
+        incident_before.notes.append("place named by the next sentence on the same incident")
+    if (
         c.region == ROOT
         and continued is not None
         and continued.region != ROOT
@@ -1823,6 +1973,15 @@ def _sentence_candidates(
         clause = view.clause(start)
         why = _classify(ctx, view, start, end, implicit_spans)
         np = phrases[(start, end)]
+        if (
+            why is None
+            and np.noun in ctx.lex.combatants
+            and (governed := _outcome(ctx, view, start, end)) is not None
+            and governed[1] >= 0.9
+        ):
+            # "killed hundreds of militants", "four militants were killed": fighters counted
+            # as dead or wounded are military casualties; a bare count of fighters is not
+            np.reject, np.head = None, "military"
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
         if why is None and (start, end) in populations:
@@ -1863,6 +2022,11 @@ def _sentence_candidates(
             outcome = None
         if outcome is None and item["part"] and accepted:
             outcome = (accepted[-1]["outcome"], 0.8)
+        if outcome is None and accepted and _listed(norm, accepted[-1], item):
+            # "killed 316 children and 790 women": a later item of the list the verb governs;
+            # "including one girl, seven women and 12 men": every item is a part
+            outcome = (accepted[-1]["outcome"], 0.8)
+            item["part"] = accepted[-1]["part"]
         if (
             outcome is None
             and np.head not in (None, "inherit")
@@ -1935,7 +2099,7 @@ def _sentence_candidates(
                 count, count, Hedge.IMPLICIT if how != "zero" else Hedge.EXACT, ctx.text[start:end]
             )
             np = _NounPhrase(head=category if category != ROOT else "all")
-            o_conf, f_conf, part = 0.85, 0.7, False
+            o_conf, f_conf, part = 0.85, 0.7, how == "part"
         if (
             what == "figure"
             and previous is None
@@ -2019,11 +2183,11 @@ def _sentence_candidates(
         ctx.shadow_sentence = sentence.index
     if view.history is None and not view.other_event:
         named = [
-            node
-            for a, _, node in _place_matches(ctx, sentence.start, sentence.end)
+            (a, b, node)
+            for a, b, node in _place_matches(ctx, sentence.start, sentence.end)
             if not _in_sorted_spans(a, ctx.mask)
         ]
-        for node in named:
+        for node in _place_chains(ctx.trees["region"], named):
             ctx.subject_node = (
                 node
                 if ctx.subject_node is None
@@ -2032,6 +2196,24 @@ def _sentence_candidates(
         if sentence.index == 0 and named:
             ctx.lede_place = True
     return candidates, rejected
+
+
+def _place_chains(tree: ScopeTree, named: Sequence[tuple[int, int, str]]) -> list[str]:
+    """Places named together ("Ukraine's central region of Kirovohrad", "Pale Township, Sagaing
+    Region": at most 40 characters apart) as one place, the narrowest when they lie on one
+    chain; places named apart stay apart."""
+    out: list[str] = []
+    group: list[str] = []
+    last_end = -(1 << 30)
+    for a, b, node in named:
+        if group and a - last_end > _CHAIN_GAP:
+            out.append(_narrowest(tree, group))
+            group = []
+        group.append(node)
+        last_end = b
+    if group:
+        out.append(_narrowest(tree, group))
+    return out
 
 
 def _is_population(
@@ -2149,7 +2331,165 @@ def run(
             if cue:
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
+    _category_told_after(ctx, candidates)
+    _repeated_counts(ctx, candidates)
+    _subject_incident(ctx, candidates)
     return candidates, rejected
+
+
+def _category_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "So far, 23 dead and 28 wounded. All civilians": a verbless "all civilians" right
+    after figures (in their sentence, or as the next sentence of their paragraph) gives them
+    its category when they name none. One bisection per cue."""
+    starts = [c.start for c in candidates]
+    for match in ctx.lex.all_category.finditer(ctx.norm):
+        category = ctx.lex.people.get(match.group("noun").lower())
+        if category is None or category not in ctx.trees["category"]:
+            continue
+        i = bisect.bisect_left(starts, match.start())
+        j = i - 1
+        while j >= 0 and i - j <= _LOOK_BACK:
+            c = candidates[j]
+            if (
+                c.sentence.paragraph_start > match.start()
+                or c.sentence.paragraph_end < match.start()
+                or c.sentence.index < _sentence_index(ctx, match.start()) - 1
+            ):
+                break
+            if c.category == ROOT:
+                c.category = category
+                c.notes.append(f"category told right after the figure ({match.group(0).strip()!r})")
+            j -= 1
+
+
+def _sentence_index(ctx: _Context, pos: int) -> int:
+    starts = [s.start for s in ctx.sentences] if not ctx.sentence_starts else ctx.sentence_starts
+    ctx.sentence_starts = starts
+    return bisect.bisect_right(starts, pos) - 1
+
+
+def _defaulted_source(c: Candidate) -> bool:
+    return c.said_by is None or c.confidence.get("source", 1.0) <= 0.4
+
+
+def _same_speaker(a: Candidate, b: Candidate, loose: bool = False) -> bool:
+    """Whether two statements may be one speaker's: the same source, one without a speaker, or
+    one speaker's name inside the other's ("the regional governor" and "Oleksandr Starukh, the
+    Zaporizhzhia regional governor"); ``loose``: or one title in both ("governor")."""
+    if _defaulted_source(a) or _defaulted_source(b) or a.source is None or b.source is None:
+        return True
+    if a.source.id == b.source.id:
+        return True
+    x, y = (re.sub(r"^(?:the|a|an)\s+", "", s.name.lower()) for s in (a.source, b.source))
+    if not (x and y):
+        return False
+    if x in y or y in x:
+        return True
+    if not loose:
+        return False
+    # "the regional governor" and "Governor Andriy Raikovych": one head noun of a speaker
+    heads = {w for w in (*x.split(), *y.split()) if w.strip(",") in _SPEAKER_TITLES}
+    return any(h in x.split() and h in y.split() for h in heads)
+
+
+def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A count told again ("At least 23 people were killed and 28 wounded ..., the regional
+    governor said." then "So far, 23 dead and 28 wounded. All civilians," the governor wrote):
+    the same number and outcome within a few sentences, from the same speaker (or one without
+    a speaker), with no field that disagrees, is one count; each telling gives the other the
+    fields it leaves open (scope and day; never the speaker: a figure the text does not
+    attribute stays the outlet's). One dictionary look-up per figure."""
+    last: dict[tuple[int, str], Candidate] = {}
+    scope_fields = ("category", "party", "perpetrator", "region")
+    for c in candidates:
+        value = c.figure.high if c.figure.high is not None else c.figure.low
+        key = (int(value), c.outcome)  # "As many as 266" and "266"; "At least 23" and "23"
+        e = last.get(key)
+        last[key] = c
+        if e is None or e is c or not 0 < c.sentence.index - e.sentence.index <= _REPEAT_WINDOW:
+            continue
+        if int(value) < _REPEAT_MIN and c.phrase.lower() != e.phrase.lower():
+            continue  # "two", "one": too common to be the same count by value alone
+        if not _same_speaker(c, e):
+            continue
+        if any(
+            ROOT not in (getattr(c, f), getattr(e, f)) and getattr(c, f) != getattr(e, f)
+            for f in scope_fields
+        ):
+            continue
+        if c.dated and e.dated and c.as_of != e.as_of:
+            continue
+        for a, b in ((c, e), (e, c)):
+            filled = [f for f in scope_fields if getattr(a, f) == ROOT and getattr(b, f) != ROOT]
+            for f in filled:
+                setattr(a, f, getattr(b, f))
+            if filled:
+                a.confidence["scope"] = round(max(0.1, min(a.confidence.get("scope", 0.9), 0.7)), 2)
+            if not a.dated and b.dated:
+                a.as_of, a.dated = b.as_of, True
+                a.since = min(a.since, a.as_of)
+                if a.kind == "increment":
+                    a.since = a.as_of
+                a.confidence["date"] = 0.6
+                filled.append("as_of")
+            if filled:
+                told = ", ".join(filled)
+                a.notes.append(
+                    f"the same count told again nearby ({b.phrase!r}): {told} from there"
+                )
+
+
+def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A text whose first figures tell one incident with its perpetrator ("Three people were
+    killed when 13 Russian missiles hit ...") is about that incident: a later figure that names
+    no perpetrator, counts no whole war and not the perpetrator's own side keeps it. A running
+    total ("the death toll climbed to 23,210 ... since Oct. 7") is no incident."""
+    if not candidates:
+        return
+    first = candidates[0].sentence.index
+    if first > 1:
+        return
+    lede = [c for c in candidates if c.sentence.index == first]
+    told = [
+        c
+        for c in lede
+        if (c.incident_cue or c.kind == "incident")
+        and c.perpetrator != ROOT
+        and not c.anaphoric
+        and not _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end)
+    ]
+    if not told or len({c.perpetrator for c in told}) != 1:
+        return
+    perpetrator = told[0].perpetrator
+    day = next((c for c in told if c.kind == "incident" and c.dated), None)
+    whole_war: dict[int, bool] = {}
+    party_tree = ctx.trees["party"]
+    for c in candidates:
+        if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
+            continue
+        if not _same_speaker(c, told[0], loose=True):
+            continue  # another speaker's account ("Rogov claims that ...") is not the lede's
+        index = c.sentence.index
+        if index not in whole_war:  # once per sentence: a long sentence is searched once
+            whole_war[index] = bool(
+                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+            )
+        if whole_war[index]:
+            continue
+        if c.party != ROOT and (
+            party_tree.is_within(c.party, perpetrator) or party_tree.is_within(perpetrator, c.party)
+        ):
+            continue
+        if c.perpetrator == ROOT:
+            c.perpetrator = perpetrator
+            c.notes.append("perpetrator of the incident the text is about (its first figures)")
+            c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+        if day is not None and not c.dated and c.kind != "increment":
+            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes"
+            c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
+            c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
+            c.notes.append("as_of: day of the incident the text is about (its first figures)")
+            c.confidence["date"] = 0.6
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:

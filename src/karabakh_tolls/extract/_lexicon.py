@@ -68,6 +68,7 @@ class Lexicon:
     speech_before: re.Pattern[str]
     implicit: re.Pattern[str]
     implicit_passive: re.Pattern[str]
+    implicit_including: re.Pattern[str]
     child_nouns: frozenset[str]
     perpetrator: re.Pattern[str]
     other_event: re.Pattern[str]
@@ -97,6 +98,9 @@ class Lexicon:
     group_separators: tuple[str, ...]
     carry_opener: re.Pattern[str]
     demographic: frozenset[str]
+    combatants: frozenset[str]
+    households: re.Pattern[str]
+    all_category: re.Pattern[str]
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -165,9 +169,16 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     persons = words_pattern([*implicit["child"], *implicit["other"]])
     det = words_pattern(implicit["determiners"])
     number_words = words_pattern(data["numbers"]["words"])
+    # "a female Kyar Si villager": up to three words between the determiner and the person
+    verbs_all = words_pattern([*implicit["verbs"], *implicit["passives"]])
+    modifiers = (
+        rf"(?:(?!(?:and|or|of|in|at|on|by|with|when|who|whom|that|which|where|whose|"
+        rf"{number_words}|{det}|{verbs_all})\s)(?!\d)[\w'-]+\s+){{1,3}}?"
+    )
     item = (
         rf"(?:(?:(?:{det})\s+)?(?:[\w]+-year-old\s+|\d+-year-old\s+)?"
-        rf"(?:(?:{number_words}|\d+)\s+(?:of\s+(?:his|her|their)\s+)?)?(?:{persons}))"
+        rf"(?:(?:{number_words}|\d+)\s+(?:of\s+(?:his|her|their)\s+)?|{modifiers})?"
+        rf"(?:{persons}))"
     )
     phrase = rf"(?<![\w-])(?P<phrase>{item}(?:\s*,\s*{item})*(?:,?\s+and\s+{item})?)\b"
     verbs = words_pattern(implicit["verbs"])
@@ -240,6 +251,17 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             rf"\s*(?:{words_pattern(speech_cfg.get('carry_openers', [])) or '(?!x)x'})\b", flags
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
+        combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
+        all_category=re.compile(
+            rf"(?:^|(?<=[.;:!?\"“”])|(?<=[.;:!?]\s))\s*[\"“]?\s*"
+            rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
+            rf"(?P<noun>{words_pattern(grammar.get('all_of_nouns', [])) or '(?!x)x'})\b",
+            flags | re.MULTILINE,
+        ),
+        households=re.compile(
+            rf"\s+(?:{words_pattern(data['reject']['nouns'].get('households', [])) or '(?!x)x'})\b",
+            flags,
+        ),
         raw=data,
         max_chars=int(data["limits"]["max_chars"]),
         mention=re.compile(_number_pattern(data), flags),
@@ -260,8 +282,12 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             flags,
         ),
         implicit=re.compile(rf"\b(?P<verb>{verbs})\s+{phrase}", flags),
+        implicit_including=re.compile(
+            rf"\b(?:{words_pattern(grammar.get('including', [])) or '(?!x)x'})\s+{phrase}", flags
+        ),
         implicit_passive=re.compile(
-            rf"{phrase}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?P<verb>{passives})\b",
+            rf"{phrase}(?:\s+(?:in|from|of)\s+(?-i:(?:[A-Z][\w'-]*\s+){{0,2}}[A-Z][\w'-]*))?"
+            rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?P<verb>{passives})\b",
             flags,
         ),
         child_nouns=frozenset(w.lower() for w in implicit["child"]),

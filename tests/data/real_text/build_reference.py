@@ -80,6 +80,24 @@ DOCUMENTS = {
     "n12": ("holdout2", "2020-10-11", "tass", "karabakh-2020"),
     "n13": ("holdout2", "2020-10-09", "pledge-times", "karabakh-2020"),
     "n14": ("holdout2", "2025-04-12", "al-ahed", "sudan-2023"),
+    # the third holdout: annotated and committed before the extractor was run on it
+    "t01": ("holdout3", "2022-09-18", "afp", "kyrgyz-tajik-2022"),
+    "t02": ("holdout3", "2022-09-18", "dw", "kyrgyz-tajik-2022"),
+    "t03": ("holdout3", "2022-09-23", "anadolu", "armenia-azerbaijan-2022"),
+    "t04": ("holdout3", "2015-03-06", "ians", "nigeria-2009"),
+    "t05": ("holdout3", "2017-08-25", "ynaija", "nigeria-2009"),
+    "t06": ("holdout3", "2018-08-28", "libya-news-gazette", "libya-2018"),
+    "t07": ("holdout3", "2022-07-23", "sputnik", "libya-2022"),
+    "t08": ("holdout3", "2022-12-09", "ians", "drc-m23-2021"),
+    "t09": ("holdout3", "2022-12-08", "citi-newsroom", "drc-m23-2021"),
+    "t10": ("holdout3", "2022-04-08", "jpost", "ukraine-2022"),
+    "t11": ("holdout3", "2022-04-08", "themiracletech", "ukraine-2022"),
+    "t12": ("holdout3", "2021-08-26", "ap", "afghanistan-2001"),
+    "t13": ("holdout3", "2020-10-12", "trend", "karabakh-2020"),
+    "t14": ("holdout3", "2020-10-17", "trend", "karabakh-2020"),
+    "t15": ("holdout3", "2024-10-19", "prothom-alo", "gaza-2023"),
+    "t16": ("holdout3", "2017-06-08", "trt-world", "iraq-isil-2014"),
+    "t17": ("holdout3", "2021-10-08", "s4c", "burkina-2015"),
 }
 
 # id -> (name, kind, affiliation); bodies the source table is expected to know.
@@ -1394,6 +1412,532 @@ CLAIMS: list[dict[str, object]] = [
         source="iom",
         source_name="International Organization for Migration",
     ),
+    # --- the third holdout (t01-t17): annotated before the extractor ran on any of it --------
+    # t01 (Kyrgyzstan-Tajikistan): a ministry's toll, its place in the next sentence, its
+    # earlier toll
+    *[
+        D(
+            doc="t01",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            party="kyrgyzstan",
+            region="batken",
+            source="kyrgyz-health-ministry",
+            source_name="Kyrgyz health ministry",
+            note=n,
+        )
+        for f, a, o, n in (
+            ("at least 36", None, "killed", "the Batken region is named in the next sentence"),
+            ("36", "36,", "killed", ""),
+            ("134", None, "wounded", "'another 134' after 'and': a second count, no increment"),
+            ("24", None, "killed", "the previous toll: no day given, so the publication date"),
+        )
+    ],
+    # t02 (Kyrgyzstan-Tajikistan): each side's ministry; an earlier toll; the evacuated
+    *[
+        D(doc="t02", figure=f, anchor=a, outcome=o, party=p, source=src, source_name=name)
+        for f, a, o, p, src, name in (
+            (
+                "at least 36",
+                None,
+                "killed",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "24",
+                None,
+                "killed",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "more than 130",
+                None,
+                "wounded",
+                "kyrgyzstan",
+                "kyrgyzstan-s-health-ministry",
+                "Kyrgyzstan's Health Ministry",
+            ),
+            (
+                "some 137,000",
+                None,
+                "displaced",
+                "kyrgyzstan",
+                "kyrgyz-officials",
+                "Kyrgyz officials",
+            ),
+            (
+                "at least 35",
+                None,
+                "killed",
+                "tajikistan",
+                "tajikistan-s-foreign-ministry",
+                "Tajikistan's foreign ministry",
+            ),
+        )
+    ],
+    # t03 (Armenia-Azerbaijan 2022): the outlet's own background sentence (glued to the
+    # ministry's by a missing blank in the page)
+    D(
+        doc="t03",
+        figure="More than 200",
+        category="military",
+        party="armenia",
+        note="the outlet's background: no speaker of its own",
+    ),
+    D(doc="t03", figure="80", category="military", party="azerbaijan"),
+    # t04 (Nigeria): an attack told by a security source, its village in the next sentence
+    D(
+        doc="t04",
+        figure="At least 47",
+        category="civilian",
+        perpetrator="boko-haram",
+        region="njaba",
+        kind="incident",
+        as_of="2015-03-03",
+        source="local-security-source",
+        source_name="local security source",
+        note="villagers: civilians (party all in an insurgency); Njaba and Tuesday told next",
+    ),
+    D(
+        doc="t04",
+        figure="at least 21",
+        perpetrator="boko-haram",
+        region="borno",
+        kind="incident",
+        as_of="2015-02-20",
+    ),
+    D(doc="t04", figure="more than 13,000", perpetrator="boko-haram", region="nigeria"),
+    D(
+        doc="t04",
+        figure="over one million",
+        outcome="displaced",
+        perpetrator="boko-haram",
+        region="nigeria",
+    ),
+    # t05 (Nigeria): sources' toll of an attack on Wednesday night; the missing; the part told
+    # by the report
+    *[
+        D(
+            doc="t05",
+            figure=f,
+            outcome=o,
+            perpetrator="boko-haram",
+            region=r,
+            kind="incident",
+            as_of="2017-08-23",
+            source=src,
+            source_name=name,
+        )
+        for f, o, r, src, name in (
+            (
+                "About 27",
+                "killed",
+                "borno",
+                "security-and-civilian-sources",
+                "security and civilian sources",
+            ),
+            (
+                "dozens",
+                "missing",
+                "borno",
+                "security-and-civilian-sources",
+                "security and civilian sources",
+            ),
+            ("15", "killed", "nganzi", "ynaija", "ynaija"),
+        )
+    ],
+    # t06 (Tripoli 2018): a ministry's toll and its breakdown by hospital
+    *[
+        D(
+            doc="t06",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            region="tripoli",
+            source="gna-ministry-of-health",
+            source_name="GNA Ministry of Health",
+            note=n,
+        )
+        for f, a, o, n in (
+            ("5", "5 dead", "killed", ""),
+            ("33", None, "wounded", ""),
+            ("4", "4 dead", "killed", "one hospital's part of the toll"),
+            ("two", "two injured", "wounded", ""),
+            ("one", "one dead", "killed", ""),
+            ("7", "7 injured", "wounded", ""),
+            ("4", "4 injured, Al", "wounded", ""),
+            ("24", "24 injured", "wounded", ""),
+            ("4", "4 of whom", "wounded", "the injured of one hospital in intensive care"),
+        )
+    ],
+    # t07 (Tripoli 2022): a spokesman's toll told by an agency, then in his own words
+    *[
+        D(
+            doc="t07",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            region="tripoli",
+            source="osama-ali",
+            source_name="Osama Ali",
+        )
+        for f, a, o in (
+            ("16", "16 while", "killed"),
+            ("34", "34 people", "wounded"),
+            ("16", "16, the number", "killed"),
+            ("34", '34," Ali', "wounded"),
+        )
+    ],
+    # t08 (DR Congo): the UN's toll of a massacre "last week" (no day: cumulative), its parts,
+    # the wounded and the abducted told by the UN spokesman on Thursday
+    *[
+        D(
+            doc="t08",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            perpetrator="m23",
+            as_of="2022-12-08",
+            source="united-nations",
+            note=n,
+        )
+        for f, a, o, c, n in (
+            (
+                "at least 131",
+                None,
+                "killed",
+                "civilian",
+                "a UN spokesman: the UN; the day is that of the spokesman's statement (Thursday)",
+            ),
+            ("17", None, "killed", "civilian", ""),
+            ("12", None, "killed", "civilian", ""),
+            (
+                "8",
+                "8 people",
+                "wounded",
+                "all",
+                "'an additional 8': besides the dead, no increment",
+            ),
+            ("60", None, "captured", "all", "abducted"),
+        )
+    ],
+    # t09 (DR Congo): a UN investigation; civilians and the district in the next sentence
+    D(
+        doc="t09",
+        figure="at least 131",
+        category="civilian",
+        perpetrator="m23",
+        region="rutshuru",
+        source="united-nations",
+        note="civilians in two villages of the Rutshuru district: the next sentence",
+    ),
+    # t10 (Ukraine): a governor's toll of a missile strike on a station, on Friday
+    *[
+        D(
+            doc="t10",
+            figure=f,
+            outcome=o,
+            party="ukraine",
+            perpetrator="russia",
+            region="kramatorsk",
+            kind="incident",
+            as_of="2022-04-08",
+            source="pavlo-kyrylenko",
+            source_name="Pavlo Kyrylenko",
+        )
+        for f, o in (("At least 39", "killed"), ("87", "wounded"))
+    ],
+    # t11 (Ukraine): the same strike told by the governor, then in his own words
+    *[
+        D(
+            doc="t11",
+            figure=f,
+            anchor=a,
+            category=c,
+            party="ukraine",
+            perpetrator="russia",
+            region="kramatorsk",
+            kind="incident",
+            as_of="2022-04-08",
+            source=src,
+            source_name=name,
+            note=n,
+        )
+        for f, a, c, src, name, n in (
+            (
+                "at least 50",
+                None,
+                "all",
+                "governor-of-the-region",
+                "governor of the region",
+                "the perpetrator is named in the quotation that follows",
+            ),
+            (
+                "five",
+                "five children, were",
+                "civilian",
+                "governor-of-the-region",
+                "governor of the region",
+                "",
+            ),
+            ("Fifty", None, "all", "pavlo-kirilenko", "Pavlo Kirilenko", ""),
+            ("five", "five children. The", "civilian", "pavlo-kirilenko", "Pavlo Kirilenko", ""),
+        )
+    ],
+    # t12 (Afghanistan): two officials' tolls of one attack; its perpetrator in a later sentence
+    *[
+        D(
+            doc="t12",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party=p,
+            perpetrator="islamic-state",
+            region="kabul",
+            kind="incident",
+            as_of="2021-08-26",
+            source=src,
+            source_name=name,
+            note="the attack 'believed to have been carried out by the Islamic State group'",
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("a ") else {}),
+        )
+        for f, a, o, c, p, src, name in (
+            (
+                "at least 60",
+                None,
+                "killed",
+                "all",
+                "afghanistan",
+                "afghan-official",
+                "Afghan official",
+            ),
+            ("143", None, "wounded", "all", "afghanistan", "afghan-official", "Afghan official"),
+            (
+                "12",
+                "12 U.S.",
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
+            (
+                "11",
+                "11 Marines",
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
+            (
+                "a Navy medic",
+                None,
+                "killed",
+                "military",
+                "united-states",
+                "u-s-officials",
+                "U.S. officials",
+            ),
+        )
+    ],
+    # t13 (Karabakh 2020): a prosecutor's toll as carried by an agency; the agency's own
+    # paragraphs; a wounded woman who died on 12 October
+    D(
+        doc="t13",
+        figure="10",
+        anchor="10 people",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        source="azerbaijan-prosecutor",
+        via="trend",
+        note="the dead are civilians: the next paragraphs (nine civilians and a wounded woman)",
+    ),
+    D(
+        doc="t13",
+        figure="Nine",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        note="no speaker in the paragraph: the outlet's own",
+    ),
+    D(
+        doc="t13",
+        figure="four",
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+    ),
+    D(
+        doc="t13",
+        figure="35",
+        outcome="wounded",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+    ),
+    D(
+        doc="t13",
+        figure="one",
+        anchor="one of the wounded",
+        value=(1, 1),
+        category="civilian",
+        party="azerbaijan",
+        perpetrator="armenia",
+        region="ganja",
+        kind="increment",
+        note="one more death, on 12 October",
+    ),
+    # t14 (Karabakh 2020): a ministry's report of a strike on 17 October, then the agency's count
+    *[
+        D(
+            doc="t14",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party="azerbaijan",
+            perpetrator="armenia",
+            region="ganja",
+            kind="incident",
+            as_of="2020-10-17",
+            source=src,
+        )
+        for f, a, o, c, src in (
+            ("12", None, "killed", "civilian", "azerbaijan-mfa"),
+            ("two", "two children", "killed", "civilian", "azerbaijan-mfa"),
+            ("more than 40", None, "wounded", "civilian", "azerbaijan-mfa"),
+            ("13", "13 people", "killed", "all", "trend"),
+            ("more than 53", None, "wounded", "all", "trend"),
+        )
+    ],
+    # t15 (Gaza 2023): a civil defence agency's toll of a strike on Friday night; a hospital's
+    *[
+        D(
+            doc="t15",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            party="palestine",
+            perpetrator="israel",
+            region="jabalia",
+            kind="incident",
+            as_of="2024-10-18",
+            source=src,
+            source_name=name,
+            via=via,
+        )
+        for f, a, o, src, name, via in (
+            (
+                "33",
+                "33 people",
+                "killed",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "33",
+                "33 deaths",
+                "killed",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "dozens",
+                None,
+                "wounded",
+                "gaza-s-civil-defence-agency",
+                "Gaza's civil defence agency",
+                "",
+            ),
+            (
+                "22",
+                None,
+                "killed",
+                "medical-source-at-the-al-awda-hospital",
+                "medical source at the Al-Awda hospital",
+                "afp",
+            ),
+            (
+                "70",
+                None,
+                "wounded",
+                "medical-source-at-the-al-awda-hospital",
+                "medical source at the Al-Awda hospital",
+                "afp",
+            ),
+        )
+    ],
+    # t16 (Iraq): the UN rights office on Mosul: an air strike of 31 May, a count since 26 May,
+    # a police count
+    D(
+        doc="t16",
+        figure="50 to 80",
+        region="zanjili",
+        kind="incident",
+        as_of="2017-05-31",
+        source="ohchr",
+        note="'It did not say who carried out the strike': perpetrator all",
+    ),
+    D(
+        doc="t16",
+        figure="more than 231",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="western-mosul",
+        since="2017-05-26",
+        source="ohchr",
+        note="those fleeing are shot by Daesh (the first sentence)",
+    ),
+    D(
+        doc="t16",
+        figure="at least 204",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="western-mosul",
+        since="2017-05-26",
+        source="ohchr",
+    ),
+    D(
+        doc="t16",
+        figure="at least seven",
+        category="civilian",
+        perpetrator="islamic-state",
+        region="zanjili",
+        source="iraqi-police",
+        source_name="Iraqi police",
+        note="'last week': no day, so the publication date",
+    ),
+    # t17 (Burkina Faso): a government statement on an attack on Monday
+    *[
+        D(
+            doc="t17",
+            figure=f,
+            outcome=o,
+            category="military",
+            party="burkina-faso",
+            perpetrator="jihadist-groups",
+            region="yirgou",
+            kind="incident",
+            as_of="2021-10-04",
+            source="government-statement",
+            source_name="government statement",
+        )
+        for f, o in (("Fourteen", "killed"), ("several", "wounded"))
+    ],
 ]
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u00bb)]*\s+(?=[\"'\u201c\u00ab(]?[A-Z0-9\u0410-\u042f])")
