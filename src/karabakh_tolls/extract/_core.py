@@ -141,6 +141,34 @@ _LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
 _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
+# "Agency spokesman Mahmud Bassal", "a UN spokesman": a body's spokesman, named or not.
+_SPOKESMAN_OF = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?P<body>[\w'.-]+(?:\s+[\w'.-]+){{0,5}}?)\s+"
+    rf"(?:(?:chief|deputy|official|press)\s+)?spokes(?:man|woman|person)"
+    rf"(?:\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$",
+    re.I,
+)
+# ", the Chief Spokesman for UN Secretary-General Antonio Guterres": an apposition naming the
+# body a named spokesman speaks for.
+_SPOKESMAN_FOR = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?P<body>[^,.;]{1,80})",
+    re.I,
+)
+# "Last week Iraqi police said", "On Monday the ministry said": a time before a speaker.
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)"
+    r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|earlier|later)"
+    r"\s*,?\s+(?=\S)",
+    re.I,
+)
+# "a medical source at the Al-Awda hospital", "a security source in Maiduguri": an unnamed
+# source placed by where it works.
+_SITUATED_SOURCE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>source|sources|official|officials|doctor|doctors|medic|medics)"
+    r"\s+(?:at|in|from|with)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}",
+    re.I,
+)
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 # A party name that names an armed actor ("rapid support forces", "saudi led coalition").
@@ -188,6 +216,7 @@ class Speaker:
     verb_end: int
     via: str | None = None
     resolved: bool = False
+    spokesman: str | None = None  # the spokesman through whom the body speaks, as written
 
 
 @dataclass(slots=True)
@@ -583,6 +612,8 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
+    # "Last week Iraqi police said": a day or a time before the speaker is no part of it
+    phrase = _LEADING_TIME.sub("", phrase)
     words = phrase.split()
     while words and words[0].lower() in _LEADING_CONJUNCTIONS:
         words = words[1:]  # "while the International Organization for Migration reports"
@@ -606,6 +637,15 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    situated = _SITUATED_SOURCE.match(name) if indefinite else None
+    if situated is not None and len(words) <= 8:
+        # "a medical source at the Al-Awda hospital": an unnamed source, kept as text
+        noun = situated.group("noun").lower()
+        kind_of = ctx.lex.speaker_heads.get(noun, SourceKind.OTHER.value)
+        chosen_kind = (
+            SourceKind.GOVERNMENT if kind_of == SourceKind.GOVERNMENT.value else SourceKind.OTHER
+        )
+        return Source(_slug(name), name, chosen_kind, INDEPENDENT)
     if indefinite and (
         ctx.lex.speaker_heads.get(head) is None
         or len(words) > 8
@@ -698,17 +738,23 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     according = lex.get("speech", "according")
     inverted = {w.lower() for w in lex.get("speech", "inverted")}
     pronoun_pattern = lex.pronoun_before
+    relayed_words = lex.get("speech").get("relayed", [])
+    relayed = re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
     previous: Speaker | None = None
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
+            if relayed is not None and relayed.match(norm, match.end(), sentence.end):
+                continue  # "Trend reports with reference to X": X speaks, Trend relays
             if _DETERMINER_BEFORE.search(
                 norm, max(sentence.start, match.start() - 8), match.start()
             ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
+            # the window reaches one character before the sentence so that a pronoun opening
+            # it ("It also said ...") has the blank its pattern needs before it
             if previous is not None and pronoun_pattern.search(
-                norm, max(sentence.start, match.start() - 30), match.start()
+                norm, max(sentence.start - 1, 0, match.start() - 30), match.start()
             ):
                 found = Speaker(
                     match.start(), match.start(), previous.source, match.end(), previous.via, True
@@ -719,8 +765,28 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
             if found is None and verb in inverted:
                 subject = _subject_after(ctx, match.end(), sentence.end)
-                if subject is not None:
+                if (
+                    subject is not None
+                    and previous is not None
+                    and subject[1].lower() in lex.get("speech", "pronouns")
+                ):
+                    # ", says the report": the last speaker's report
+                    found = Speaker(
+                        subject[0], subject[0] + len(subject[1]), previous.source,
+                        match.end(), previous.via, True,
+                    )
+                elif subject is not None:
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+                if found is not None and found.source.kind is SourceKind.INDIVIDUAL:
+                    # "said Stephane Dujarric, the Chief Spokesman for UN Secretary-General ...":
+                    # the body he speaks for
+                    role = _SPOKESMAN_FOR.match(norm, found.end, sentence.end)
+                    body = _table_source(ctx, role.group("body")) if role else None
+                    if body is not None:
+                        found = Speaker(
+                            found.start, found.end, body, found.verb_end, found.via, True,
+                            found.source.name,
+                        )
             if found is not None:
                 out.append(found)
                 previous = found
@@ -733,9 +799,9 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 if subject is not None:
                     found = _speaker_from_phrase(ctx, subject, begin, previous)
                     if found is not None:
-                        out.append(
-                            Speaker(sentence.start + at, found.end, found.source, begin, found.via)
-                        )
+                        via = found.via or _relayer(ctx, sentence.start, sentence.start + at)
+                        found = Speaker(sentence.start + at, found.end, found.source, begin, via)
+                        out.append(found)
                         previous = found
                 at = lowered.find(phrase.lower(), at + 1)
         for match in lex.possessive_count.finditer(norm, sentence.start, sentence.end):
@@ -757,6 +823,26 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 )
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
+    """The outlet relaying an originator: "Trend reports with reference to X" -> ``trend``."""
+    words = ctx.lex.get("speech").get("relayed", [])
+    if not words:
+        return None
+    floor = max(sentence_start, at - 60)
+    match = re.search(
+        rf"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})\s+(?:{words_of(ctx.lex.get('speech', 'verbs'))})"
+        rf"\s*,?\s*$",
+        ctx.norm[floor:at],
+    )
+    if match is None or not re.match(
+        rf"\s*(?:{words_of(words)})\b", ctx.norm[at : at + 30], re.I
+    ):
+        return None
+    who = match.group("who")
+    table = _table_source(ctx, who)
+    return table.id if table is not None else _slug(who)
 
 
 def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | None:
@@ -803,6 +889,20 @@ def _speaker_from_phrase(
             earlier = [*earlier, previous]
         source = _anaphor(ctx, inner.group("head").lower(), earlier)
         resolved = source is not None
+    note = None
+    spokesman = _SPOKESMAN_OF.match(phrase.split(",")[0]) if source is None else None
+    if spokesman is not None:
+        # "Agency spokesman Mahmud Bassal", "a UN spokesman": the body speaks through him
+        body = spokesman.group("body")
+        earlier = [s for s in ctx.speakers if s.start < start]
+        if previous is not None:
+            earlier = [*earlier, previous]
+        found = _table_source(ctx, body) or _anaphor(ctx, body.split()[-1].lower(), earlier)
+        if found is None and body.split()[-1].lower() in ctx.lex.speaker_heads:
+            found = _text_source(ctx, body)
+        if found is not None:
+            source, resolved = found, True
+            note = " ".join(phrase.split())
     if source is None:
         words = phrase.split()
         if 1 <= len(words) <= 4 and words[0].lower() in ("the", "this", "that"):
@@ -821,7 +921,7 @@ def _speaker_from_phrase(
         source = next((s for s in (_text_source(ctx, p) for p in parts) if s is not None), None)
     if source is None:
         return None
-    return Speaker(start, start + len(phrase), source, verb_end, via, resolved)
+    return Speaker(start, start + len(phrase), source, verb_end, via, resolved, note)
 
 
 def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
@@ -1318,8 +1418,12 @@ def _speaker_for(
             if not _in_sorted_spans(s.start, regions)
         ]
         if nearby:
+            # a speaker before the quotation is as near as its verb ('X announced "..."')
             nearest = min(
-                nearby, key=lambda s: min(abs(s.start - inside[1]), abs(s.end - inside[0]))
+                nearby,
+                key=lambda s: min(
+                    abs(s.start - inside[1]), abs(max(s.end, s.verb_end) - inside[0])
+                ),
             )
             return nearest, 0.75, "speaker of the quotation"
     here = [
@@ -1575,6 +1679,8 @@ def _build(
         c.source, c.via = speaker.source, speaker.via
         c.said_by = speaker.source.id
     notes.append(f"source: {how}")
+    if speaker is not None and speaker.spokesman:
+        notes.append(f"spoken through {speaker.spokesman!r}")
     continued = _continued(ctx, sentence, speaker, clause) if not part_of_last else None
     # category (a part "of these 4,731 people" keeps the whole's category unless it names one)
     if np is not None and np.head not in (None, "inherit", ROOT if part else "-"):
