@@ -137,10 +137,24 @@ _SPEAKER_TITLES = frozenset(
     }
 )
 _RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
+_LOOK_AHEAD = 2  # sentences back that a later "the attack was carried out by X" reaches
+# "the complex attack", "the strike": an incident told before, named again
+_LATER_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|blast|explosion|"
+    r"bombing|shelling|raid|massacre|assault)\b",
+    re.I,
+)
 _LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
 _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
+# "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
+_COUNTED_ACTOR = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
+    r"scores|several|many|some|more|other|of|including))[\s,]*$",
+    re.I,
+)
 # "Agency spokesman Mahmud Bassal", "a UN spokesman": a body's spokesman, named or not.
 _SPOKESMAN_OF = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?P<body>[\w'.-]+(?:\s+[\w'.-]+){{0,5}}?)\s+"
@@ -355,7 +369,26 @@ def _party_of_word(ctx: _Context, word: str) -> str | None:
     return found
 
 
-def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -> re.Pattern[str]:
+def _actor_words(ctx_words: dict[str, str], trees: ScopeTrees, lex: Lexicon) -> list[str]:
+    """Party words that name an armed actor by themselves: a name ending in forces, coalition,
+    army...; one of the lexicon's `actor_words`; or a party of the war that holds no territory
+    (no node of the region tree: "Boko Haram", "M23", "extremists")."""
+    perp = lex.get("perpetrator")
+    region = trees["region"]
+    adjectives = set(lex.get("party_words"))
+    out = []
+    for word in sorted(ctx_words, key=len, reverse=True):
+        node = ctx_words[word]
+        if _ACTOR_NAME.search(word) or word in perp.get("actor_words", []):
+            out.append(word)
+        elif word not in adjectives and node != ROOT and node not in region:
+            out.append(word)
+    return out
+
+
+def _perpetrator_pattern(
+    ctx_words: dict[str, str], lex: Lexicon, stems: bool, trees: ScopeTrees | None = None
+) -> re.Pattern[str]:
     perp = lex.get("perpetrator")
     words = sorted(ctx_words, key=len, reverse=True)
     # "saudi led" (the alias saudi-led) matches "Saudi-led" and "Saudi led"
@@ -364,9 +397,15 @@ def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -
         side = rf"(?:{side})\w*"
     # party words that are names of armed actors themselves ("Rapid Support Forces", "junta",
     # "Saudi-led coalition"): after "by" they name the perpetrator with no force noun
-    actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
+    if trees is not None:
+        actors = _actor_words(ctx_words, trees, lex)
+    else:
+        actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
     actor = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in actors) or "(?!x)x"
     forces = words_of(perp["force_nouns"])
+    subject_nouns = words_of(perp.get("subject_nouns", []))
+    subject_verbs = words_of(perp.get("subject_verbs", []))
+    aggression = words_of(perp.get("aggression_of", []))
     force_of = words_of(perp.get("force_of", []))
     fire = words_of(perp["fire_verbs"])
     parts = [
@@ -375,6 +414,15 @@ def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -
         rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
         rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
         rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<f>{actor})(?![\w-])",
+        # "M23 rebels killed", "Boko Haram has so far killed", "the Islamist sect, Boko Haram,
+        # attacked": an actor as the subject of an active casualty verb
+        rf"(?<![\w-])(?P<g>{actor})\s*,?\s+(?:(?:{subject_nouns})\s+)?"
+        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+        rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|near|and|or)\b)",
+        # "the new aggression of Armenia", "the missile strike on Ganja by Armenia"
+        rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
+        rf"\b(?:strike|attack|shelling|strikes|attacks)\s+on\s+(?:[\w'-]+\s+){{1,4}}?by\s+"
+        rf"(?:the\s+)?(?P<k>{side})(?![\w-])(?!'s)",
     ]
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
@@ -406,7 +454,12 @@ def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})\s+(?:of\s+)?)?"
         rf"(?P<name>{alternatives})(?![\w-])"
-        rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b",
+        rf"(?:'s\s+(?:[\w-]+\s+){{0,2}}?(?P<held>{alternatives})(?![\w-]))?"
+        rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b"
+        # "eastern Ukraine's Kramatorsk railway station", "Kabul's airport": a possessive place
+        # and the place it holds, with no preposition
+        rf"|(?<![\w-])(?P<poss>{alternatives})'s\s+"
+        rf"(?:(?:[\w-]+\s+){{0,2}}?(?P<inner>{alternatives})(?![\w-]))?",
         re.IGNORECASE,
     )
 
@@ -432,11 +485,30 @@ def _there(lex: Lexicon) -> re.Pattern[str]:
 def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, node) of every gazetteer place in ``norm[start:end]``, masked or not."""
     out = []
+    party = ctx.trees["party"]
     for match in ctx.gazetteer.finditer(ctx.norm, start, end):
+        if match.group("poss") is not None:
+            # a party's possessive ("Ukraine's", "Russia's") names whose, not where; a place
+            # that no party holds ("Kabul's airport") is a place, and so is the place after it
+            for group in ("poss", "inner"):
+                if match.group(group) is None:
+                    continue
+                node = _resolve_place(ctx, match.group(group))
+                if node is None:
+                    continue
+                if group == "poss" and (
+                    node in party or ctx.norm[match.end("poss") + 3 : match.end("poss") + 4].isupper()
+                ):
+                    continue  # "Yemen's Iran-aligned Houthis": whose actor, not where
+                out.append((match.start(group), match.end(group), node))
+            continue
         group = "name" if match.group("name") is not None else "bare"
         node = _resolve_place(ctx, match.group(group))
         if node is not None:
             out.append((match.start(group), match.end(group), node))
+        held = _resolve_place(ctx, match.group("held")) if match.group("held") else None
+        if held is not None:  # "on eastern Ukraine's Kramatorsk railway station"
+            out.append((match.start("held"), match.end("held"), held))
     return out
 
 
@@ -554,13 +626,21 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             )
     perpetrator = None
     sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
-    forces = [(m.start(), m.end()) for m in ctx.perpetrator.finditer(ctx.norm, start, end)]
+    # (the attacker alone of "the missile strike on Azerbaijan's Ganja city by Armenia")
+    forces = [
+        (m.start("k"), m.end("k")) if m.group("k") else (m.start(), m.end())
+        for m in ctx.perpetrator.finditer(ctx.norm, start, end)
+    ]
     # "the armed forces of Armenia": a party named in a force phrase is no location
     places = [p for p in places if not _in_sorted_spans(p[0], forces)]
     since_spans = _merged(since_spans)
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
         if _in_sorted_spans(match.start(), since_spans):
             continue
+        if match.group("g") is not None and _COUNTED_ACTOR.search(
+            ctx.norm, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "five Boko Haram fighters killed": the actor counted, not killing
         word = next(g for g in match.groups() if g).lower()
         side = sides.get(word) or next(
             (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
@@ -720,6 +800,15 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
 def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] | None:
     """The phrase right after an inverted speech verb (", said Rosemary DiCarlo, the ...")."""
     chunk = ctx.norm[verb_end : min(limit, verb_end + 100)]
+    platforms = words_of(ctx.lex.get("speech").get("platforms", []))
+    posted = re.match(
+        rf"\s*(?:on|in)\s+(?:{platforms})(?:\s+(?:messaging|channel|app|page|account))?\s+",
+        chunk,
+        re.I,
+    )
+    if posted is not None:  # ", wrote on Telegram messaging Pavlo Kirilenko"
+        verb_end += posted.end()
+        chunk = chunk[posted.end() :]
     stop = len(chunk)
     for c in (",", ".", ";", "(", " on ", " in ", " that "):
         at = chunk.find(c)
@@ -2400,7 +2489,7 @@ def run(
         war_start,
         lex,
         words,
-        _perpetrator_pattern(words, lex, lex.stems),
+        _perpetrator_pattern(words, lex, lex.stems, trees),
         _gazetteer(trees, lex),
         _adjective_places(words, lex),
         _there(lex),
@@ -2438,6 +2527,7 @@ def run(
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
     _category_told_after(ctx, candidates)
+    _perpetrator_told_after(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     return candidates, rejected
@@ -2466,6 +2556,47 @@ def _category_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None
                 c.category = category
                 c.notes.append(f"category told right after the figure ({match.group(0).strip()!r})")
             j -= 1
+
+
+def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A sentence naming an incident told before ("the complex attack", "the strike") and who
+    did it ("was believed to have been carried out by the Islamic State group", "after the
+    strike of Russian occupation troops") gives that perpetrator to the figures of up to
+    ``_LOOK_AHEAD`` sentences before it (and its own) that name none: those of its paragraph,
+    and those of an earlier paragraph told with an incident cue. Never to a running total or a
+    count of the whole war, nor to the perpetrator's own side. One search per sentence."""
+    if not candidates:
+        return
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    party_tree = ctx.trees["party"]
+    for sentence in ctx.sentences:
+        if _LATER_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
+            continue
+        perpetrator = _clause_facts(ctx, (sentence.start, sentence.end))["perpetrator"]
+        if perpetrator is None:
+            continue
+        for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index + 1):
+            for c in by_sentence.get(index, []):
+                if c.perpetrator != ROOT:
+                    continue
+                if c.sentence.paragraph_start != sentence.paragraph_start and not c.incident_cue:
+                    continue
+                if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
+                    ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+                ):
+                    continue
+                if c.party != ROOT and (
+                    party_tree.is_within(c.party, perpetrator)
+                    or party_tree.is_within(perpetrator, c.party)
+                ):
+                    continue
+                c.perpetrator = perpetrator
+                c.notes.append("perpetrator named with the incident in a later sentence")
+                c.confidence["scope"] = round(
+                    max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2
+                )
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:
