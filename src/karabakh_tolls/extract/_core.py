@@ -51,7 +51,8 @@ from ._text import (
 __all__ = ["Candidate", "Rejection", "run"]
 
 _MAX_COUNT = 10_000_000_000
-_TOKEN = re.compile(r"[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
+# (a dotted abbreviation such as "U.S." is one token)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
 _SINCE = re.compile(
     r"\b(?:since|began\s+on|erupted\s+on|started\s+on|from)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -174,6 +175,12 @@ _LEADING_TIME = re.compile(
     r"^\s*(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)"
     r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|earlier|later)"
     r"\s*,?\s+(?=\S)",
+    re.I,
+)
+_MINISTRY = re.compile(r"\b(?:ministry|health\s+(?:department|authorit\w+))\b", re.I)
+# "a government statement", "a military communique": a body's statement with no name.
+_ISSUED_BY = re.compile(
+    r"(?P<body>[\w-]+(?:\s+[\w-]+)?)\s+(?:statement|communique|communiqué|press\s+release)",
     re.I,
 )
 # "a medical source at the Al-Awda hospital", "a security source in Maiduguri": an unnamed
@@ -360,6 +367,8 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
 def _party_of_word(ctx: _Context, word: str) -> str | None:
     key = word.lower().removesuffix("'s").removesuffix("'")
     found = ctx.party_words.get(key)
+    if found is None and "." in key:
+        found = ctx.party_words.get(" ".join(key.replace(".", " ").split()))  # "U.S.
     if found is None and "-" in key:
         found = ctx.party_words.get(" ".join(key.replace("-", " ").split()))  # "Saudi-led"
     if found is None and ctx.lex.stems:
@@ -379,9 +388,9 @@ def _actor_words(ctx_words: dict[str, str], trees: ScopeTrees, lex: Lexicon) -> 
     out = []
     for word in sorted(ctx_words, key=len, reverse=True):
         node = ctx_words[word]
-        if _ACTOR_NAME.search(word) or word in perp.get("actor_words", []):
-            out.append(word)
-        elif word not in adjectives and node != ROOT and node not in region:
+        named = _ACTOR_NAME.search(word) is not None or word in perp.get("actor_words", [])
+        landless = word not in adjectives and node != ROOT and node not in region
+        if named or landless:
             out.append(word)
     return out
 
@@ -497,7 +506,8 @@ def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, 
                 if node is None:
                     continue
                 if group == "poss" and (
-                    node in party or ctx.norm[match.end("poss") + 3 : match.end("poss") + 4].isupper()
+                    node in party
+                    or ctx.norm[match.end("poss") + 3 : match.end("poss") + 4].isupper()
                 ):
                     continue  # "Yemen's Iran-aligned Houthis": whose actor, not where
                 out.append((match.start(group), match.end(group), node))
@@ -726,6 +736,17 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
             SourceKind.GOVERNMENT if kind_of == SourceKind.GOVERNMENT.value else SourceKind.OTHER
         )
         return Source(_slug(name), name, chosen_kind, INDEPENDENT)
+    issued = _ISSUED_BY.fullmatch(name) if indefinite else None
+    if issued is not None and issued.group("body").split()[-1].lower() in ctx.lex.speaker_heads:
+        # "according to a government statement": the body's statement, kept as text
+        body_kind = ctx.lex.speaker_heads[issued.group("body").split()[-1].lower()]
+        parties = [p for p in (_party_of_word(ctx, w) for w in words) if p is not None]
+        return Source(
+            _slug(name),
+            name,
+            SourceKind.GOVERNMENT if body_kind == "government" else SourceKind.OTHER,
+            parties[0] if parties and body_kind == "government" else INDEPENDENT,
+        )
     if indefinite and (
         ctx.lex.speaker_heads.get(head) is None
         or len(words) > 8
@@ -765,7 +786,7 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
     )
     lowered = chunk.lower()
-    for word in (" that ", " who ", " which ", " when "):
+    for word in (" that ", " who ", " which ", " when ", " while ", " whereas "):
         at = lowered.rfind(word)
         cut = max(cut, at + len(word) - 1 if at >= 0 else -1)
     start = floor + cut + 1
@@ -828,7 +849,9 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     inverted = {w.lower() for w in lex.get("speech", "inverted")}
     pronoun_pattern = lex.pronoun_before
     relayed_words = lex.get("speech").get("relayed", [])
-    relayed = re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
+    relayed = (
+        re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
+    )
     previous: Speaker | None = None
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
@@ -861,8 +884,12 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 ):
                     # ", says the report": the last speaker's report
                     found = Speaker(
-                        subject[0], subject[0] + len(subject[1]), previous.source,
-                        match.end(), previous.via, True,
+                        subject[0],
+                        subject[0] + len(subject[1]),
+                        previous.source,
+                        match.end(),
+                        previous.via,
+                        True,
                     )
                 elif subject is not None:
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
@@ -873,7 +900,12 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                     body = _table_source(ctx, role.group("body")) if role else None
                     if body is not None:
                         found = Speaker(
-                            found.start, found.end, body, found.verb_end, found.via, True,
+                            found.start,
+                            found.end,
+                            body,
+                            found.verb_end,
+                            found.via,
+                            True,
                             found.source.name,
                         )
             if found is not None:
@@ -920,14 +952,12 @@ def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
     if not words:
         return None
     floor = max(sentence_start, at - 60)
+    verbs = words_of(ctx.lex.get("speech", "verbs"))
     match = re.search(
-        rf"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})\s+(?:{words_of(ctx.lex.get('speech', 'verbs'))})"
-        rf"\s*,?\s*$",
+        rf"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})\s+(?:{verbs})\s*,?\s*$",
         ctx.norm[floor:at],
     )
-    if match is None or not re.match(
-        rf"\s*(?:{words_of(words)})\b", ctx.norm[at : at + 30], re.I
-    ):
+    if match is None or not re.match(rf"\s*(?:{words_of(words)})\b", ctx.norm[at : at + 30], re.I):
         return None
     who = match.group("who")
     table = _table_source(ctx, who)
@@ -987,7 +1017,11 @@ def _speaker_from_phrase(
         if previous is not None:
             earlier = [*earlier, previous]
         found = _table_source(ctx, body) or _anaphor(ctx, body.split()[-1].lower(), earlier)
-        if found is None and body.split()[-1].lower() in ctx.lex.speaker_heads:
+        if (
+            found is None
+            and len(body.split()) > 1
+            and body.split()[-1].lower() in ctx.lex.speaker_heads
+        ):
             found = _text_source(ctx, body)
         if found is not None:
             source, resolved = found, True
@@ -1126,6 +1160,9 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
         np.end = token.end()
         if pair in lex.people or pair in lex.reject_nouns:
             word = pair
+            i += 1
+        elif pair in ctx.party_words and nxt[:1].isalpha():
+            word = pair  # "Fourteen Burkina Faso soldiers": a party of two words
             i += 1
         if np.part_of and word in ("were", "was"):
             if nxt in lex.people:
@@ -1900,6 +1937,25 @@ def _build(
         scope_conf -= 0.2
     if (
         c.party == ROOT
+        and not places
+        and c.category != "military"
+        and sides is None
+        and c.source is not None
+        and c.source.kind is SourceKind.GOVERNMENT
+        and _MINISTRY.search(c.source.name)
+        and c.outcome in ("killed", "wounded")
+        and not facts["whole_war"]
+        and affiliation in party_tree
+        and affiliation != ROOT
+    ):
+        # "Kyrgyzstan's Health Ministry said at least 36 people died": a ministry counts its
+        # own country's dead and wounded when the count names no party and no place (not a
+        # count of the whole war, nor of those displaced into the country)
+        c.party = party_tree.resolve(affiliation)
+        notes.append("party = the speaker's country (a government's count of people)")
+        scope_conf -= 0.3
+    if (
+        c.party == ROOT
         and continued is not None
         and continued.party != ROOT
         and _category_compatible(c.category, continued.category)
@@ -2594,9 +2650,7 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
                     continue
                 c.perpetrator = perpetrator
                 c.notes.append("perpetrator named with the incident in a later sentence")
-                c.confidence["scope"] = round(
-                    max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2
-                )
+                c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:
