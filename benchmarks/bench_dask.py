@@ -10,17 +10,18 @@ runs in its own subprocess (``_harness.py``). Cases:
   memory check;
 * ``pandas 1M``: the in-process engine on ``generate_wars(1_000_000, seed=7, conflicts=100)``
   (one war per 10,000 claims, sizes heavy-tailed), for the ratio;
-* ``dask N``: ``synthetic.write_wars`` writes ``N`` claims over ``N / 10,000`` wars (500 wars
-  at 5M) with 100 planted conflicts as Parquet files of 250,000 rows or more; a
-  ``distributed.LocalCluster`` of 2 worker processes, one thread each, each with a memory
-  limit (2 GB by default) reads them lazily (``read_claims(..., engine="dask")``), validates
-  them, and reconciles them (``reconcile_all(..., engine="dask").to_parquet(folder)``).
-  Printed: wall seconds of validation and of reconciliation with the writing of the result,
-  the peak resident memory of each worker process (``resource.getrusage`` in the workers, via
-  ``client.run``), the rows written, set aside against planted, and the ratio of seconds per
-  claim to the in-process engine at 1M. When some wars are too large for one worker, the
-  ``WorkerMemoryError`` they raise is reported and the rest of the wars are reconciled
-  (``--skip-too-large``, on by default), so that the figure says what was and was not run.
+* ``dask N`` (``--method`` sets ``reconcile_all``'s method on the cluster; the default is the
+  in-process default, ``auto``): ``synthetic.write_wars`` writes ``N`` claims over ``N / 10,000``
+  wars (500 wars at 5M) with 100 planted conflicts as Parquet files of 250,000 rows or more; a
+  ``distributed.LocalCluster`` of 2 worker processes, one thread each, each with a memory limit (2
+  GB by default) reads them lazily (``read_claims(..., engine="dask")``), validates them, and
+  reconciles them (``reconcile_all(..., engine="dask").to_parquet(folder)``). Printed: wall seconds
+  of validation and of reconciliation with the writing of the result, the peak resident memory of
+  each worker process (``resource.getrusage`` in the workers, via ``client.run``), the rows written,
+  set aside against planted, and the ratio of seconds per claim to the in-process engine at 1M. When
+  some wars are too large for one worker, the ``WorkerMemoryError`` they raise is reported and the
+  rest of the wars are reconciled (``--skip-too-large``, on by default), so that the figure says
+  what was and was not run.
 
 The machine has 2 cores shared with others: wall seconds are those of a loaded machine.
 """
@@ -99,7 +100,7 @@ def child_pandas(n: int) -> None:
     )
 
 
-def child_dask(n: int, memory: str, skip: bool) -> None:
+def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
     from distributed import Client, LocalCluster
 
     folder = Path(tempfile.mkdtemp(prefix="kt-dask-"))
@@ -139,7 +140,7 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
             claims: Any = lazy
             start = time.perf_counter()
             try:
-                result = kt.reconcile_all(lazy, engine="dask")
+                result = kt.reconcile_all(lazy, engine="dask", method=method)
             except WorkerMemoryError as error:
                 skipped = list(error.wars)
                 h.report(
@@ -152,7 +153,7 @@ def child_dask(n: int, memory: str, skip: bool) -> None:
                 if not skip:
                     raise
                 claims = lazy.without_wars(*skipped)  # the rest of the wars
-                result = kt.reconcile_all(claims, engine="dask")
+                result = kt.reconcile_all(claims, engine="dask", method=method)
             result.to_parquet(folder / "result", write_index=False)
             seconds = time.perf_counter() - start
             peaks = client.run(_peak_rss_bytes)
@@ -183,7 +184,9 @@ def child(case: dict[str, Any]) -> None:
     elif case["what"] == "pandas":
         child_pandas(int(case["n"]))
     else:
-        child_dask(int(case["n"]), str(case["memory"]), bool(case["skip"]))
+        child_dask(
+            int(case["n"]), str(case["memory"]), bool(case["skip"]), str(case.get("method", "auto"))
+        )
 
 
 def main() -> None:
@@ -191,6 +194,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[5_000_000])
     parser.add_argument("--memory", default="2GB", help="memory limit of each worker")
     parser.add_argument("--no-skip", action="store_true", help="stop at a WorkerMemoryError")
+    parser.add_argument(
+        "--method",
+        choices=["auto", "exact", "propagate"],
+        default="auto",
+        help="reconcile_all's method on the cluster (the in-process case keeps the default)",
+    )
     parser.add_argument("--bytes", type=int, default=100_000, help="claims of the bytes case")
     parser.add_argument("--pandas", type=int, default=1_000_000, help="claims in process")
     parser.add_argument("--only", choices=["bytes", "pandas", "dask"], nargs="*")
@@ -198,7 +207,11 @@ def main() -> None:
     parser.add_argument("--memory-mb", type=float, default=12_000)
     args = parser.parse_args()
     only = set(args.only or ["bytes", "pandas", "dask"])
-    print(f"## Dask engine ({h.machine_note()}; BYTES_PER_CLAIM={BYTES_PER_CLAIM})\n", flush=True)
+    print(
+        f"## Dask engine ({h.machine_note()}; BYTES_PER_CLAIM={BYTES_PER_CLAIM}; "
+        f"method on the cluster: {args.method})\n",
+        flush=True,
+    )
     results: dict[str, h.Outcome] = {}
     if "bytes" in only:
         out = h.run_case(__file__, {"what": "bytes", "n": args.bytes}, timeout=args.timeout)
@@ -218,7 +231,13 @@ def main() -> None:
         per_claim = results["pandas"].get("seconds") / args.pandas
     rows = []
     for n in args.sizes if "dask" in only else []:
-        case = {"what": "dask", "n": n, "memory": args.memory, "skip": not args.no_skip}
+        case = {
+            "what": "dask",
+            "n": n,
+            "memory": args.memory,
+            "skip": not args.no_skip,
+            "method": args.method,
+        }
         out = h.run_case(__file__, case, timeout=args.timeout, memory_mb=args.memory_mb)
         print(f"dask {n:,}:", out.figures, flush=True)
         seconds = out.get("seconds")

@@ -573,8 +573,13 @@ class ComponentModel:
             multipliers.append((int(self.members[i]), side, round(abs(y), 9)))
         integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
         certain = True
+        rounded = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
         if integral:
-            value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
+            value = rounded
+        elif self._attains(x, cost, rounded):
+            # a whole-number assignment the claims allow reaches the LP bound rounded inwards,
+            # which no whole-number assignment can beat: it is the integer optimum
+            value = rounded
         elif self._integer_spent < INTEGER_BUDGET:
             started = time.perf_counter()
             value, certain = self._integer(sign, optimum)
@@ -583,6 +588,21 @@ class ComponentModel:
             value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
             certain = False
         return Answer(int(value), optimum, integral, tuple(multipliers), certain)
+
+    def _attains(
+        self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], target: int
+    ) -> bool:
+        """Whether a rounding of the fractional vertex ``x`` (to nearest, down, up) is a
+        whole-number assignment every row allows whose objective is ``target``."""
+        for candidate in (np.round(x), np.floor(x + _TOL), np.ceil(x - _TOL)):
+            if np.any(candidate < 0) or abs(float(cost @ candidate) - target) > 1e-6:
+                continue
+            activity = self.A @ candidate
+            if np.all(activity >= self.row_lower - 1e-9) and np.all(
+                activity <= self.row_upper + 1e-9
+            ):
+                return True
+        return False
 
     def _integer(self, sign: int, relaxed: float) -> tuple[int, bool]:
         """The bound with integrality on every variable (the LP vertex was fractional), under
