@@ -9,8 +9,10 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   its ``dev`` part (22 passages' first ten: tuned on), its ``holdout`` part (never tuned on),
   its ``holdout2`` part (14 passages added later, annotated before the extractor ever ran on
   them; tuned on since its first run), its ``holdout3`` part (17 passages added after that,
-  annotated and committed before the extractor ever ran on them, never tuned on), the first two
-  together (the set of the first evaluation) and all four together.
+  annotated and committed before the extractor ever ran on them; tuned on since its first run),
+  its ``holdout4`` part (16 passages added after that, annotated and committed before the
+  extractor ever ran on them, never tuned on), the first two together (the set of the first
+  evaluation) and all five together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs
@@ -195,8 +197,9 @@ def main() -> None:
         "real holdout": lambda: evaluate_real(("holdout",)),
         "real holdout 2": lambda: evaluate_real(("holdout2",)),
         "real holdout 3": lambda: evaluate_real(("holdout3",)),
+        "real holdout 4": lambda: evaluate_real(("holdout4",)),
         "real dev+holdout": lambda: evaluate_real(("dev", "holdout")),
-        "real all": lambda: evaluate_real(("dev", "holdout", "holdout2", "holdout3")),
+        "real all": lambda: evaluate_real(("dev", "holdout", "holdout2", "holdout3", "holdout4")),
     }
     chosen = [a.removeprefix("--sets=").split(",") for a in sys.argv if a.startswith("--sets=")]
     for name, run in runs.items():

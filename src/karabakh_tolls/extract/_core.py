@@ -51,7 +51,8 @@ from ._text import (
 __all__ = ["Candidate", "Rejection", "run"]
 
 _MAX_COUNT = 10_000_000_000
-_TOKEN = re.compile(r"[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
+# (a dotted abbreviation such as "U.S." is one token)
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
 _SINCE = re.compile(
     r"\b(?:since|began\s+on|erupted\s+on|started\s+on|from)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -137,10 +138,58 @@ _SPEAKER_TITLES = frozenset(
     }
 )
 _RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
+_LOOK_AHEAD = 2  # sentences back that a later "the attack was carried out by X" reaches
+# "the complex attack", "the strike": an incident told before, named again
+_LATER_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|blast|explosion|"
+    r"bombing|shelling|raid|massacre|assault)\b",
+    re.I,
+)
 _LOOK_BACK = 12  # figures a verbless "All civilians" may give its category to
 _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
+# "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
+_COUNTED_ACTOR = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
+    r"scores|several|many|some|more|other|of|including))[\s,]*$",
+    re.I,
+)
+# "Agency spokesman Mahmud Bassal", "a UN spokesman": a body's spokesman, named or not.
+_SPOKESMAN_OF = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?P<body>[\w'.-]+(?:\s+[\w'.-]+){{0,5}}?)\s+"
+    rf"(?:(?:chief|deputy|official|press)\s+)?spokes(?:man|woman|person)"
+    rf"(?:\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$",
+    re.I,
+)
+# ", the Chief Spokesman for UN Secretary-General Antonio Guterres": an apposition naming the
+# body a named spokesman speaks for.
+_SPOKESMAN_FOR = re.compile(
+    r"\s*,\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?spokes(?:man|woman|person)\s+(?:for|of)\s+"
+    r"(?:the\s+)?(?P<body>[^,.;]{1,80})",
+    re.I,
+)
+# "Last week Iraqi police said", "On Monday the ministry said": a time before a speaker.
+_LEADING_TIME = re.compile(
+    r"^\s*(?:(?:last|this|earlier\s+this|late\s+last)\s+(?:week|month|year|night|weekend)"
+    r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|earlier|later)"
+    r"\s*,?\s+(?=\S)",
+    re.I,
+)
+_MINISTRY = re.compile(r"\b(?:ministry|health\s+(?:department|authorit\w+))\b", re.I)
+# "a government statement", "a military communique": a body's statement with no name.
+_ISSUED_BY = re.compile(
+    r"(?P<body>[\w-]+(?:\s+[\w-]+)?)\s+(?:statement|communique|communiqué|press\s+release)",
+    re.I,
+)
+# "a medical source at the Al-Awda hospital", "a security source in Maiduguri": an unnamed
+# source placed by where it works.
+_SITUATED_SOURCE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>source|sources|official|officials|doctor|doctors|medic|medics)"
+    r"\s+(?:at|in|from|with)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}",
+    re.I,
+)
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 # A party name that names an armed actor ("rapid support forces", "saudi led coalition").
@@ -188,6 +237,7 @@ class Speaker:
     verb_end: int
     via: str | None = None
     resolved: bool = False
+    spokesman: str | None = None  # the spokesman through whom the body speaks, as written
 
 
 @dataclass(slots=True)
@@ -317,6 +367,8 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
 def _party_of_word(ctx: _Context, word: str) -> str | None:
     key = word.lower().removesuffix("'s").removesuffix("'")
     found = ctx.party_words.get(key)
+    if found is None and "." in key:
+        found = ctx.party_words.get(" ".join(key.replace(".", " ").split()))  # "U.S.
     if found is None and "-" in key:
         found = ctx.party_words.get(" ".join(key.replace("-", " ").split()))  # "Saudi-led"
     if found is None and ctx.lex.stems:
@@ -326,7 +378,26 @@ def _party_of_word(ctx: _Context, word: str) -> str | None:
     return found
 
 
-def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -> re.Pattern[str]:
+def _actor_words(ctx_words: dict[str, str], trees: ScopeTrees, lex: Lexicon) -> list[str]:
+    """Party words that name an armed actor by themselves: a name ending in forces, coalition,
+    army...; one of the lexicon's `actor_words`; or a party of the war that holds no territory
+    (no node of the region tree: "Boko Haram", "M23", "extremists")."""
+    perp = lex.get("perpetrator")
+    region = trees["region"]
+    adjectives = set(lex.get("party_words"))
+    out = []
+    for word in sorted(ctx_words, key=len, reverse=True):
+        node = ctx_words[word]
+        named = _ACTOR_NAME.search(word) is not None or word in perp.get("actor_words", [])
+        landless = word not in adjectives and node != ROOT and node not in region
+        if named or landless:
+            out.append(word)
+    return out
+
+
+def _perpetrator_pattern(
+    ctx_words: dict[str, str], lex: Lexicon, stems: bool, trees: ScopeTrees | None = None
+) -> re.Pattern[str]:
     perp = lex.get("perpetrator")
     words = sorted(ctx_words, key=len, reverse=True)
     # "saudi led" (the alias saudi-led) matches "Saudi-led" and "Saudi led"
@@ -335,9 +406,15 @@ def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -
         side = rf"(?:{side})\w*"
     # party words that are names of armed actors themselves ("Rapid Support Forces", "junta",
     # "Saudi-led coalition"): after "by" they name the perpetrator with no force noun
-    actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
+    if trees is not None:
+        actors = _actor_words(ctx_words, trees, lex)
+    else:
+        actors = [w for w in words if _ACTOR_NAME.search(w) or w in perp.get("actor_words", [])]
     actor = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in actors) or "(?!x)x"
     forces = words_of(perp["force_nouns"])
+    subject_nouns = words_of(perp.get("subject_nouns", []))
+    subject_verbs = words_of(perp.get("subject_verbs", []))
+    aggression = words_of(perp.get("aggression_of", []))
     force_of = words_of(perp.get("force_of", []))
     fire = words_of(perp["fire_verbs"])
     parts = [
@@ -346,6 +423,15 @@ def _perpetrator_pattern(ctx_words: dict[str, str], lex: Lexicon, stems: bool) -
         rf"\b(?P<c>{side})\s+(?:forces|troops|army|military)\s+(?:{fire})\b",
         rf"\b(?:{forces})\s+(?:с\s+)?(?P<d>{side})\b",
         rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<f>{actor})(?![\w-])",
+        # "M23 rebels killed", "Boko Haram has so far killed", "the Islamist sect, Boko Haram,
+        # attacked": an actor as the subject of an active casualty verb
+        rf"(?<![\w-])(?P<g>{actor})\s*,?\s+(?:(?:{subject_nouns})\s+)?"
+        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+        rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|near|and|or)\b)",
+        # "the new aggression of Armenia", "the missile strike on Ganja by Armenia"
+        rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
+        rf"\b(?:strike|attack|shelling|strikes|attacks)\s+on\s+(?:[\w'-]+\s+){{1,4}}?by\s+"
+        rf"(?:the\s+)?(?P<k>{side})(?![\w-])(?!'s)",
     ]
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
@@ -377,7 +463,12 @@ def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})\s+(?:of\s+)?)?"
         rf"(?P<name>{alternatives})(?![\w-])"
-        rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b",
+        rf"(?:'s\s+(?:[\w-]+\s+){{0,2}}?(?P<held>{alternatives})(?![\w-]))?"
+        rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b"
+        # "eastern Ukraine's Kramatorsk railway station", "Kabul's airport": a possessive place
+        # and the place it holds, with no preposition
+        rf"|(?<![\w-])(?P<poss>{alternatives})'s\s+"
+        rf"(?:(?:[\w-]+\s+){{0,2}}?(?P<inner>{alternatives})(?![\w-]))?",
         re.IGNORECASE,
     )
 
@@ -403,11 +494,31 @@ def _there(lex: Lexicon) -> re.Pattern[str]:
 def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, node) of every gazetteer place in ``norm[start:end]``, masked or not."""
     out = []
+    party = ctx.trees["party"]
     for match in ctx.gazetteer.finditer(ctx.norm, start, end):
+        if match.group("poss") is not None:
+            # a party's possessive ("Ukraine's", "Russia's") names whose, not where; a place
+            # that no party holds ("Kabul's airport") is a place, and so is the place after it
+            for group in ("poss", "inner"):
+                if match.group(group) is None:
+                    continue
+                node = _resolve_place(ctx, match.group(group))
+                if node is None:
+                    continue
+                if group == "poss" and (
+                    node in party
+                    or ctx.norm[match.end("poss") + 3 : match.end("poss") + 4].isupper()
+                ):
+                    continue  # "Yemen's Iran-aligned Houthis": whose actor, not where
+                out.append((match.start(group), match.end(group), node))
+            continue
         group = "name" if match.group("name") is not None else "bare"
         node = _resolve_place(ctx, match.group(group))
         if node is not None:
             out.append((match.start(group), match.end(group), node))
+        held = _resolve_place(ctx, match.group("held")) if match.group("held") else None
+        if held is not None:  # "on eastern Ukraine's Kramatorsk railway station"
+            out.append((match.start("held"), match.end("held"), held))
     return out
 
 
@@ -525,13 +636,21 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             )
     perpetrator = None
     sides = {k.lower(): v for k, v in ctx.lex.get("perpetrator", "words").items()}
-    forces = [(m.start(), m.end()) for m in ctx.perpetrator.finditer(ctx.norm, start, end)]
+    # (the attacker alone of "the missile strike on Azerbaijan's Ganja city by Armenia")
+    forces = [
+        (m.start("k"), m.end("k")) if m.group("k") else (m.start(), m.end())
+        for m in ctx.perpetrator.finditer(ctx.norm, start, end)
+    ]
     # "the armed forces of Armenia": a party named in a force phrase is no location
     places = [p for p in places if not _in_sorted_spans(p[0], forces)]
     since_spans = _merged(since_spans)
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
         if _in_sorted_spans(match.start(), since_spans):
             continue
+        if match.group("g") is not None and _COUNTED_ACTOR.search(
+            ctx.norm, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "five Boko Haram fighters killed": the actor counted, not killing
         word = next(g for g in match.groups() if g).lower()
         side = sides.get(word) or next(
             (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
@@ -583,6 +702,8 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
 
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
+    # "Last week Iraqi police said": a day or a time before the speaker is no part of it
+    phrase = _LEADING_TIME.sub("", phrase)
     words = phrase.split()
     while words and words[0].lower() in _LEADING_CONJUNCTIONS:
         words = words[1:]  # "while the International Organization for Migration reports"
@@ -606,6 +727,26 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    situated = _SITUATED_SOURCE.match(name) if indefinite else None
+    if situated is not None and len(words) <= 8:
+        # "a medical source at the Al-Awda hospital": an unnamed source, kept as text
+        noun = situated.group("noun").lower()
+        kind_of = ctx.lex.speaker_heads.get(noun, SourceKind.OTHER.value)
+        chosen_kind = (
+            SourceKind.GOVERNMENT if kind_of == SourceKind.GOVERNMENT.value else SourceKind.OTHER
+        )
+        return Source(_slug(name), name, chosen_kind, INDEPENDENT)
+    issued = _ISSUED_BY.fullmatch(name) if indefinite else None
+    if issued is not None and issued.group("body").split()[-1].lower() in ctx.lex.speaker_heads:
+        # "according to a government statement": the body's statement, kept as text
+        body_kind = ctx.lex.speaker_heads[issued.group("body").split()[-1].lower()]
+        parties = [p for p in (_party_of_word(ctx, w) for w in words) if p is not None]
+        return Source(
+            _slug(name),
+            name,
+            SourceKind.GOVERNMENT if body_kind == "government" else SourceKind.OTHER,
+            parties[0] if parties and body_kind == "government" else INDEPENDENT,
+        )
     if indefinite and (
         ctx.lex.speaker_heads.get(head) is None
         or len(words) > 8
@@ -645,7 +786,7 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
     )
     lowered = chunk.lower()
-    for word in (" that ", " who ", " which ", " when "):
+    for word in (" that ", " who ", " which ", " when ", " while ", " whereas "):
         at = lowered.rfind(word)
         cut = max(cut, at + len(word) - 1 if at >= 0 else -1)
     start = floor + cut + 1
@@ -680,6 +821,15 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
 def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] | None:
     """The phrase right after an inverted speech verb (", said Rosemary DiCarlo, the ...")."""
     chunk = ctx.norm[verb_end : min(limit, verb_end + 100)]
+    platforms = words_of(ctx.lex.get("speech").get("platforms", []))
+    posted = re.match(
+        rf"\s*(?:on|in)\s+(?:{platforms})(?:\s+(?:messaging|channel|app|page|account))?\s+",
+        chunk,
+        re.I,
+    )
+    if posted is not None:  # ", wrote on Telegram messaging Pavlo Kirilenko"
+        verb_end += posted.end()
+        chunk = chunk[posted.end() :]
     stop = len(chunk)
     for c in (",", ".", ";", "(", " on ", " in ", " that "):
         at = chunk.find(c)
@@ -698,17 +848,25 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     according = lex.get("speech", "according")
     inverted = {w.lower() for w in lex.get("speech", "inverted")}
     pronoun_pattern = lex.pronoun_before
+    relayed_words = lex.get("speech").get("relayed", [])
+    relayed = (
+        re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
+    )
     previous: Speaker | None = None
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
             verb = match.group(0).lower()
+            if relayed is not None and relayed.match(norm, match.end(), sentence.end):
+                continue  # "Trend reports with reference to X": X speaks, Trend relays
             if _DETERMINER_BEFORE.search(
                 norm, max(sentence.start, match.start() - 8), match.start()
             ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
+            # the window reaches one character before the sentence so that a pronoun opening
+            # it ("It also said ...") has the blank its pattern needs before it
             if previous is not None and pronoun_pattern.search(
-                norm, max(sentence.start, match.start() - 30), match.start()
+                norm, max(sentence.start - 1, 0, match.start() - 30), match.start()
             ):
                 found = Speaker(
                     match.start(), match.start(), previous.source, match.end(), previous.via, True
@@ -719,8 +877,37 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
             if found is None and verb in inverted:
                 subject = _subject_after(ctx, match.end(), sentence.end)
-                if subject is not None:
+                if (
+                    subject is not None
+                    and previous is not None
+                    and subject[1].lower() in lex.get("speech", "pronouns")
+                ):
+                    # ", says the report": the last speaker's report
+                    found = Speaker(
+                        subject[0],
+                        subject[0] + len(subject[1]),
+                        previous.source,
+                        match.end(),
+                        previous.via,
+                        True,
+                    )
+                elif subject is not None:
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+                if found is not None and found.source.kind is SourceKind.INDIVIDUAL:
+                    # "said Stephane Dujarric, the Chief Spokesman for UN Secretary-General ...":
+                    # the body he speaks for
+                    role = _SPOKESMAN_FOR.match(norm, found.end, sentence.end)
+                    body = _table_source(ctx, role.group("body")) if role else None
+                    if body is not None:
+                        found = Speaker(
+                            found.start,
+                            found.end,
+                            body,
+                            found.verb_end,
+                            found.via,
+                            True,
+                            found.source.name,
+                        )
             if found is not None:
                 out.append(found)
                 previous = found
@@ -733,9 +920,9 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 if subject is not None:
                     found = _speaker_from_phrase(ctx, subject, begin, previous)
                     if found is not None:
-                        out.append(
-                            Speaker(sentence.start + at, found.end, found.source, begin, found.via)
-                        )
+                        via = found.via or _relayer(ctx, sentence.start, sentence.start + at)
+                        found = Speaker(sentence.start + at, found.end, found.source, begin, via)
+                        out.append(found)
                         previous = found
                 at = lowered.find(phrase.lower(), at + 1)
         for match in lex.possessive_count.finditer(norm, sentence.start, sentence.end):
@@ -757,6 +944,24 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 )
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
+    """The outlet relaying an originator: "Trend reports with reference to X" -> ``trend``."""
+    words = ctx.lex.get("speech").get("relayed", [])
+    if not words:
+        return None
+    floor = max(sentence_start, at - 60)
+    verbs = words_of(ctx.lex.get("speech", "verbs"))
+    match = re.search(
+        rf"(?P<who>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})\s+(?:{verbs})\s*,?\s*$",
+        ctx.norm[floor:at],
+    )
+    if match is None or not re.match(rf"\s*(?:{words_of(words)})\b", ctx.norm[at : at + 30], re.I):
+        return None
+    who = match.group("who")
+    table = _table_source(ctx, who)
+    return table.id if table is not None else _slug(who)
 
 
 def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | None:
@@ -803,6 +1008,24 @@ def _speaker_from_phrase(
             earlier = [*earlier, previous]
         source = _anaphor(ctx, inner.group("head").lower(), earlier)
         resolved = source is not None
+    note = None
+    spokesman = _SPOKESMAN_OF.match(phrase.split(",")[0]) if source is None else None
+    if spokesman is not None:
+        # "Agency spokesman Mahmud Bassal", "a UN spokesman": the body speaks through him
+        body = spokesman.group("body")
+        earlier = [s for s in ctx.speakers if s.start < start]
+        if previous is not None:
+            earlier = [*earlier, previous]
+        found = _table_source(ctx, body) or _anaphor(ctx, body.split()[-1].lower(), earlier)
+        if (
+            found is None
+            and len(body.split()) > 1
+            and body.split()[-1].lower() in ctx.lex.speaker_heads
+        ):
+            found = _text_source(ctx, body)
+        if found is not None:
+            source, resolved = found, True
+            note = " ".join(phrase.split())
     if source is None:
         words = phrase.split()
         if 1 <= len(words) <= 4 and words[0].lower() in ("the", "this", "that"):
@@ -821,7 +1044,7 @@ def _speaker_from_phrase(
         source = next((s for s in (_text_source(ctx, p) for p in parts) if s is not None), None)
     if source is None:
         return None
-    return Speaker(start, start + len(phrase), source, verb_end, via, resolved)
+    return Speaker(start, start + len(phrase), source, verb_end, via, resolved, note)
 
 
 def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
@@ -937,6 +1160,9 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
         np.end = token.end()
         if pair in lex.people or pair in lex.reject_nouns:
             word = pair
+            i += 1
+        elif pair in ctx.party_words and nxt[:1].isalpha():
+            word = pair  # "Fourteen Burkina Faso soldiers": a party of two words
             i += 1
         if np.part_of and word in ("were", "was"):
             if nxt in lex.people:
@@ -1318,8 +1544,12 @@ def _speaker_for(
             if not _in_sorted_spans(s.start, regions)
         ]
         if nearby:
+            # a speaker before the quotation is as near as its verb ('X announced "..."')
             nearest = min(
-                nearby, key=lambda s: min(abs(s.start - inside[1]), abs(s.end - inside[0]))
+                nearby,
+                key=lambda s: min(
+                    abs(s.start - inside[1]), abs(max(s.end, s.verb_end) - inside[0])
+                ),
             )
             return nearest, 0.75, "speaker of the quotation"
     here = [
@@ -1575,6 +1805,8 @@ def _build(
         c.source, c.via = speaker.source, speaker.via
         c.said_by = speaker.source.id
     notes.append(f"source: {how}")
+    if speaker is not None and speaker.spokesman:
+        notes.append(f"spoken through {speaker.spokesman!r}")
     continued = _continued(ctx, sentence, speaker, clause) if not part_of_last else None
     # category (a part "of these 4,731 people" keeps the whole's category unless it names one)
     if np is not None and np.head not in (None, "inherit", ROOT if part else "-"):
@@ -1703,6 +1935,25 @@ def _build(
         c.party = _narrowest(party_tree, own)
         notes.append("party inferred from the place")
         scope_conf -= 0.2
+    if (
+        c.party == ROOT
+        and not places
+        and c.category != "military"
+        and sides is None
+        and c.source is not None
+        and c.source.kind is SourceKind.GOVERNMENT
+        and _MINISTRY.search(c.source.name)
+        and c.outcome in ("killed", "wounded")
+        and not facts["whole_war"]
+        and affiliation in party_tree
+        and affiliation != ROOT
+    ):
+        # "Kyrgyzstan's Health Ministry said at least 36 people died": a ministry counts its
+        # own country's dead and wounded when the count names no party and no place (not a
+        # count of the whole war, nor of those displaced into the country)
+        c.party = party_tree.resolve(affiliation)
+        notes.append("party = the speaker's country (a government's count of people)")
+        scope_conf -= 0.3
     if (
         c.party == ROOT
         and continued is not None
@@ -2294,7 +2545,7 @@ def run(
         war_start,
         lex,
         words,
-        _perpetrator_pattern(words, lex, lex.stems),
+        _perpetrator_pattern(words, lex, lex.stems, trees),
         _gazetteer(trees, lex),
         _adjective_places(words, lex),
         _there(lex),
@@ -2332,6 +2583,7 @@ def run(
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
     _category_told_after(ctx, candidates)
+    _perpetrator_told_after(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     return candidates, rejected
@@ -2360,6 +2612,45 @@ def _category_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None
                 c.category = category
                 c.notes.append(f"category told right after the figure ({match.group(0).strip()!r})")
             j -= 1
+
+
+def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A sentence naming an incident told before ("the complex attack", "the strike") and who
+    did it ("was believed to have been carried out by the Islamic State group", "after the
+    strike of Russian occupation troops") gives that perpetrator to the figures of up to
+    ``_LOOK_AHEAD`` sentences before it (and its own) that name none: those of its paragraph,
+    and those of an earlier paragraph told with an incident cue. Never to a running total or a
+    count of the whole war, nor to the perpetrator's own side. One search per sentence."""
+    if not candidates:
+        return
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    party_tree = ctx.trees["party"]
+    for sentence in ctx.sentences:
+        if _LATER_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
+            continue
+        perpetrator = _clause_facts(ctx, (sentence.start, sentence.end))["perpetrator"]
+        if perpetrator is None:
+            continue
+        for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index + 1):
+            for c in by_sentence.get(index, []):
+                if c.perpetrator != ROOT:
+                    continue
+                if c.sentence.paragraph_start != sentence.paragraph_start and not c.incident_cue:
+                    continue
+                if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
+                    ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+                ):
+                    continue
+                if c.party != ROOT and (
+                    party_tree.is_within(c.party, perpetrator)
+                    or party_tree.is_within(perpetrator, c.party)
+                ):
+                    continue
+                c.perpetrator = perpetrator
+                c.notes.append("perpetrator named with the incident in a later sentence")
+                c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:
