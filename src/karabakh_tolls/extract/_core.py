@@ -66,6 +66,11 @@ _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+
 _CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
 # "brought up to 881", "went up to 50": "up to" after a verb of rising is the total reached.
 _UP_TO = re.compile(r"up\s+to\s+", re.I)
+_MIXED_OUTCOME = re.compile(
+    r"\b(?:killed|dead|died|deaths?)\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|maimed)\b"
+    r"|\b(?:injured|wounded|hurt|maimed)\s+or\s+(?:were\s+)?(?:killed|dead|died)\b",
+    re.I,
+)
 _REACHED = re.compile(
     r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
     r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
@@ -2269,6 +2274,21 @@ def _sentence_candidates(
         if np.head is not None and np.head in ("casualties",):
             pass
         outcome = _outcome(ctx, view, start, end)
+        if outcome is not None and _MIXED_OUTCOME.search(
+            norm, max(clause[0], start - 60), min(clause[1], end + 90)
+        ):
+            # "killed or injured at least 234 people": one count of two outcomes, of neither
+            rejected.append(
+                Rejection(
+                    start,
+                    end,
+                    ctx.text[start:end],
+                    "mixed-outcome",
+                    "one count of two outcomes (killed or injured): how many of each is not said",
+                    sentence,
+                )
+            )
+            continue
         if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
             outcome = None
         if outcome is None and item["part"] and accepted:

@@ -131,7 +131,7 @@ def _number_pattern(data: Mapping[str, Any]) -> str:
         rf"|\b(?:{vague})\b(?:\s+(?:{scales})\b)?)"
     )
     suffix = r"(?:\s*\+|\s+or\s+(?:more|fewer|less|so)\b)?"
-    ranged = rf"{amount}(?:\s*[-\u2013]\s*{amount}|\s+to\s+{amount})?"
+    ranged = rf"{amount}(?:\s*[-\u2013]\s*{amount}|\s+(?:to|or)\s+{amount})?"
     body = rf"(?:between\s+{amount}\s+and\s+{amount}|{ranged})"
     return rf"(?:\b(?:{prefixes})\s+)?{body}{suffix}"
 
