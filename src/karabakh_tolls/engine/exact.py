@@ -30,6 +30,7 @@ This module imports numpy, scipy, highspy and the package's ``engine.codes`` and
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Final
@@ -44,32 +45,17 @@ from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 
 __all__ = ["MAX_EXACT", "Answer", "ComponentModel", "DimAtoms", "Question", "TooLarge"]
 
-INTEGER_NODES: Final = 500
-"""Branch-and-bound nodes one integer search (when an LP vertex is fractional) may explore. A
-bound whose search stops there is the search's proven bound, sound but not certified tight (its
-row is not exact). A count of nodes, not of seconds, so that the same claims give the same
-table however loaded the machine is."""
+INTEGER_SECONDS: Final = 0.5
+"""Time limit of one integer search (when an LP vertex is fractional). A bound whose search
+hits it is the search's proven bound, sound but not certified tight (its row is not exact)."""
 
-INTEGER_BUDGET: Final = 10_000
-"""Branch-and-bound nodes one component may spend in integer searches in all. Past it, a
-fractional LP optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
-
-INTEGER_SECONDS: Final = 30.0
-"""A safety net of wall seconds for one integer search; the node limits are meant to stop a
-search first (a search stopped by this net also keeps its proven bound, marked not exact)."""
+INTEGER_BUDGET: Final = 10.0
+"""Seconds one component may spend in integer searches in all. Past it, a fractional LP
+optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
 
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
 _TOL: Final = 1e-6
-_STOPPED: Final = frozenset(
-    {
-        highspy.HighsModelStatus.kTimeLimit,
-        highspy.HighsModelStatus.kIterationLimit,
-        highspy.HighsModelStatus.kSolutionLimit,
-        highspy.HighsModelStatus.kInterrupt,
-    }
-)
-"""Statuses of an integer search stopped by a limit (its proven bound stands)."""
 _INF: Final = highspy.kHighsInf
 
 BoolArray = npt.NDArray[np.bool_]
@@ -180,7 +166,7 @@ class Answer:
     integral: bool
     multipliers: tuple[tuple[int, str, float], ...]
     exact: bool = True
-    """``False`` when the integer search hit :data:`INTEGER_NODES`: ``value`` is then the
+    """``False`` when the integer search hit :data:`INTEGER_SECONDS`: ``value`` is then the
     search's proven bound (sound, possibly not attained)."""
 
 
@@ -290,7 +276,7 @@ class ComponentModel:
         self.z_carrier = carrier
         self._build(rows, carrier)
         self._memo: dict[tuple[Hashable, int], Answer] = {}
-        self._integer_spent = 0
+        self._integer_spent = 0.0
         self._last_raw = np.zeros(0, dtype=np.int64)
 
     # --- building -------------------------------------------------------------------------------
@@ -595,7 +581,9 @@ class ComponentModel:
             # which no whole-number assignment can beat: it is the integer optimum
             value = rounded
         elif self._integer_spent < INTEGER_BUDGET:
+            started = time.perf_counter()
             value, certain = self._integer(sign, optimum)
+            self._integer_spent += time.perf_counter() - started
         else:  # the component's budget for integer searches is spent: the LP bound, rounded
             value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
             certain = False
@@ -627,10 +615,9 @@ class ComponentModel:
         beat, and against the objective of the solution found; a disagreement keeps the LP
         bound, rounded inwards (sound, not certified attained).
 
-        The search stops after :data:`INTEGER_NODES` nodes (or what is left of the
-        component's :data:`INTEGER_BUDGET`, or the safety net :data:`INTEGER_SECONDS`); its
-        proven bound (the best of the search's dual bound and the LP optimum, rounded inwards)
-        is then sound but not certified attained."""
+        The search stops after :data:`INTEGER_SECONDS`; its proven bound (the best of the
+        search's dual bound and the LP optimum, rounded inwards) is then sound but not
+        certified attained."""
         lp = self.highs.getLp()
         cost = np.asarray(lp.col_cost_, dtype=np.float64)
         n = self._n_cols
@@ -645,13 +632,9 @@ class ComponentModel:
         )
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("time_limit", INTEGER_SECONDS)
-        h.setOptionValue(
-            "mip_max_nodes", max(0, min(INTEGER_NODES, INTEGER_BUDGET - self._integer_spent))
-        )
         rounded = math.ceil(relaxed - 1e-7) if sign > 0 else math.floor(relaxed + 1e-7)
         h.run()
         status = h.getModelStatus()
-        self._integer_spent += max(int(h.getInfo().mip_node_count), 1)
         if status == highspy.HighsModelStatus.kOptimal:
             reported = float(h.getInfo().objective_function_value)
             x = np.asarray(h.getSolution().col_value, dtype=np.float64)
@@ -662,7 +645,7 @@ class ComponentModel:
             if beats_relaxation or not whole or abs(attained - reported) > 1e-6:
                 return rounded, False
             return value, True
-        if status not in _STOPPED:
+        if status != highspy.HighsModelStatus.kTimeLimit:
             raise SolverFailure(f"the integer program ended with {status}")
         proven = float(h.getInfo().mip_dual_bound)
         if not math.isfinite(proven):
