@@ -12,7 +12,7 @@ runs in its own subprocess (``_harness.py``). Cases:
   (one war per 10,000 claims, sizes heavy-tailed), for the ratio;
 * ``dask N`` (``--method`` sets ``reconcile_all``'s method on the cluster; the default is the
   in-process default, ``auto``): ``synthetic.write_wars`` writes ``N`` claims over ``N / 10,000``
-  wars (500 wars at 5M) with 100 planted conflicts as Parquet files of 250,000 rows or more; a
+  wars (500 wars at 5M) with 100 planted conflicts as Parquet files of up to 125,000 rows; a
   ``distributed.LocalCluster`` of 2 worker processes, one thread each, each with a memory limit (2
   GB by default) reads them lazily (``read_claims(..., engine="dask")``), validates them, and
   reconciles them (``reconcile_all(..., engine="dask").to_parquet(folder)``). Printed: wall seconds
@@ -112,7 +112,7 @@ def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
                 seed=7,
                 n_wars=max(1, n // 10_000),
                 conflicts=min(100, n // 1_000),
-                rows_per_file=max(1_000, min(250_000, n // 8)),
+                rows_per_file=max(1_000, min(125_000, n // 8)),
             )
         files = list((folder / "claims").glob("*.parquet"))
         h.report(
