@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,17 +51,22 @@ def _whole(folder: Path) -> kt.ClaimSet:
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Client]:
-    with (
-        LocalCluster(
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    with warnings.catch_warnings():
+        # distributed's advice about a slow disk (it times the making of its scratch folders,
+        # which a loaded machine can slow past its 1 s threshold): not a defect of this library
+        warnings.filterwarnings(
+            "ignore", message="Creating scratch directories is taking a surprisingly long time"
+        )
+        cluster = LocalCluster(
             n_workers=2,
             processes=True,
             threads_per_worker=1,
             memory_limit=WORKER_MEMORY,
             dashboard_address=":0",  # a free port: another cluster may hold 8787
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+            local_directory=str(tmp_path_factory.mktemp("dask-scratch")),
+        )
+    with cluster, Client(cluster) as client:
         yield client
 
 
