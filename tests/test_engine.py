@@ -26,6 +26,7 @@ from karabakh_tolls.testing.instances import (
     Target,
     brute_force_bounds,
     instances,
+    small_trees,
     tiny_trees,
     to_frame,
 )
@@ -397,24 +398,6 @@ def test_a_fractional_lp_minimum_is_recomputed_as_an_integer_program() -> None:
     assert "rounded to whole people by the integer program" in r.low_support.sentence
 
 
-# Two parties under one side, two regions (not exhaustive), as in a random instance that
-# found the defect below.
-SIDES = ScopeTrees.from_dict(
-    {
-        "outcome": {"cumulative": ["killed"], "nodes": {"all": {"children": ["killed"]}}},
-        "category": {"nodes": {"all": {"children": ["civilian", "military"], "exhaustive": True}}},
-        "party": {
-            "nodes": {
-                "all": {"children": ["east", "west"], "exhaustive": True},
-                "east": {"children": ["e1", "e2"]},
-            }
-        },
-        "perpetrator": {"nodes": {}},
-        "region": {"nodes": {"all": {"children": ["north", "south"]}}},
-    }
-)
-
-
 def test_an_integer_search_never_beats_the_claim_it_answers() -> None:
     # Fails if a branch and bound run on the warm LP instance is trusted: after the table's
     # many re-solves, HiGHS reported 2 as the integer minimum of the north's toll, below the
@@ -426,11 +409,12 @@ def test_an_integer_search_never_beats_the_claim_it_answers() -> None:
         total("k02", ("all", "all", "all", "north"), 4, 5, day(2), since=day(0)),
         total("k03", ALL, 7, None, day(1), since=day(0)),
     ]
-    claims = claims_of(cs, SIDES)
+    trees = small_trees()  # the trees of the random instance that found it
+    claims = claims_of(cs, trees)
     table = kt.reconcile_all(claims)
     north = table[(table["region"] == "north") & (table["as_of"] == pd.Timestamp(day(2)))]
     assert (int(north["low"].iloc[0]), int(north["high"].iloc[0])) == (4, 5)
-    r = kt.reconcile(claims, kt.Scope("killed", region="north", trees=SIDES), day(2))
+    r = kt.reconcile(claims, kt.Scope("killed", region="north", trees=trees), day(2))
     assert (r.low, r.high) == (4, 5)
 
 

@@ -249,7 +249,7 @@ def analyse(model: ComponentModel, weights: Mapping[int, float] | None = None) -
     if k == 0:
         return Analysis(True)
     everyone = np.ones(k, dtype=bool)
-    if model.whole_solution() is not None or _feasible(model, everyone)[0]:
+    if model.whole_feasible() or _feasible(model, everyone)[0]:
         return Analysis(True)
     group = model.group
     ids = [str(group.ids[p]) for p in model.members.tolist()]

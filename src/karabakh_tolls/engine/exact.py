@@ -523,11 +523,11 @@ class ComponentModel:
         self._memo[key] = answer
         return answer
 
-    def whole_solution(self) -> npt.NDArray[np.float64] | None:
-        """A whole-number assignment of the merged columns that every claim row allows, found
-        by the program itself with no objective (warm for the questions that follow), or
-        ``None`` when its vertex is fractional or the claims cannot all hold (the caller then
-        decides with the exact feasibility test)."""
+    def whole_feasible(self) -> bool:
+        """Whether the program itself, solved with no objective (warm for the questions that
+        follow), finds a whole-number assignment of the merged columns that every row allows.
+        ``False`` when its vertex is fractional or the claims cannot all hold: the caller then
+        decides with the exact feasibility test."""
         h = self.highs
         h.changeColsCost(
             self._n_cols, np.arange(self._n_cols, dtype=np.int32), np.zeros(self._n_cols)
@@ -535,15 +535,19 @@ class ComponentModel:
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            return None
+            return False
         x = np.asarray(h.getSolution().col_value, dtype=np.float64)
         whole = np.round(x)
-        if np.any(np.abs(x - whole) > _TOL) or np.any(whole < 0):
-            return None
-        activity = self.A @ whole
-        if np.any(activity < self.row_lower - 1e-9) or np.any(activity > self.row_upper + 1e-9):
-            return None
-        return whole
+        return bool(np.all(np.abs(x - whole) <= _TOL)) and self._allowed(whole)
+
+    def _allowed(self, counts: npt.NDArray[np.float64]) -> bool:
+        """Whether nonnegative ``counts`` of the merged columns keep every row in its range."""
+        if np.any(counts < 0):
+            return False
+        activity = self.A @ counts
+        return bool(
+            np.all(activity >= self.row_lower - 1e-9) and np.all(activity <= self.row_upper + 1e-9)
+        )
 
     def _optimise(self, variables: IntArray, sign: int) -> Answer:
         cost = np.zeros(self._n_cols)
@@ -573,7 +577,7 @@ class ComponentModel:
             multipliers.append((int(self.members[i]), side, round(abs(y), 9)))
         integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
         certain = True
-        rounded = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
+        rounded = _inwards(optimum, sign)
         if integral:
             value = rounded
         elif self._attains(x, cost, rounded):
@@ -585,7 +589,7 @@ class ComponentModel:
             value, certain = self._integer(sign, optimum)
             self._integer_spent += time.perf_counter() - started
         else:  # the component's budget for integer searches is spent: the LP bound, rounded
-            value = math.ceil(optimum - 1e-7) if sign > 0 else math.floor(optimum + 1e-7)
+            value = rounded
             certain = False
         return Answer(int(value), optimum, integral, tuple(multipliers), certain)
 
@@ -594,15 +598,10 @@ class ComponentModel:
     ) -> bool:
         """Whether a rounding of the fractional vertex ``x`` (to nearest, down, up) is a
         whole-number assignment every row allows whose objective is ``target``."""
-        for candidate in (np.round(x), np.floor(x + _TOL), np.ceil(x - _TOL)):
-            if np.any(candidate < 0) or abs(float(cost @ candidate) - target) > 1e-6:
-                continue
-            activity = self.A @ candidate
-            if np.all(activity >= self.row_lower - 1e-9) and np.all(
-                activity <= self.row_upper + 1e-9
-            ):
-                return True
-        return False
+        return any(
+            abs(float(cost @ candidate) - target) <= 1e-6 and self._allowed(candidate)
+            for candidate in (np.round(x), np.floor(x + _TOL), np.ceil(x - _TOL))
+        )
 
     def _integer(self, sign: int, relaxed: float) -> tuple[int, bool]:
         """The bound with integrality on every variable (the LP vertex was fractional), under
@@ -632,7 +631,7 @@ class ComponentModel:
         )
         h.setOptionValue("mip_rel_gap", 0.0)
         h.setOptionValue("time_limit", INTEGER_SECONDS)
-        rounded = math.ceil(relaxed - 1e-7) if sign > 0 else math.floor(relaxed + 1e-7)
+        rounded = _inwards(relaxed, sign)
         h.run()
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
@@ -650,9 +649,13 @@ class ComponentModel:
         proven = float(h.getInfo().mip_dual_bound)
         if not math.isfinite(proven):
             proven = relaxed
-        if sign > 0:
-            return math.ceil(max(proven, relaxed) - 1e-7), False
-        return math.floor(min(proven, relaxed) + 1e-7), False
+        return _inwards(max(proven, relaxed) if sign > 0 else min(proven, relaxed), sign), False
+
+
+def _inwards(bound: float, sign: int) -> int:
+    """A floating-point bound rounded inwards to whole people: up for a minimum (``sign > 0``),
+    down for a maximum, forgiving the solver's tolerance."""
+    return math.ceil(bound - 1e-7) if sign > 0 else math.floor(bound + 1e-7)
 
 
 def _merge_columns(raw: Any) -> tuple[IntArray, IntArray, Any]:
