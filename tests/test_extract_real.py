@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import tomllib
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -350,6 +351,14 @@ def _row(war: str, text: str, figure: str, published: str) -> pd.Series:
     return rows.iloc[0]
 
 
+def _fields(row: pd.Series, expected: Mapping[str, object]) -> dict[str, object]:
+    """The row's values of the expected keys, a date as its ISO day."""
+    return {
+        k: (row[k].date().isoformat() if isinstance(row[k], pd.Timestamp) else row[k])
+        for k in expected
+    }
+
+
 @pytest.mark.parametrize(
     ("war", "text", "figure", "published", "expected"),
     [
@@ -495,11 +504,7 @@ def test_document_context(
     war: str, text: str, figure: str, published: str, expected: dict[str, str]
 ) -> None:
     row = _row(war, text, figure, published)
-    got = {
-        k: (row[k].date().isoformat() if isinstance(row[k], pd.Timestamp) else row[k])
-        for k in expected
-    }
-    assert got == expected, row["note"]
+    assert _fields(row, expected) == expected, row["note"]
 
 
 @pytest.mark.parametrize(
@@ -1126,11 +1131,7 @@ def test_scope_from_real_context(
     war: str, text: str, figure: str, published: str, expected: dict[str, str]
 ) -> None:
     row = _row(war, text, figure, published)
-    got = {
-        k: (row[k].date().isoformat() if isinstance(row[k], pd.Timestamp) else row[k])
-        for k in expected
-    }
-    assert got == expected, row["note"]
+    assert _fields(row, expected) == expected, row["note"]
 
 
 @pytest.mark.parametrize(
@@ -1182,7 +1183,7 @@ def test_context_says_less_where_the_text_does(
     war: str, text: str, figure: str, published: str, expected: dict[str, str]
 ) -> None:
     row = _row(war, text, figure, published)
-    assert {k: row[k] for k in expected} == expected, row["note"]
+    assert _fields(row, expected) == expected, row["note"]
 
 
 def test_two_speakers_with_the_same_number_are_two_counts() -> None:
@@ -1223,7 +1224,7 @@ def test_two_speakers_with_the_same_number_are_two_counts() -> None:
 )
 def test_bugs_the_third_holdout_showed(text: str, figure: str, expected: dict[str, str]) -> None:
     row = _frame(text).set_index("figure").loc[figure]
-    assert {k: row[k] for k in expected} == expected, row["note"]
+    assert _fields(row, expected) == expected, row["note"]
 
 
 @pytest.mark.parametrize(
@@ -1499,8 +1500,7 @@ def test_rules_written_on_the_third_holdouts_misses(
     war: str, text: str, figure: str, published: str, expected: dict[str, str]
 ) -> None:
     row = _row(war, text, figure, published)
-    got = {k: row[k] for k in expected}
-    assert got == expected, row["note"]
+    assert _fields(row, expected) == expected, row["note"]
 
 
 @pytest.mark.parametrize(
