@@ -9,9 +9,9 @@ runs in its own subprocess (``_harness.py``). Cases:
   works war by war); the factor ``karabakh_tolls.distributed.BYTES_PER_CLAIM`` of the worker
   memory check;
 * ``pandas 1M``: the in-process engine on ``generate_wars(1_000_000, seed=7, conflicts=100)``
-  (one war per 10,000 claims, sizes heavy-tailed), for the ratio;
-* ``dask N`` (``--method`` sets ``reconcile_all``'s method on the cluster; the default is the
-  in-process default, ``auto``): ``synthetic.write_wars`` writes ``N`` claims over ``N / 10,000``
+  (one war per 10,000 claims, sizes heavy-tailed) with the same ``--method``, for the ratio;
+* ``dask N`` (``--method`` sets ``reconcile_all``'s method, here and in process; the default is
+  the library's, ``auto``): ``synthetic.write_wars`` writes ``N`` claims over ``N / 10,000``
   wars (500 wars at 5M) with 100 planted conflicts as Parquet files of up to 125,000 rows; a
   ``distributed.LocalCluster`` of 2 worker processes, one thread each, each with a memory limit (2
   GB by default) reads them lazily (``read_claims(..., engine="dask")``), validates them, and
@@ -79,13 +79,13 @@ def child_bytes(n: int) -> None:
     )
 
 
-def child_pandas(n: int) -> None:
+def child_pandas(n: int, method: str) -> None:
     claims, truth = generate_wars(n, seed=7, conflicts=min(100, n // 1_000))
     largest = int(claims.frame["war"].value_counts().max())
     h.reset_peak()
     before = _rss_bytes()
     with h.step() as s:
-        table = kt.reconcile_all(claims)
+        table = kt.reconcile_all(claims, method=method)
     aside = h.set_aside_ids(table) or set()
     h.report(
         seconds=s.seconds,
@@ -115,10 +115,15 @@ def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
                 rows_per_file=max(1_000, min(125_000, n // 8)),
             )
         files = list((folder / "claims").glob("*.parquet"))
+        # the memory the claims take as one pandas table (read a file at a time, as strings)
+        in_pandas = sum(
+            int(pd.read_parquet(f).memory_usage(deep=True).sum()) for f in sorted(files)
+        )
         h.report(
             write_s=s.seconds,
             files=len(files),
             disk_mb=sum(f.stat().st_size for f in files) / 1e6,
+            pandas_gb=in_pandas / 1e9,
             wars=len(truth.wars),
         )
         with (
@@ -182,7 +187,7 @@ def child(case: dict[str, Any]) -> None:
     if case["what"] == "bytes":
         child_bytes(int(case["n"]))
     elif case["what"] == "pandas":
-        child_pandas(int(case["n"]))
+        child_pandas(int(case["n"]), str(case.get("method", "auto")))
     else:
         child_dask(
             int(case["n"]), str(case["memory"]), bool(case["skip"]), str(case.get("method", "auto"))
@@ -198,7 +203,7 @@ def main() -> None:
         "--method",
         choices=["auto", "exact", "propagate"],
         default="auto",
-        help="reconcile_all's method on the cluster (the in-process case keeps the default)",
+        help="reconcile_all's method, on the cluster and in process (for the ratio)",
     )
     parser.add_argument("--bytes", type=int, default=100_000, help="claims of the bytes case")
     parser.add_argument("--pandas", type=int, default=1_000_000, help="claims in process")
@@ -220,7 +225,7 @@ def main() -> None:
     if "pandas" in only:
         out = h.run_case(
             __file__,
-            {"what": "pandas", "n": args.pandas},
+            {"what": "pandas", "n": args.pandas, "method": args.method},
             timeout=args.timeout,
             memory_mb=args.memory_mb,
         )
@@ -249,7 +254,8 @@ def main() -> None:
         )
         rows.append(
             [
-                f"{n:,} ({h.fmt(out.get('wars'))} wars, {h.fmt(out.get('files'))} files)",
+                f"{n:,} ({h.fmt(out.get('wars'))} wars, {h.fmt(out.get('files'))} files, "
+                f"{h.fmt(out.get('pandas_gb'), 1)} GB in pandas)",
                 h.fmt(out.get("write_s"), 1),
                 h.fmt(out.get("validate_s"), 1),
                 h.fmt(seconds, 1),

@@ -6,6 +6,7 @@ module; the property runs on dask's synchronous scheduler, in this process.
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import warnings
@@ -94,6 +95,23 @@ def test_the_cluster_table_equals_the_in_process_table_row_for_row(
     pd.testing.assert_frame_equal(_sorted(got), _sorted(expected))
     aside = {c for cell in got["set_aside"] for c in cell.split(";") if c}
     assert aside == set(truth.planted)  # the planted conflicts are found, and only they
+
+
+def test_the_task_graph_holds_the_wars_once_however_many_files_and_wars(
+    folder: tuple[Path, WarsTruth],
+) -> None:
+    # A plain argument is copied into every task: with 500 wars, each waiting shuffle output
+    # held its own unpickled registry (about 7 MB) and a 2 GB worker paused for good. The wars
+    # must be one key of the graph that the tasks refer to.
+    path, truth = folder
+    lazy = kt.read_claims(str(path / "*.parquet"), engine="dask")
+    with dask.config.set(scheduler="synchronous"):
+        result = kt.reconcile_all(lazy, engine="dask")
+    graph = dict(result.__dask_graph__())
+    holding = [key for key, task in graph.items() if b"ScopeTree" in pickle.dumps(task)]
+    n_tasks_per_war = len(truth.wars) + len(lazy.files)
+    assert len(graph) > n_tasks_per_war  # tasks per file and per war, each of which needs them
+    assert 1 <= len(holding) <= 2  # the registry, and the wars the files are read with
 
 
 def test_a_claim_set_in_memory_reconciles_on_the_cluster_and_writes_parquet(

@@ -99,6 +99,17 @@ def _module(name: str) -> Any:
     return importlib.import_module(name)
 
 
+def _shared(value: object) -> Any:
+    """``value`` as one key of the task graph, for every task that needs it.
+
+    A plain argument is copied into every task that takes it: the scheduler keeps each copy
+    (pickled), and a worker unpickles one per task it holds, waiting or running. A registry of
+    500 wars is 1 MB pickled and about 7 MB in memory, so 264 waiting shuffle outputs held
+    close to 2 GB on one worker and paused it for good. As one key, each worker holds it once.
+    """
+    return _module("dask").delayed(value, traverse=False, pure=False)
+
+
 def _client() -> Any:
     """The active ``distributed.Client``, or ``None`` (then dask's default scheduler runs)."""
     try:
@@ -301,7 +312,7 @@ class LazyClaims:
             return cached
         _dask()
         dask = _module("dask")
-        wars = self.given
+        wars = _shared(self.given)
         found = dask.compute(
             *[dask.delayed(_check_file, pure=True)(self.read, wars, f) for f in self.files]
         )
@@ -409,15 +420,15 @@ class LazyClaims:
         first to have them named.
         """
         dd = _dask()
+        dask = _module("dask")
         drop = self._check().drop
-        return dd.from_map(
-            _partition,
-            list(enumerate(self.files)),
-            args=(self.read, self.given, drop, self.excluded),
-            meta=_partition_meta(),
-            label="read-claims",
-            enforce_metadata=False,
-        )
+        wars = _shared(self.given)
+        read = dask.delayed(_partition, pure=True)
+        parts = [
+            read((i, f), self.read, wars, drop, self.excluded)
+            for i, f in enumerate(self.files)
+        ]
+        return dd.from_delayed(parts, meta=_partition_meta(), verify_meta=False)
 
 
 def lazy_claims(
@@ -579,7 +590,7 @@ def reconcile_partitions(
     )
     return shuffled.map_partitions(
         _reconcile_partition,
-        registry,
+        _shared(registry),
         per_war,
         meta.dtypes.to_dict(),
         meta=meta,
