@@ -143,6 +143,30 @@ _SPEAKER_TITLES = frozenset(
     }
 )
 _RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
+# a sentence or clause telling an incident (for a day a later sentence gives it)
+_TOLD_INCIDENT = re.compile(
+    r"\b(?:explosion|blast|strikes?|airstrikes?|attack(?:s|ed)?|shelling|raids?|massacre|"
+    r"bomb(?:s|ing)?|gunmen|stormed|storming|ambush(?:ed)?|clash(?:es)?|fighting)\b",
+    re.I,
+)
+# an incident named by a noun ("The fighting ... occurred in Bor South", "clashes ... took place
+# in Eastern Lakes State"), for a place a later sentence gives
+_INCIDENT_NOUN = re.compile(
+    r"\b(?:explosion|blast|strikes?|airstrikes?|attacks?|shelling|raids?|massacre|bombing|"
+    r"ambush|clash(?:es)?|fighting)\b",
+    re.I,
+)
+# "in Ganja, as well as other towns": not one place
+_OTHER_PLACES = re.compile(
+    r"\bother\s+(?:towns|cities|villages|areas|regions|places|districts|parts|provinces)\b", re.I
+)
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\'')
+# "in an earlier announcement late Sunday": the day of a statement, not of the incident
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:announcement|statement|press\s+conference|briefing|report)\s+"
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?$",
+    re.I,
+)
 _LOOK_AHEAD = 2  # sentences back that a later "the attack was carried out by X" reaches
 # "the complex attack", "the strike": an incident told before, named again
 _LATER_INCIDENT = re.compile(
@@ -328,6 +352,8 @@ class _Context:
     since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
     whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
     sentence_starts: list[int] = field(default_factory=list)
+    # "four of their gunmen", "Fifteen jihadists": a count of the lexicon's generic actors
+    generic_counted: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -366,6 +392,11 @@ def _party_words(trees: ScopeTrees, lex: Lexicon) -> dict[str, str]:
             words.setdefault(node.replace("-", " "), node)
     for alias, node in tree.aliases.items():
         words.setdefault(alias.replace("-", " "), node)
+    # a plural name used as a noun adjunct is singular ("gangs" -> "Gang violence", "insurgents"
+    # -> "an insurgent attack")
+    for word, node in list(words.items()):
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and " " not in word:
+            words.setdefault(word[:-1], node)
     return words
 
 
@@ -400,10 +431,28 @@ def _actor_words(ctx_words: dict[str, str], trees: ScopeTrees, lex: Lexicon) -> 
     return out
 
 
+def _lone_actor(trees: ScopeTrees) -> str | None:
+    """The one party of the war's tree (a child of its root) that holds no territory and is no
+    government side ("insurgents", "gangs", "al-shabaab"), or None when there are none or
+    several: who a generic "gunmen", "a terrorist gang" of the text are."""
+    party, region = trees["party"], trees["region"]
+    landless = [
+        node
+        for node in party.children[ROOT]
+        if node not in region and "government" not in node
+    ]
+    return landless[0] if len(landless) == 1 else None
+
+
 def _perpetrator_pattern(
     ctx_words: dict[str, str], lex: Lexicon, stems: bool, trees: ScopeTrees | None = None
 ) -> re.Pattern[str]:
     perp = lex.get("perpetrator")
+    generic = (
+        words_of(perp.get("generic_actors", []))
+        if trees is not None and _lone_actor(trees) is not None
+        else ""
+    )
     words = sorted(ctx_words, key=len, reverse=True)
     # "saudi led" (the alias saudi-led) matches "Saudi-led" and "Saudi led"
     side = "|".join(re.escape(w).replace(r"\ ", "[- ]") for w in words) or "(?!x)x"
@@ -437,7 +486,25 @@ def _perpetrator_pattern(
         rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
         rf"\b(?:strike|attack|shelling|strikes|attacks)\s+on\s+(?:[\w'-]+\s+){{1,4}}?by\s+"
         rf"(?:the\s+)?(?P<k>{side})(?![\w-])(?!'s)",
+        # "An attack blamed on jihadists", "had blamed the attack on \u201cterrorists\u201d"
+        rf"\bblamed\s+(?:(?:the|it|them|this|these|[\w-]+)\s+){{0,3}}?on\s+(?:the\s+)?"
+        rf"[\"\u201c']?(?P<m>{side})(?![\w-])(?!'s)",
+        # "the attacks launched by the Israeli entity", "attacks and aggressions\u201d by Israel"
+        rf"\b(?:{forces}|aggressions?)(?:\s+and\s+[\w'-]+)?[\"\u201d]?\s+"
+        rf"(?:(?:launched|carried\s+out|conducted|waged|committed|perpetrated)\s+)?by\s+"
+        rf"(?:the\s+)?(?P<n>{side})(?![\w-])(?!'s)",
+        # "an attack by the Islamic State in the Greater Sahara (ISGS) group": the name a
+        # parenthesised abbreviation stands for
+        rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){{1,8}}?\((?P<p>{side})\)",
     ]
+    if generic:
+        # "A terrorist gang attacked ..., killing": a generic armed actor as the subject of an
+        # attack is the war's one party that holds no territory
+        parts.append(
+            rf"(?<![\w-])(?P<q>{generic})\s*,?\s+"
+            rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+            rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|and|or)\b)"
+        )
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -652,6 +719,13 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
         if _in_sorted_spans(match.start(), since_spans):
             continue
+        if _in_sorted_spans(match.start(), ctx.mask):
+            continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
+        if match.groupdict().get("q") is not None:
+            if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
+                continue
+            perpetrator = _lone_actor(ctx.trees)
+            break
         if match.group("g") is not None and _COUNTED_ACTOR.search(
             ctx.norm, max(start, match.start() - 30), match.start()
         ):
@@ -1922,6 +1996,13 @@ def _build(
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side ('its')")
         scope_conf -= 0.1
+    elif (
+        lone := _lone_actor(ctx.trees)
+    ) is not None and ctx.generic_counted.match(ctx.norm, c.end, min(len(ctx.norm), c.end + 60)):
+        # "four of their gunmen were also killed": the war's one armed group's fighters
+        c.party, c.category = lone, "military"
+        notes.append("party = the war's one armed group (generic fighters counted)")
+        scope_conf -= 0.1
     elif clause_parties:
         c.party = _narrowest(party_tree, clause_parties)
     elif inherit and previous is not None and previous.party != ROOT:
@@ -2570,6 +2651,10 @@ def run(
         _adjective_places(words, lex),
         _there(lex),
     )
+    generic = words_of(lex.get("perpetrator").get("generic_actors", []))
+    ctx.generic_counted = re.compile(
+        rf"\s+(?:of\s+(?:their|its|the)\s+)?(?:[\w-]+\s+)?(?:{generic})\b", re.I
+    )
     speech = lex.get("speech")
     ctx.continuing = re.compile(rf"\b(?:{words_of(speech.get('continuing', []))})\b", re.I)
     ctx.whole_war = re.compile(rf"\b(?:{words_of(speech.get('whole_war', []))})\b", re.I)
@@ -2604,6 +2689,8 @@ def run(
         before = found
     _category_told_after(ctx, candidates)
     _perpetrator_told_after(ctx, candidates)
+    _day_told_after(ctx, candidates)
+    _place_told_after(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     return candidates, rejected
@@ -2671,6 +2758,105 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
                 c.perpetrator = perpetrator
                 c.notes.append("perpetrator named with the incident in a later sentence")
                 c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+
+
+def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "At least 19 people were killed when gunmen stormed a restaurant, police said Friday.
+    ... gunmen burst into the restaurant on Thursday evening": a sentence without figures that
+    tells the incident (an incident cue) and its day makes the tolls of up to ``_LOOK_AHEAD``
+    sentences before it, told with an incident cue and holding no "as of" day, an incident of
+    that day; so too the figures of the next sentence that point back to it ("the attack, in
+    which four of their gunmen were also killed"). The day is never one next to a speech verb
+    or a statement ("said late Monday", "in an earlier announcement late Sunday"), never a start
+    ("since Sunday"), never after the tolls' own day. One search per sentence."""
+    if not candidates:
+        return
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    for sentence in ctx.sentences:
+        if sentence.index in by_sentence:
+            continue
+        if _TOLD_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
+            continue
+        day = None
+        for d in _view(ctx, sentence, []).dates:
+            lead = ctx.norm[max(sentence.start, d.start - 40) : d.start]
+            if d.relative_span or _SINCE.search(lead) or ctx.since_words.search(lead):
+                continue
+            if ctx.lex.speech_verbs.search(lead) or _STATEMENT_BEFORE.search(lead):
+                continue
+            day = d.date
+            break
+        if day is None:
+            continue
+        earlier = [
+            c
+            for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index)
+            for c in by_sentence.get(index, [])
+            if _TOLD_INCIDENT.search(ctx.norm, c.sentence.start, c.sentence.end)
+        ]
+        later = [c for c in by_sentence.get(sentence.index + 1, []) if c.anaphoric]
+        for c in [*earlier, *later]:
+            if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
+                continue
+            if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
+                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+            ):
+                continue
+            c.kind, c.since, c.as_of = "incident", day, day
+            c.event = f"{c.region}-{day.isoformat()}" if c.region != ROOT else None
+            c.dated = True
+            c.notes.append("as_of: day of the incident, given in a later sentence")
+            c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
+
+
+def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "At least 22 people were killed in inter-clan clashes in South Sudan. The fighting ...
+    occurred in Bor South, which is located in Jonglei state": the next sentence, with no
+    figures of its own and no quotation, tells the incident (an incident noun) and names places
+    after it, on one chain below the figures' place and no "other towns"; the narrowest is their
+    place. Only the sentence right after, of
+    the figures' paragraph or the next one; never a running total or a count of the whole war.
+    One search per sentence."""
+    if not candidates:
+        return
+    tree = ctx.trees["region"]
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    for sentence in ctx.sentences:
+        if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
+            continue
+        cue = _INCIDENT_NOUN.search(ctx.norm, sentence.start, sentence.end)
+        if cue is None or _OTHER_PLACES.search(ctx.norm, sentence.start, sentence.end):
+            continue
+        if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
+            continue  # a quoted statement tells its speaker's account, not this incident
+        # the places told after the incident cue ("clashes ... took place in Eastern Lakes
+        # State"), not those of a speaker's title before it ("The Nyang county commissioner")
+        places = [
+            node
+            for a, _, node in _clause_facts(ctx, (sentence.start, sentence.end))["places"]
+            if a > cue.start() and not _in_sorted_spans(a, ctx.mask)
+        ]
+        if not places:
+            continue
+        place = _narrowest(tree, places)
+        if not all(tree.is_within(place, n) for n in places):
+            continue  # places apart: no one place
+        for c in by_sentence[sentence.index - 1]:
+            if c.region == place or not tree.is_within(place, c.region):
+                continue
+            if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
+                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
+            ):
+                continue
+            c.region = place
+            if c.event is not None and c.kind == "incident":
+                c.event = f"{place}-{c.as_of.isoformat()}"
+            c.notes.append("place named with the incident in the next sentence")
+            c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:

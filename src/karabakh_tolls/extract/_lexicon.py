@@ -163,7 +163,11 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             )
         )
     anaphora_words = {a for entry in data["source"] for a in entry["anaphora"]}
+    # "have claimed responsibility", "claimed the lives of": a speech verb that says no count
+    not_speech = words_pattern(data["speech"].get("not_after", []))
     speech = words_pattern(data["speech"]["verbs"])
+    if not_speech:
+        speech = rf"(?:{speech})(?!\s+(?:{not_speech})\b)"
     according = words_pattern(data["speech"]["according"])
     implicit = data["implicit"]
     persons = words_pattern([*implicit["child"], *implicit["other"]])
