@@ -220,6 +220,24 @@ _SITUATED_SOURCE = re.compile(
     re.I,
 )
 _LEADING_CONJUNCTIONS = frozenset({"while", "whereas", "but", "and", "meanwhile", "as"})
+# "spokesperson Marta Hurtado": a spokesperson named without the body spoken for
+_BARE_SPOKESMAN = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:(?:chief|deputy|official|press)\s+)?spokes(?:man|woman|person)"
+    rf"\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}",
+    re.I,
+)
+# a parenthesis ending the phrase before a speech verb, and a quoted name ending it
+_TRAILING_PAREN = re.compile(r"\s*\([^()]{0,100}\)\s*$")
+_TRAILING_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{2,60}[\"\u201d]\s*$")
+# a quoted name heading a speaker phrase, and correspondents speaking for their outlet
+_QUOTED_NAME = re.compile(r"^(?:the\s+)?[\"\u201c](?P<name>[^\"\u201c\u201d]{2,60})[\"\u201d]")
+_CORRESPONDENTS = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?:correspondents?|reporters?|journalists?)\s+(?:for|of|from|with)\s+"
+    r"(?:the\s+)?[\"\u201c]?(?P<name>[^\"\u201c\u201d,]{2,60}?)[\"\u201d]?$",
+    re.I,
+)
+# "quoted the ministry as saying": the speaker quoted
+_QUOTED_AS = re.compile(r"\s+(?P<who>(?:[\w'.-]+\s+){0,6}?[\w'.-]+)\s+as\s+(?:saying|stating)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 # A party name that names an armed actor ("rapid support forces", "saudi led coalition").
 _ACTOR_NAME = re.compile(r"\b(?:forces|coalition|army|junta|militia|brigades?|front)$")
@@ -860,8 +878,16 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
     """The phrase right before a speech verb, back to the clause start (a comma, quote...)."""
     floor = max(sentence_start, verb_start - 120)
     chunk = ctx.norm[floor:verb_start]
+    paren = _TRAILING_PAREN.search(chunk)
+    if paren is not None and paren.start() > 0:
+        # "Correspondents for the Bulletin (published by the NGO CIP) speak of": the phrase
+        # before the parenthesis
+        return _subject_before(ctx, sentence_start, floor + paren.start())
+    quoted = _TRAILING_QUOTED.search(chunk)
+    # a quoted name ("Sala da Paz" puts the toll at) is no clause boundary
+    scan = chunk[: quoted.start()] if quoted is not None else chunk
     cut = max(
-        chunk.rfind(c)
+        scan.rfind(c)
         for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
     )
     lowered = chunk.lower()
@@ -878,14 +904,20 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         first = inner.rfind(",")
         if first >= 0:
             head_part = inner[:first]
+            # '"Sala da Paz" ("Peace Room"), a coalition of ...': the name without its gloss
+            gloss = _TRAILING_PAREN.search(head_part)
+            named_end = gloss.start() if gloss is not None and gloss.start() > 0 else first
+            head_part = inner[:named_end]
+            name_quoted = _TRAILING_QUOTED.search(head_part)
+            scan_head = head_part[: name_quoted.start()] if name_quoted is not None else head_part
             begin = max(
-                head_part.rfind(c) for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")")
+                scan_head.rfind(c) for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")")
             )
-            lowered_head = head_part.lower()
+            lowered_head = scan_head.lower()
             for word in (" that ", " who ", " which ", " when "):
                 at = lowered_head.rfind(word)
                 begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
-            phrase = " ".join(chunk[begin + 1 : cut].split())
+            phrase = " ".join((chunk[begin + 1 : named_end] + chunk[first:cut]).split())
             if phrase and len(phrase.split()) <= 12 and "," in phrase:
                 return floor + begin + 1 + (
                     len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())
@@ -942,6 +974,34 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
             ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
+            if verb == "quoted":
+                quoted = _QUOTED_AS.match(norm, match.end(), sentence.end)
+                if quoted is None:
+                    continue
+                # "the semi-official Mehr News Agency quoted the ministry as saying": the one
+                # quoted speaks, the one quoting relays
+                relayer = _subject_before(ctx, sentence.start, match.start())
+                said = _speaker_from_phrase(
+                    ctx, (quoted.start("who"), quoted.group("who")), quoted.end(), previous
+                )
+                if said is not None:
+                    source = (
+                        _table_source(ctx, relayer[1]) or _text_source(ctx, relayer[1])
+                        if relayer is not None
+                        else None
+                    )
+                    found = Speaker(
+                        said.start,
+                        said.end,
+                        said.source,
+                        said.verb_end,
+                        source.id if source is not None else said.via,
+                        said.resolved,
+                        said.spokesman,
+                    )
+                    out.append(found)
+                    previous = found
+                continue
             # the window reaches one character before the sentence so that a pronoun opening
             # it ("It also said ...") has the blank its pattern needs before it
             if previous is not None and pronoun_pattern.search(
@@ -1072,7 +1132,32 @@ def _speaker_from_phrase(
         via = listener.id if listener is not None else None
         phrase = phrase[: told.start()]
     source = _table_source(ctx, phrase)
+    if source is None:
+        named = _CORRESPONDENTS.match(phrase.split(",")[0]) or _QUOTED_NAME.match(phrase)
+        if named is not None:
+            # 'Correspondents for the "Mozambique Political Process Bulletin"', '"Sala da
+            # Paz", a coalition of ...': the outlet, the body named in quotation marks
+            name = " ".join(named.group("name").split())
+            source = _table_source(ctx, name) or Source(
+                _slug(name), name, SourceKind.OTHER, INDEPENDENT
+            )
+            if named.re is _QUOTED_NAME:
+                # the speaker starts after the quoted name, which is no quotation of its own
+                start, phrase = start + named.end(), phrase[named.end() :]
     resolved = False
+    if source is None and _BARE_SPOKESMAN.fullmatch(" ".join(phrase.split())):
+        # "According to the statement released by the OHCHR, spokesperson Marta Hurtado said":
+        # a spokesperson of no named body speaks for the body named before in the sentence
+        i = bisect.bisect_left(ctx.mask, (start, -1)) - 1
+        if i >= 0 and start - ctx.mask[i][1] <= 150:
+            between = ctx.norm[ctx.mask[i][1] : start]
+            if not re.search(r"[.!?]\s", between):
+                body = _table_source(ctx, ctx.norm[ctx.mask[i][0] : ctx.mask[i][1]])
+                if body is not None:
+                    return Speaker(
+                        start, start + len(phrase), body, verb_end, via, True,
+                        " ".join(phrase.split()),
+                    )  # fmt: skip
     inner = re.search(
         r"\b(?:for|of|at|from)\s+the\s+(?:[\w-]+\s+)?(?P<head>[\w-]+)$", phrase.split(",")[0]
     )
