@@ -25,6 +25,7 @@ Rules, in the order they run for each sentence:
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -160,7 +161,7 @@ _INCIDENT_NOUN = re.compile(
 _OTHER_PLACES = re.compile(
     r"\bother\s+(?:towns|cities|villages|areas|regions|places|districts|parts|provinces)\b", re.I
 )
-_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\'')
+_QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab'")
 # "in an earlier announcement late Sunday": the day of a statement, not of the incident
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:announcement|statement|press\s+conference|briefing|report)\s+"
@@ -206,7 +207,15 @@ _LEADING_TIME = re.compile(
     r"\s*,?\s+(?=\S)",
     re.I,
 )
-_MINISTRY = re.compile(r"\b(?:ministry|health\s+(?:department|authorit\w+))\b", re.I)
+_MINISTRY = re.compile(r"\b(?:ministry|health\s+(?:department|authorit\w+|minister))\b", re.I)
+# "For the six months from January to June", "from January to 15 March": a period of months,
+# whose count holds at the period's end
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_PERIOD = re.compile(
+    rf"\b(?:from|between)\s+(?:{_MONTHS})(?:\s+\d{{4}})?\s+(?:to|and|until|through)\s+"
+    rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTHS})(?!\s+\d{{1,2}}\b)(?:\s+(?P<year>\d{{4}}))?\b",
+    re.I,
+)
 # "a government statement", "a military communique": a body's statement with no name.
 _ISSUED_BY = re.compile(
     r"(?P<body>[\w-]+(?:\s+[\w-]+)?)\s+(?:statement|communique|communiqué|press\s+release)",
@@ -230,12 +239,23 @@ _BARE_SPOKESMAN = re.compile(
 _TRAILING_PAREN = re.compile(r"\s*\([^()]{0,100}\)\s*$")
 _TRAILING_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{2,60}[\"\u201d]\s*$")
 # a quoted name heading a speaker phrase, and correspondents speaking for their outlet
-_QUOTED_NAME = re.compile(r"^(?:the\s+)?[\"\u201c](?P<name>[^\"\u201c\u201d]{2,60})[\"\u201d]")
+# (a name: capitalised, at most six words, no digits and no punctuation of a quoted sentence)
+_QUOTED_NAME = re.compile(
+    r"^(?:the\s+)?[\"\u201c](?P<name>[A-Z][^\"\u201c\u201d\d,.;:!?]{1,50}?)[\"\u201d](?!\w)"
+)
 _CORRESPONDENTS = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?:correspondents?|reporters?|journalists?)\s+(?:for|of|from|with)\s+"
     r"(?:the\s+)?[\"\u201c]?(?P<name>[^\"\u201c\u201d,]{2,60}?)[\"\u201d]?$",
     re.I,
 )
+_BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier)\b", re.I)
+_MAINLY_BEFORE = re.compile(
+    r"\b(?:mainly|mostly|largely|primarily|chiefly|partly|particularly|especially)\s+"
+    r"(?:in|on|at|around)\s+(?:the\s+)?(?:[\w'-]+(?:,\s*|\s+))?(?:of\s+)?$",
+    re.I,
+)
+# a number of days, hours... ("over the past 12 days"): a duration, which counts no one
+_DURATION_AFTER = re.compile(r"[\s-]+(?:days?|hours?|weeks?|months?|years?)\b", re.I)
 # "quoted the ministry as saying": the speaker quoted
 _QUOTED_AS = re.compile(r"\s+(?P<who>(?:[\w'.-]+\s+){0,6}?[\w'.-]+)\s+as\s+(?:saying|stating)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
@@ -455,9 +475,7 @@ def _lone_actor(trees: ScopeTrees) -> str | None:
     several: who a generic "gunmen", "a terrorist gang" of the text are."""
     party, region = trees["party"], trees["region"]
     landless = [
-        node
-        for node in party.children[ROOT]
-        if node not in region and "government" not in node
+        node for node in party.children[ROOT] if node not in region and "government" not in node
     ]
     return landless[0] if len(landless) == 1 else None
 
@@ -551,7 +569,8 @@ def _gazetteer(trees: ScopeTrees, lex: Lexicon) -> re.Pattern[str]:
     nouns = words_of(lex.get("region", "place_nouns"))
     after = words_of(lex.get("region").get("after_nouns", []))
     return re.compile(
-        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})\s+(?:of\s+)?)?"
+        # ("in the city of Ganja"; "in the capital, Port-au-Prince": a noun and its apposition)
+        rf"\b(?:{preps})\s+(?:the\s+)?(?:[\w'-]+\s+)??(?:(?:{nouns})(?:\s+of|,)?\s+)?"
         rf"(?P<name>{alternatives})(?![\w-])"
         rf"(?:'s\s+(?:[\w-]+\s+){{0,2}}?(?P<held>{alternatives})(?![\w-]))?"
         rf"|(?<![\w-])(?P<bare>{alternatives})\s+(?:{after})\b"
@@ -684,6 +703,11 @@ def _place_owners(
 
 
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
+    """The party whose territory holds ``region``. None in a war of one armed group against
+    the state (an insurgency, a gang war: the tree has one landless party): the people killed in
+    the state's territory are no side of it, so a place names no party there."""
+    if _lone_actor(trees) is not None:
+        return None
     party = trees["party"]
     for node in trees["region"].ancestors(region):
         if node != ROOT and node in party:
@@ -701,6 +725,10 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         (a, b, node)
         for a, b, node in _place_matches(ctx, start, end)
         if not _in_sorted_spans(a, ctx.mask)
+        # "near the Burkina Faso border": the border area, not the country; "mainly in the
+        # capital": not only there
+        and not _BORDER_AFTER.match(ctx.norm, b)
+        and not _MAINLY_BEFORE.search(ctx.norm, max(start, a - 40), a)
     ]
     region_tree = ctx.trees["region"]
     adjective: list[tuple[int, int, str]] = []
@@ -1134,7 +1162,7 @@ def _speaker_from_phrase(
     source = _table_source(ctx, phrase)
     if source is None:
         named = _CORRESPONDENTS.match(phrase.split(",")[0]) or _QUOTED_NAME.match(phrase)
-        if named is not None:
+        if named is not None and len(named.group("name").split()) <= 6:
             # 'Correspondents for the "Mozambique Political Process Bulletin"', '"Sala da
             # Paz", a coalition of ...': the outlet, the body named in quotation marks
             name = " ".join(named.group("name").split())
@@ -1152,10 +1180,10 @@ def _speaker_from_phrase(
         if i >= 0 and start - ctx.mask[i][1] <= 150:
             between = ctx.norm[ctx.mask[i][1] : start]
             if not re.search(r"[.!?]\s", between):
-                body = _table_source(ctx, ctx.norm[ctx.mask[i][0] : ctx.mask[i][1]])
-                if body is not None:
+                spoken_for = _table_source(ctx, ctx.norm[ctx.mask[i][0] : ctx.mask[i][1]])
+                if spoken_for is not None:
                     return Speaker(
-                        start, start + len(phrase), body, verb_end, via, True,
+                        start, start + len(phrase), spoken_for, verb_end, via, True,
                         " ".join(phrase.split()),
                     )  # fmt: skip
     inner = re.search(
@@ -1442,6 +1470,7 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
         if not _in_sorted_spans(s, spans)
         and not _GLUED_COMPOUND.match(norm, e)
         and not households.match(norm, e)
+        and not _DURATION_AFTER.match(norm, e)  # "over the past 12 days has reached 606"
     ]
     history = None
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
@@ -1707,6 +1736,11 @@ def _speaker_for(
             )
             if not _in_sorted_spans(s.start, regions)
         ]
+        own = [s for s in nearby if sentence.start <= s.start < sentence.end]
+        if own:
+            # '"...," the agency quoted the ministry as saying': the quotation's own sentence
+            # names its speaker, whoever spoke in the sentence before
+            nearby = own
         if nearby:
             # a speaker before the quotation is as near as its verb ('X announced "..."')
             nearest = min(
@@ -1792,6 +1826,11 @@ def _dates(
             statement = statement or d
     if as_of is None and until is not None:
         as_of, how = until.date, "end of a dated range"
+    if as_of is None:
+        period = _MONTH_PERIOD.search(norm, sentence.start, sentence.end)
+        end = _period_end(period, ctx.published) if period is not None else None
+        if end is not None:
+            as_of, how = end, "end of a period of months"
     for d in dates:
         if d is statement or d is until or (as_of is not None and d.date == as_of):
             continue
@@ -1810,6 +1849,21 @@ def _dates(
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
     return as_of, since, event, how
+
+
+def _period_end(period: re.Match[str], published: dt.date) -> dt.date | None:
+    """The last day of a period of months ("from January to June" -> June 30, the latest such
+    day on or before publication; "to 15 March" -> March 15)."""
+    month = _MONTHS.split("|").index(period.group("month").lower()) + 1
+    year = int(period.group("year")) if period.group("year") else published.year
+    last = calendar.monthrange(year, month)[1]
+    day = int(period.group("day")) if period.group("day") else last
+    if not 1 <= day <= last:
+        return None
+    end = dt.date(year, month, day)
+    if end > published and not period.group("year"):
+        end = dt.date(year - 1, month, min(day, calendar.monthrange(year - 1, month)[1]))
+    return end if end <= published else None
 
 
 def _inherit(c: Candidate, previous: Candidate) -> None:
@@ -2081,9 +2135,9 @@ def _build(
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side ('its')")
         scope_conf -= 0.1
-    elif (
-        lone := _lone_actor(ctx.trees)
-    ) is not None and ctx.generic_counted.match(ctx.norm, c.end, min(len(ctx.norm), c.end + 60)):
+    elif (lone := _lone_actor(ctx.trees)) is not None and ctx.generic_counted.match(
+        ctx.norm, c.end, min(len(ctx.norm), c.end + 60)
+    ):
         # "four of their gunmen were also killed": the war's one armed group's fighters
         c.party, c.category = lone, "military"
         notes.append("party = the war's one armed group (generic fighters counted)")
@@ -2387,8 +2441,11 @@ def _sentence_candidates(
         for m in mentions
     }
     populations = {m for m in mentions if _is_population(ctx, sentence, m, phrases[m])}
-    if populations:  # a population is no figure of its own: an outcome search passes over it
-        starts = {a for a, _ in populations}
+    # "The death toll in two jihadist attacks ... has risen to 38": a count of attacks is no
+    # figure of people either
+    things = {m for m in mentions if phrases[m].reject == "strike-count"}
+    if populations or things:  # no figure of its own: an outcome search passes over it
+        starts = {a for a, _ in populations | things}
         view.blockers = [b for b in view.blockers if b not in starts]
     for start, end in mentions:
         phrase = ctx.text[start:end]
@@ -2845,6 +2902,26 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
                 c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
 
 
+def _sentence_test(
+    ctx: _Context, memo: dict[int, bool], index: int, pattern: re.Pattern[str]
+) -> bool:
+    """Whether sentence ``index`` matches ``pattern``, each sentence searched once."""
+    if index not in memo:
+        sentence = ctx.sentences[index]
+        memo[index] = pattern.search(ctx.norm, sentence.start, sentence.end) is not None
+    return memo[index]
+
+
+def _total_or_war(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence tells a running total or a count of the whole war (searched once)."""
+    if sentence.index not in memo:
+        memo[sentence.index] = bool(
+            _RUNNING_TOTAL.search(ctx.norm, sentence.start, sentence.end)
+            or ctx.whole_war.search(ctx.norm, sentence.start, sentence.end)
+        )
+    return memo[sentence.index]
+
+
 def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "At least 19 people were killed when gunmen stormed a restaurant, police said Friday.
     ... gunmen burst into the restaurant on Thursday evening": a sentence without figures that
@@ -2859,6 +2936,8 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for c in candidates:
         by_sentence.setdefault(c.sentence.index, []).append(c)
+    told: dict[int, bool] = {}  # each sentence searched once
+    totals: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence:
             continue
@@ -2878,16 +2957,14 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         earlier = [
             c
             for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index)
+            if _sentence_test(ctx, told, index, _TOLD_INCIDENT)
             for c in by_sentence.get(index, [])
-            if _TOLD_INCIDENT.search(ctx.norm, c.sentence.start, c.sentence.end)
         ]
         later = [c for c in by_sentence.get(sentence.index + 1, []) if c.anaphoric]
         for c in [*earlier, *later]:
             if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
                 continue
-            if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
-                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
-            ):
+            if _total_or_war(ctx, totals, c.sentence):
                 continue
             c.kind, c.since, c.as_of = "incident", day, day
             c.event = f"{c.region}-{day.isoformat()}" if c.region != ROOT else None
@@ -2910,6 +2987,7 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for c in candidates:
         by_sentence.setdefault(c.sentence.index, []).append(c)
+    totals: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
             continue
@@ -2930,15 +3008,22 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         place = _narrowest(tree, places)
         if not all(tree.is_within(place, n) for n in places):
             continue  # places apart: no one place
+        if _total_or_war(ctx, totals, ctx.sentences[sentence.index - 1]):
+            continue
         for c in by_sentence[sentence.index - 1]:
             if c.region == place or not tree.is_within(place, c.region):
                 continue
-            if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
-                ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
-            ):
-                continue
             c.region = place
             if c.event is not None and c.kind == "incident":
+                c.event = f"{place}-{c.as_of.isoformat()}"
+            elif (
+                c.kind == "cumulative"
+                and tree.depth(place) >= 2
+                and _event_of(ctx, c.sentence) == c.as_of
+            ):
+                # the day its sentence gives, now at a place below a country: an incident (as
+                # the sentence would have read with the place in it)
+                c.kind, c.since = "incident", c.as_of
                 c.event = f"{place}-{c.as_of.isoformat()}"
             c.notes.append("place named with the incident in the next sentence")
             c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
