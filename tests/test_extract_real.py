@@ -1812,3 +1812,13 @@ def test_rules_written_on_the_fourth_holdouts_misses(
 def test_claiming_responsibility_is_no_statement_of_a_count(text: str) -> None:
     row = _row("somalia", text, "20", "2016-01-22")
     assert row["source"] == "unattributed", row["note"]
+
+
+def test_a_day_told_later_makes_no_incident_without_a_place() -> None:
+    # the fifth holdout's first run crashed here: an incident with no place has no event id
+    text = (
+        "At least 19 people were killed when gunmen stormed a restaurant, police said Friday.\n"
+        "After a huge explosion, gunmen burst into the restaurant on Thursday evening."
+    )
+    rows = _frame(text, published="2020-10-16")
+    assert list(rows["kind"]) == ["cumulative"], rows["note"].tolist()

@@ -2926,8 +2926,8 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "At least 19 people were killed when gunmen stormed a restaurant, police said Friday.
     ... gunmen burst into the restaurant on Thursday evening": a sentence without figures that
     tells the incident (an incident cue) and its day makes the tolls of up to ``_LOOK_AHEAD``
-    sentences before it, told with an incident cue and holding no "as of" day, an incident of
-    that day; so too the figures of the next sentence that point back to it ("the attack, in
+    sentences before it, told with an incident cue, at a place and holding no "as of" day, an
+    incident of that day; so too the figures of the next sentence that point back to it ("the attack, in
     which four of their gunmen were also killed"). The day is never one next to a speech verb
     or a statement ("said late Monday", "in an earlier announcement late Sunday"), never a start
     ("since Sunday"), never after the tolls' own day. One search per sentence."""
@@ -2964,10 +2964,12 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         for c in [*earlier, *later]:
             if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
                 continue
+            if c.region == ROOT:
+                continue  # an incident has a place (its event id names it)
             if _total_or_war(ctx, totals, c.sentence):
                 continue
             c.kind, c.since, c.as_of = "incident", day, day
-            c.event = f"{c.region}-{day.isoformat()}" if c.region != ROOT else None
+            c.event = f"{c.region}-{day.isoformat()}"
             c.dated = True
             c.notes.append("as_of: day of the incident, given in a later sentence")
             c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
