@@ -2928,9 +2928,9 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     tells the incident (an incident cue) and its day makes the tolls of up to ``_LOOK_AHEAD``
     sentences before it, told with an incident cue, at a place and holding no "as of" day, an
     incident of that day; so too the figures of the next sentence that point back to it ("the
-    attack, in which four of their gunmen were also killed"). The day is never one next to a speech verb
-    or a statement ("said late Monday", "in an earlier announcement late Sunday"), never a start
-    ("since Sunday"), never after the tolls' own day. One search per sentence."""
+    attack, in which four of their gunmen were also killed"). The day is never one next to a
+    speech verb or a statement ("said late Monday", "in an earlier announcement late Sunday"),
+    never a start ("since Sunday"), never after the tolls' own day. One search per sentence."""
     if not candidates:
         return
     by_sentence: dict[int, list[Candidate]] = {}
