@@ -425,8 +425,7 @@ class LazyClaims:
         wars = _shared(self.given)
         read = dask.delayed(_partition, pure=True)
         parts = [
-            read((i, f), self.read, wars, drop, self.excluded)
-            for i, f in enumerate(self.files)
+            read((i, f), self.read, wars, drop, self.excluded) for i, f in enumerate(self.files)
         ]
         return dd.from_delayed(parts, meta=_partition_meta(), verify_meta=False)
 
