@@ -2465,6 +2465,12 @@ def _sentence_candidates(
             why = (np.reject, f"counts {np.noun!r}, not people")
         if why is None and (start, end) in populations:
             why = ("population", "a population, not a toll")
+        if why is None:
+            ahead = max(sentence.start, start - 25)
+            for reason, cue in ctx.lex.reject_before:
+                if cue.search(ctx.norm, ahead, start):
+                    why = (reason, f"{reason} right before the figure: not a toll")
+                    break
         figure: Figure | None = None
         if why is None:
             try:
