@@ -115,15 +115,21 @@ def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
                 rows_per_file=max(1_000, min(125_000, n // 8)),
             )
         files = list((folder / "claims").glob("*.parquet"))
-        # the memory the claims take as one pandas table (read a file at a time, as strings)
-        in_pandas = sum(
-            int(pd.read_parquet(f).memory_usage(deep=True).sum()) for f in sorted(files)
-        )
+        # the memory the claims take as pandas tables (read a file at a time): with pandas's
+        # default strings (Arrow-backed since pandas 3) and with Python-object strings
+        in_pandas = in_objects = 0
+        for f in sorted(files):
+            table = pd.read_parquet(f)
+            in_pandas += int(table.memory_usage(deep=True).sum())
+            strings = [c for c in table.columns if isinstance(table[c].dtype, pd.StringDtype)]
+            as_objects = table.astype(dict.fromkeys(strings, object))
+            in_objects += int(as_objects.memory_usage(deep=True).sum())
         h.report(
             write_s=s.seconds,
             files=len(files),
             disk_mb=sum(f.stat().st_size for f in files) / 1e6,
             pandas_gb=in_pandas / 1e9,
+            object_strings_gb=in_objects / 1e9,
             wars=len(truth.wars),
         )
         with (
@@ -255,7 +261,8 @@ def main() -> None:
         rows.append(
             [
                 f"{n:,} ({h.fmt(out.get('wars'))} wars, {h.fmt(out.get('files'))} files, "
-                f"{h.fmt(out.get('pandas_gb'), 1)} GB in pandas)",
+                f"{h.fmt(out.get('pandas_gb'), 1)} GB in pandas, "
+                f"{h.fmt(out.get('object_strings_gb'), 1)} GB with object strings)",
                 h.fmt(out.get("write_s"), 1),
                 h.fmt(out.get("validate_s"), 1),
                 h.fmt(seconds, 1),
