@@ -53,6 +53,10 @@ INTEGER_BUDGET: Final = 10.0
 """Seconds one component may spend in integer searches in all. Past it, a fractional LP
 optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
 
+QUESTION_CELLS: Final = 2_000_000
+"""Largest (box, variable) block :meth:`ComponentModel.questions` works on at once (its dense
+intermediates take about 30 bytes a pair, so about 60 MB)."""
+
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
 _TOL: Final = 1e-6
@@ -410,12 +414,26 @@ class ComponentModel:
     def questions(self, boxes: IntArray, days: IntArray) -> tuple[BoolArray, BoolArray, IntArray]:
         """:meth:`question` for many boxes at once: per box, the merged columns that count for
         the minimum and for the maximum (boolean matrices, one row a box) and the covered
-        (cell, day) pairs."""
+        (cell, day) pairs.
+
+        The work is dense in (box, variable), so boxes go in chunks of at most
+        :data:`QUESTION_CELLS` such pairs: memory stays bounded whatever the number of rows.
+        """
         n = len(boxes)
         n_cols = len(self.column_size)
         if n == 0 or self.n_vars == 0:
             empty = np.zeros((n, n_cols), dtype=bool)
             return empty, empty.copy(), np.zeros(n, dtype=np.int64)
+        step = max(1, QUESTION_CELLS // max(self.n_vars, 1))
+        if n > step:
+            parts = [
+                self.questions(boxes[i : i + step], days[i : i + step]) for i in range(0, n, step)
+            ]
+            return (
+                np.concatenate([p[0] for p in parts]),
+                np.concatenate([p[1] for p in parts]),
+                np.concatenate([p[2] for p in parts]),
+            )
         per_dim = []
         for d, atoms in enumerate(self.atoms):
             nodes, inverse = np.unique(boxes[:, d], return_inverse=True)
