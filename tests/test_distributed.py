@@ -109,8 +109,8 @@ def test_the_task_graph_holds_the_wars_once_however_many_files_and_wars(
         result = kt.reconcile_all(lazy, engine="dask")
     graph = dict(result.__dask_graph__())
     holding = [key for key, task in graph.items() if b"ScopeTree" in pickle.dumps(task)]
-    n_tasks_per_war = len(truth.wars) + len(lazy.files)
-    assert len(graph) > n_tasks_per_war  # tasks per file and per war, each of which needs them
+    n_files_and_wars = len(truth.wars) + len(lazy.files)
+    assert len(graph) > n_files_and_wars  # tasks per file and per war, each of which needs them
     assert 1 <= len(holding) <= 2  # the registry, and the wars the files are read with
 
 

@@ -144,18 +144,17 @@ _SPEAKER_TITLES = frozenset(
     }
 )
 _RUNNING_TOTAL = re.compile(r"\b(?:since|toll|total|tally|so\s+far|number\s+of)\b", re.I)
-# a sentence or clause telling an incident (for a day a later sentence gives it)
-_TOLD_INCIDENT = re.compile(
-    r"\b(?:explosion|blast|strikes?|airstrikes?|attack(?:s|ed)?|shelling|raids?|massacre|"
-    r"bomb(?:s|ing)?|gunmen|stormed|storming|ambush(?:ed)?|clash(?:es)?|fighting)\b",
-    re.I,
-)
 # an incident named by a noun ("The fighting ... occurred in Bor South", "clashes ... took place
 # in Eastern Lakes State"), for a place a later sentence gives
-_INCIDENT_NOUN = re.compile(
-    r"\b(?:explosion|blast|strikes?|airstrikes?|attacks?|shelling|raids?|massacre|bombing|"
-    r"ambush|clash(?:es)?|fighting)\b",
-    re.I,
+_INCIDENT_NOUNS = (
+    r"explosion|blast|strikes?|airstrikes?|attacks?|shelling|raids?|massacre|bombing|ambush|"
+    r"clash(?:es)?|fighting"
+)
+_INCIDENT_NOUN = re.compile(rf"\b(?:{_INCIDENT_NOUNS})\b", re.I)
+# a sentence or clause telling an incident, by a noun or a verb (for a day a later sentence
+# gives it)
+_TOLD_INCIDENT = re.compile(
+    rf"\b(?:{_INCIDENT_NOUNS}|attacked|bombs?|gunmen|stormed|storming|ambushed)\b", re.I
 )
 # "in Ganja, as well as other towns": not one place
 _OTHER_PLACES = re.compile(
@@ -2878,9 +2877,8 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
     count of the whole war, nor to the perpetrator's own side. One search per sentence."""
     if not candidates:
         return
-    by_sentence: dict[int, list[Candidate]] = {}
-    for c in candidates:
-        by_sentence.setdefault(c.sentence.index, []).append(c)
+    by_sentence = _by_sentence(candidates)
+    totals: dict[int, bool] = {}
     party_tree = ctx.trees["party"]
     for sentence in ctx.sentences:
         if _LATER_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
@@ -2894,9 +2892,7 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
                     continue
                 if c.sentence.paragraph_start != sentence.paragraph_start and not c.incident_cue:
                     continue
-                if _RUNNING_TOTAL.search(ctx.norm, c.sentence.start, c.sentence.end) or (
-                    ctx.whole_war.search(ctx.norm, c.sentence.start, c.sentence.end)
-                ):
+                if _total_or_war(ctx, totals, c.sentence):
                     continue
                 if c.party != ROOT and (
                     party_tree.is_within(c.party, perpetrator)
@@ -2905,7 +2901,20 @@ def _perpetrator_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> N
                     continue
                 c.perpetrator = perpetrator
                 c.notes.append("perpetrator named with the incident in a later sentence")
-                c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+                _doubt_scope(c)
+
+
+def _by_sentence(candidates: Sequence[Candidate]) -> dict[int, list[Candidate]]:
+    """The candidates of each sentence, by sentence index, in their order."""
+    out: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        out.setdefault(c.sentence.index, []).append(c)
+    return out
+
+
+def _doubt_scope(c: Candidate) -> None:
+    """A scope read from another sentence: its confidence at most 0.6 (and at least 0.1)."""
+    c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
 
 
 def _sentence_test(
@@ -2939,9 +2948,7 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     never a start ("since Sunday"), never after the tolls' own day. One search per sentence."""
     if not candidates:
         return
-    by_sentence: dict[int, list[Candidate]] = {}
-    for c in candidates:
-        by_sentence.setdefault(c.sentence.index, []).append(c)
+    by_sentence = _by_sentence(candidates)
     told: dict[int, bool] = {}  # each sentence searched once
     totals: dict[int, bool] = {}
     for sentence in ctx.sentences:
@@ -2992,9 +2999,7 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     if not candidates:
         return
     tree = ctx.trees["region"]
-    by_sentence: dict[int, list[Candidate]] = {}
-    for c in candidates:
-        by_sentence.setdefault(c.sentence.index, []).append(c)
+    by_sentence = _by_sentence(candidates)
     totals: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
@@ -3034,7 +3039,7 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 c.kind, c.since = "incident", c.as_of
                 c.event = f"{place}-{c.as_of.isoformat()}"
             c.notes.append("place named with the incident in the next sentence")
-            c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+            _doubt_scope(c)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:
@@ -3158,7 +3163,7 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         if c.perpetrator == ROOT:
             c.perpetrator = perpetrator
             c.notes.append("perpetrator of the incident the text is about (its first figures)")
-            c.confidence["scope"] = round(max(0.1, min(c.confidence.get("scope", 0.9), 0.6)), 2)
+            _doubt_scope(c)
         if day is not None and not c.dated and c.kind != "increment":
             # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes"
             c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
