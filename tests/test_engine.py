@@ -18,7 +18,7 @@ import karabakh_tolls as kt
 from karabakh_tolls.engine import exact
 from karabakh_tolls.engine.components import components
 from karabakh_tolls.engine.constraints import Constraints, stage
-from karabakh_tolls.engine.solve import solver
+from karabakh_tolls.engine.solve import Pairs, solver
 from karabakh_tolls.scopes import ScopeTrees, default_trees
 from karabakh_tolls.testing.instances import (
     Constraint,
@@ -495,3 +495,21 @@ def test_questions_asked_in_chunks_give_the_table_asked_at_once(instance: Instan
         patch.setattr(exact, "QUESTION_CELLS", 1)
         chunked = kt.reconcile_all(kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war]))
     pd.testing.assert_frame_equal(chunked, whole)
+
+
+@given(
+    st.lists(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 6)), max_size=8), max_size=5),
+    st.lists(st.booleans(), min_size=10, max_size=10),
+)
+def test_support_pairs_are_the_distinct_sorted_pairs_of_rows_kept(
+    chunks: list[list[tuple[int, int]]], drop: list[bool]
+) -> None:
+    # Fails if building the compact keys loses, repeats or misorders a (row, claim) pair, or
+    # keeps a pair of a dropped row.
+    width = 7
+    keys = [np.array([r * width + c for r, c in chunk], dtype=np.int64) for chunk in chunks]
+    got = Pairs.of(keys, width, np.array(drop))
+    expected = sorted({(r, c) for chunk in chunks for r, c in chunk if not drop[r]})
+    assert [tuple(p) for p in got.pairs().tolist()] == expected
+    assert got.rows().tolist() == [r for r, _ in expected]
+    assert keys == []  # consumed

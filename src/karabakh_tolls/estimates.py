@@ -787,7 +787,7 @@ def _group_rows(model: _Model, group: Constraints, level: float) -> _Rows:
         return model.results[key]
     t = table(_solver(group))
     open_high = t.high == OPEN
-    pairs = np.concatenate([t.pairs_low, t.pairs_high]) if len(t.days) else np.zeros((0, 2))
+    pairs = np.concatenate([t.low_support.pairs(), t.high_support.pairs()])
     rows = _rows_estimates(
         model,
         group,
@@ -797,9 +797,7 @@ def _group_rows(model: _Model, group: Constraints, level: float) -> _Rows:
         np.where(open_high, 0, t.high),
         open_high,
         pairs.astype(np.int64),
-        np.bincount(t.pairs_aside[:, 0], minlength=len(t.days)) > 0
-        if len(t.pairs_aside)
-        else np.zeros(len(t.days), dtype=bool),
+        np.bincount(t.aside.rows(), minlength=len(t.days)) > 0,
         level,
     )
     model.results[key] = rows

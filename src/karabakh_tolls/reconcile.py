@@ -36,7 +36,14 @@ from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.distributed import Engine, LazyClaims, check_engine, reconcile_partitions
 from karabakh_tolls.engine.constraints import INCIDENT, INCREMENT, Constraints, Stage, policy_stage
 from karabakh_tolls.engine.exact import SolverFailure, TooLarge
-from karabakh_tolls.engine.solve import DEFAULT_MAX_VARIABLES, Bound, GroupSolver, solver, table
+from karabakh_tolls.engine.solve import (
+    DEFAULT_MAX_VARIABLES,
+    Bound,
+    GroupSolver,
+    Pairs,
+    solver,
+    table,
+)
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ConflictError,
@@ -598,18 +605,33 @@ def _int_column(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArr
     return pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing.copy())
 
 
-def _joined(n: int, pairs: np.ndarray, ids: np.ndarray) -> list[str]:
-    """Per row, the claim ids of distinct, sorted ``(row, position)`` pairs, in id order,
-    joined by ';' (positions are in claim-id order already: the stage sorts them)."""
+_JOIN_PAIRS: Final = 1 << 20
+"""Pairs turned into Python values at a time while joining support ids (bounds the memory)."""
+
+
+def _joined(n: int, support: Pairs, ids: np.ndarray) -> list[str]:
+    """Per row, the claim ids of its support pairs, in id order, joined by ';' (positions are
+    in claim-id order already: the stage sorts them). Read in slices of whole rows of about
+    :data:`_JOIN_PAIRS` pairs, so no list of every pair is ever built."""
     out = [""] * n
-    if len(pairs) == 0:
+    keys = support.keys
+    if len(keys) == 0:
         return out
     names = [str(i) for i in ids.tolist()]
-    rows = pairs[:, 0]
-    cuts = np.flatnonzero(np.diff(rows, prepend=-1, append=-1))
-    claims = pairs[:, 1].tolist()
-    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
-        out[int(rows[a])] = ";".join(names[p] for p in claims[a:b])
+    width = support.width
+    starts = np.searchsorted(keys, np.arange(n + 1, dtype=np.int64) * width).tolist()
+    row = 0
+    while row < n:
+        last = int(np.searchsorted(starts, starts[row] + _JOIN_PAIRS, side="right")) - 1
+        last = min(max(last, row + 1), n)
+        a, b = starts[row], starts[last]
+        if b > a:
+            positions = (keys[a:b] % width).tolist()
+            for r in range(row, last):
+                lo, hi = starts[r] - a, starts[r + 1] - a
+                if hi > lo:
+                    out[r] = ";".join([names[p] for p in positions[lo:hi]])
+        row = last
     return out
 
 
@@ -670,12 +692,12 @@ def _group_table(group: Constraints, s: GroupSolver, supports: bool) -> pd.DataF
     none = n_claims == 0
     out["spread_low"] = _int_column(spread_low, none)
     out["spread_high"] = _int_column(spread_high, none | (spread_high == np.iinfo(np.int64).max))
-    aside = _joined(n, t.pairs_aside, group.ids)
+    aside = _joined(n, t.aside, group.ids)
     out["status"] = np.where([bool(a) for a in aside], "conflict", "consistent").astype(object)
     out["n_claims"] = n_claims
     if supports:
-        out["low_support"] = _joined(n, t.pairs_low, group.ids)
-        out["high_support"] = _joined(n, t.pairs_high, group.ids)
+        out["low_support"] = _joined(n, t.low_support, group.ids)
+        out["high_support"] = _joined(n, t.high_support, group.ids)
     else:
         out["low_support"] = pd.Series(pd.NA, index=range(n), dtype="string")
         out["high_support"] = pd.Series(pd.NA, index=range(n), dtype="string")

@@ -41,7 +41,7 @@ from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 from karabakh_tolls.engine.exact import Answer, ComponentModel, TooLarge
 from karabakh_tolls.engine.propagate import INF, Prepared, Propagation, prepare
 
-__all__ = ["DEFAULT_MAX_VARIABLES", "Bound", "GroupSolver", "Table", "solver", "table"]
+__all__ = ["DEFAULT_MAX_VARIABLES", "Bound", "GroupSolver", "Pairs", "Table", "solver", "table"]
 
 DEFAULT_MAX_VARIABLES: Final = 20_000
 """Largest component (merged variables) the exact program solves; larger ones are propagated."""
@@ -449,14 +449,74 @@ def _singles(
 
 
 @dataclass(frozen=True, eq=False)
+class Pairs:
+    """``(row, constraint position)`` pairs kept as one distinct, sorted int64 key each,
+    ``row * width + position`` (half the memory of a pair array, sorted by row then position).
+
+    >>> s = Pairs.of([np.array([7, 2, 7, 5])], 3)
+    >>> s.pairs().tolist()
+    [[0, 2], [1, 2], [2, 1]]
+    """
+
+    keys: IntArray
+    width: int
+
+    @classmethod
+    def of(cls, chunks: list[IntArray], width: int, drop: BoolArray | None = None) -> Pairs:
+        """The distinct keys of ``chunks``, without those of the rows where ``drop`` is true.
+
+        The list is consumed: each chunk is filtered, then copied into one array and released,
+        so the memory needed is the pairs kept plus one chunk."""
+        if drop is not None and drop.any():
+            for i, chunk in enumerate(chunks):
+                chunks[i] = chunk[~drop[chunk // width]]
+        total = sum(len(chunk) for chunk in chunks)
+        keys = np.empty(total, dtype=np.int64)
+        at = 0
+        chunks.reverse()
+        while chunks:
+            chunk = chunks.pop()
+            keys[at : at + len(chunk)] = chunk
+            at += len(chunk)
+            del chunk
+        return cls(_distinct_sorted(keys), width)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def rows(self) -> IntArray:
+        """The row of every pair."""
+        out: IntArray = self.keys // self.width
+        return out
+
+    def pairs(self) -> IntArray:
+        """An ``(n, 2)`` array of ``(row, position)``."""
+        return np.stack([self.keys // self.width, self.keys % self.width], axis=1)
+
+
+def _distinct_sorted(keys: IntArray) -> IntArray:
+    """Sort ``keys`` in place and return its distinct values (no second copy of the input)."""
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    keep = np.empty(len(keys), dtype=bool)
+    keep[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+    if keep.all():
+        return keys
+    return keys[keep]
+
+
+@dataclass(frozen=True, eq=False)
 class Table:
     """The bounds of every grid row of a group (the keys of its propagation grid).
 
     Arrays are aligned with the rows (``nodes``: an ``(n, 4)`` array of node codes, ``days``:
     days from the war's start); ``high == OPEN`` means open above. ``component`` is the one
     component a row meets (-1 when it meets none or several; ``n_components`` says how many).
-    ``pairs_aside``, ``pairs_low`` and ``pairs_high`` are ``(row, constraint position)`` pairs:
-    the claims set aside in the components a row meets, and the claims behind its low and high.
+    ``aside``, ``low_support`` and ``high_support`` are :class:`Pairs` of
+    ``(row, constraint position)``: the claims set aside in the components a row meets, and the
+    claims behind its low and high.
     """
 
     nodes: IntArray
@@ -466,9 +526,9 @@ class Table:
     exact: BoolArray
     component: IntArray
     n_components: IntArray
-    pairs_aside: IntArray
-    pairs_low: IntArray
-    pairs_high: IntArray
+    aside: Pairs
+    low_support: Pairs
+    high_support: Pairs
 
 
 def _distinct_rows(columns: BoolArray) -> tuple[BoolArray, IntArray]:
@@ -608,7 +668,10 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     high_pairs: list[IntArray] = []
     aside_pairs: list[IntArray] = []
 
+    width = max(len(group), 1)
+
     def support(kind: list[IntArray], rows: IntArray, claims: IntArray, runs: bool) -> None:
+        """Add the pairs (every row x every claim) as keys in the grid's row order."""
         if not supports or len(claims) == 0 or len(rows) == 0:
             return
         if runs:
@@ -616,7 +679,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             rows = np.repeat(rows, lengths) + (
                 np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
             )
-        kind.append(np.stack([np.repeat(rows, len(claims)), np.tile(claims, len(rows))], axis=1))
+        keys = np.repeat(order[rows] * width, len(claims))
+        keys += np.tile(claims.astype(np.int64), len(rows))
+        kind.append(keys)
 
     for c, entry in entries.items():
         part = solver._build(c)
@@ -704,62 +769,35 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     component = np.where(n_components == 1, total("component_ids"), -1)
     propagated = total("propagated") > 0
 
-    def remap(chunks: list[IntArray]) -> IntArray:
-        if not chunks:
-            return np.zeros((0, 2), dtype=np.int64)
-        pairs = np.concatenate(chunks)
-        pairs[:, 0] = order[pairs[:, 0]]
-        return pairs
-
-    pl, ph, pa = remap(low_pairs), remap(high_pairs), remap(aside_pairs)
-    if len(ph):
-        ph = ph[~open_high[ph[:, 0]]]
+    pa = Pairs.of(aside_pairs, width)
+    pl = Pairs.of(low_pairs, width, propagated)
+    ph = Pairs.of(high_pairs, width, open_high | propagated)
     if propagated.any():
         grid = solver.propagation()
         chosen_rows = np.flatnonzero(propagated)
         low[chosen_rows] = grid.low[chosen_rows]
         high[chosen_rows] = np.where(grid.high[chosen_rows] >= INF, OPEN, grid.high[chosen_rows])
         position = {str(i): p for p, i in enumerate(group.ids.tolist())}
-        if len(pl):
-            pl = pl[~propagated[pl[:, 0]]]
-        if len(ph):
-            ph = ph[~propagated[ph[:, 0]]]
         if supports:
             lows, highs = grid.support_columns(chosen_rows)
             extra = [
                 np.array(
                     [
-                        (r, position[i])
+                        r * width + position[i]
                         for r, ids in zip(chosen_rows.tolist(), column, strict=True)
                         for i in ids.split(";")
                         if i
                     ],
                     dtype=np.int64,
-                ).reshape(-1, 2)
+                )
                 for column in (lows, highs)
             ]
-            pl = np.concatenate([pl, extra[0]])
-            ph = np.concatenate([ph, extra[1]])
+            pl = Pairs.of([pl.keys, extra[0]], width)
+            ph = Pairs.of([ph.keys, extra[1]], width)
         greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
         if len(greedy):
-            pa = np.concatenate(
-                [
-                    pa,
-                    np.stack(
-                        [np.repeat(chosen_rows, len(greedy)), np.tile(greedy, len(chosen_rows))],
-                        axis=1,
-                    ),
-                ]
-            )
-    width = max(len(group), 1)
-
-    def unique_pairs(pairs: IntArray) -> IntArray:
-        """Distinct (row, claim) pairs, sorted: one int64 key per pair, not a row-wise sort."""
-        if len(pairs) == 0:
-            return pairs
-        key = sorted_unique(pairs[:, 0] * width + pairs[:, 1])
-        return np.stack([key // width, key % width], axis=1)
-
+            keys = np.repeat(chosen_rows * width, len(greedy)) + np.tile(greedy, len(chosen_rows))
+            pa = Pairs.of([pa.keys, keys], width)
     return Table(
         nodes,
         days,
@@ -768,9 +806,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         ~propagated & (total("uncertain") == 0),
         component,
         n_components,
-        unique_pairs(pa),
-        unique_pairs(pl),
-        unique_pairs(ph),
+        pa,
+        pl,
+        ph,
     )
 
 
