@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import karabakh_tolls as kt
 from karabakh_tolls import distributed as kd
+from karabakh_tolls.engine.solve import PAIR_BYTES
 from karabakh_tolls.errors import (
     ClaimValidationError,
     MissingExtraError,
@@ -150,6 +151,23 @@ def test_a_war_too_large_for_one_worker_is_named_before_anything_runs(
     with dask.config.set({"distributed.worker.memory.pause": pause}):
         result = kt.reconcile_all(rest, engine="dask")  # the rest fits
     assert set(result["war"].unique().compute()) == set(counts.index) - set(large.index)
+
+
+def test_a_war_whose_provenance_does_not_fit_is_named_not_crashed_on(client: Client) -> None:
+    # Fails if the support pairs (rows x claims, which the claim count does not tell) are built
+    # past a worker's memory: the war must be named in a WorkerMemoryError with its pairs.
+    seeds = kt.load_seed_claims()
+    room = len(seeds) * kd.BYTES_PER_CLAIM + PAIR_BYTES  # the claims fit, one pair beside them
+    with dask.config.set({"distributed.worker.memory.pause": room / WORKER_MEMORY}):
+        with pytest.raises(WorkerMemoryError) as caught:
+            kt.reconcile_all(seeds, engine="dask").compute()
+        bare = kt.reconcile_all(seeds, engine="dask", supports=False).compute()
+    error = caught.value
+    assert error.wars == ("karabakh-2020",) and error.claims == (len(seeds),)
+    assert error.pairs[0] > 1 and error.needed[0] > room
+    assert "supports=False" in str(error)
+    expected = kt.reconcile_all(seeds, supports=False)
+    assert len(bare) == len(expected) and set(bare["status"]) == {"consistent"}
 
 
 # --- validation of many files --------------------------------------------------------------------

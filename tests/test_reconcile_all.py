@@ -153,6 +153,31 @@ def test_support_ids_joined_in_slices_give_the_table_joined_at_once(
     pd.testing.assert_frame_equal(whole, sliced)
 
 
+def _same_but_supports(claims: ClaimSet, method: str = "auto") -> None:
+    full = reconcile_all(claims, method=method)
+    bare = reconcile_all(claims, supports=False, method=method)
+    assert bare["low_support"].isna().all() and bare["high_support"].isna().all()
+    rest = [c for c in COLUMNS if c not in ("low_support", "high_support")]
+    pd.testing.assert_frame_equal(full[rest], bare[rest])
+    assert bare.attrs["set_aside"] == full.attrs["set_aside"]
+
+
+@pytest.mark.parametrize("method", ["auto", "propagate"])
+def test_without_supports_a_conflict_is_still_a_conflict(contested: ClaimSet, method: str) -> None:
+    # Fails if leaving out the provenance also leaves out what is set aside: the rows of the
+    # contested Ganja toll read "consistent" with supports=False until the set-aside pairs
+    # were built either way.
+    _same_but_supports(contested, method)
+    bare = reconcile_all(contested, supports=False, method=method)
+    assert bare.attrs["set_aside"] == ("c90",)
+    assert (bare["status"] == "conflict").any()
+
+
+@given(instances(max_claims=6, lies=True))
+def test_without_supports_only_the_support_columns_are_empty(instance: Instance) -> None:
+    _same_but_supports(ClaimSet.from_frame(to_frame(instance), wars=[instance.war]))
+
+
 def test_planted_conflicts_are_set_aside() -> None:
     claims, truth = generate(400, seed=5, conflicts=3)
     out = reconcile_all(claims)

@@ -13,10 +13,13 @@ Before anything is sent, every file is read and validated once (in parallel) to 
 row with its file and row, to find claim ids used twice across files, and to count the claims
 of each war; with a ``distributed.Client`` active whose workers have memory limits, a war whose
 estimated size (:data:`BYTES_PER_CLAIM` per claim) does not fit one worker is named in a
-:class:`~karabakh_tolls.errors.WorkerMemoryError` instead of stopping a worker.
+:class:`~karabakh_tolls.errors.WorkerMemoryError` instead of stopping a worker. The
+provenance of a war (its support columns) grows as rows times claims, which the claim count
+does not tell: while a war is reconciled, its support pairs are counted before they are built,
+and a war whose pairs would not fit beside its claims is named in the same error.
 
 This module imports numpy, pandas, the standard library and the package's ``claimset``,
-``errors``, ``frame`` and ``wars`` modules; dask and distributed (the optional extra ``dask``)
+``engine.solve`` (the support budget), ``errors``, ``frame`` and ``wars`` modules; dask and distributed (the optional extra ``dask``)
 only inside its functions, when a lazy claim set is computed.
 """
 
@@ -36,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from karabakh_tolls.claimset import ClaimSet
+from karabakh_tolls.engine.solve import SupportTooLarge, support_budget
 from karabakh_tolls.errors import (
     ArgumentTypeError,
     ClaimFileNotFoundError,
@@ -472,12 +476,15 @@ def _reconcile_partition(
     registry: WarRegistry,
     per_war: Callable[[ClaimSet], pd.DataFrame],
     dtypes: Mapping[str, Any],
+    usable: int | None = None,
 ) -> pd.DataFrame:
     """Reconcile every war of one partition, each alone, in war-id order.
 
     The rows were validated when they were read, so each war's claims become a claim set
     without validating again; the shuffle may reorder rows, so they are put back in file order
-    first and their dtypes back in schema form.
+    first and their dtypes back in schema form. With ``usable`` bytes per worker, a war whose
+    support pairs (:data:`~karabakh_tolls.engine.solve.PAIR_BYTES` each) would not fit beside
+    its claims raises :class:`~karabakh_tolls.errors.WorkerMemoryError` naming it.
     """
     if not len(part):
         return pd.DataFrame({name: pd.Series([], dtype=d) for name, d in dtypes.items()})
@@ -487,7 +494,20 @@ def _reconcile_partition(
     tables = []
     for war in sorted(set(wars.tolist())):
         rows = frame.loc[wars == war].reset_index(drop=True)
-        tables.append(per_war(ClaimSet._wrap(rows, registry)))
+        # the claims were checked to fit before the shuffle; what the provenance may take on
+        # top is only known while the table is built: past it, the war is named, not crashed on
+        claims = BYTES_PER_CLAIM * len(rows)
+        try:
+            with support_budget(None if usable is None else usable - claims):
+                tables.append(per_war(ClaimSet._wrap(rows, registry)))
+        except SupportTooLarge as error:
+            raise WorkerMemoryError(
+                [str(war)],
+                [len(rows)],
+                [claims + error.needed],
+                int(usable or 0),
+                pairs=[error.pairs],
+            ) from None
     out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     return out.loc[:, list(dtypes)].astype(dict(dtypes))
 
@@ -573,8 +593,8 @@ def reconcile_partitions(
         raise ArgumentTypeError.of(
             "claims", "a ClaimSet or LazyClaims (kt.read_claims(..., engine='dask'))", claims
         )
-    if client is not None:
-        check_memory({str(w): int(n) for w, n in counts.items()}, _usable_memory(client))
+    usable = _usable_memory(client) if client is not None else None
+    check_memory({str(w): int(n) for w, n in counts.items()}, usable)
     if not len(counts):
         dd = _dask()
         return dd.from_pandas(meta, npartitions=1)
@@ -595,6 +615,7 @@ def reconcile_partitions(
         _shared(registry),
         per_war,
         meta.dtypes.to_dict(),
+        usable,
         meta=meta,
         enforce_metadata=False,
     )

@@ -710,11 +710,14 @@ class SolverError(ReconciliationError, RuntimeError):
 
 
 class WorkerMemoryError(ReconciliationError, MemoryError):
-    """Wars too large for the memory of one Dask worker, found before any work is sent.
+    """Wars too large for the memory of one Dask worker, named instead of stopping a worker.
 
     ``reconcile_all(..., engine="dask")`` reconciles each war whole on one worker, so a war
-    whose claims need more memory than a worker may use would stop that worker; the error names
-    every such war instead.
+    whose claims need more memory than a worker may use would stop that worker. Before any work
+    is sent, every war whose claims are estimated not to fit is named; while a war is
+    reconciled, one whose provenance (the ``(row, claim)`` pairs behind the ``low_support`` and
+    ``high_support`` columns, which grow as rows times claims) would not fit is named with its
+    number of pairs (``pairs``) and stopped before the pairs are built.
 
     Attributes
     ----------
@@ -727,6 +730,9 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
     usable:
         The bytes one worker may use (the smallest worker's memory limit times the share at
         which Dask pauses a worker).
+    pairs:
+        For a war stopped while building its provenance, the support pairs counted when it was
+        stopped (at least that many); empty when the claims alone do not fit.
 
     Examples
     --------
@@ -735,6 +741,10 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
     1 war(s) too large for one worker (1.6 GB usable per worker):
     >>> isinstance(error, MemoryError), error.wars
     (True, ('big-war',))
+    >>> error = WorkerMemoryError(("w",), (5_556,), (2_100_000_000,), 1_600_000_000,
+    ...                           pairs=(20_000_000,))
+    >>> print(str(error).splitlines()[1])
+      - w: 5,556 claims whose provenance has at least 20,000,000 support pairs, about 2.1 GB
     """
 
     def __init__(
@@ -743,19 +753,33 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
         claims: Sequence[int],
         needed: Sequence[int],
         usable: int,
+        *,
+        pairs: Sequence[int] = (),
     ) -> None:
         self.wars = tuple(wars)
         self.claims = tuple(claims)
         self.needed = tuple(needed)
         self.usable = usable
+        self.pairs = tuple(pairs)
+        counted = self.pairs or (None,) * len(self.wars)
         listed = "\n".join(
-            f"  - {w}: {n:,} claims, about {b / 1e9:.1f} GB"
-            for w, n, b in zip(self.wars[:50], self.claims, self.needed, strict=False)
+            f"  - {w}: {n:,} claims"
+            + ("" if p is None else f" whose provenance has at least {p:,} support pairs")
+            + f", about {b / 1e9:.1f} GB"
+            for w, n, b, p in zip(
+                self.wars[:50], self.claims, self.needed, counted, strict=False
+            )
         )
         more = f"\n  ... and {len(self.wars) - 50} more" if len(self.wars) > 50 else ""
+        fewer = (
+            " or leave out the provenance, which needs far less (reconcile_all(..., "
+            "supports=False): the support columns are then empty)"
+            if self.pairs
+            else ""
+        )
         super().__init__(
             f"{len(self.wars)} war(s) too large for one worker ({usable / 1e9:.1f} GB usable "
             f"per worker):\n{listed}{more}\nGive the workers more memory (LocalCluster("
             "memory_limit=...), dask worker --memory-limit) or reconcile these wars in process "
-            "on a machine that holds them (reconcile_all(claims.for_war(war)))."
+            f"on a machine that holds them (reconcile_all(claims.for_war(war))){fewer}."
         )

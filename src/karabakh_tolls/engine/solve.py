@@ -28,6 +28,9 @@ This module imports numpy and the package's ``engine`` modules.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -41,10 +44,27 @@ from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 from karabakh_tolls.engine.exact import Answer, ComponentModel, TooLarge
 from karabakh_tolls.engine.propagate import INF, Prepared, Propagation, prepare
 
-__all__ = ["DEFAULT_MAX_VARIABLES", "Bound", "GroupSolver", "Pairs", "Table", "solver", "table"]
+__all__ = [
+    "DEFAULT_MAX_VARIABLES",
+    "PAIR_BYTES",
+    "Bound",
+    "GroupSolver",
+    "Pairs",
+    "SupportTooLarge",
+    "Table",
+    "solver",
+    "support_budget",
+    "table",
+]
 
 DEFAULT_MAX_VARIABLES: Final = 20_000
 """Largest component (merged variables) the exact program solves; larger ones are propagated."""
+
+PAIR_BYTES: Final = 96
+"""Bytes one ``(row, claim)`` support pair takes from its key to its id in a joined column
+(measured: 82 bytes a pair on the real UCDP war ucdp-488, 11.4M pairs; rounded up)."""
+
+_SUPPORT_BUDGET: ContextVar[int | None] = ContextVar("support_budget", default=None)
 
 BoolArray = npt.NDArray[np.bool_]
 Terms = tuple[tuple[int, str, float], ...]
@@ -531,6 +551,40 @@ class Table:
     high_support: Pairs
 
 
+class SupportTooLarge(Exception):
+    """A table's support pairs would need more than the budget of :func:`support_budget`.
+
+    ``pairs`` are the pairs counted when the table stopped (at least that many in all) and
+    ``needed`` their bytes at :data:`PAIR_BYTES` each."""
+
+    def __init__(self, pairs: int, needed: int, budget: int) -> None:
+        self.pairs = pairs
+        self.needed = needed
+        self.budget = budget
+        super().__init__(f"at least {pairs:,} support pairs need {needed:,} bytes > {budget:,}")
+
+
+@contextmanager
+def support_budget(budget: int | None) -> Iterator[None]:
+    """Within the block, :func:`table` raises :class:`SupportTooLarge` as soon as its support
+    pairs would need more than ``budget`` bytes (``None``: no limit, the default).
+
+    >>> from karabakh_tolls import load_seed_claims
+    >>> from karabakh_tolls.engine.constraints import stage
+    >>> group = stage(load_seed_claims()).group("karabakh-2020", "killed")
+    >>> with support_budget(1_000):
+    ...     table(solver(group))
+    Traceback (most recent call last):
+    ...
+    karabakh_tolls.engine.solve.SupportTooLarge: at least ... support pairs need ...
+    """
+    token = _SUPPORT_BUDGET.set(budget)
+    try:
+        yield
+    finally:
+        _SUPPORT_BUDGET.reset(token)
+
+
 def _distinct_rows(columns: BoolArray) -> tuple[BoolArray, IntArray]:
     """The distinct rows of a boolean matrix and each row's index among them (fast: rows are
     packed to bytes and compared as one value each)."""
@@ -669,16 +723,27 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     aside_pairs: list[IntArray] = []
 
     width = max(len(group), 1)
+    budget = _SUPPORT_BUDGET.get()
+    counted = [0]
+
+    def count(pairs: int) -> None:
+        """Count pairs about to be built; past the budget, stop before building them."""
+        counted[0] += pairs
+        if budget is not None and counted[0] * PAIR_BYTES > budget:
+            raise SupportTooLarge(counted[0], counted[0] * PAIR_BYTES, budget)
 
     def support(kind: list[IntArray], rows: IntArray, claims: IntArray, runs: bool) -> None:
         """Add the pairs (every row x every claim) as keys in the grid's row order."""
-        if not supports or len(claims) == 0 or len(rows) == 0:
+        if len(claims) == 0 or len(rows) == 0:
             return
         if runs:
             lengths = ends[rows] - rows
+            count(int(lengths.sum()) * len(claims))
             rows = np.repeat(rows, lengths) + (
                 np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
             )
+        else:
+            count(len(rows) * len(claims))
         keys = np.repeat(order[rows] * width, len(claims))
         keys += np.tile(claims.astype(np.int64), len(rows))
         kind.append(keys)
@@ -750,7 +815,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         sums.add("open", entry.rows, unbounded[head].astype(np.int64))
         sums.add_from("open", entry.run_starts, unbounded[tail].astype(np.int64))
         for kind, chosen in ((low_pairs, low_groups), (high_pairs, high_groups)):
-            for local, claims in chosen:
+            for local, claims in chosen if supports else ():
                 support(kind, entry.rows[local[local < n_rows]], claims, False)
                 support(kind, entry.run_starts[local[local >= n_rows] - n_rows], claims, True)
     # back to the grid's row order
@@ -780,6 +845,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         position = {str(i): p for p, i in enumerate(group.ids.tolist())}
         if supports:
             lows, highs = grid.support_columns(chosen_rows)
+            count(sum(column.count(";") + 1 for column in (*lows, *highs) if column))
             extra = [
                 np.array(
                     [
@@ -796,6 +862,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             ph = Pairs.of([ph.keys, extra[1]], width)
         greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
         if len(greedy):
+            count(len(chosen_rows) * len(greedy))
             keys = np.repeat(chosen_rows * width, len(greedy)) + np.tile(greedy, len(chosen_rows))
             pa = Pairs.of([pa.keys, keys], width)
     return Table(
