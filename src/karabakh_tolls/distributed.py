@@ -19,8 +19,9 @@ does not tell: while a war is reconciled, its support pairs are counted before t
 and a war whose pairs would not fit beside its claims is named in the same error.
 
 This module imports numpy, pandas, the standard library and the package's ``claimset``,
-``engine.solve`` (the support budget), ``errors``, ``frame`` and ``wars`` modules; dask and distributed (the optional extra ``dask``)
-only inside its functions, when a lazy claim set is computed.
+``engine.solve`` (the support budget), ``errors``, ``frame`` and ``wars`` modules; dask and
+distributed (the optional extra ``dask``) only inside its functions, when a lazy claim set is
+computed.
 """
 
 from __future__ import annotations

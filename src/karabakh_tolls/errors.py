@@ -717,7 +717,7 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
     is sent, every war whose claims are estimated not to fit is named; while a war is
     reconciled, one whose provenance (the ``(row, claim)`` pairs behind the ``low_support`` and
     ``high_support`` columns, which grow as rows times claims) would not fit is named with its
-    number of pairs (``pairs``) and stopped before the pairs are built.
+    number of pairs (``pairs``), counted before the pairs are made.
 
     Attributes
     ----------
@@ -731,8 +731,8 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
         The bytes one worker may use (the smallest worker's memory limit times the share at
         which Dask pauses a worker).
     pairs:
-        For a war stopped while building its provenance, the support pairs counted when it was
-        stopped (at least that many); empty when the claims alone do not fit.
+        For a war stopped before making its provenance, the support pairs it would have made;
+        empty when the claims alone do not fit.
 
     Examples
     --------
@@ -744,7 +744,7 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
     >>> error = WorkerMemoryError(("w",), (5_556,), (2_100_000_000,), 1_600_000_000,
     ...                           pairs=(20_000_000,))
     >>> print(str(error).splitlines()[1])
-      - w: 5,556 claims whose provenance has at least 20,000,000 support pairs, about 2.1 GB
+      - w: 5,556 claims whose provenance has 20,000,000 support pairs, about 2.1 GB
     """
 
     def __init__(
@@ -764,11 +764,9 @@ class WorkerMemoryError(ReconciliationError, MemoryError):
         counted = self.pairs or (None,) * len(self.wars)
         listed = "\n".join(
             f"  - {w}: {n:,} claims"
-            + ("" if p is None else f" whose provenance has at least {p:,} support pairs")
+            + ("" if p is None else f" whose provenance has {p:,} support pairs")
             + f", about {b / 1e9:.1f} GB"
-            for w, n, b, p in zip(
-                self.wars[:50], self.claims, self.needed, counted, strict=False
-            )
+            for w, n, b, p in zip(self.wars[:50], self.claims, self.needed, counted, strict=False)
         )
         more = f"\n  ... and {len(self.wars) - 50} more" if len(self.wars) > 50 else ""
         fewer = (

@@ -67,6 +67,8 @@ PAIR_BYTES: Final = 96
 _SUPPORT_BUDGET: ContextVar[int | None] = ContextVar("support_budget", default=None)
 
 BoolArray = npt.NDArray[np.bool_]
+Block = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+"""Rows and constraint positions: every row with every position."""
 Terms = tuple[tuple[int, str, float], ...]
 
 
@@ -473,32 +475,48 @@ class Pairs:
     """``(row, constraint position)`` pairs kept as one distinct, sorted int64 key each,
     ``row * width + position`` (half the memory of a pair array, sorted by row then position).
 
-    >>> s = Pairs.of([np.array([7, 2, 7, 5])], 3)
+    Built from *blocks*: ``(rows, positions)`` meaning every row with every position, so the
+    pairs of rows that are dropped are never made.
+
+    >>> s = Pairs.of([(np.array([2, 0]), np.array([1, 2])), (np.array([0]), np.array([2]))], 3)
     >>> s.pairs().tolist()
-    [[0, 2], [1, 2], [2, 1]]
+    [[0, 1], [0, 2], [2, 1], [2, 2]]
     """
 
     keys: IntArray
     width: int
 
-    @classmethod
-    def of(cls, chunks: list[IntArray], width: int, drop: BoolArray | None = None) -> Pairs:
-        """The distinct keys of ``chunks``, without those of the rows where ``drop`` is true.
+    @staticmethod
+    def kept(blocks: list[Block], drop: BoolArray | None) -> list[Block]:
+        """The blocks without the rows where ``drop`` is true (and without empty blocks)."""
+        out = []
+        for rows, positions in blocks:
+            if drop is not None:
+                rows = rows[~drop[rows]]
+            if len(rows) and len(positions):
+                out.append((rows, positions))
+        return out
 
-        The list is consumed: each chunk is filtered, then copied into one array and released,
-        so the memory needed is the pairs kept plus one chunk."""
-        if drop is not None and drop.any():
-            for i, chunk in enumerate(chunks):
-                chunks[i] = chunk[~drop[chunk // width]]
-        total = sum(len(chunk) for chunk in chunks)
-        keys = np.empty(total, dtype=np.int64)
+    @staticmethod
+    def size(blocks: list[Block]) -> int:
+        """How many pairs the blocks make (repeats counted)."""
+        return sum(len(rows) * len(positions) for rows, positions in blocks)
+
+    @classmethod
+    def of(cls, blocks: list[Block], width: int, drop: BoolArray | None = None) -> Pairs:
+        """The distinct pairs of ``blocks``, without those of the rows where ``drop`` is true.
+
+        Only the pairs kept are made, one block at a time into one array: the memory needed
+        is the pairs kept plus one block's."""
+        chosen = cls.kept(blocks, drop)
+        keys = np.empty(cls.size(chosen), dtype=np.int64)
         at = 0
-        chunks.reverse()
-        while chunks:
-            chunk = chunks.pop()
-            keys[at : at + len(chunk)] = chunk
-            at += len(chunk)
-            del chunk
+        for rows, positions in chosen:
+            n = len(rows) * len(positions)
+            block = keys[at : at + n].reshape(len(rows), len(positions))
+            block[:] = rows.astype(np.int64)[:, None] * width
+            block += positions.astype(np.int64)[None, :]
+            at += n
         return cls(_distinct_sorted(keys), width)
 
     def __len__(self) -> int:
@@ -554,20 +572,21 @@ class Table:
 class SupportTooLarge(Exception):
     """A table's support pairs would need more than the budget of :func:`support_budget`.
 
-    ``pairs`` are the pairs counted when the table stopped (at least that many in all) and
-    ``needed`` their bytes at :data:`PAIR_BYTES` each."""
+    ``pairs`` are the pairs the table would make (counted before any is made) and ``needed``
+    their bytes at :data:`PAIR_BYTES` each."""
 
     def __init__(self, pairs: int, needed: int, budget: int) -> None:
         self.pairs = pairs
         self.needed = needed
         self.budget = budget
-        super().__init__(f"at least {pairs:,} support pairs need {needed:,} bytes > {budget:,}")
+        super().__init__(f"{pairs:,} support pairs need {needed:,} bytes > {budget:,}")
 
 
 @contextmanager
 def support_budget(budget: int | None) -> Iterator[None]:
-    """Within the block, :func:`table` raises :class:`SupportTooLarge` as soon as its support
-    pairs would need more than ``budget`` bytes (``None``: no limit, the default).
+    """Within the block, :func:`table` raises :class:`SupportTooLarge`, before making any
+    support pair, when its pairs would need more than ``budget`` bytes (``None``: no limit,
+    the default).
 
     >>> from karabakh_tolls import load_seed_claims
     >>> from karabakh_tolls.engine.constraints import stage
@@ -576,7 +595,7 @@ def support_budget(budget: int | None) -> Iterator[None]:
     ...     table(solver(group))
     Traceback (most recent call last):
     ...
-    karabakh_tolls.engine.solve.SupportTooLarge: at least ... support pairs need ...
+    karabakh_tolls.engine.solve.SupportTooLarge: ... support pairs need ...
     """
     token = _SUPPORT_BUDGET.set(budget)
     try:
@@ -718,35 +737,23 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     ends = np.searchsorted(box_sorted, box_sorted, side="right").astype(np.int64)
     sums = _Sums(n, ends)
     entries = _entries(solver, row_boxes, box_sorted, day_sorted)
-    low_pairs: list[IntArray] = []
-    high_pairs: list[IntArray] = []
-    aside_pairs: list[IntArray] = []
 
     width = max(len(group), 1)
-    budget = _SUPPORT_BUDGET.get()
-    counted = [0]
+    low_pairs: list[Block] = []
+    high_pairs: list[Block] = []
+    aside_pairs: list[Block] = []
 
-    def count(pairs: int) -> None:
-        """Count pairs about to be built; past the budget, stop before building them."""
-        counted[0] += pairs
-        if budget is not None and counted[0] * PAIR_BYTES > budget:
-            raise SupportTooLarge(counted[0], counted[0] * PAIR_BYTES, budget)
-
-    def support(kind: list[IntArray], rows: IntArray, claims: IntArray, runs: bool) -> None:
-        """Add the pairs (every row x every claim) as keys in the grid's row order."""
+    def support(kind: list[Block], rows: IntArray, claims: IntArray, runs: bool) -> None:
+        """Add a block: the sorted rows (each one's run to the end of its box's dates, with
+        ``runs``) in the grid's row order, with every claim."""
         if len(claims) == 0 or len(rows) == 0:
             return
         if runs:
             lengths = ends[rows] - rows
-            count(int(lengths.sum()) * len(claims))
             rows = np.repeat(rows, lengths) + (
                 np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
             )
-        else:
-            count(len(rows) * len(claims))
-        keys = np.repeat(order[rows] * width, len(claims))
-        keys += np.tile(claims.astype(np.int64), len(rows))
-        kind.append(keys)
+        kind.append((order[rows], claims.astype(np.int64)))
 
     for c, entry in entries.items():
         part = solver._build(c)
@@ -834,9 +841,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     component = np.where(n_components == 1, total("component_ids"), -1)
     propagated = total("propagated") > 0
 
-    pa = Pairs.of(aside_pairs, width)
-    pl = Pairs.of(low_pairs, width, propagated)
-    ph = Pairs.of(high_pairs, width, open_high | propagated)
+    extra_low = extra_high = np.zeros(0, dtype=np.int64)
     if propagated.any():
         grid = solver.propagation()
         chosen_rows = np.flatnonzero(propagated)
@@ -845,8 +850,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         position = {str(i): p for p, i in enumerate(group.ids.tolist())}
         if supports:
             lows, highs = grid.support_columns(chosen_rows)
-            count(sum(column.count(";") + 1 for column in (*lows, *highs) if column))
-            extra = [
+            extra_low, extra_high = (
                 np.array(
                     [
                         r * width + position[i]
@@ -857,14 +861,25 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
                     dtype=np.int64,
                 )
                 for column in (lows, highs)
-            ]
-            pl = Pairs.of([pl.keys, extra[0]], width)
-            ph = Pairs.of([ph.keys, extra[1]], width)
+            )
         greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
         if len(greedy):
-            count(len(chosen_rows) * len(greedy))
-            keys = np.repeat(chosen_rows * width, len(greedy)) + np.tile(greedy, len(chosen_rows))
-            pa = Pairs.of([pa.keys, keys], width)
+            aside_pairs.append((chosen_rows, greedy))
+    aside_pairs = Pairs.kept(aside_pairs, None)
+    low_pairs = Pairs.kept(low_pairs, propagated)
+    high_pairs = Pairs.kept(high_pairs, open_high | propagated)
+    # the pairs are counted before they are made: past the budget, stop here
+    budget = _SUPPORT_BUDGET.get()
+    made = Pairs.size(aside_pairs) + Pairs.size(low_pairs) + Pairs.size(high_pairs)
+    made += len(extra_low) + len(extra_high)
+    if budget is not None and made * PAIR_BYTES > budget:
+        raise SupportTooLarge(made, made * PAIR_BYTES, budget)
+    pa = Pairs.of(aside_pairs, width)
+    pl = Pairs.of(low_pairs, width)
+    ph = Pairs.of(high_pairs, width)
+    if len(extra_low) or len(extra_high):
+        pl = Pairs(_distinct_sorted(np.concatenate([pl.keys, extra_low])), width)
+        ph = Pairs(_distinct_sorted(np.concatenate([ph.keys, extra_high])), width)
     return Table(
         nodes,
         days,
