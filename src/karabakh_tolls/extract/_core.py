@@ -161,6 +161,34 @@ _OTHER_PLACES = re.compile(
     r"\bother\s+(?:towns|cities|villages|areas|regions|places|districts|parts|provinces)\b", re.I
 )
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab'")
+# a sentence telling the incident and where, for the figures told before it: an incident noun,
+# "The incident occurred in Tillaberi", or an attack verb ("Separatists on Sunday attacked the
+# village of Obonyi II", "a military unit was attacked by several hundred terrorists in
+# Kandadji")
+_PLACE_CUE = re.compile(
+    rf"\b(?:{_INCIDENT_NOUNS}|incident|attacked|bombed|raided|stormed|ambushed)\b", re.I
+)
+# "on the road between the towns of Tibu and Salazar de las Palmas in Norte de Santander": the
+# two ends of a stretch name no place of the incident by themselves (the place holding them
+# does)
+_BETWEEN_PLACES = re.compile(
+    r"\bbetween\s+(?:the\s+(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?"
+    r"[^,.;]{1,60}?\s+and\s+[^,.;]{1,60}?(?=\s+in\s|\s*[,.;]|$)",
+    re.I,
+)
+# "bordered by the jihadist-invaded nations of Burkina Faso and Mali", "near the border with
+# Nigeria": places named as neighbours, not as the place of the incident
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:border(?:ed|ing|s)?|near|neighbou?ring|adjoining)\b[^,.;]{0,45}$", re.I
+)
+# "The toll is 24 dead", "The attack was confirmed by ...": a figure telling the same incident
+# again
+_BACK_TO_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:death|casualty)\s+)?toll\b|"
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|blast|explosion|"
+    r"bombing|shelling|raid|massacre|assault|ambush|incident)\b",
+    re.I,
+)
 # "in an earlier announcement late Sunday": the day of a statement, not of the incident
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:announcement|statement|press\s+conference|briefing|report)\s+"
@@ -251,6 +279,23 @@ _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier)\b", re.I)
 _MAINLY_BEFORE = re.compile(
     r"\b(?:mainly|mostly|largely|primarily|chiefly|partly|particularly|especially)\s+"
     r"(?:in|on|at|around)\s+(?:the\s+)?(?:[\w'-]+(?:,\s*|\s+))?(?:of\s+)?$",
+    re.I,
+)
+# "at least nine soldiers", "Eight police officers", "six law enforcers": a count of a state's
+# forces (the words between the figure and the noun: no party word, no "and", no people noun)
+_STATE_FORCES = re.compile(
+    r"\s+(?:(?!(?:and|or|people|civilians?|of)\b)[a-z-]+\s+){0,2}?"
+    r"(?:soldiers?|troops|servicemen|service\s+members|policemen|police\s+officers?|"
+    r"police\s+personnel|security\s+personnel|security\s+forces|law\s+enforcers|"
+    r"security\s+guards|paramilitary\s+troops)\b",
+    re.I,
+)
+# "killed seven troops and six militants": a second item of a list right after a casualty verb
+# and its first item shares that verb
+_SHARED_VERB = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+    r"(?:(?:at\s+least|more\s+than|some|about|around|over)\s+)?[\w,.-]+\s+"
+    r"(?:[\w-]+\s+){0,2}?and\s+$",
     re.I,
 )
 # a number of days, hours... ("over the past 12 days"): a duration, which counts no one
@@ -477,6 +522,22 @@ def _lone_actor(trees: ScopeTrees) -> str | None:
         node for node in party.children[ROOT] if node not in region and "government" not in node
     ]
     return landless[0] if len(landless) == 1 else None
+
+
+def _state_side(trees: ScopeTrees) -> str | None:
+    """The state's party in a war of one armed group against the state: the root of the
+    party tree has exactly two children, one of them the lone armed group (`_lone_actor`) and
+    the other holding territory or named a government side ("colombia" against "eln",
+    "somali-government-side" against "al-shabaab"). None in any other war (two states, several
+    armed groups)."""
+    lone = _lone_actor(trees)
+    if lone is None:
+        return None
+    others = [n for n in trees["party"].children[ROOT] if n != lone]
+    if len(others) != 1:
+        return None
+    state = others[0]
+    return state if state in trees["region"] or "government" in state else None
 
 
 def _perpetrator_pattern(
@@ -2454,11 +2515,16 @@ def _sentence_candidates(
         if (
             why is None
             and np.noun in ctx.lex.combatants
-            and (governed := _outcome(ctx, view, start, end)) is not None
-            and governed[1] >= 0.9
+            and (
+                (governed := _outcome(ctx, view, start, end)) is not None
+                and governed[1] >= 0.9
+                or _SHARED_VERB.search(ctx.norm, max(sentence.start, start - 80), start)
+            )
         ):
-            # "killed hundreds of militants", "four militants were killed": fighters counted
-            # as dead or wounded are military casualties; a bare count of fighters is not
+            # "killed hundreds of militants", "four militants were killed", "killed seven
+            # troops and six militants" (the second item shares the verb of the first):
+            # fighters counted as dead or wounded are military casualties; a bare count of
+            # fighters is not
             np.reject, np.head = None, "military"
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
@@ -2838,6 +2904,7 @@ def run(
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
+    _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     return candidates, rejected
@@ -2927,6 +2994,26 @@ def _sentence_test(
     return memo[index]
 
 
+# a running total by its own words ("the death toll since ... has reached", "so far", "the
+# number of"): "The toll is 24 dead" and "the death toll could go up" are none
+_RUNNING_TOTAL_WORDS = re.compile(
+    r"\b(?:since|total|tally|so\s+far|number\s+of|(?:rose|risen|climbed|jumped|reached|"
+    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b",
+    re.I,
+)
+
+
+def _total_or_war_strict(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence tells a running total by its own words or a count of the whole war
+    (searched once): the word "toll" alone is neither."""
+    if sentence.index not in memo:
+        memo[sentence.index] = bool(
+            _RUNNING_TOTAL_WORDS.search(ctx.norm, sentence.start, sentence.end)
+            or ctx.whole_war.search(ctx.norm, sentence.start, sentence.end)
+        )
+    return memo[sentence.index]
+
+
 def _total_or_war(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
     """Whether a sentence tells a running total or a count of the whole war (searched once)."""
     if sentence.index not in memo:
@@ -2990,41 +3077,70 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
 
 def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "At least 22 people were killed in inter-clan clashes in South Sudan. The fighting ...
-    occurred in Bor South, which is located in Jonglei state": the next sentence, with no
-    figures of its own and no quotation, tells the incident (an incident noun) and names places
-    after it, on one chain below the figures' place and no "other towns"; the narrowest is their
-    place. Only the sentence right after, of
-    the figures' paragraph or the next one; never a running total or a count of the whole war.
-    One search per sentence."""
+    occurred in Bor South, which is located in Jonglei state": a sentence with no figures of its
+    own and no quotation, right after figures, tells the incident (an incident noun, "The
+    incident occurred in ...", or an attack verb: "The gunmen attacked the village of Egbekaw")
+    and names places after that cue; the first of them, narrowed by the places on its chain, is
+    the figures' place when it lies below theirs. Places named as neighbours ("bordered by ...
+    Burkina Faso and Mali", "near the border with Nigeria") and the two ends of a stretch
+    ("the road between the towns of Tibu and Salazar de las Palmas in Norte de Santander") are
+    not the incident's; another place apart from the first gives no place. The figures it
+    reaches: those of the sentence right before; of the one before that too when the sentence
+    right before points back to their incident ("in the attack on Friday"); and those of the
+    next two sentences that point back to it ("The toll is 24 dead", "The attack was confirmed
+    by ... who gave a death toll of at least 15"). Never a running total or a count of the
+    whole war. One search per sentence."""
     if not candidates:
         return
     tree = ctx.trees["region"]
     by_sentence = _by_sentence(candidates)
     totals: dict[int, bool] = {}
+    back: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
             continue
-        cue = _INCIDENT_NOUN.search(ctx.norm, sentence.start, sentence.end)
+        cue = _PLACE_CUE.search(ctx.norm, sentence.start, sentence.end)
         if cue is None or _OTHER_PLACES.search(ctx.norm, sentence.start, sentence.end):
             continue
         if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
             continue  # a quoted statement tells its speaker's account, not this incident
+        stretches = [
+            m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)
+        ]
         # the places told after the incident cue ("clashes ... took place in Eastern Lakes
         # State"), not those of a speaker's title before it ("The Nyang county commissioner")
         places = [
             node
             for a, _, node in _clause_facts(ctx, (sentence.start, sentence.end))["places"]
-            if a > cue.start() and not _in_sorted_spans(a, ctx.mask)
+            if a > cue.start()
+            and not _in_sorted_spans(a, ctx.mask)
+            and not any(x <= a < y for x, y in stretches)
+            and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
         if not places:
             continue
-        place = _narrowest(tree, places)
-        if not all(tree.is_within(place, n) for n in places):
+        first = places[0]
+        chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
+        if len(chain) != len(places):
             continue  # places apart: no one place
-        if _total_or_war(ctx, totals, ctx.sentences[sentence.index - 1]):
-            continue
-        for c in by_sentence[sentence.index - 1]:
+        place = _narrowest(tree, chain)
+        reached = list(by_sentence[sentence.index - 1])
+        if sentence.index - 2 in by_sentence and _sentence_test(
+            ctx, back, sentence.index - 1, _BACK_TO_INCIDENT
+        ):
+            reached = by_sentence[sentence.index - 2] + reached
+        for index in (sentence.index + 1, sentence.index + 2):
+            if index not in by_sentence:
+                if index == sentence.index + 1:
+                    continue
+                break
+            if not _sentence_test(ctx, back, index, _BACK_TO_INCIDENT):
+                break
+            reached += by_sentence[index]
+        for c in reached:
             if c.region == place or not tree.is_within(place, c.region):
+                continue
+            if _total_or_war_strict(ctx, totals, c.sentence):
                 continue
             c.region = place
             if c.event is not None and c.kind == "incident":
@@ -3038,8 +3154,33 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 # the sentence would have read with the place in it)
                 c.kind, c.since = "incident", c.as_of
                 c.event = f"{place}-{c.as_of.isoformat()}"
-            c.notes.append("place named with the incident in the next sentence")
+            where = "before" if c.sentence.index > sentence.index else "after"
+            c.notes.append(f"place named with the incident in a sentence {where} it")
             _doubt_scope(c)
+
+
+def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "ELN guerrillas killed at least nine soldiers in an attack on an army base in northeast
+    Colombia": in a war of one armed group against the state (`_state_side`), soldiers,
+    troops and police that the text counts without naming whose are the state's. Never when a
+    capitalised word stands between the figure and the noun ("five French soldiers": another
+    force the war's tree does not name), never a figure whose party is already read. One match
+    at each figure's end."""
+    state = _state_side(ctx.trees)
+    if state is None:
+        return
+    for c in candidates:
+        if c.party != ROOT or c.category not in (ROOT, "military"):
+            continue
+        m = _STATE_FORCES.match(ctx.norm, c.end)
+        if m is None:
+            continue
+        written = ctx.text[c.end : m.end()].split()
+        if any(w[:1].isupper() for w in written[:-1]):
+            continue  # "five French soldiers", "two UN peacekeepers"
+        c.party = state
+        c.notes.append("party: the state's forces (one armed group against the state)")
+        c.confidence["scope"] = round(min(c.confidence.get("scope", 0.9), 0.7), 2)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:
