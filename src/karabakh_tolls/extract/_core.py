@@ -290,6 +290,14 @@ _STATE_FORCES = re.compile(
     r"security\s+guards|paramilitary\s+troops)\b",
     re.I,
 )
+# "The attack comes two weeks after al-Shabaab ... besieged a hotel in Mogadishu": a sentence
+# that sets another event in time beside the incident told before
+_ANOTHER_TIME = re.compile(
+    r"\b(?:after|before|since|earlier|previous|previously|ago|last\s+(?:week|month|year))\b",
+    re.I,
+)
+# "the dead included a woman": the words before the person name the dead
+_DEAD_INCLUDED = re.compile(r"\b(?:dead|killed)\b", re.I)
 # "killed seven troops and six militants": a second item of a list right after a casualty verb
 # and its first item shares that verb
 _SHARED_VERB = re.compile(
@@ -436,6 +444,8 @@ class _Context:
     sentence_starts: list[int] = field(default_factory=list)
     # "four of their gunmen", "Fifteen jihadists": a count of the lexicon's generic actors
     generic_counted: re.Pattern[str] = re.compile(r"(?!x)x")
+    # the narrowest place of each sentence whose places lie on one chain (`_sentence_chain`)
+    sentence_chains: dict[int, str | None] = field(default_factory=dict)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -580,6 +590,10 @@ def _perpetrator_pattern(
         rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|near|and|or)\b)",
         # "the new aggression of Armenia", "the missile strike on Ganja by Armenia"
         rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
+        # "an ambush by some \u201carmed terrorists\u201d", "an attack by suspected jihadists": a
+        # hedge word and a quotation mark before the attacker's word
+        rf"\b(?:{aggression})\s+(?:(?:some|suspected|alleged|presumed)\s+)?[\"\u201c']"
+        rf"(?:[\w-]+\s+)?(?P<r>{side})(?![\w-])(?!'s)",
         rf"\b(?:strike|attack|shelling|strikes|attacks)\s+on\s+(?:[\w'-]+\s+){{1,4}}?by\s+"
         rf"(?:the\s+)?(?P<k>{side})(?![\w-])(?!'s)",
         # "An attack blamed on jihadists", "had blamed the attack on \u201cterrorists\u201d"
@@ -1713,6 +1727,8 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
         tail = norm[match.end() : min(sentence.end, match.end() + 40)]
         verb = _AUXILIARY_HEAD.sub("", tail)
         outcome = next((n for n, p in lex.outcome_after if p.match(verb)), None)
+        if outcome is None and _DEAD_INCLUDED.search(norm, match.start(), match.start("phrase")):
+            outcome = "killed"  # "the dead included a woman", "among the dead was a boy"
         if outcome is None and not re.match(r"\s*,", tail):
             # "killing 26 people, including a boy": the nearest verb before
             floor = max(sentence.start, match.start() - 120)
@@ -2026,6 +2042,21 @@ def _resolve_by_party(ctx: _Context, source: Source, party: str) -> Source | Non
     return found[0] if len(found) == 1 else None
 
 
+def _sentence_chain(ctx: _Context, sentence: Sentence) -> str | None:
+    """The narrowest place named in ``sentence`` (outside speakers' titles) when all its places
+    lie on one chain, else None (and None when it names none). Computed once per sentence."""
+    if sentence.index not in ctx.sentence_chains:
+        lo = bisect.bisect_left(ctx.all_place_starts, sentence.start)
+        hi = bisect.bisect_left(ctx.all_place_starts, sentence.end)
+        nodes = [n for a, n in ctx.all_places[lo:hi] if not _in_sorted_spans(a, ctx.mask)]
+        tree = ctx.trees["region"]
+        narrowest = _narrowest(tree, nodes) if nodes else None
+        if narrowest is not None and not all(tree.is_within(narrowest, n) for n in nodes):
+            narrowest = None
+        ctx.sentence_chains[sentence.index] = narrowest
+    return ctx.sentence_chains[sentence.index]
+
+
 def _build(
     ctx: _Context,
     view: _SentenceView,
@@ -2125,13 +2156,27 @@ def _build(
             notes.append(f"place of {why} the figure before")
     if (
         incident_before is not None
-        and incident_before.region == ROOT
         and c.region != ROOT
         and places
+        and (
+            incident_before.region == ROOT
+            or (
+                incident_before.region != c.region
+                and region_tree.is_within(c.region, incident_before.region)
+                and (chain := _sentence_chain(ctx, sentence)) is not None
+                and region_tree.is_within(c.region, chain)
+                and _ANOTHER_TIME.search(norm, sentence.start, sentence.end) is None
+            )
+        )
     ):
         # "A ... airstrike has killed 26 people. ... Wednesday's airstrike wounded nine others
-        # after it struck a hotel in Saada": the incident told before happened there too
+        # after it struck a hotel in Saada": the incident told before happened there too; so
+        # too below the place it had ("... in an attack on an army base in northeast Colombia.
+        # Another nine soldiers were injured in the attack that took place in the rural part of
+        # El Carmen")
         incident_before.region = c.region
+        if incident_before.event is not None and incident_before.kind == "incident":
+            incident_before.event = f"{c.region}-{incident_before.as_of.isoformat()}"
         incident_before.notes.append("place named by the next sentence on the same incident")
     if (
         c.region == ROOT
