@@ -296,6 +296,12 @@ _ANOTHER_TIME = re.compile(
     r"\b(?:after|before|since|earlier|previous|previously|ago|last\s+(?:week|month|year))\b",
     re.I,
 )
+# "between July 4 and 10", "from March 3 to 9": the second number ends a range of days
+_DAY_RANGE_END = re.compile(
+    r"\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}\s+(?:and|to|until|through|-)\s+$",
+    re.I,
+)
 # "the dead included a woman": the words before the person name the dead
 _DEAD_INCLUDED = re.compile(r"\b(?:dead|killed)\b", re.I)
 # "killed seven troops and six militants": a second item of a list right after a casualty verb
@@ -550,6 +556,14 @@ def _state_side(trees: ScopeTrees) -> str | None:
     return state if state in trees["region"] or "government" in state else None
 
 
+# "Armed anglophone separatists early Tuesday killed nine villagers": a time between an actor
+# and its verb
+_WHEN_WORDS = (
+    r"early|late|on|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|afternoon|evening|night"
+)
+
+
 def _perpetrator_pattern(
     ctx_words: dict[str, str], lex: Lexicon, stems: bool, trees: ScopeTrees | None = None
 ) -> re.Pattern[str]:
@@ -586,7 +600,7 @@ def _perpetrator_pattern(
         # "M23 rebels killed", "Boko Haram has so far killed", "the Islamist sect, Boko Haram,
         # attacked": an actor as the subject of an active casualty verb
         rf"(?<![\w-])(?P<g>{actor})\s*,?\s+(?:(?:{subject_nouns})\s+)?"
-        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
         rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|near|and|or)\b)",
         # "the new aggression of Armenia", "the missile strike on Ganja by Armenia"
         rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
@@ -612,7 +626,7 @@ def _perpetrator_pattern(
         # attack is the war's one party that holds no territory
         parts.append(
             rf"(?<![\w-])(?P<q>{generic})\s*,?\s+"
-            rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+            rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
             rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|and|or)\b)"
         )
     if force_of != "(?!x)x":
@@ -1576,6 +1590,8 @@ def _classify(
     before = norm[max(sentence.start, start - 40) : start]
     if _in_sorted_spans(start, view.date_spans):
         return "date", "part of a date"
+    if _DAY_RANGE_END.search(before) and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", text):
+        return "date", "the end of a range of days ('between July 4 and 10')"
     if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
         return "ordinal", "an ordinal (a rank or a day)"
     if re.match(r"s\b", after) and re.fullmatch(r"\d{4}", text):
@@ -1590,7 +1606,8 @@ def _classify(
         return "age", "an age"
     if _in_sorted_spans(start, implicit):
         return "implicit-part", "counted inside an implicit figure"
-    unit = re.match(r"\s*(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
+    # "the \u201cfive-day war\u201d": a unit glued by a hyphen too
+    unit = re.match(r"(?:\s*|-)(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
     if unit is not None:
         word = re.sub(r"\s+", " ", unit.group(1).lower())
         glued = unit.start(1) == 0
@@ -1758,7 +1775,11 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                 break
         if outcome is None:
             continue
-        out.append((match.start(), match.end(), outcome, n + 1, "civilian", "family"))
+        category = "civilian"  # a family
+        if match.group("others") is not None:
+            noun = match.group("others").split()[-1].lower()
+            category = lex.people.get(noun, ROOT) if noun != "personnel" else ROOT
+        out.append((match.start(), match.end(), outcome, n + 1, category, "family"))
     # "no one was killed": a count of zero
     for match in lex.zero.finditer(norm, sentence.start, sentence.end):
         outcome = {k.lower(): v for k, v in lex.get("negation", "zero_verbs").items()}.get(
