@@ -2582,8 +2582,7 @@ def _sentence_candidates(
             why is None
             and np.noun in ctx.lex.combatants
             and (
-                (governed := _outcome(ctx, view, start, end)) is not None
-                and governed[1] >= 0.9
+                ((governed := _outcome(ctx, view, start, end)) is not None and governed[1] >= 0.9)
                 or _SHARED_VERB.search(ctx.norm, max(sentence.start, start - 80), start)
             )
         ):
@@ -3170,9 +3169,7 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             continue
         if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
             continue  # a quoted statement tells its speaker's account, not this incident
-        stretches = [
-            m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)
-        ]
+        stretches = [m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)]
         # the places told after the incident cue ("clashes ... took place in Eastern Lakes
         # State"), not those of a speaker's title before it ("The Nyang county commissioner")
         places = [
