@@ -1975,6 +1975,18 @@ WARS.update(
             "2022-09-03",
             {"region": "somalia"},
         ),
+        # --- days
+        (  # the day of an inverted speaker ("said the military on Sunday") is the statement's,
+            # the dateline's is no day of the sentence, and a later sentence gives the attack's
+            "balochistan",
+            "ISLAMABAD, Nov 17 (KUNA) -- The attack on a paramilitary checkpoint in Pakistan's "
+            "southwestern Balochistan province killed seven troops and six militants, said the "
+            "military on Sunday.\nThe attack took place on Saturday when terrorists attempted to "
+            "attack a security forces' post in Kalat District, said the military's media wing.",
+            "seven",
+            "2024-11-17",
+            {"kind": "incident", "as_of": "2024-11-16", "region": "kalat", "party": "pakistan"},
+        ),
         # --- party and perpetrator
         (  # the state's soldiers, named by no adjective, in a war of one armed group
             "niger",

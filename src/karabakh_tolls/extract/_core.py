@@ -1893,7 +1893,9 @@ def _dates(
     how = ""
     statement: DateMention | None = None
     verbs = ctx.lex.speech_verbs
-    dates = view.dates
+    # the dateline's day ("ISLAMABAD, Nov 17 (KUNA) --") is the day the text is read against,
+    # no day of the sentence
+    dates = [d for d in view.dates if d.start >= ctx.dateline_end]
     until: DateMention | None = None
     for i, d in enumerate(dates):
         lead = norm[max(sentence.start, d.start - 14) : d.start]
@@ -1917,6 +1919,13 @@ def _dates(
             and _SPEECH_GAP.match(norm, speaker.verb_end, d.start)
         ):
             statement = d
+        elif (
+            speaker is not None
+            and speaker.verb_end <= speaker.start
+            and 0 <= d.start - speaker.end <= 20
+            and _SPEECH_GAP.match(norm, speaker.end, d.start)
+        ):
+            statement = d  # "..., said the military on Sunday": the inverted speaker's day
         elif _STATEMENT.search(norm, max(sentence.start, d.start - 40), d.start) or (
             speaker is None and verbs.search(norm, max(sentence.start, d.start - 24), d.start)
         ):
