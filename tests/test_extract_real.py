@@ -207,7 +207,8 @@ def test_cli_review_writes_a_reviewed_file(
 def test_real_set_reference_is_well_formed() -> None:
     frame = pd.read_csv(REAL / "claims.csv", dtype=str, keep_default_na=False)
     assert frame["document"].nunique() >= 15 and len(frame) >= 60
-    assert set(frame["part"]) == {"dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"}
+    parts = {"dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"}
+    assert set(frame["part"]) == parts
     assert frame["war"].nunique() >= 4
     for row in frame.itertuples():
         text = (REAL / row.part / f"{row.document}.txt").read_text(encoding="utf-8")
@@ -1859,3 +1860,258 @@ def test_counts_of_places_and_of_lives_saved_are_no_tolls_and_lives_lost_are_dea
     if not figures:
         assert got == {}
         assert list(found.rejected["reason"]) == ["saved"]
+
+
+# --- real phrasings behind the fifth holdout's misses ------------------------------------------
+# The fifth holdout became a development set when these rules were written: each row is a real
+# phrasing of a structure it missed (most from its passages, some from other reporting of the
+# same kind), read in a small test war.
+
+WARS.update(
+    colombia=_test_war(
+        "colombia-test",
+        "1964-05-27",
+        {"all": ["colombia", "eln"]},
+        {
+            "all": ["colombia", "venezuela"],
+            "colombia": ["norte-de-santander"],
+            "norte-de-santander": ["catatumbo", "tibu", "salazar-de-las-palmas"],
+            "catatumbo": ["el-carmen"],
+        },
+        aliases={"colombian": "colombia"},
+    ),
+    cameroon=_test_war(
+        "cameroon-test",
+        "2017-09-09",
+        {"all": ["cameroon", "ambazonian-separatists"]},
+        {
+            "all": ["cameroon", "nigeria"],
+            "cameroon": ["west-region", "southwest-region"],
+            "southwest-region": ["obonyi-ii", "mamfe"],
+            "mamfe": ["egbekaw"],
+        },
+        aliases={"separatists": "ambazonian-separatists"},
+    ),
+    niger=_test_war(
+        "niger-test",
+        "2015-02-06",
+        {"all": ["niger", "jihadist-groups"]},
+        {"all": ["niger", "mali", "burkina-faso"], "niger": ["tillaberi", "tahoua"],
+         "tillaberi": ["kandadji"]},
+        aliases={"nigerien": "niger", "terrorists": "jihadist-groups"},
+    ),
+    balochistan=_test_war(
+        "balochistan-test",
+        "2004-01-01",
+        {"all": ["pakistan", "militant-groups"]},
+        {"all": ["pakistan"], "pakistan": ["balochistan"], "balochistan": ["kalat"]},
+        aliases={"militants": "militant-groups", "terrorists": "militant-groups"},
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "figure", "published", "expected"),
+    [
+        # --- a place told with the incident after the figures: by an attack verb too
+        (
+            "cameroon",
+            "Anglophone separatists have killed at least 20 people, and injured another 10, in a "
+            "dawn raid in western Cameroon.\nThe gunmen attacked the village of Egbekaw, a "
+            "neighbourhood in the town of Mamfe, setting houses on fire, local government "
+            "official Viang Mekala told journalists on Monday.",
+            "at least 20",
+            "2023-11-06",
+            {"region": "egbekaw"},
+        ),
+        (  # "The incident occurred in X", two sentences on, past neighbours "bordered by"
+            "niger",
+            "The defense ministry reported on Saturday that at least ten soldiers were killed in "
+            "an ambush in southwest Niger.\nAccording to a ministry statement, 13 soldiers were "
+            "hurt in the attack on Friday.\nThe incident occurred in Tillaberi, a huge territory "
+            "in western Niger that is bordered by the jihadist-invaded nations of Burkina Faso "
+            "and Mali.",
+            "at least ten",
+            "2023-02-12",
+            {"region": "tillaberi", "party": "niger"},
+        ),
+        (  # ... and to the figures after it that point back ("The toll is ...")
+            "cameroon",
+            "Twenty-four civilians have been killed in an attack by separatist gunmen in a "
+            "troubled anglophone region of Cameroon.\nSeparatists on Sunday attacked the village "
+            "of Obonyi II in the Southwest Region near the border with Nigeria, mayor Ekwalle "
+            'Martin said on Tuesday.\n"The toll is 24 dead and at least 62 wounded," he said.',
+            "at least 62",
+            "2022-05-31",
+            {"region": "obonyi-ii", "outcome": "wounded"},
+        ),
+        (  # the two ends of a stretch are no place of the incident; the place holding them is
+            "colombia",
+            "At least five Colombian soldiers were killed early on Tuesday in a bomb attack near "
+            "the border with Venezuela, the army said.\nDuring the attack, the guerrillas bombed "
+            "military vehicles on the road between the towns of Tibu and Salazar de las Palmas "
+            "in Norte de Santander province.",
+            "At least five",
+            "2018-02-27",
+            {"region": "norte-de-santander", "party": "colombia"},
+        ),
+        (  # a later sentence with a figure of its own names the place below the one told
+            "colombia",
+            "ELN guerrillas killed at least nine soldiers in an attack on an army base in "
+            "northeast Colombia, according to the military.\nAnother nine soldiers were injured "
+            "in the attack that took place in the rural part of El Carmen, a municipality in the "
+            "Catatumbo region.",
+            "at least nine",
+            "2023-03-29",
+            {"region": "el-carmen", "party": "colombia", "perpetrator": "eln"},
+        ),
+        (  # ... but not a sentence that tells another event beside it
+            "somalia",
+            "Fighters from al-Shabaab have killed at least 19 civilians in a night-time attack "
+            "in central Somalia, clan chiefs said on Saturday.\nThe attack comes two weeks after "
+            "al-Shabaab besieged a hotel in the capital Mogadishu for 30 hours, leaving 21 "
+            "people dead.",
+            "at least 19",
+            "2022-09-03",
+            {"region": "somalia"},
+        ),
+        # --- days
+        (  # the day of an inverted speaker ("said the military on Sunday") is the statement's,
+            # the dateline's is no day of the sentence, and a later sentence gives the attack's
+            "balochistan",
+            "ISLAMABAD, Nov 17 (KUNA) -- The attack on a paramilitary checkpoint in Pakistan's "
+            "southwestern Balochistan province killed seven troops and six militants, said the "
+            "military on Sunday.\nThe attack took place on Saturday when terrorists attempted to "
+            "attack a security forces' post in Kalat District, said the military's media wing.",
+            "seven",
+            "2024-11-17",
+            {"kind": "incident", "as_of": "2024-11-16", "region": "kalat", "party": "pakistan"},
+        ),
+        # --- party and perpetrator
+        (  # the state's soldiers, named by no adjective, in a war of one armed group
+            "niger",
+            "Seven soldiers were killed in an attack by suspected jihadists, the ministry said.",
+            "Seven",
+            "2023-09-29",
+            {"party": "niger", "category": "military"},
+        ),
+        (  # police too ("Eight police officers were killed ... in a single weekend")
+            "colombia",
+            "Eight police officers were killed and more than 40 people wounded in a single "
+            "weekend last month.",
+            "Eight",
+            "2018-02-27",
+            {"party": "colombia"},
+        ),
+        (  # ... never another army the war's tree does not name
+            "mali",
+            "Two French soldiers were killed when their armoured vehicle hit a mine, the army "
+            "said.",
+            "Two",
+            "2020-01-05",
+            {"party": "all"},
+        ),
+        (  # "guerrillas" as the subject of a casualty verb
+            "colombia",
+            "ELN guerrillas killed at least nine soldiers in an attack on an army base.",
+            "at least nine",
+            "2023-03-29",
+            {"perpetrator": "eln"},
+        ),
+        (  # a time between the actor and its verb
+            "cameroon",
+            "Armed anglophone separatists early Tuesday killed nine villagers in western "
+            "Cameroon, the scene of seven years of unrest, officials said.",
+            "nine",
+            "2023-11-21",
+            {"perpetrator": "ambazonian-separatists", "category": "civilian"},
+        ),
+        (  # a hedge word and a quotation mark before the attacker's word
+            "niger",
+            "The defense ministry reported on Saturday that at least ten soldiers were killed in "
+            "an ambush by some \u201carmed terrorists\u201d in southwest Niger.",
+            "at least ten",
+            "2023-02-12",
+            {"perpetrator": "jihadist-groups"},
+        ),
+        # --- recall
+        (  # the second item of a list shares the verb of the first
+            "balochistan",
+            "The attack on a paramilitary checkpoint in Balochistan province killed seven troops "
+            "and six militants, said the military on Sunday.",
+            "six",
+            "2024-11-17",
+            {"outcome": "killed", "category": "military"},
+        ),
+        (  # "the dead included a woman": a part of the dead
+            "cameroon",
+            "Cameroon's state television said the dead included a woman, adding that two "
+            "security guards were wounded in a gunbattle.",
+            "a woman",
+            "2023-11-21",
+            {"outcome": "killed"},
+        ),
+        (  # "including an octogenarian"
+            "cameroon",
+            "A local association said three shopkeepers, including an octogenarian, were killed.",
+            "an octogenarian",
+            "2023-11-21",
+            {"outcome": "killed"},
+        ),
+    ],
+)
+def test_rules_written_on_the_fifth_holdouts_misses(
+    war: str, text: str, figure: str, published: str, expected: dict[str, str]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]
+
+
+# --- wrong values the sixth holdout's first run gave calmly (fixed after it, as bugs) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (  # motorbikes and houses are no people
+            "\u201cThere we had four people killed, seven motorbikes and several houses "
+            "torched,\u201d said Kinos Katuo, the head of a civil society body.",
+            {"four": (4, "killed")},
+        ),
+        (  # firearms and ammunition are no people
+            "Of the weapons that have been lost, 1,359 firearms and 15,050 ammunition were "
+            "recovered, Muivah said on Thursday.",
+            {},
+        ),
+        (  # "between July 4 and 10": the end of a range of days
+            "At least seven more people have been killed between July 4 and 10, according to "
+            "reports from officials.",
+            {"At least seven": (7, "killed")},
+        ),
+        (  # "the five-day war": a duration glued by a hyphen
+            'Previous official reports said the death toll in the "five-day war" was 64 '
+            "Russian military personnel.",
+            {"64": (64, "killed")},
+        ),
+        (  # a person along with N others counts N + 1
+            '"Deputy Superintendent of Police Iqbal Mohmand along with three other police '
+            'personnel have been martyred," said Rana Sanaullah in a statement.',
+            {"Mohmand along with three other police personnel": (4, "killed")},
+        ),
+        (  # "several armed groups" counts groups
+            "An estimated 485 civilians were killed in Ituri, a province plagued with violence "
+            "due to several armed groups operating there.",
+            {"An estimated 485": (436, "killed")},
+        ),
+    ],
+)
+def test_counts_of_things_days_and_companions_the_sixth_holdout_misread(
+    text: str, figures: dict[str, tuple[int, str]]
+) -> None:
+    war = kt.War("test-war", "a war of 2020", start="2008-08-07")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract(text, published="2023-07-11", document="t", war=war).to_frame()
+    triples = zip(rows["figure"], rows["low"], rows["outcome"], strict=True)
+    got = {f: (int(low), o) for f, low, o in triples}
+    assert got == figures, rows["note"].tolist()

@@ -161,6 +161,34 @@ _OTHER_PLACES = re.compile(
     r"\bother\s+(?:towns|cities|villages|areas|regions|places|districts|parts|provinces)\b", re.I
 )
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab'")
+# a sentence telling the incident and where, for the figures told before it: an incident noun,
+# "The incident occurred in Tillaberi", or an attack verb ("Separatists on Sunday attacked the
+# village of Obonyi II", "a military unit was attacked by several hundred terrorists in
+# Kandadji")
+_PLACE_CUE = re.compile(
+    rf"\b(?:{_INCIDENT_NOUNS}|incident|attacked|bombed|raided|stormed|ambushed)\b", re.I
+)
+# "on the road between the towns of Tibu and Salazar de las Palmas in Norte de Santander": the
+# two ends of a stretch name no place of the incident by themselves (the place holding them
+# does)
+_BETWEEN_PLACES = re.compile(
+    r"\bbetween\s+(?:the\s+(?:towns?|villages?|cities|city|areas?|districts?)\s+of\s+)?"
+    r"[^,.;]{1,60}?\s+and\s+[^,.;]{1,60}?(?=\s+in\s|\s*[,.;]|$)",
+    re.I,
+)
+# "bordered by the jihadist-invaded nations of Burkina Faso and Mali", "near the border with
+# Nigeria": places named as neighbours, not as the place of the incident
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:border(?:ed|ing|s)?|near|neighbou?ring|adjoining)\b[^,.;]{0,45}$", re.I
+)
+# "The toll is 24 dead", "The attack was confirmed by ...": a figure telling the same incident
+# again
+_BACK_TO_INCIDENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:death|casualty)\s+)?toll\b|"
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|blast|explosion|"
+    r"bombing|shelling|raid|massacre|assault|ambush|incident)\b",
+    re.I,
+)
 # "in an earlier announcement late Sunday": the day of a statement, not of the incident
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:announcement|statement|press\s+conference|briefing|report)\s+"
@@ -251,6 +279,37 @@ _BORDER_AFTER = re.compile(r"\s+(?:border|borders|frontier)\b", re.I)
 _MAINLY_BEFORE = re.compile(
     r"\b(?:mainly|mostly|largely|primarily|chiefly|partly|particularly|especially)\s+"
     r"(?:in|on|at|around)\s+(?:the\s+)?(?:[\w'-]+(?:,\s*|\s+))?(?:of\s+)?$",
+    re.I,
+)
+# "at least nine soldiers", "Eight police officers", "six law enforcers": a count of a state's
+# forces (the words between the figure and the noun: no party word, no "and", no people noun)
+_STATE_FORCES = re.compile(
+    r"\s+(?:(?!(?:and|or|people|civilians?|of)\b)[a-z-]+\s+){0,2}?"
+    r"(?:soldiers?|troops|servicemen|service\s+members|policemen|police\s+officers?|"
+    r"police\s+personnel|security\s+personnel|security\s+forces|law\s+enforcers|"
+    r"security\s+guards|paramilitary\s+troops)\b",
+    re.I,
+)
+# "The attack comes two weeks after al-Shabaab ... besieged a hotel in Mogadishu": a sentence
+# that sets another event in time beside the incident told before
+_ANOTHER_TIME = re.compile(
+    r"\b(?:after|before|since|earlier|previous|previously|ago|last\s+(?:week|month|year))\b",
+    re.I,
+)
+# "between July 4 and 10", "from March 3 to 9": the second number ends a range of days
+_DAY_RANGE_END = re.compile(
+    r"\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}\s+(?:and|to|until|through|-)\s+$",
+    re.I,
+)
+# "the dead included a woman": the words before the person name the dead
+_DEAD_INCLUDED = re.compile(r"\b(?:dead|killed)\b", re.I)
+# "killed seven troops and six militants": a second item of a list right after a casualty verb
+# and its first item shares that verb
+_SHARED_VERB = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+    r"(?:(?:at\s+least|more\s+than|some|about|around|over)\s+)?[\w,.-]+\s+"
+    r"(?:[\w-]+\s+){0,2}?and\s+$",
     re.I,
 )
 # a number of days, hours... ("over the past 12 days"): a duration, which counts no one
@@ -391,6 +450,8 @@ class _Context:
     sentence_starts: list[int] = field(default_factory=list)
     # "four of their gunmen", "Fifteen jihadists": a count of the lexicon's generic actors
     generic_counted: re.Pattern[str] = re.compile(r"(?!x)x")
+    # the narrowest place of each sentence whose places lie on one chain (`_sentence_chain`)
+    sentence_chains: dict[int, str | None] = field(default_factory=dict)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -479,6 +540,30 @@ def _lone_actor(trees: ScopeTrees) -> str | None:
     return landless[0] if len(landless) == 1 else None
 
 
+def _state_side(trees: ScopeTrees) -> str | None:
+    """The state's party in a war of one armed group against the state: the root of the
+    party tree has exactly two children, one of them the lone armed group (`_lone_actor`) and
+    the other holding territory or named a government side ("colombia" against "eln",
+    "somali-government-side" against "al-shabaab"). None in any other war (two states, several
+    armed groups)."""
+    lone = _lone_actor(trees)
+    if lone is None:
+        return None
+    others = [n for n in trees["party"].children[ROOT] if n != lone]
+    if len(others) != 1:
+        return None
+    state = others[0]
+    return state if state in trees["region"] or "government" in state else None
+
+
+# "Armed anglophone separatists early Tuesday killed nine villagers": a time between an actor
+# and its verb
+_WHEN_WORDS = (
+    r"early|late|on|overnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|afternoon|evening|night"
+)
+
+
 def _perpetrator_pattern(
     ctx_words: dict[str, str], lex: Lexicon, stems: bool, trees: ScopeTrees | None = None
 ) -> re.Pattern[str]:
@@ -515,10 +600,14 @@ def _perpetrator_pattern(
         # "M23 rebels killed", "Boko Haram has so far killed", "the Islamist sect, Boko Haram,
         # attacked": an actor as the subject of an active casualty verb
         rf"(?<![\w-])(?P<g>{actor})\s*,?\s+(?:(?:{subject_nouns})\s+)?"
-        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+        rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
         rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|near|and|or)\b)",
         # "the new aggression of Armenia", "the missile strike on Ganja by Armenia"
         rf"\b(?:{aggression})\s+(?:the\s+)?(?P<h>{side})(?![\w-])(?!'s)",
+        # "an ambush by some \u201carmed terrorists\u201d", "an attack by suspected jihadists": a
+        # hedge word and a quotation mark before the attacker's word
+        rf"\b(?:{aggression})\s+(?:(?:some|suspected|alleged|presumed)\s+)?[\"\u201c']"
+        rf"(?:[\w-]+\s+)?(?P<r>{side})(?![\w-])(?!'s)",
         rf"\b(?:strike|attack|shelling|strikes|attacks)\s+on\s+(?:[\w'-]+\s+){{1,4}}?by\s+"
         rf"(?:the\s+)?(?P<k>{side})(?![\w-])(?!'s)",
         # "An attack blamed on jihadists", "had blamed the attack on \u201cterrorists\u201d"
@@ -537,7 +626,7 @@ def _perpetrator_pattern(
         # attack is the war's one party that holds no territory
         parts.append(
             rf"(?<![\w-])(?P<q>{generic})\s*,?\s+"
-            rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far)\s+){{0,3}}"
+            rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
             rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|and|or)\b)"
         )
     if force_of != "(?!x)x":
@@ -1501,6 +1590,8 @@ def _classify(
     before = norm[max(sentence.start, start - 40) : start]
     if _in_sorted_spans(start, view.date_spans):
         return "date", "part of a date"
+    if _DAY_RANGE_END.search(before) and re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", text):
+        return "date", "the end of a range of days ('between July 4 and 10')"
     if re.match(r"(?:st|nd|rd|th)\b", after, re.I):
         return "ordinal", "an ordinal (a rank or a day)"
     if re.match(r"s\b", after) and re.fullmatch(r"\d{4}", text):
@@ -1515,7 +1606,8 @@ def _classify(
         return "age", "an age"
     if _in_sorted_spans(start, implicit):
         return "implicit-part", "counted inside an implicit figure"
-    unit = re.match(r"\s*(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
+    # "the \u201cfive-day war\u201d": a unit glued by a hyphen too
+    unit = re.match(r"(?:\s*|-)(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
     if unit is not None:
         word = re.sub(r"\s+", " ", unit.group(1).lower())
         glued = unit.start(1) == 0
@@ -1652,6 +1744,8 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
         tail = norm[match.end() : min(sentence.end, match.end() + 40)]
         verb = _AUXILIARY_HEAD.sub("", tail)
         outcome = next((n for n, p in lex.outcome_after if p.match(verb)), None)
+        if outcome is None and _DEAD_INCLUDED.search(norm, match.start(), match.start("phrase")):
+            outcome = "killed"  # "the dead included a woman", "among the dead was a boy"
         if outcome is None and not re.match(r"\s*,", tail):
             # "killing 26 people, including a boy": the nearest verb before
             floor = max(sentence.start, match.start() - 120)
@@ -1681,7 +1775,11 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                 break
         if outcome is None:
             continue
-        out.append((match.start(), match.end(), outcome, n + 1, "civilian", "family"))
+        category = "civilian"  # a family
+        if match.group("others") is not None:
+            noun = match.group("others").split()[-1].lower()
+            category = lex.people.get(noun, ROOT) if noun != "personnel" else ROOT
+        out.append((match.start(), match.end(), outcome, n + 1, category, "family"))
     # "no one was killed": a count of zero
     for match in lex.zero.finditer(norm, sentence.start, sentence.end):
         outcome = {k.lower(): v for k, v in lex.get("negation", "zero_verbs").items()}.get(
@@ -1795,7 +1893,9 @@ def _dates(
     how = ""
     statement: DateMention | None = None
     verbs = ctx.lex.speech_verbs
-    dates = view.dates
+    # the dateline's day ("ISLAMABAD, Nov 17 (KUNA) --") is the day the text is read against,
+    # no day of the sentence
+    dates = [d for d in view.dates if d.start >= ctx.dateline_end]
     until: DateMention | None = None
     for i, d in enumerate(dates):
         lead = norm[max(sentence.start, d.start - 14) : d.start]
@@ -1819,6 +1919,13 @@ def _dates(
             and _SPEECH_GAP.match(norm, speaker.verb_end, d.start)
         ):
             statement = d
+        elif (
+            speaker is not None
+            and speaker.verb_end <= speaker.start
+            and 0 <= d.start - speaker.end <= 20
+            and _SPEECH_GAP.match(norm, speaker.end, d.start)
+        ):
+            statement = d  # "..., said the military on Sunday": the inverted speaker's day
         elif _STATEMENT.search(norm, max(sentence.start, d.start - 40), d.start) or (
             speaker is None and verbs.search(norm, max(sentence.start, d.start - 24), d.start)
         ):
@@ -1965,6 +2072,21 @@ def _resolve_by_party(ctx: _Context, source: Source, party: str) -> Source | Non
     return found[0] if len(found) == 1 else None
 
 
+def _sentence_chain(ctx: _Context, sentence: Sentence) -> str | None:
+    """The narrowest place named in ``sentence`` (outside speakers' titles) when all its places
+    lie on one chain, else None (and None when it names none). Computed once per sentence."""
+    if sentence.index not in ctx.sentence_chains:
+        lo = bisect.bisect_left(ctx.all_place_starts, sentence.start)
+        hi = bisect.bisect_left(ctx.all_place_starts, sentence.end)
+        nodes = [n for a, n in ctx.all_places[lo:hi] if not _in_sorted_spans(a, ctx.mask)]
+        tree = ctx.trees["region"]
+        narrowest = _narrowest(tree, nodes) if nodes else None
+        if narrowest is not None and not all(tree.is_within(narrowest, n) for n in nodes):
+            narrowest = None
+        ctx.sentence_chains[sentence.index] = narrowest
+    return ctx.sentence_chains[sentence.index]
+
+
 def _build(
     ctx: _Context,
     view: _SentenceView,
@@ -2064,13 +2186,27 @@ def _build(
             notes.append(f"place of {why} the figure before")
     if (
         incident_before is not None
-        and incident_before.region == ROOT
         and c.region != ROOT
         and places
+        and (
+            incident_before.region == ROOT
+            or (
+                incident_before.region != c.region
+                and region_tree.is_within(c.region, incident_before.region)
+                and (chain := _sentence_chain(ctx, sentence)) is not None
+                and region_tree.is_within(c.region, chain)
+                and _ANOTHER_TIME.search(norm, sentence.start, sentence.end) is None
+            )
+        )
     ):
         # "A ... airstrike has killed 26 people. ... Wednesday's airstrike wounded nine others
-        # after it struck a hotel in Saada": the incident told before happened there too
+        # after it struck a hotel in Saada": the incident told before happened there too; so
+        # too below the place it had ("... in an attack on an army base in northeast Colombia.
+        # Another nine soldiers were injured in the attack that took place in the rural part of
+        # El Carmen")
         incident_before.region = c.region
+        if incident_before.event is not None and incident_before.kind == "incident":
+            incident_before.event = f"{c.region}-{incident_before.as_of.isoformat()}"
         incident_before.notes.append("place named by the next sentence on the same incident")
     if (
         c.region == ROOT
@@ -2454,11 +2590,15 @@ def _sentence_candidates(
         if (
             why is None
             and np.noun in ctx.lex.combatants
-            and (governed := _outcome(ctx, view, start, end)) is not None
-            and governed[1] >= 0.9
+            and (
+                ((governed := _outcome(ctx, view, start, end)) is not None and governed[1] >= 0.9)
+                or _SHARED_VERB.search(ctx.norm, max(sentence.start, start - 80), start)
+            )
         ):
-            # "killed hundreds of militants", "four militants were killed": fighters counted
-            # as dead or wounded are military casualties; a bare count of fighters is not
+            # "killed hundreds of militants", "four militants were killed", "killed seven
+            # troops and six militants" (the second item shares the verb of the first):
+            # fighters counted as dead or wounded are military casualties; a bare count of
+            # fighters is not
             np.reject, np.head = None, "military"
         if why is None and np.reject is not None:
             why = (np.reject, f"counts {np.noun!r}, not people")
@@ -2838,6 +2978,7 @@ def run(
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
+    _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     return candidates, rejected
@@ -2927,6 +3068,26 @@ def _sentence_test(
     return memo[index]
 
 
+# a running total by its own words ("the death toll since ... has reached", "so far", "the
+# number of"): "The toll is 24 dead" and "the death toll could go up" are none
+_RUNNING_TOTAL_WORDS = re.compile(
+    r"\b(?:since|total|tally|so\s+far|number\s+of|(?:rose|risen|climbed|jumped|reached|"
+    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b",
+    re.I,
+)
+
+
+def _total_or_war_strict(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence tells a running total by its own words or a count of the whole war
+    (searched once): the word "toll" alone is neither."""
+    if sentence.index not in memo:
+        memo[sentence.index] = bool(
+            _RUNNING_TOTAL_WORDS.search(ctx.norm, sentence.start, sentence.end)
+            or ctx.whole_war.search(ctx.norm, sentence.start, sentence.end)
+        )
+    return memo[sentence.index]
+
+
 def _total_or_war(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
     """Whether a sentence tells a running total or a count of the whole war (searched once)."""
     if sentence.index not in memo:
@@ -2990,41 +3151,68 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
 
 def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "At least 22 people were killed in inter-clan clashes in South Sudan. The fighting ...
-    occurred in Bor South, which is located in Jonglei state": the next sentence, with no
-    figures of its own and no quotation, tells the incident (an incident noun) and names places
-    after it, on one chain below the figures' place and no "other towns"; the narrowest is their
-    place. Only the sentence right after, of
-    the figures' paragraph or the next one; never a running total or a count of the whole war.
-    One search per sentence."""
+    occurred in Bor South, which is located in Jonglei state": a sentence with no figures of its
+    own and no quotation, right after figures, tells the incident (an incident noun, "The
+    incident occurred in ...", or an attack verb: "The gunmen attacked the village of Egbekaw")
+    and names places after that cue; the first of them, narrowed by the places on its chain, is
+    the figures' place when it lies below theirs. Places named as neighbours ("bordered by ...
+    Burkina Faso and Mali", "near the border with Nigeria") and the two ends of a stretch
+    ("the road between the towns of Tibu and Salazar de las Palmas in Norte de Santander") are
+    not the incident's; another place apart from the first gives no place. The figures it
+    reaches: those of the sentence right before; of the one before that too when the sentence
+    right before points back to their incident ("in the attack on Friday"); and those of the
+    next two sentences that point back to it ("The toll is 24 dead", "The attack was confirmed
+    by ... who gave a death toll of at least 15"). Never a running total or a count of the
+    whole war. One search per sentence."""
     if not candidates:
         return
     tree = ctx.trees["region"]
     by_sentence = _by_sentence(candidates)
     totals: dict[int, bool] = {}
+    back: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
             continue
-        cue = _INCIDENT_NOUN.search(ctx.norm, sentence.start, sentence.end)
+        cue = _PLACE_CUE.search(ctx.norm, sentence.start, sentence.end)
         if cue is None or _OTHER_PLACES.search(ctx.norm, sentence.start, sentence.end):
             continue
         if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
             continue  # a quoted statement tells its speaker's account, not this incident
+        stretches = [m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)]
         # the places told after the incident cue ("clashes ... took place in Eastern Lakes
         # State"), not those of a speaker's title before it ("The Nyang county commissioner")
         places = [
             node
             for a, _, node in _clause_facts(ctx, (sentence.start, sentence.end))["places"]
-            if a > cue.start() and not _in_sorted_spans(a, ctx.mask)
+            if a > cue.start()
+            and not _in_sorted_spans(a, ctx.mask)
+            and not any(x <= a < y for x, y in stretches)
+            and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
         if not places:
             continue
-        place = _narrowest(tree, places)
-        if not all(tree.is_within(place, n) for n in places):
+        first = places[0]
+        chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
+        if len(chain) != len(places):
             continue  # places apart: no one place
-        if _total_or_war(ctx, totals, ctx.sentences[sentence.index - 1]):
-            continue
-        for c in by_sentence[sentence.index - 1]:
+        place = _narrowest(tree, chain)
+        reached = list(by_sentence[sentence.index - 1])
+        if sentence.index - 2 in by_sentence and _sentence_test(
+            ctx, back, sentence.index - 1, _BACK_TO_INCIDENT
+        ):
+            reached = by_sentence[sentence.index - 2] + reached
+        for index in (sentence.index + 1, sentence.index + 2):
+            if index not in by_sentence:
+                if index == sentence.index + 1:
+                    continue
+                break
+            if not _sentence_test(ctx, back, index, _BACK_TO_INCIDENT):
+                break
+            reached += by_sentence[index]
+        for c in reached:
             if c.region == place or not tree.is_within(place, c.region):
+                continue
+            if _total_or_war_strict(ctx, totals, c.sentence):
                 continue
             c.region = place
             if c.event is not None and c.kind == "incident":
@@ -3038,8 +3226,33 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 # the sentence would have read with the place in it)
                 c.kind, c.since = "incident", c.as_of
                 c.event = f"{place}-{c.as_of.isoformat()}"
-            c.notes.append("place named with the incident in the next sentence")
+            where = "before" if c.sentence.index > sentence.index else "after"
+            c.notes.append(f"place named with the incident in a sentence {where} it")
             _doubt_scope(c)
+
+
+def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "ELN guerrillas killed at least nine soldiers in an attack on an army base in northeast
+    Colombia": in a war of one armed group against the state (`_state_side`), soldiers,
+    troops and police that the text counts without naming whose are the state's. Never when a
+    capitalised word stands between the figure and the noun ("five French soldiers": another
+    force the war's tree does not name), never a figure whose party is already read. One match
+    at each figure's end."""
+    state = _state_side(ctx.trees)
+    if state is None:
+        return
+    for c in candidates:
+        if c.party != ROOT or c.category not in (ROOT, "military"):
+            continue
+        m = _STATE_FORCES.match(ctx.norm, c.end)
+        if m is None:
+            continue
+        written = ctx.text[c.end : m.end()].split()
+        if any(w[:1].isupper() for w in written[:-1]):
+            continue  # "five French soldiers", "two UN peacekeepers"
+        c.party = state
+        c.notes.append("party: the state's forces (one armed group against the state)")
+        c.confidence["scope"] = round(min(c.confidence.get("scope", 0.9), 0.7), 2)
 
 
 def _sentence_index(ctx: _Context, pos: int) -> int:

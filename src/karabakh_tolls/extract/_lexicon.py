@@ -247,10 +247,13 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         speaker_heads=heads,
         auxiliaries=frozenset(w.lower() for w in speech_cfg["auxiliaries"]),
         family=re.compile(
-            r"(?P<head>(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\.?\s+)?[A-Z][\w'-]+)\s+and\s+"
-            rf"(?P<n>\d+|{number_words})\s+(?:other\s+)?"
-            r"(?:members\s+of\s+(?:his|her|their|the)\s+family|family\s+members|relatives"
-            r"|of\s+(?:his|her|their)\s+(?:children|relatives|family))\b",
+            r"(?P<head>(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r)\.?\s+)?[A-Z][\w'-]+)\s+"
+            rf"(?:and|along\s+with|together\s+with)\s+(?P<n>\d+|{number_words})\s+"
+            r"(?:(?:other\s+)?(?:members\s+of\s+(?:his|her|their|the)\s+family|family\s+members"
+            r"|relatives|of\s+(?:his|her|their)\s+(?:children|relatives|family))"
+            # "Iqbal Mohmand along with three other police personnel": the person and the others
+            r"|(?P<others>other\s+(?:police\s+|security\s+)?(?:personnel|policemen|officers|"
+            r"soldiers|troops|servicemen|people|persons|civilians)))\b",
         ),
         group_separators=tuple(data["numbers"].get("group_separators", [])),
         carry_opener=re.compile(

@@ -133,6 +133,24 @@ DOCUMENTS = {
     "v15": ("holdout5", "2025-04-23", "east-african-daily", "amhara-2023"),
     "v16": ("holdout5", "2020-10-29", "caucasian-knot", "karabakh-2020"),
     "v17": ("holdout5", "2020-10-01", "apa", "karabakh-2020"),
+    # the sixth holdout: annotated and committed before the extractor ran on any of it
+    "y01": ("holdout6", "2021-10-30", "world-bulletin", "drc-adf-1996"),
+    "y02": ("holdout6", "2021-10-10", "channels-tv", "drc-adf-1996"),
+    "y03": ("holdout6", "2023-04-07", "defense-post", "drc-adf-1996"),
+    "y04": ("holdout6", "2025-07-28", "africanews", "drc-adf-1996"),
+    "y05": ("holdout6", "2022-10-06", "sos-medias-burundi", "drc-adf-1996"),
+    "y06": ("holdout6", "2023-09-15", "hills-times", "manipur-2023"),
+    "y07": ("holdout6", "2023-07-11", "hindustan-times", "manipur-2023"),
+    "y08": ("holdout6", "2008-08-09", "washington-post", "georgia-2008"),
+    "y09": ("holdout6", "2008-08-12", "civil-ge", "georgia-2008"),
+    "y10": ("holdout6", "2009-08-07", "b92", "georgia-2008"),
+    "y11": ("holdout6", "2017-06-28", "abs-cbn", "marawi-2017"),
+    "y12": ("holdout6", "2017-07-06", "inquirer", "marawi-2017"),
+    "y13": ("holdout6", "2017-10-11", "ap", "marawi-2017"),
+    "y14": ("holdout6", "2025-11-21", "trt-world", "pakistan-kp-2004"),
+    "y15": ("holdout6", "2023-02-23", "dawn", "pakistan-kp-2004"),
+    "y16": ("holdout6", "2022-11-17", "dawn", "pakistan-kp-2004"),
+    "y17": ("holdout6", "2023-03-30", "anews", "pakistan-kp-2004"),
 }
 
 # id -> (name, kind, affiliation); bodies the source table is expected to know.
@@ -3104,6 +3122,594 @@ CLAIMS: list[dict[str, object]] = [
         for f, o, n in (
             ("55", "wounded", "hospitalized with injuries: wounded"),
             ("19", "killed", ""),
+        )
+    ],
+    # --- the sixth holdout (y01-y17): annotated and committed before the extractor ran on it --
+    # y01 (ADF, DR Congo): an overnight attack on villages of the Ruwenzori sector (no day given:
+    # as of the official's statement), its parts by village, last week's attack, a monitor's toll
+    D(
+        doc="y01",
+        figure="At least eight",
+        category="civilian",
+        perpetrator="adf",
+        region="ruwenzori-sector",
+        source="local-official",
+        source_name="local official",
+        note="the villages of the attack (Ruwenzori sector) are told in the next sentence",
+    ),
+    *[
+        D(
+            doc="y01",
+            figure=f,
+            anchor=a,
+            category=c,
+            perpetrator="adf",
+            region=r,
+            source="willy-malikidogo",
+            source_name="Willy Malikidogo",
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("a ") else {}),
+        )
+        for f, a, c, r in (
+            ("five", "five civilians", "civilian", "kazarahoyo"),
+            ("two", "two people", "all", "bulongo"),
+            ("a motorcyclist", None, "all", "kidungu"),
+        )
+    ],
+    D(
+        doc="y01",
+        figure="three",
+        anchor="three children",
+        outcome="captured",
+        category="civilian",
+        perpetrator="adf",
+        region="bulongo",
+        source="meleki-mulala",
+        source_name="Meleki Mulala",
+        note="abducted: captured",
+    ),
+    D(doc="y01", figure="18", category="civilian", perpetrator="adf", region="beni-territory"),
+    D(
+        doc="y01",
+        figure="Some 944",
+        category="civilian",
+        region="drc",
+        since="2021-05-06",
+        source="kivu-security-tracker",
+        source_name="Kivu Security Tracker",
+        note="since the state of siege (declared in May 2021; the text gives the month only)",
+    ),
+    # y02 (ADF): a weekend of attacks around Beni (Friday night, Sunday) told by a civil
+    # society head; a rebel killed as the army repelled the assault
+    D(
+        doc="y02",
+        figure="at least eight",
+        perpetrator="adf",
+        region="beni-territory",
+        source="local-officials",
+        source_name="local officials",
+        note="the villages named in later sentences lie in Beni territory",
+    ),
+    D(
+        doc="y02",
+        figure="four",
+        anchor="four people killed",
+        perpetrator="adf",
+        region="beni-territory",
+        kind="incident",
+        as_of="2021-10-08",
+        source="kinos-katuo",
+        source_name="Kinos Katuo",
+    ),
+    D(
+        doc="y02",
+        figure="a rebel",
+        value=(1, 1),
+        hedge="implicit",
+        category="military",
+        party="adf",
+        perpetrator="drc-government-side",
+        region="mangazi",
+        kind="incident",
+        as_of="2021-10-10",
+        source="kinos-katuo",
+        source_name="Kinos Katuo",
+        note="killed as the army repelled the assault",
+    ),
+    D(
+        doc="y02",
+        figure="four",
+        anchor="four, with",
+        perpetrator="adf",
+        region="beni-territory",
+        kind="incident",
+        as_of="2021-10-10",
+        source="kinos-katuo",
+        source_name="Kinos Katuo",
+    ),
+    # y03 (ADF): the UN's toll of attacks over Sunday and Monday; the UN Secretary-General's
+    # count over a period; local sources' counts of last month and their parts
+    D(
+        doc="y03",
+        figure="More than 30",
+        perpetrator="adf",
+        region="ituri",
+        since="2023-04-02",
+        as_of="2023-04-03",
+        source="united-nations",
+        note="a count over two days (Sunday and Monday) holds at the end of the period",
+    ),
+    D(doc="y03", figure="thousands", category="civilian", perpetrator="adf", region="drc"),
+    D(
+        doc="y03",
+        figure="an estimated 485",
+        category="civilian",
+        region="ituri",
+        since="2022-12-01",
+        as_of="2023-03-14",
+        source="united-nations",
+    ),
+    *[
+        D(
+            doc="y03",
+            figure=f,
+            anchor=a,
+            category=c,
+            perpetrator=p,
+            region=r,
+            source="local-sources",
+            source_name="local sources",
+            note=n,
+        )
+        for f, a, c, p, r, n in (
+            ("more than 20", None, "civilian", "all", "drc", "the next sentence gives its parts"),
+            ("15", "15 people", "all", "codeco", "ituri", "a part told in the next sentence"),
+            ("at least nine", None, "civilian", "adf", "north-kivu", "a part"),
+        )
+    ],
+    # y04 (ADF): MONUSCO's toll of the attack on a church in Komanda (no day given: as of the
+    # statement on Sunday); the wounded told by the outlet; an earlier attack
+    *[
+        D(
+            doc="y04",
+            figure=f,
+            category=c,
+            perpetrator="adf",
+            region="komanda",
+            as_of="2025-07-27",
+            source="united-nations",
+            note="MONUSCO is the UN's mission; the town (Komanda) is told in the next sentence",
+        )
+        for f, c in (("More than 40", "all"), ("Nine", "civilian"))
+    ],
+    D(
+        doc="y04",
+        figure="At least 15",
+        outcome="wounded",
+        perpetrator="adf",
+        region="komanda",
+    ),
+    D(doc="y04", figure="47", perpetrator="adf", region="ituri", source="united-nations"),
+    # y05 (ADF): an attack on Vido on Tuesday evening told twice; the toll of Monday's
+    # incursion into Kota Okola and its earlier count
+    *[
+        D(
+            doc="y05",
+            figure="11",
+            anchor=a,
+            category="civilian",
+            perpetrator="adf",
+            region="vido",
+            kind="incident",
+            as_of="2022-10-04",
+            source=s,
+            source_name=n,
+        )
+        for a, s, n in (
+            ("11 civilians have", "local-civil-society", "local civil society"),
+            ("11 civilians killed", "jonas-zawadi", "Jonas Zawadi"),
+        )
+    ],
+    *[
+        D(
+            doc="y05",
+            figure=f,
+            anchor=a,
+            perpetrator="adf",
+            region="kota-okola",
+            kind="incident",
+            as_of="2022-10-03",
+            source=s,
+            source_name=n,
+        )
+        for f, a, s, n in (
+            ("20", "20 dead", "civil-society-sources", "Civil society sources"),
+            (
+                "14",
+                "14 people",
+                "local-authorities-and-residents",
+                "local authorities and residents",
+            ),
+        )
+    ],
+    # y06 (Manipur): the police's running toll at a press conference (dateline Sept 15)
+    *[
+        D(
+            doc="y06",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            region="manipur",
+            source="police",
+            source_name="police",
+        )
+        for f, a, o in (
+            ("As many as 175", None, "killed"),
+            ("1,108", None, "wounded"),
+            ("32", "32 are", "missing"),
+        )
+    ],
+    # y07 (Manipur): the state government's status report (as of July 4) and its counts by
+    # district; officials' count of the week after; police reports cited by the report
+    *[
+        D(
+            doc="y07",
+            figure=f,
+            anchor=a,
+            region=r,
+            as_of="2023-07-04",
+            source="manipur-state-government",
+            source_name="state government",
+            note=n,
+        )
+        for f, a, r, n in (
+            ("142", None, "manipur", "'claimed 142 lives': killed"),
+            ("101", None, "manipur", "the valley districts: their common ancestor"),
+            ("29", "29 each", "imphal-east", "'29 each': one claim per district"),
+            ("29", "29 each", "imphal-west", "'29 each': one claim per district"),
+            ("21", None, "kakching", ""),
+            ("28", None, "churachandpur", "the report's count by district, continued"),
+            ("eight", "eight people", "kangpokpi", "the report's count by district, continued"),
+        )
+    ],
+    *[
+        D(
+            doc="y07",
+            figure=f,
+            anchor=a,
+            party=p,
+            region="manipur",
+            kind="increment",
+            since="2023-07-04",
+            as_of="2023-07-10",
+            source="officials",
+            source_name="officials",
+            note=n,
+        )
+        for f, a, p, n in (
+            ("At least seven more", None, "all", ""),
+            ("one", "one policeman", "india", "a policeman: the state's; no category of the tree"),
+        )
+    ],
+    *[
+        D(
+            doc="y07",
+            figure=f,
+            outcome=o,
+            region="manipur",
+            as_of="2023-07-04",
+            source="police-reports",
+            source_name="police reports",
+            note="the status report citing police reports: the police are the originator",
+        )
+        for f, o in (("462", "wounded"), ("17", "missing"))
+    ],
+    # y08 (Georgia 2008): each side's count on the war's second day; the bombing of Gori
+    D(
+        doc="y08",
+        figure="2,000",
+        party="south-ossetia",
+        region="south-ossetia",
+        source="russia",
+        source_name="Russia",
+        note="a party's name as its government; refugees are not taken",
+    ),
+    D(
+        doc="y08",
+        figure="130",
+        party="georgia",
+        region="georgia",
+        source="georgian-officials",
+        source_name="Georgian officials",
+    ),
+    D(
+        doc="y08",
+        figure="at least 30",
+        category="civilian",
+        party="georgia",
+        perpetrator="russia",
+        region="gori",
+        kind="incident",
+        as_of="2008-08-09",
+        source="georgian-officials",
+        source_name="Georgian officials",
+        note="'this city' is Gori of the dateline",
+    ),
+    # y09 (Georgia 2008): a bombing of Gori this morning; an air strike of August 9
+    D(
+        doc="y09",
+        figure="At least six",
+        party="georgia",
+        perpetrator="russia",
+        region="gori",
+        kind="incident",
+        as_of="2008-08-12",
+        source="temur-iakobashvili",
+        source_name="Temur Iakobashvili",
+        note="the next sentence says the air strikes on Gori are Russian aircraft's",
+    ),
+    D(
+        doc="y09",
+        figure="Dozens",
+        category="civilian",
+        party="georgia",
+        perpetrator="russia",
+        region="gori",
+        kind="incident",
+        as_of="2008-08-09",
+    ),
+    # y10 (Georgia 2008): Russia's military dead a year on, and the earlier official count
+    D(
+        doc="y10",
+        figure="67",
+        category="military",
+        party="russia",
+        source="russia-s-top-investigation-committee",
+        source_name="Russia's top investigation committee",
+    ),
+    D(
+        doc="y10",
+        figure="64",
+        category="military",
+        party="russia",
+        source="official-reports",
+        source_name="official reports",
+        note="the previous toll: no day given, so the publication date",
+    ),
+    # y11 (Marawi): the official count of civilians killed, told twice by the spokesman
+    *[
+        D(
+            doc="y11",
+            figure="27",
+            anchor=a,
+            category="civilian",
+            region="marawi",
+            source="restituto-padilla",
+            source_name="Restituto Padilla",
+        )
+        for a in ("27.", "27, may")
+    ],
+    # y12 (Marawi): the military's toll and its increment, the militants' toll, the revised
+    # count of civilians
+    D(
+        doc="y12",
+        figure="85",
+        category="military",
+        party="philippines",
+        region="marawi",
+        source="delfin-lorenzana",
+        source_name="Delfin Lorenzana",
+    ),
+    D(
+        doc="y12",
+        figure="another soldier",
+        value=(1, 1),
+        hedge="implicit",
+        category="military",
+        party="philippines",
+        region="marawi",
+        kind="increment",
+        source="delfin-lorenzana",
+        source_name="Delfin Lorenzana",
+    ),
+    D(
+        doc="y12",
+        figure="351",
+        category="military",
+        party="militants",
+        region="marawi",
+        as_of="2017-07-05",
+        source="restituto-padilla",
+        source_name="Restituto Padilla",
+        note="slain terrorists: military casualties of their side",
+    ),
+    *[
+        D(
+            doc="y12",
+            figure=f,
+            category="civilian",
+            region="marawi",
+            source="military",
+            source_name="military",
+            note=n,
+        )
+        for f, n in (
+            ("44", "the previous toll: no day given, so the publication date"),
+            ("39", ""),
+        )
+    ],
+    # y13 (Marawi): bodies of militants recovered; the siege's toll and its parts
+    D(
+        doc="y13",
+        figure="22",
+        anchor="22 bodies",
+        category="military",
+        party="militants",
+        region="marawi",
+        source="military",
+        source_name="military",
+        note="bodies recovered: killed; the text does not say who killed them",
+    ),
+    D(doc="y13", figure="more than a thousand", region="marawi"),
+    D(doc="y13", figure="802", category="military", party="militants", region="marawi"),
+    D(
+        doc="y13",
+        figure="160",
+        party="philippines",
+        region="marawi",
+        source="military",
+        source_name="military",
+        note="soldiers and policemen together: no one category of the tree",
+    ),
+    D(
+        doc="y13",
+        figure="47",
+        category="civilian",
+        region="marawi",
+        source="military",
+        source_name="military",
+    ),
+    D(
+        doc="y13",
+        figure="An army lieutenant",
+        value=(1, 1),
+        hedge="implicit",
+        category="military",
+        party="philippines",
+        region="marawi",
+        source="restituto-padilla",
+        source_name="Restituto Padilla",
+    ),
+    # y14 (Khyber Pakhtunkhwa): an attack on Thursday night at Bannu; the military's toll of
+    # the year
+    D(
+        doc="y14",
+        figure="at least seven",
+        perpetrator="ttp",
+        region="bannu",
+        kind="incident",
+        as_of="2025-11-20",
+        source="police",
+        source_name="police",
+        note="the place and the day are told in the next sentence",
+    ),
+    D(
+        doc="y14",
+        figure="two",
+        anchor="two people were also",
+        outcome="wounded",
+        perpetrator="ttp",
+        region="bannu",
+        kind="incident",
+        as_of="2025-11-20",
+        note="'another' counts the wounded beside the dead, not an increment",
+    ),
+    *[
+        D(
+            doc="y14",
+            figure=f,
+            category=c,
+            party=p,
+            region="pakistan",
+            since="2025-01-01",
+            source="pakistani-military-officials",
+            source_name="Pakistani military officials",
+            note="'largely carried out by the TTP': not only, so no perpetrator",
+        )
+        for f, c, p in (("more than 500", "all", "all"), ("over 311", "military", "pakistan"))
+    ],
+    # y15 (Khyber Pakhtunkhwa): militants killed in a police operation (no day given); an
+    # attack of November last year
+    *[
+        D(
+            doc="y15",
+            figure=f,
+            anchor=a,
+            category="military",
+            party="ttp",
+            perpetrator="pakistan",
+            region="lakki-marwat",
+            source=s,
+            source_name=n,
+        )
+        for f, a, s, n in (
+            ("Six", "Six alleged", "police", "police"),
+            ("six", "six terrorists", "shahid-hameed", "Shahid Hameed"),
+        )
+    ],
+    *[
+        D(
+            doc="y15",
+            figure=f,
+            anchor=a,
+            party="pakistan",
+            perpetrator="militant-groups",
+            region="lakki-marwat",
+            note="police personnel: the state's; no category of the tree; 'martyred': killed",
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("a ") else {}),
+        )
+        for f, a in (("six", "six personnel"), ("a sub-inspector", None))
+    ],
+    # y16 (Khyber Pakhtunkhwa): two incidents on Wednesday, their sum and parts; the first told
+    # again by the outlet and by an official
+    D(
+        doc="y16",
+        figure="Eight",
+        party="pakistan",
+        region="khyber-pakhtunkhwa",
+        since="2022-11-16",
+        as_of="2022-11-16",
+        note="two incidents of one day in two districts",
+    ),
+    *[
+        D(
+            doc="y16",
+            figure=f,
+            anchor=a,
+            category=c,
+            party="pakistan",
+            perpetrator=p,
+            region=r,
+            kind="incident",
+            as_of="2022-11-16",
+            source=s,
+            source_name=n,
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("an ") else {}),
+        )
+        for f, a, c, p, r, s, n in (
+            ("six", "six policemen", "all", "ttp", "lakki-marwat", "dawn", "dawn"),
+            ("two", "two soldiers", "military", "all", "bajaur", "dawn", "dawn"),
+            ("six", "six personnel", "all", "ttp", "lakki-marwat", "dawn", "dawn"),
+            ("an assistant sub-inspector", None, "all", "ttp", "lakki-marwat", "dawn", "dawn"),
+            ("six", "six law enforcers", "all", "ttp", "lakki-marwat", "official", "official"),
+        )
+    ],
+    # y17 (Khyber Pakhtunkhwa): an attack last night in Lakki Marwat; the minister's count, the
+    # minister's words, the local police's wounded
+    *[
+        D(
+            doc="y17",
+            figure=f,
+            outcome=o,
+            party="pakistan",
+            perpetrator="militant-groups",
+            region="lakki-marwat",
+            kind="incident",
+            as_of="2023-03-29",
+            source=s,
+            source_name=n,
+            **({"value": v, "hedge": "implicit"} if v else {}),
+        )
+        for f, o, s, n, v in (
+            ("At least four", "killed", "interior-minister", "interior minister", None),
+            ("a senior officer", "killed", "interior-minister", "interior minister", (1, 1)),
+            (
+                "Iqbal Mohmand along with three other police personnel",
+                "killed",
+                "rana-sanaullah",
+                "Rana Sanaullah",
+                (4, 4),
+            ),
+            ("six", "wounded", "local-police", "local police", None),
         )
     ],
 ]
