@@ -14,8 +14,10 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   extractor ever ran on them; tuned on since its first run), its ``holdout5`` part (17 passages
   added after that, annotated and committed before the extractor ever ran on them; tuned on
   since its first run), its ``holdout6`` part (17 passages added after that, annotated and
-  committed before the extractor ever ran on them, never tuned on), the first two together (the
-  set of the first evaluation) and all seven together.
+  committed before the extractor ever ran on them; tuned on since its first run), its
+  ``holdout7`` part (17 passages added after that, annotated and committed before the extractor
+  ever ran on them, never tuned on), the first two together (the set of the first evaluation)
+  and all eight together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs
@@ -203,9 +205,19 @@ def main() -> None:
         "real holdout 4": lambda: evaluate_real(("holdout4",)),
         "real holdout 5": lambda: evaluate_real(("holdout5",)),
         "real holdout 6": lambda: evaluate_real(("holdout6",)),
+        "real holdout 7": lambda: evaluate_real(("holdout7",)),
         "real dev+holdout": lambda: evaluate_real(("dev", "holdout")),
         "real all": lambda: evaluate_real(
-            ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+            (
+                "dev",
+                "holdout",
+                "holdout2",
+                "holdout3",
+                "holdout4",
+                "holdout5",
+                "holdout6",
+                "holdout7",
+            )
         ),
     }
     chosen = [a.removeprefix("--sets=").split(",") for a in sys.argv if a.startswith("--sets=")]

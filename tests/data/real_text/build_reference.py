@@ -151,6 +151,24 @@ DOCUMENTS = {
     "y15": ("holdout6", "2023-02-23", "dawn", "pakistan-kp-2004"),
     "y16": ("holdout6", "2022-11-17", "dawn", "pakistan-kp-2004"),
     "y17": ("holdout6", "2023-03-30", "anews", "pakistan-kp-2004"),
+    # the seventh holdout: annotated and committed before the extractor ran on any of it
+    "z01": ("holdout7", "2013-02-11", "ap", "thai-south-2004"),
+    "z02": ("holdout7", "2013-02-11", "afp", "thai-south-2004"),
+    "z03": ("holdout7", "2015-07-14", "khaosod-english", "thai-south-2004"),
+    "z04": ("holdout7", "2023-05-12", "bangkok-post", "thai-south-2004"),
+    "z05": ("holdout7", "2019-01-25", "benarnews", "thai-south-2004"),
+    "z06": ("holdout7", "2016-06-10", "daily-sabah", "turkey-pkk-1984"),
+    "z07": ("holdout7", "2015-08-04", "sputnik", "turkey-pkk-1984"),
+    "z08": ("holdout7", "2015-09-06", "rudaw", "turkey-pkk-1984"),
+    "z09": ("holdout7", "2019-05-22", "voa", "car-2012"),
+    "z10": ("holdout7", "2019-05-22", "afp", "car-2012"),
+    "z11": ("holdout7", "2017-05-09", "reuters", "car-2012"),
+    "z12": ("holdout7", "2013-12-28", "ap", "car-2012"),
+    "z13": ("holdout7", "2017-10-13", "mada-masr", "sinai-2011"),
+    "z14": ("holdout7", "2016-10-14", "reuters", "sinai-2011"),
+    "z15": ("holdout7", "2020-07-24", "egypt-watch", "sinai-2011"),
+    "z16": ("holdout7", "2021-05-12", "anews", "gaza-2021"),
+    "z17": ("holdout7", "2021-05-14", "sputnik", "gaza-2021"),
 }
 
 # id -> (name, kind, affiliation); bodies the source table is expected to know.
@@ -3710,6 +3728,640 @@ CLAIMS: list[dict[str, object]] = [
                 (4, 4),
             ),
             ("six", "wounded", "local-police", "local police", None),
+        )
+    ],
+    # --- the seventh holdout (z01-z17): annotated and committed before the extractor ran on it
+    # z01 (Thailand's deep south): two roadside attacks on Sunday, in Raman (Yala) and in Ra Ngae
+    # (Narathiwat); the insurgency's toll
+    *[
+        D(
+            doc="z01",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="thailand",
+            perpetrator="insurgents",
+            region=r,
+            kind=k,
+            since="2013-02-10",
+            as_of="2013-02-10",
+            source=s,
+            source_name=n,
+            note=note,
+        )
+        for f, a, o, r, k, s, n, note in (
+            ("five", "five soldiers", "killed", "raman", "incident", "police", "police",
+             "the five were killed in the attack in Raman (told in the next sentences)"),
+            ("five", "five others", "wounded", "deep-south", "cumulative", "police", "police",
+             "the wounded of both attacks, in Yala and in Narathiwat"),
+            ("five", "five of them", "killed", "raman", "incident", "torphan-pusanthia",
+             "Torphan Pusanthia", ""),
+            ("One", "One wounded", "wounded", "raman", "incident", "ap", "ap",
+             "no speaker in its sentence: the outlet's"),
+            ("four", "four soldiers", "wounded", "ra-ngae", "incident", "jiradet-phrasawang",
+             "Jiradet Phrasawang", "the second attack, also on Sunday"),
+        )
+    ],
+    D(doc="z01", figure="More than 5,000", region="deep-south"),
+    # z02 (deep south): the Raman attack as AFP told it
+    D(
+        doc="z02",
+        figure="Five",
+        category="military",
+        party="thailand",
+        perpetrator="insurgents",
+        region="yala",
+        kind="incident",
+        as_of="2013-02-10",
+        source="police",
+        source_name="police",
+    ),
+    D(
+        doc="z02",
+        figure="a sixth soldier",
+        value=(1, 1),
+        hedge="implicit",
+        outcome="wounded",
+        category="military",
+        party="thailand",
+        perpetrator="insurgents",
+        region="yala",
+        kind="incident",
+        as_of="2013-02-10",
+    ),
+    D(
+        doc="z02",
+        figure="a man and a woman",
+        value=(2, 2),
+        hedge="implicit",
+        outcome="wounded",
+        perpetrator="insurgents",
+        region="yala",
+        kind="incident",
+        as_of="2013-02-10",
+        source="torphan-phusuntiae",
+        source_name="Torphan Phusuntiae",
+        via="afp",
+        note="'He said' after 'Police Major Torphan Phusuntiae told AFP'",
+    ),
+    D(doc="z02", figure="more than 5,300", region="deep-south"),
+    # z03 (deep south): today's bomb in Narathiwat, the weekend's bombings, yesterday's attacks in
+    # Pattani
+    *[
+        D(
+            doc="z03",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="thailand",
+            region="narathiwat",
+            kind="incident",
+            as_of="2015-07-14",
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("A ") else {}),
+        )
+        for f, a, o in (
+            ("A paramilitary ranger", None, "killed"),
+            ("six", "six more rangers", "wounded"),
+            ("One", "One ranger died", "killed"),
+            ("six", "six others were", "wounded"),
+        )
+    ],
+    *[
+        D(
+            doc="z03",
+            figure=f,
+            anchor=a,
+            region="deep-south",
+            since="2015-07-11",
+            as_of="2015-07-12",
+            source=s,
+            source_name=n,
+            note="the weekend's bombings in Songkhla, Narathiwat and Yala",
+        )
+        for f, a, s, n in (
+            ("six", "six lives", "khaosod-english", "khaosod-english"),
+            ("six", "six people", "officials", "officials"),
+        )
+    ],
+    *[
+        D(
+            doc="z03",
+            figure="two",
+            anchor=a,
+            outcome="wounded",
+            category="military",
+            party="thailand",
+            region="pattani",
+            kind="incident",
+            as_of="2015-07-13",
+        )
+        for a in ("two soldiers", "two rangers")
+    ],
+    D(
+        doc="z03",
+        figure="A 47-year-old man",
+        value=(1, 1),
+        hedge="implicit",
+        region="deep-south",
+        kind="incident",
+        as_of="2015-07-13",
+        note="on the road between Pattani and Narathiwat: the stretch's ends are not its place",
+    ),
+    # z04 (deep south): a roadside bomb in Bannang Sata on Friday
+    *[
+        D(
+            doc="z04",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="thailand",
+            region="bannang-sata",
+            kind="incident",
+            as_of="2023-05-12",
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("An ") else {}),
+        )
+        for f, a, o in (("An army ranger", None, "killed"), ("three", "three other", "wounded"))
+    ],
+    # z05 (deep south): Friday's bomb in Yala; the monks killed a week before in Narathiwat; the
+    # outlet's own count of the year
+    *[
+        D(
+            doc="z05",
+            figure=f,
+            anchor=a,
+            outcome="wounded",
+            category=c,
+            party=p,
+            perpetrator="insurgents",
+            region="yala",
+            kind="incident",
+            as_of="2019-01-25",
+            source=s,
+            source_name=n,
+            **({"value": (1, 1), "hedge": "implicit"} if f.startswith("a ") else {}),
+            note="police officers: the state's, no category of the tree" if c == "all" else "",
+        )
+        for f, a, c, p, s, n in (
+            ("Three", "Three policemen", "all", "thailand", "authorities", "authorities"),
+            ("three", "three civilians", "civilian", "all", "authorities", "authorities"),
+            ("three", "three police,", "all", "thailand", "pongsak-khaonual", "Pongsak Khaonual"),
+            ("two", "two adult", "civilian", "all", "pongsak-khaonual", "Pongsak Khaonual"),
+            ("a girl", None, "civilian", "all", "pongsak-khaonual", "Pongsak Khaonual"),
+        )
+    ],
+    *[
+        D(
+            doc="z05",
+            figure="two",
+            anchor=a,
+            outcome=o,
+            category="civilian",
+            perpetrator="insurgents",
+            region="narathiwat",
+            kind="incident",
+            as_of="2019-01-18",
+            note="'a week after': the outlet's background, not the authorities' statement",
+        )
+        for a, o in (("two Buddhist", "killed"), ("two other clerics", "wounded"))
+    ],
+    *[
+        D(
+            doc="z05",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            region="deep-south",
+            since="2019-01-01",
+            note="BenarNews's own count from police and military reports",
+        )
+        for f, a, o in (("at least 16", None, "killed"), ("20", "20 injured", "wounded"))
+    ],
+    # z06 (PKK): an attack on a base in Semdinli on Friday night; the toll since July 2015
+    *[
+        D(
+            doc="z06",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="turkey",
+            perpetrator="pkk",
+            region="semdinli",
+            kind="incident",
+            as_of="2016-06-10",
+            source="security-sources",
+            source_name="security sources",
+            **({"via": "anadolu"} if o == "wounded" else {}),
+        )
+        for f, a, o in (("Two", None, "killed"), ("four", "four soldiers", "wounded"))
+    ],
+    D(
+        doc="z06",
+        figure="more than 500",
+        party="turkey",
+        since="2015-07-01",
+        note="troops, police and village guards: no one category; since July 2015 (the month "
+        "only); the text names no perpetrator of the whole campaign's toll",
+    ),
+    D(
+        doc="z06",
+        figure="over 4,900",
+        category="military",
+        party="pkk",
+        perpetrator="turkey",
+        since="2015-07-01",
+    ),
+    # z07 (PKK): a mine in Sirnak on Tuesday; two police officers killed in late July (no day);
+    # Sunday's explosion at Dogubeyazit
+    D(
+        doc="z07",
+        figure="Two",
+        category="military",
+        party="turkey",
+        perpetrator="pkk",
+        region="sirnak",
+        kind="incident",
+        as_of="2015-08-04",
+        source="turkish-haberturk-tv-channel",
+        source_name="Turkish Haberturk TV channel",
+    ),
+    D(
+        doc="z07",
+        figure="two",
+        anchor="two police officers",
+        party="turkey",
+        perpetrator="pkk",
+        region="ceylanpinar",
+        note="police officers: no category of the tree; 'late July' gives no day",
+    ),
+    D(
+        doc="z07",
+        figure="two",
+        anchor="two soldiers",
+        category="military",
+        party="turkey",
+        perpetrator="pkk",
+        region="dogubeyazit",
+        kind="incident",
+        as_of="2015-08-02",
+    ),
+    D(
+        doc="z07",
+        figure="24",
+        outcome="wounded",
+        perpetrator="pkk",
+        region="dogubeyazit",
+        kind="incident",
+        as_of="2015-08-02",
+        note="'24 others' at a police station: the text does not say who they were",
+    ),
+    # z08 (PKK): Sunday's bombs at Daglica, the HPG's count told twice; the conflict's toll
+    *[
+        D(
+            doc="z08",
+            figure="15",
+            anchor=a,
+            category="military",
+            party="turkey",
+            perpetrator="pkk",
+            region="daglica",
+            kind="incident",
+            as_of="2015-09-06",
+            source="peoples-defence-force",
+            source_name="Peoples Defence Force (HPG)",
+        )
+        for a in ("15 Turkish", "15 soldiers")
+    ],
+    D(doc="z08", figure="some 40,000"),
+    # z09 (CAR): Tuesday's massacres near Paoua, by village; an unconfirmed count of a village
+    D(
+        doc="z09",
+        figure="More than 30",
+        perpetrator="armed-groups",
+        region="paoua",
+        kind="incident",
+        as_of="2019-05-21",
+        source="united-nations",
+        note="a UN mission (MINUSCA) is the United Nations; 'an armed group': the war's armed "
+        "groups",
+    ),
+    *[
+        D(
+            doc="z09",
+            figure=f,
+            perpetrator="armed-groups",
+            region=r,
+            kind="incident",
+            as_of="2019-05-21",
+            source=s,
+            source_name=n,
+        )
+        for f, r, s, n in (
+            ("Thirty-one", "paoua", "voa", "voa"),
+            ("At least three", "bohong", "voa", "voa"),
+            ("15", "maikolo", "local-security-forces", "Local security forces"),
+        )
+    ],
+    # z10 (CAR): the same massacres as AFP told them; the 3R named in a later sentence
+    D(
+        doc="z10",
+        figure="More than 26",
+        perpetrator="3r",
+        region="paoua",
+        kind="incident",
+        as_of="2019-05-21",
+        source="united-nations",
+        note="the villages (in Paoua) and the 3R are told in later sentences",
+    ),
+    *[
+        D(
+            doc="z10",
+            figure=f,
+            anchor=a,
+            perpetrator="3r",
+            region=r,
+            kind="incident",
+            as_of="2019-05-21",
+            source="un-source",
+            source_name="UN source",
+        )
+        for f, a, r in (("Twelve", None, "koundjili"), ("14", "14 in", "djoumjoum"))
+    ],
+    # z11 (CAR): Monday's attack on a UN convoy near Bangassou; the mission's breakdown
+    *[
+        D(
+            doc="z11",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="minusca",
+            perpetrator="anti-balaka",
+            region="bangassou",
+            kind="incident",
+            as_of="2017-05-08",
+            source=s,
+            source_name=n,
+        )
+        for f, a, o, s, n in (
+            ("Four", None, "killed", "united-nations", "United Nations"),
+            ("eight", "eight wounded", "wounded", "united-nations", "United Nations"),
+            ("One", "One peacekeeper, from", "killed", "united-nations", "United Nations"),
+            ("Three", "Three other", "killed", "united-nations", "United Nations"),
+            ("One", "One peacekeeper remains", "missing", "reuters", "reuters"),
+        )
+    ],
+    D(
+        doc="z11",
+        figure="Eight",
+        anchor="Eight Christian",
+        category="military",
+        party="anti-balaka",
+        region="bangassou",
+        kind="incident",
+        as_of="2017-05-08",
+        source="united-nations",
+        note="the text does not say who killed them",
+    ),
+    # z12 (CAR): African Union peacekeepers killed on Thursday night in Bangui (police officers,
+    # told later), the international forces' toll, the Chadians of the day before, earlier deaths
+    *[
+        D(
+            doc="z12",
+            figure=f,
+            anchor=a,
+            party="misca",
+            region="bangui",
+            kind="incident",
+            as_of="2013-12-26",
+            source=s,
+            source_name=n,
+            note="police officers of the AU force (told in the last sentence): no category",
+        )
+        for f, a, s, n in (
+            ("Two", "Two more", "officials", "officials"),
+            ("two", "two officers", "eloi-yao", "Eloi Yao"),
+            ("two", "two police officers", "eloi-yao", "Eloi Yao"),
+        )
+    ],
+    D(
+        doc="z12",
+        figure="11",
+        category="military",
+        party="international-forces",
+        region="car",
+        as_of="2013-12-27",
+        source="officials",
+        source_name="officials",
+    ),
+    *[
+        D(
+            doc="z12",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party="misca",
+            region="car",
+            kind="incident",
+            as_of="2013-12-25",
+            note="'a day after' Thursday; the text gives no place",
+        )
+        for f, a, o in (("six", "six of the", "killed"), ("Fifteen", None, "wounded"))
+    ],
+    D(
+        doc="z12",
+        figure="Another African Union peacekeeper",
+        value=(1, 1),
+        hedge="implicit",
+        category="military",
+        party="misca",
+        region="bossangoa",
+        since="2013-12-21",
+        as_of="2013-12-22",
+        note="'last weekend': a count over the weekend holds at its end",
+    ),
+    D(
+        doc="z12",
+        figure="two",
+        anchor="two French",
+        category="military",
+        party="france",
+        region="bangui",
+        note="'earlier this month' gives no day",
+    ),
+    # z13 (Sinai): Friday's attack in Arish; earlier attacks of September and of July 7, and the
+    # militants killed after it
+    D(
+        doc="z13",
+        figure="Six",
+        category="military",
+        party="egypt",
+        perpetrator="militants",
+        region="arish",
+        kind="incident",
+        as_of="2017-10-13",
+        source="armed-forces",
+        source_name="Armed Forces",
+        note="a spokesperson speaks for the body",
+    ),
+    *[
+        D(
+            doc="z13",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            party="egypt",
+            perpetrator="sinai-province",
+            region="north-sinai",
+            note="security forces: no one category; 'In September' gives no day",
+        )
+        for f, a, o in (("18", None, "killed"), ("6", "6 others", "wounded"))
+    ],
+    D(
+        doc="z13",
+        figure="at least 23",
+        category="military",
+        party="egypt",
+        perpetrator="sinai-province",
+        region="north-sinai",
+        kind="incident",
+        as_of="2017-07-07",
+        note="the day and the Islamic State are told in the next sentence",
+    ),
+    D(
+        doc="z13",
+        figure="dozens",
+        anchor="dozens of others",
+        outcome="wounded",
+        perpetrator="sinai-province",
+        region="north-sinai",
+        kind="incident",
+        as_of="2017-07-07",
+    ),
+    D(
+        doc="z13",
+        figure="at least 40",
+        category="military",
+        party="militants",
+        perpetrator="egypt",
+        region="north-sinai",
+        source="armed-forces",
+        source_name="Armed Forces",
+        note="'another attack' of no day told",
+    ),
+    D(
+        doc="z13",
+        figure="at least 30",
+        category="military",
+        party="militants",
+        perpetrator="egypt",
+        region="north-sinai",
+        since="2017-07-08",
+        note="in the days after July 7",
+    ),
+    # z14 (Sinai): Friday's attack near Bir al-Abd; the military's counts, told twice, and the
+    # Islamic State's
+    *[
+        D(
+            doc="z14",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party=p,
+            perpetrator=q,
+            region="north-sinai",
+            kind="incident",
+            as_of="2016-10-14",
+            source=s,
+            source_name=n,
+        )
+        for f, a, o, p, q, s, n in (
+            ("12", "12 members", "killed", "egypt", "sinai-province", "military", "military"),
+            ("six", "six more", "wounded", "egypt", "sinai-province", "military", "military"),
+            ("15", "15 militants", "killed", "militants", "egypt", "military", "military"),
+            ("15", "15 terrorists", "killed", "militants", "egypt", "military", "military"),
+            ("12", "12 and", "killed", "egypt", "sinai-province", "military", "military"),
+            ("six", "six armed", "wounded", "egypt", "sinai-province", "military", "military"),
+            ("more than 20", None, "killed", "egypt", "sinai-province", "isis", "ISIS"),
+        )
+    ],
+    # z15 (Sinai): the army's statement on Tuesday of an attack near Bir al-Abd (its day not
+    # given: as of the statement)
+    *[
+        D(
+            doc="z15",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category="military",
+            party=p,
+            perpetrator=q,
+            region="bir-al-abd",
+            as_of="2020-07-21",
+            source=s,
+            source_name=n,
+            note="no armed group claimed the attack: no perpetrator of the soldiers' deaths",
+        )
+        for f, a, o, p, q, s, n in (
+            ("two", "two soldiers", "killed", "egypt", "all", "egyptian-army", "Egyptian Army"),
+            ("18", "18 armed", "killed", "militants", "egypt", "egyptian-army", "Egyptian Army"),
+            ("18", "18 of them", "killed", "militants", "egypt", "tamer-al-rifai",
+             "Tamer Al-Rifai"),
+            ("two", "two armed forces", "killed", "egypt", "all", "armed-forces", "armed forces"),
+            ("four", "four others", "wounded", "egypt", "all", "armed-forces", "armed forces"),
+        )
+    ],
+    # z16 (Gaza 2021): the ministry's toll on Wednesday and its parts
+    *[
+        D(
+            doc="z16",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party="palestine",
+            perpetrator="israel",
+            region="gaza-strip",
+            source="gaza-health-ministry",
+        )
+        for f, a, o, c in (
+            ("65", "65, including", "killed", "all"),
+            ("16", "16 children", "killed", "civilian"),
+            ("5", "5 women", "killed", "civilian"),
+            ("three", None, "killed", "civilian"),
+            ("365", None, "wounded", "all"),
+        )
+    ],
+    # z17 (Gaza 2021): Friday's increment and the total, told by the ministry's spokesman and in
+    # his statement
+    *[
+        D(
+            doc="z17",
+            figure=f,
+            anchor=a,
+            outcome=o,
+            category=c,
+            party="palestine",
+            perpetrator="israel",
+            region="gaza-strip",
+            kind=k,
+            as_of="2021-05-14",
+            source="gaza-health-ministry",
+            note="a spokesman speaks for the body",
+        )
+        for f, a, o, c, k in (
+            ("13", "13 on Friday", "killed", "all", "increment"),
+            ("122", "122, the", "killed", "all", "cumulative"),
+            ("13", "13 Palestinians", "killed", "all", "increment"),
+            ("122", "122, including", "killed", "all", "cumulative"),
+            ("31", None, "killed", "civilian", "cumulative"),
+            ("20", "20 women", "killed", "civilian", "cumulative"),
+            ("900", None, "wounded", "all", "cumulative"),
         )
     ],
 ]
