@@ -2115,3 +2115,45 @@ def test_counts_of_things_days_and_companions_the_sixth_holdout_misread(
     triples = zip(rows["figure"], rows["low"], rows["outcome"], strict=True)
     got = {f: (int(low), o) for f, low, o in triples}
     assert got == figures, rows["note"].tolist()
+
+
+# --- wrong values the seventh holdout's first run gave calmly (fixed after it, as bugs) -------
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (  # "killed and wounded several soldiers": one count of two outcomes
+            "\u201cExplosives reportedly planted by PKK terrorists on a road in the southeastern "
+            "Hakkari province on Sunday have killed and wounded several soldiers,\u201d AA "
+            "reported.",
+            {},
+        ),
+        (  # a part of a count of vehicles is vehicles (not a part of the dead before)
+            "Al-Rifai added that the forces were killing 18 of them. "
+            "A spokesman for the armed forces confirmed: \u201cThe destruction of four vehicles, "
+            "three of them booby-trapped,\u201d and \u201cthe death of two armed forces and the "
+            "injury of four others while performing their national duty.\u201d",
+            {"18": (18, "killed")},
+        ),
+        (  # a part the relative clause describes is no count of its own
+            "The forces chased the elements, killing 18 of them, one of whom was wearing an "
+            "explosive belt.",
+            {"18": (18, "killed")},
+        ),
+        (  # ... unless the relative clause has an outcome of its own
+            "Shelling wounded 18 people, two of whom died in hospital, officials said.",
+            {"18": (18, "wounded"), "two": (2, "killed")},
+        ),
+    ],
+)
+def test_mixed_counts_and_parts_the_seventh_holdout_misread(
+    text: str, figures: dict[str, tuple[int, str]]
+) -> None:
+    war = kt.War("test-war", "a war of 2015", start="2011-02-05")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract(text, published="2020-07-24", document="t", war=war).to_frame()
+    triples = zip(rows["figure"], rows["low"], rows["outcome"], strict=True)
+    got = {f: (int(low), o) for f, low, o in triples}
+    assert got == figures, rows["note"].tolist()

@@ -72,6 +72,14 @@ _MIXED_OUTCOME = re.compile(
     r"|\b(?:injured|wounded|hurt|maimed)\s+or\s+(?:were\s+)?(?:killed|dead|died)\b",
     re.I,
 )
+# "have killed and wounded several soldiers": the count right after both verbs is of both
+_MIXED_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|kill)\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|"
+    r"injures|wounds|injure|wound|maimed)\s+$",
+    re.I,
+)
+# "18 of them, one of whom was wearing an explosive belt": a part the relative clause describes
+_RELATIVE_PART = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _REACHED = re.compile(
     r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
     r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
@@ -2547,6 +2555,39 @@ def _number_words(lex: Lexicon, text: str) -> str:
     return str(value) if value is not None else text
 
 
+def _part_of_no_count(
+    ctx: _Context,
+    clause: tuple[int, int],
+    start: int,
+    end: int,
+    np: _NounPhrase,
+    rejected: list[Rejection],
+) -> tuple[str, str] | None:
+    """Why a part ("three of them", "one of whom") counts no casualties, or None.
+
+    A part of a count of things is a thing too ("four vehicles, three of them booby-trapped");
+    a part a relative clause only describes ("killing 18 of them, one of whom was wearing an
+    explosive belt") is no count unless the clause has an outcome of its own ("two of whom
+    died").
+    """
+    norm = ctx.norm
+    if np.part_of and rejected:
+        before = rejected[-1]
+        things = before.reason in ctx.lex.reject_nouns.values() and before.reason not in (
+            "fighters",
+            "households",
+        )
+        if things and 0 <= start - before.end <= 30 and "." not in norm[before.end : start]:
+            return before.reason, f"a part of the count of things '{before.text}' before it"
+    relative = _RELATIVE_PART.match(norm, end, min(clause[1], end + 12))
+    if relative is not None and _first_after(ctx, relative.end(), clause[1]) is None:
+        return (
+            "described-part",
+            "a part of the figure before that a relative clause describes, not counts",
+        )
+    return None
+
+
 def _sentence_candidates(
     ctx: _Context, sentence: Sentence
 ) -> tuple[list[Candidate], list[Rejection]]:
@@ -2587,6 +2628,8 @@ def _sentence_candidates(
         clause = view.clause(start)
         why = _classify(ctx, view, start, end, implicit_spans)
         np = phrases[(start, end)]
+        if why is None:
+            why = _part_of_no_count(ctx, clause, start, end, np, rejected)
         if (
             why is None
             and np.noun in ctx.lex.combatants
@@ -2642,8 +2685,9 @@ def _sentence_candidates(
         if np.head is not None and np.head in ("casualties",):
             pass
         outcome = _outcome(ctx, view, start, end)
-        if outcome is not None and _MIXED_OUTCOME.search(
-            norm, max(clause[0], start - 60), min(clause[1], end + 90)
+        if outcome is not None and (
+            _MIXED_OUTCOME.search(norm, max(clause[0], start - 60), min(clause[1], end + 90))
+            or _MIXED_BEFORE.search(norm, max(clause[0], start - 40), start)
         ):
             # "killed or injured at least 234 people": one count of two outcomes, of neither
             rejected.append(
