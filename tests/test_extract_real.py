@@ -2157,3 +2157,62 @@ def test_mixed_counts_and_parts_the_seventh_holdout_misread(
     triples = zip(rows["figure"], rows["low"], rows["outcome"], strict=True)
     got = {f: (int(low), o) for f, low, o in triples}
     assert got == figures, rows["note"].tolist()
+
+
+# --- rules written on the sixth holdout's misses ---------------------------------------------
+
+WARS.update(
+    khyber=_test_war(
+        "khyber-test",
+        "2004-03-16",
+        {"all": ["pakistan", "militant-groups"]},
+        {"all": ["pakistan"], "pakistan": ["khyber-pakhtunkhwa"],
+         "khyber-pakhtunkhwa": ["lakki-marwat", "bannu"]},
+        aliases={"militants": "militant-groups", "terrorists": "militant-groups"},
+    ),
+)  # fmt: skip
+
+_LAST_NIGHT = (
+    "At least four policemen, including a senior officer, were killed in a terrorist attack in "
+    "Pakistan's northwestern Khyber Pakhtunkhwa province, the country's interior minister "
+    "confirmed on Thursday.\n\n"
+    "Last night, a group of terrorists attacked a police station with heavy fire in the Lakki "
+    "Marwat district and later targeted a police van through an improvised explosive device.\n\n"
+    "According to local police, six police personnel also got injured in the attack."
+)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "figure", "published", "expected"),
+    [
+        # --- days: a relative day heading the sentence that tells the incident
+        (  # the toll told before it is an incident of last night
+            "khyber",
+            _LAST_NIGHT,
+            "At least four",
+            "2023-03-30",
+            {"kind": "incident", "as_of": "2023-03-29"},
+        ),
+        (  # ... and so is the figure after it that points back to the attack
+            "khyber",
+            _LAST_NIGHT,
+            "six",
+            "2023-03-30",
+            {"kind": "incident", "as_of": "2023-03-29"},
+        ),
+        (  # a relative day inside the sentence, next to its speaker, dates no incident
+            "khyber",
+            "At least four policemen were killed in a terrorist attack in Khyber Pakhtunkhwa "
+            "province, the country's interior minister said. The attack on a police station in "
+            "the Lakki Marwat district was condemned by the minister last night.",
+            "At least four",
+            "2023-03-30",
+            {"kind": "cumulative", "as_of": "2023-03-30"},
+        ),
+    ],
+)
+def test_rules_written_on_the_sixth_holdouts_misses(
+    war: str, text: str, figure: str, published: str, expected: dict[str, str]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

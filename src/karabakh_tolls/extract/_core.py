@@ -3150,7 +3150,9 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     incident of that day; so too the figures of the next sentence that point back to it ("the
     attack, in which four of their gunmen were also killed"). The day is never one next to a
     speech verb or a statement ("said late Monday", "in an earlier announcement late Sunday"),
-    never a start ("since Sunday"), never after the tolls' own day. One search per sentence."""
+    never a start ("since Sunday"), never after the tolls' own day; a relative day ("last
+    night", "yesterday") only when it heads the sentence ("Last night, a group of terrorists
+    attacked ..."). One search per sentence."""
     if not candidates:
         return
     by_sentence = _by_sentence(candidates)
@@ -3164,7 +3166,12 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         day = None
         for d in _view(ctx, sentence, []).dates:
             lead = ctx.norm[max(sentence.start, d.start - 40) : d.start]
-            if d.relative_span or _SINCE.search(lead) or ctx.since_words.search(lead):
+            # "Last night, a group of terrorists attacked ...": a relative day heading the
+            # sentence that tells the incident is the incident's, not a day of speech
+            heading = not ctx.norm[sentence.start : d.start].strip(" \"'\u201c\u2018")
+            if (d.relative_span and not heading) or _SINCE.search(lead):
+                continue
+            if ctx.since_words.search(lead):
                 continue
             if ctx.lex.speech_verbs.search(lead) or _STATEMENT_BEFORE.search(lead):
                 continue
