@@ -78,8 +78,6 @@ _MIXED_BEFORE = re.compile(
     r"injures|wounds|injure|wound|maimed)\s+$",
     re.I,
 )
-# "18 of them, one of whom was wearing an explosive belt": a part the relative clause describes
-_RELATIVE_PART = re.compile(r"\s+of\s+(?:whom|which)\b", re.I)
 _REACHED = re.compile(
     r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
     r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
@@ -2556,20 +2554,10 @@ def _number_words(lex: Lexicon, text: str) -> str:
 
 
 def _part_of_no_count(
-    ctx: _Context,
-    clause: tuple[int, int],
-    start: int,
-    end: int,
-    np: _NounPhrase,
-    rejected: list[Rejection],
+    ctx: _Context, start: int, np: _NounPhrase, rejected: list[Rejection]
 ) -> tuple[str, str] | None:
-    """Why a part ("three of them", "one of whom") counts no casualties, or None.
-
-    A part of a count of things is a thing too ("four vehicles, three of them booby-trapped");
-    a part a relative clause only describes ("killing 18 of them, one of whom was wearing an
-    explosive belt") is no count unless the clause has an outcome of its own ("two of whom
-    died").
-    """
+    """Why a part ("three of them") counts no casualties, or None: a part of a count of
+    things is a thing too ("four vehicles, three of them booby-trapped")."""
     norm = ctx.norm
     if np.part_of and rejected:
         before = rejected[-1]
@@ -2579,12 +2567,6 @@ def _part_of_no_count(
         )
         if things and 0 <= start - before.end <= 30 and "." not in norm[before.end : start]:
             return before.reason, f"a part of the count of things '{before.text}' before it"
-    relative = _RELATIVE_PART.match(norm, end, min(clause[1], end + 12))
-    if relative is not None and _first_after(ctx, relative.end(), clause[1]) is None:
-        return (
-            "described-part",
-            "a part of the figure before that a relative clause describes, not counts",
-        )
     return None
 
 
@@ -2629,7 +2611,7 @@ def _sentence_candidates(
         why = _classify(ctx, view, start, end, implicit_spans)
         np = phrases[(start, end)]
         if why is None:
-            why = _part_of_no_count(ctx, clause, start, end, np, rejected)
+            why = _part_of_no_count(ctx, start, np, rejected)
         if (
             why is None
             and np.noun in ctx.lex.combatants
