@@ -17,11 +17,16 @@ runs in its own subprocess (``_harness.py``). Cases:
   GB by default) reads them lazily (``read_claims(..., engine="dask")``), validates them, and
   reconciles them (``reconcile_all(..., engine="dask").to_parquet(folder)``). Printed: wall seconds
   of validation and of reconciliation with the writing of the result, the peak resident memory of
-  each worker process (``resource.getrusage`` in the workers, via ``client.run``), the rows written,
+  each worker process (``VmHWM`` in the workers, via ``client.run``), the rows written,
   set aside against planted, and the ratio of seconds per claim to the in-process engine at 1M. When
   some wars are too large for one worker, the ``WorkerMemoryError`` they raise is reported and the
   rest of the wars are reconciled (``--skip-too-large``, on by default), so that the figure says
-  what was and was not run.
+  what was and was not run;
+* ``ucdp``: the real UCDP GED 19.1 table of ``bench_ucdp.py`` (14,425 claims in 30 wars, one of
+  5,556 claims whose provenance has 11.4M support pairs) with provenance, in process and on the
+  same cluster, once with ``.compute()`` (Dask joins every partition on one worker first) and
+  once with ``.to_parquet(folder)``: wall seconds, worker peaks, workers restarted (new worker
+  addresses at the end), and whether each cluster table equals the in-process one row for row.
 
 The machine has 2 cores shared with others: wall seconds are those of a loaded machine.
 """
@@ -47,6 +52,14 @@ from karabakh_tolls.synthetic import generate_wars, write_wars
 
 
 def _peak_rss_bytes() -> int:
+    """This process's peak resident memory (``VmHWM``: since its start, not inherited).
+
+    ``getrusage``'s ``ru_maxrss`` is kept across ``exec`` on Linux, so a worker started by a
+    large process would report that process's peak as its own."""
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
 
 
@@ -189,8 +202,68 @@ def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+UCDP = (
+    Path(__file__).resolve().parent.parent
+    / "tests/data/real/ucdp_ged191_subset_myanmar_bangladesh.csv"
+)
+KEYS = ["war", "outcome", "category", "party", "perpetrator", "region", "as_of"]
+
+
+def child_ucdp(memory: str) -> None:
+    from distributed import Client, LocalCluster
+
+    claims = kt.from_ucdp_ged(UCDP, errors="report", release="19.1")
+    with h.step() as s:
+        expected = kt.reconcile_all(claims)
+    expected = expected.sort_values(KEYS, kind="stable").reset_index(drop=True)
+    h.report(claims=len(claims), wars=claims.frame["war"].nunique(), in_process_s=s.seconds)
+    h.report(in_process_peak_mb=s.peak_mb, rows=len(expected))
+    folder = Path(tempfile.mkdtemp(prefix="kt-ucdp-"))
+    try:
+        for how in ("compute", "parquet"):
+            with (
+                LocalCluster(
+                    n_workers=2,
+                    threads_per_worker=1,
+                    processes=True,
+                    memory_limit=memory,
+                    dashboard_address=":0",
+                ) as cluster,
+                Client(cluster) as client,
+            ):
+                first = set(client.scheduler_info()["workers"])
+                start = time.perf_counter()
+                lazy = kt.reconcile_all(claims, engine="dask")
+                if how == "compute":
+                    got = lazy.compute()
+                else:
+                    lazy.to_parquet(folder / "result", write_index=False)
+                    got = pd.read_parquet(folder / "result").astype(expected.dtypes.to_dict())
+                seconds = time.perf_counter() - start
+                peaks = client.run(_peak_rss_bytes)
+                restarts = len(set(client.scheduler_info()["workers"]) - first)
+            got = got.sort_values(KEYS, kind="stable").reset_index(drop=True)[list(expected)]
+            try:
+                pd.testing.assert_frame_equal(expected, got)
+                equal = True
+            except AssertionError:
+                equal = False
+            h.report(
+                **{
+                    f"{how}_s": seconds,
+                    f"{how}_worker_peak_mb": [round(v / 1e6) for v in peaks.values()],
+                    f"{how}_workers_restarted": restarts,
+                    f"{how}_equals_in_process": equal,
+                }
+            )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def child(case: dict[str, Any]) -> None:
-    if case["what"] == "bytes":
+    if case["what"] == "ucdp":
+        child_ucdp(str(case["memory"]))
+    elif case["what"] == "bytes":
         child_bytes(int(case["n"]))
     elif case["what"] == "pandas":
         child_pandas(int(case["n"]), str(case.get("method", "auto")))
@@ -213,17 +286,21 @@ def main() -> None:
     )
     parser.add_argument("--bytes", type=int, default=100_000, help="claims of the bytes case")
     parser.add_argument("--pandas", type=int, default=1_000_000, help="claims in process")
-    parser.add_argument("--only", choices=["bytes", "pandas", "dask"], nargs="*")
+    parser.add_argument("--only", choices=["bytes", "pandas", "dask", "ucdp"], nargs="*")
     parser.add_argument("--timeout", type=float, default=1_500)
     parser.add_argument("--memory-mb", type=float, default=12_000)
     args = parser.parse_args()
-    only = set(args.only or ["bytes", "pandas", "dask"])
+    only = set(args.only or ["bytes", "pandas", "dask", "ucdp"])
     print(
         f"## Dask engine ({h.machine_note()}; BYTES_PER_CLAIM={BYTES_PER_CLAIM}; "
         f"method on the cluster: {args.method})\n",
         flush=True,
     )
     results: dict[str, h.Outcome] = {}
+    if "ucdp" in only:
+        out = h.run_case(__file__, {"what": "ucdp", "memory": args.memory}, timeout=args.timeout)
+        results["ucdp"] = out
+        print("real UCDP table:", out.figures, h.ended_note(out, args.timeout, 8_000), flush=True)
     if "bytes" in only:
         out = h.run_case(__file__, {"what": "bytes", "n": args.bytes}, timeout=args.timeout)
         results["bytes"] = out

@@ -26,7 +26,11 @@ computed.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
+import functools
+import gc
 import glob
 import importlib
 import json
@@ -34,7 +38,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -509,8 +513,38 @@ def _reconcile_partition(
                 int(usable or 0),
                 pairs=[error.pairs],
             ) from None
+        finally:
+            _release_memory()
     out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     return out.loc[:, list(dtypes)].astype(dict(dtypes))
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim`` (None where the C library has none, as on macOS or musl)."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        function = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_size_t]
+    function.restype = ctypes.c_int
+    return cast(Callable[[int], int], function)
+
+
+def _release_memory() -> None:
+    """Give the memory of a reconciled war back to the system.
+
+    glibc keeps freed memory in its heap, and Dask counts it as the worker's unmanaged memory;
+    after a large war that can be most of a worker's limit, so a later task (the concatenation
+    ``.compute()`` makes on one worker) would stop the worker. Dask's advice is to trim the
+    heap, as here, after the work that freed it."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _usable_memory(client: Any) -> int | None:
