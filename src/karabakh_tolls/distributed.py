@@ -16,7 +16,7 @@ estimated size (:data:`BYTES_PER_CLAIM` per claim) does not fit one worker is na
 :class:`~karabakh_tolls.errors.WorkerMemoryError` instead of stopping a worker. The
 provenance of a war (its support columns) grows as rows times claims, which the claim count
 does not tell: while a war is reconciled, its support pairs are counted before they are built,
-and a war whose pairs would not fit beside its claims is named in the same error.
+and a war whose pairs would not fit beside what the worker holds is named in the same error.
 
 This module imports numpy, pandas, the standard library and the package's ``claimset``,
 ``engine.solve`` (the support budget), ``errors``, ``frame`` and ``wars`` modules; dask and
@@ -499,17 +499,17 @@ def _reconcile_partition(
     tables = []
     for war in sorted(set(wars.tolist())):
         rows = frame.loc[wars == war].reset_index(drop=True)
-        # the claims were checked to fit before the shuffle; what the provenance may take on
-        # top is only known while the table is built: past it, the war is named, not crashed on
-        claims = BYTES_PER_CLAIM * len(rows)
+        # the claims were checked to fit before the shuffle; what the provenance takes on top
+        # is known only once the war is solved: the room left then is what the worker may use
+        # less what it holds, and a war whose pairs would not fit is named, not crashed on
         try:
-            with support_budget(None if usable is None else usable - claims):
+            with support_budget(None if usable is None else functools.partial(_room, usable)):
                 tables.append(per_war(ClaimSet._wrap(rows, registry)))
         except SupportTooLarge as error:
             raise WorkerMemoryError(
                 [str(war)],
                 [len(rows)],
-                [claims + error.needed],
+                [usable - error.budget + error.needed if usable is not None else error.needed],
                 int(usable or 0),
                 pairs=[error.pairs],
             ) from None
@@ -532,6 +532,13 @@ def _malloc_trim() -> Callable[[int], int] | None:
     function.argtypes = [ctypes.c_size_t]
     function.restype = ctypes.c_int
     return cast(Callable[[int], int], function)
+
+
+def _room(usable: int) -> int:
+    """Bytes this worker may still take: ``usable`` less its resident memory now (psutil, a
+    dependency of distributed)."""
+    rss = int(_module("psutil").Process().memory_info().rss)
+    return usable - rss
 
 
 def _release_memory() -> None:
