@@ -451,6 +451,8 @@ class _Context:
     dateline: dt.date | None = None  # the day of the text's dateline
     dateline_end: int = 0
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
+    # ", however," between a speaker and its verb (the lexicon's interjections)
+    interjection: re.Pattern[str] = re.compile(r"(?!x)x")
     since_words: re.Pattern[str] = re.compile(r"(?!x)x")  # the lexicon's "since" words
     whole_war: re.Pattern[str] = re.compile(r"(?!x)x")
     sentence_starts: list[int] = field(default_factory=list)
@@ -981,7 +983,14 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
             if key in tree.nodes and key != ROOT:
                 # "Ukraine says": the party's government
                 return Source(f"{key}-government", name, SourceKind.GOVERNMENT, key)
-            if _party_of_word(ctx, name) is not None or name.lower() in ctx.party_words:
+            party = _party_of_word(ctx, name) or ctx.party_words.get(name.lower())
+            if party is not None and len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+                # "said the HPG", "ISIS said": an armed group's acronym (an alias of its party in
+                # the war's tree) speaks for the group; never a territory's name
+                region = ctx.trees["region"]
+                if key not in region.nodes and party != ROOT and party not in region.nodes:
+                    return Source(_slug(name), name, SourceKind.OTHER, party)
+            if party is not None:
                 return None
             return Source(_slug(name), name, SourceKind.INDIVIDUAL, INDEPENDENT)
         return None
@@ -1000,6 +1009,11 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
     """The phrase right before a speech verb, back to the clause start (a comma, quote...)."""
     floor = max(sentence_start, verb_start - 120)
     chunk = ctx.norm[floor:verb_start]
+    aside = ctx.interjection.search(chunk)
+    if aside is not None and aside.start() > 0:
+        # "the Peoples Defence Force (HPG) however, said": an adverb set off by commas is no
+        # clause boundary
+        return _subject_before(ctx, sentence_start, floor + aside.start())
     paren = _TRAILING_PAREN.search(chunk)
     if paren is not None and paren.start() > 0:
         # "Correspondents for the Bulletin (published by the NGO CIP) speak of": the phrase
@@ -2054,19 +2068,47 @@ def _event_of(ctx: _Context, sentence: Sentence) -> dt.date | None:
     return None
 
 
+def _group_by_alias(ctx: _Context, source: Source | None) -> bool:
+    """Whether ``source`` is an armed group named by its alias in the war's party tree (a
+    speaker the source table does not know, of kind ``other``, with a party)."""
+    return (
+        source is not None
+        and source.kind is SourceKind.OTHER
+        and source.affiliation != INDEPENDENT
+        and not any(entry.source.id == source.id for entry in ctx.lex.sources)
+    )
+
+
 def _resolve_by_party(ctx: _Context, source: Source, party: str) -> Source | None:
     """The source-table body that a bare institutional speaker ("the Health Ministry", "the
     authorities") must be, from the party whose dead it counts: the only table entry of that
     party whose name holds every word of the phrase."""
-    if source.affiliation != INDEPENDENT or party == ROOT:
+    if party == ROOT:
+        return None
+    tree = ctx.trees["party"]
+    if source.affiliation != INDEPENDENT and (
+        source.affiliation not in tree or tree.resolve(source.affiliation) != party
+    ):
         return None
     if any(entry.source.id == source.id for entry in ctx.lex.sources):
         return None
     head_group = re.split(r"\s+(?:of|in|for)\s+|,", source.name.lower())[0]
-    words = [w for w in re.findall(r"[\w-]+", head_group) if w not in ("the", "a", "an")]
+    words = [w for w in re.findall(r"[\w'\u2019-]+", head_group) if w not in ("the", "a", "an")]
+    # "the Palestinian Health Ministry" (a word of the counted party), "the enclave's health
+    # ministry" (a place noun's possessive), "a ministry statement" (the body's document): the
+    # body's own words are what is left
+    generic = {w.lower() for w in ctx.lex.get("speech").get("place_nouns", [])}
+    documents = {w.lower() for w in ctx.lex.get("speech").get("documents", [])}
+    words = [
+        w
+        for w in words
+        if _party_of_word(ctx, w) != party
+        and not (re.sub(r"['\u2019]s$", "", w) in generic and re.search(r"['\u2019]s$", w))
+    ]
+    while len(words) > 1 and words[-1] in documents:
+        words.pop()
     if not words or len(words) > 3 or words[-1] not in ctx.lex.speaker_heads:
         return None
-    tree = ctx.trees["party"]
     found = []
     for entry in ctx.lex.sources:
         affiliation = entry.source.affiliation
@@ -2292,7 +2334,14 @@ def _build(
         c.perpetrator = c.perpetrator if c.perpetrator != ROOT else last_here.perpetrator
     elif earlier is not None and earlier.party != ROOT:
         c.party = earlier.party
-    elif c.category == "military" and affiliation in party_tree and affiliation != ROOT:
+    elif (
+        c.category == "military"
+        and affiliation in party_tree
+        and affiliation != ROOT
+        and not _group_by_alias(ctx, c.source)
+    ):
+        # (an armed group named by its alias, "said the HPG", claims its enemy's dead as often
+        # as its own: no side from it)
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side (military toll reported by a party)")
         scope_conf -= 0.3
@@ -2970,6 +3019,12 @@ def run(
     )
     speech = lex.get("speech")
     ctx.continuing = re.compile(rf"\b(?:{words_of(speech.get('continuing', []))})\b", re.I)
+    asides = speech.get("interjections", [])
+    if asides:
+        between = words_of(speech.get("auxiliaries", []))
+        ctx.interjection = re.compile(
+            rf",?\s+(?:{words_of(asides)})\s*,?\s*(?:(?:{between})\s+)?$", re.I
+        )
     ctx.whole_war = re.compile(rf"\b(?:{words_of(speech.get('whole_war', []))})\b", re.I)
     # a start word of the lexicon before a day (Russian "s 27 sentyabrya"): a start, not the day
     ctx.since_words = re.compile(
