@@ -92,6 +92,19 @@ def child_bytes(n: int) -> None:
     )
 
 
+def _cluster(memory: str) -> Any:
+    """The benchmark's cluster: 2 worker processes of one thread, each limited to ``memory``."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        memory_limit=memory,
+        dashboard_address=":0",
+    )
+
+
 def child_pandas(n: int, method: str) -> None:
     claims, truth = generate_wars(n, seed=7, conflicts=min(100, n // 1_000))
     largest = int(claims.frame["war"].value_counts().max())
@@ -114,7 +127,7 @@ def child_pandas(n: int, method: str) -> None:
 
 
 def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     folder = Path(tempfile.mkdtemp(prefix="kt-dask-"))
     try:
@@ -146,13 +159,7 @@ def child_dask(n: int, memory: str, skip: bool, method: str) -> None:
             wars=len(truth.wars),
         )
         with (
-            LocalCluster(
-                n_workers=2,
-                threads_per_worker=1,
-                processes=True,
-                memory_limit=memory,
-                dashboard_address=":0",
-            ) as cluster,
+            _cluster(memory) as cluster,
             Client(cluster) as client,
         ):
             lazy = kt.read_claims(str(folder / "claims" / "*.parquet"), engine="dask")
@@ -210,7 +217,7 @@ KEYS = ["war", "outcome", "category", "party", "perpetrator", "region", "as_of"]
 
 
 def child_ucdp(memory: str) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     claims = kt.from_ucdp_ged(UCDP, errors="report", release="19.1")
     with h.step() as s:
@@ -222,13 +229,7 @@ def child_ucdp(memory: str) -> None:
     try:
         for how in ("compute", "parquet"):
             with (
-                LocalCluster(
-                    n_workers=2,
-                    threads_per_worker=1,
-                    processes=True,
-                    memory_limit=memory,
-                    dashboard_address=":0",
-                ) as cluster,
+                _cluster(memory) as cluster,
                 Client(cluster) as client,
             ):
                 first = set(client.scheduler_info()["workers"])

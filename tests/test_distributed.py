@@ -161,7 +161,7 @@ def test_a_war_whose_provenance_does_not_fit_is_named_not_crashed_on(client: Cli
     # past a worker's memory: the war must be named in a WorkerMemoryError with its pairs.
     seeds = kt.load_seed_claims()
     # the claims fit (the check before the shuffle), but a worker holds more than this already,
-    # so once the war is solved there is no room for any support pair
+    # so as the war starts there is no room for any support pair
     room = len(seeds) * kd.BYTES_PER_CLAIM + PAIR_BYTES
     with dask.config.set({"distributed.worker.memory.pause": room / WORKER_MEMORY}):
         with pytest.raises(WorkerMemoryError) as caught:

@@ -500,10 +500,11 @@ def _reconcile_partition(
     for war in sorted(set(wars.tolist())):
         rows = frame.loc[wars == war].reset_index(drop=True)
         # the claims were checked to fit before the shuffle; what the provenance takes on top
-        # is known only once the war is solved: the room left then is what the worker may use
-        # less what it holds, and a war whose pairs would not fit is named, not crashed on
+        # is known only once the war is solved: its pairs may take what the worker may use less
+        # what it holds as the war starts, and a war whose pairs would not is named, not
+        # crashed on
         try:
-            with support_budget(None if usable is None else functools.partial(_room, usable)):
+            with support_budget(None if usable is None else _room(usable)):
                 tables.append(per_war(ClaimSet._wrap(rows, registry)))
         except SupportTooLarge as error:
             raise WorkerMemoryError(

@@ -28,7 +28,7 @@ This module imports numpy and the package's ``engine`` modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -37,7 +37,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from karabakh_tolls.engine.codes import IntArray, sorted_unique
+from karabakh_tolls.engine.codes import IntArray, sorted_unique, sorted_unique_in_place
 from karabakh_tolls.engine.components import components, meeting_pairs
 from karabakh_tolls.engine.conflicts import Analysis, analyse, group_costs
 from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
@@ -64,7 +64,7 @@ PAIR_BYTES: Final = 96
 """Bytes one ``(row, claim)`` support pair takes from its key to its id in a joined column
 (measured: 82 bytes a pair on the real UCDP war ucdp-488, 11.4M pairs; rounded up)."""
 
-_SUPPORT_BUDGET: ContextVar[Callable[[], int] | None] = ContextVar("support_budget", default=None)
+_SUPPORT_BUDGET: ContextVar[int | None] = ContextVar("support_budget", default=None)
 
 BoolArray = npt.NDArray[np.bool_]
 Block = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
@@ -517,7 +517,7 @@ class Pairs:
             block[:] = rows.astype(np.int64)[:, None] * width
             block += positions.astype(np.int64)[None, :]
             at += n
-        return cls(_distinct_sorted(keys), width)
+        return cls(sorted_unique_in_place(keys), width)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -530,19 +530,6 @@ class Pairs:
     def pairs(self) -> IntArray:
         """An ``(n, 2)`` array of ``(row, position)``."""
         return np.stack([self.keys // self.width, self.keys % self.width], axis=1)
-
-
-def _distinct_sorted(keys: IntArray) -> IntArray:
-    """Sort ``keys`` in place and return its distinct values (no second copy of the input)."""
-    keys.sort()
-    if len(keys) < 2:
-        return keys
-    keep = np.empty(len(keys), dtype=bool)
-    keep[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
-    if keep.all():
-        return keys
-    return keys[keep]
 
 
 @dataclass(frozen=True, eq=False)
@@ -570,7 +557,7 @@ class Table:
 
 
 class SupportTooLarge(Exception):
-    """A table's support pairs would need more than the room of :func:`support_budget`.
+    """A table's support pairs would need more than the budget of :func:`support_budget`.
 
     ``pairs`` are the pairs the table would make (counted before any is made) and ``needed``
     their bytes at :data:`PAIR_BYTES` each."""
@@ -583,22 +570,21 @@ class SupportTooLarge(Exception):
 
 
 @contextmanager
-def support_budget(room: Callable[[], int] | None) -> Iterator[None]:
+def support_budget(budget: int | None) -> Iterator[None]:
     """Within the block, :func:`table` raises :class:`SupportTooLarge`, before making any
-    support pair, when its pairs would need more than ``room()`` bytes, asked once the
-    components are solved and the pairs counted (so it can read what the process holds then;
-    ``None``: no limit, the default).
+    support pair, when its pairs would need more than ``budget`` bytes (``None``: no limit,
+    the default).
 
     >>> from karabakh_tolls import load_seed_claims
     >>> from karabakh_tolls.engine.constraints import stage
     >>> group = stage(load_seed_claims()).group("karabakh-2020", "killed")
-    >>> with support_budget(lambda: 1_000):
+    >>> with support_budget(1_000):
     ...     table(solver(group))
     Traceback (most recent call last):
     ...
     karabakh_tolls.engine.solve.SupportTooLarge: ... support pairs need ...
     """
-    token = _SUPPORT_BUDGET.set(room)
+    token = _SUPPORT_BUDGET.set(budget)
     try:
         yield
     finally:
@@ -870,19 +856,17 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     low_pairs = Pairs.kept(low_pairs, propagated)
     high_pairs = Pairs.kept(high_pairs, open_high | propagated)
     # the pairs are counted before they are made: past the budget, stop here
-    room = _SUPPORT_BUDGET.get()
+    budget = _SUPPORT_BUDGET.get()
     made = Pairs.size(aside_pairs) + Pairs.size(low_pairs) + Pairs.size(high_pairs)
     made += len(extra_low) + len(extra_high)
-    if room is not None and made:
-        budget = room()
-        if made * PAIR_BYTES > budget:
-            raise SupportTooLarge(made, made * PAIR_BYTES, budget)
+    if budget is not None and made and made * PAIR_BYTES > budget:
+        raise SupportTooLarge(made, made * PAIR_BYTES, budget)
     pa = Pairs.of(aside_pairs, width)
     pl = Pairs.of(low_pairs, width)
     ph = Pairs.of(high_pairs, width)
     if len(extra_low) or len(extra_high):
-        pl = Pairs(_distinct_sorted(np.concatenate([pl.keys, extra_low])), width)
-        ph = Pairs(_distinct_sorted(np.concatenate([ph.keys, extra_high])), width)
+        pl = Pairs(sorted_unique_in_place(np.concatenate([pl.keys, extra_low])), width)
+        ph = Pairs(sorted_unique_in_place(np.concatenate([ph.keys, extra_high])), width)
     return Table(
         nodes,
         days,
