@@ -16,8 +16,9 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   since its first run), its ``holdout6`` part (17 passages added after that, annotated and
   committed before the extractor ever ran on them; tuned on since its first run), its
   ``holdout7`` part (17 passages added after that, annotated and committed before the extractor
-  ever ran on them, never tuned on), the first two together (the set of the first evaluation)
-  and all eight together.
+  ever ran on them; tuned on since its first run), its ``holdout8`` part (19 passages added after
+  that, annotated and committed before the extractor ever ran on them; tuned on since its first
+  run), the first two together (the set of the first evaluation) and all nine together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs
@@ -206,6 +207,7 @@ def main() -> None:
         "real holdout 5": lambda: evaluate_real(("holdout5",)),
         "real holdout 6": lambda: evaluate_real(("holdout6",)),
         "real holdout 7": lambda: evaluate_real(("holdout7",)),
+        "real holdout 8": lambda: evaluate_real(("holdout8",)),
         "real dev+holdout": lambda: evaluate_real(("dev", "holdout")),
         "real all": lambda: evaluate_real(
             (
@@ -217,6 +219,7 @@ def main() -> None:
                 "holdout5",
                 "holdout6",
                 "holdout7",
+                "holdout8",
             )
         ),
     }
