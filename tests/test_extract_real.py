@@ -207,7 +207,7 @@ def test_cli_review_writes_a_reviewed_file(
 def test_real_set_reference_is_well_formed() -> None:
     frame = pd.read_csv(REAL / "claims.csv", dtype=str, keep_default_na=False)
     assert frame["document"].nunique() >= 15 and len(frame) >= 60
-    parts = {f"holdout{n}" for n in range(2, 8)} | {"dev", "holdout"}
+    parts = {f"holdout{n}" for n in range(2, 9)} | {"dev", "holdout"}
     assert set(frame["part"]) == parts
     assert frame["war"].nunique() >= 4
     for row in frame.itertuples():
@@ -2134,7 +2134,8 @@ def test_counts_of_things_days_and_companions_the_sixth_holdout_misread(
             "A spokesman for the armed forces confirmed: \u201cThe destruction of four vehicles, "
             "three of them booby-trapped,\u201d and \u201cthe death of two armed forces and the "
             "injury of four others while performing their national duty.\u201d",
-            {"18": (18, "killed")},
+            # since the eighth holdout's rules, "the death of two", "the injury of four" count
+            {"18": (18, "killed"), "two": (2, "killed"), "four": (4, "wounded")},
         ),
     ],
 )
@@ -2292,3 +2293,255 @@ def test_rules_written_on_the_seventh_holdouts_misses(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+# --- the eighth holdout: wrong values its first run gave calmly (fixed after it, as bugs) ----
+
+WARS.update(
+    kashmir=_test_war(
+        "kashmir-test",
+        "1988-07-31",
+        {"all": ["india", "militants"], "militants": ["let"]},
+        {"all": ["india"], "india": ["jammu-and-kashmir"],
+         "jammu-and-kashmir": ["srinagar", "tral", "shopian"]},
+        aliases={"indian": "india", "terrorists": "militants"},
+    ),
+    lanka=_test_war(
+        "lanka-test",
+        "1983-07-23",
+        {"all": ["sri-lanka", "ltte"]},
+        {"all": ["sri-lanka"], "sri-lanka": ["mullaittivu"]},
+        aliases={"sri lankan": "sri-lanka", "tamil tiger": "ltte", "tigers": "ltte"},
+    ),
+    mexico=_test_war(
+        "mexico-test",
+        "2006-12-11",
+        {"all": ["mexico", "cartels"]},
+        {"all": ["mexico"], "mexico": ["nuevo-leon"]},
+        aliases={"mexican": "mexico"},
+    ),
+    cambodia=_test_war(
+        "cambodia-test",
+        "2025-07-24",
+        {"all": ["thailand", "cambodia"]},
+        {"all": ["thailand", "cambodia"]},
+        aliases={"thai": "thailand", "cambodian": "cambodia"},
+    ),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figures"),
+    [
+        (  # a count of encounters is no count of the dead
+            "kashmir",
+            "Four militants and a paramilitary central reserve police force (CRPF) trooper were "
+            "killed on Sunday in two encounters across the valley.",
+            "2008-06-22",
+            {"Four": (4, "killed")},
+        ),
+        (  # "close to one of the main bridges": a part of a count of bridges
+            "kashmir",
+            "Four people were killed and 18 wounded in the almost simultaneous blast nearby in an "
+            "area close to one of the main bridges over the Tigris to the heavily fortified Green "
+            "Zone.",
+            "2007-07-23",
+            {"Four": (4, "killed"), "18": (18, "wounded")},
+        ),
+        (  # "two of them" after "their vehicles": vehicles
+            "mexico",
+            "Security forces dispatched to the scene found officers slain and injured with bullet "
+            "wounds, their vehicles shot up and two of them on fire, the statement said.",
+            "2019-10-15",
+            {},
+        ),
+        (  # the verb after a part with no commas is the whole's verb, not the killed before it
+            "kashmir",
+            "At least three civilians were killed and 30 others including seven paramilitary "
+            "troopers wounded Thursday in a grenade attack in restive Indian-controlled Kashmir, "
+            "officials said.",
+            "2017-09-21",
+            {"At least three": (3, "killed"), "30": (30, "wounded"), "seven": (7, "wounded")},
+        ),
+        (  # ... and so is a person's part with its own modifiers
+            "kashmir",
+            "The cordoning troops came under heavy fire from the holed militants, resulting in "
+            "the death of a CRPF constable identified as K.C.Sahu while four others including a "
+            "sub-inspector of the police sustained injuries, a senior police officer said.",
+            "2008-06-22",
+            {
+                "a CRPF constable": (1, "killed"),
+                "four": (4, "wounded"),
+                "a sub-inspector": (1, "wounded"),
+            },
+        ),
+        (  # "Several dozen" is one figure, not "Several" (3 to 9)
+            "kashmir",
+            "Several dozen people were killed in the valley, officials said.",
+            "2017-09-21",
+            {"Several dozen": (36, "killed")},
+        ),
+        (  # dated only by a month before the war's start: an earlier event, outside the war
+            "cambodia",
+            "It comes after months of heightened tensions between the neighbours, following the "
+            "death of a Cambodian soldier in a border skirmish in May.",
+            "2025-07-24",
+            {},
+        ),
+    ],
+)
+def test_wrong_values_the_eighth_holdout_gave_calmly(
+    war: str, text: str, published: str, figures: dict[str, tuple[int, str]]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract(text, published=published, document="t", war=WARS[war]).to_frame()
+    triples = zip(rows["figure"], rows["low"], rows["outcome"], strict=True)
+    got = {f: (int(low), o) for f, low, o in triples}
+    assert got == figures, rows["note"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "figure", "published", "expected"),
+    [
+        (  # a day after "said" is no speaker
+            "kashmir",
+            "Militants rampaged through two towns, killing at least six soldiers, reports from "
+            "both sides of the conflict said Thursday.",
+            "at least six",
+            "2000-07-20",
+            {"source": "outlet"},
+        ),
+        (  # "Capt." ends no sentence: the captain speaks for the police
+            "kashmir",
+            "Meanwhile, three people were killed as they tried to defuse a roadside bomb, said "
+            "Capt. Muthanna Ahmed, a police spokesman.",
+            "three",
+            "2008-12-28",
+            {"source": "muthanna-ahmed"},
+        ),
+        (  # the paramilitary troopers are military, not the civilians of the clause
+            "kashmir",
+            "At least three civilians were killed and 30 others including seven paramilitary "
+            "troopers wounded Thursday in a grenade attack, officials said.",
+            "seven",
+            "2017-09-21",
+            {"category": "military"},
+        ),
+        (  # police are no soldiers: no category
+            "mexico",
+            "Six police officers were killed and four others were wounded Sunday in the northern "
+            "Mexico border state of Nuevo Le\u00f3n.",
+            "Six",
+            "2022-06-27",
+            {"category": "all", "party": "mexico"},
+        ),
+        (  # "LTTE terrorists killed in fighting": a participle; the LTTE killed none of its own
+            "lanka",
+            "\u201cIn subsequent search operation conducted in the area, troops have found 35 "
+            "bodies of LTTE terrorists killed in fighting along with LTTE military hardware,\u201d "
+            "the ministry said in a statement.",
+            "35",
+            "2009-05-09",
+            {"party": "ltte", "perpetrator": "all", "outcome": "killed"},
+        ),
+    ],
+)
+def test_fields_the_eighth_holdout_gave_wrong_calmly(
+    war: str, text: str, figure: str, published: str, expected: dict[str, str]
+) -> None:
+    row = _row(war, text, figure, published)
+    if expected.get("source") == "outlet":
+        assert row["source"] in ("unattributed", "outlet") or row["source_kind"] == "media"
+        expected = {k: v for k, v in expected.items() if k != "source"}
+    assert _fields(row, expected) == expected, row["note"]
+
+
+# --- rules written on the eighth holdout's misses (and the seventh's, where they recur) ------
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figures"),
+    [
+        # --- a list whose verb follows its last item: every item shares it
+        (
+            "kashmir",
+            "The governor, two bodyguards and two suspected assailants died in the incident.",
+            "2004-07-15",
+            {"two": (2, "killed")},  # two items of the same phrase: one row each below
+        ),
+        (
+            "mexico",
+            "MEXICO CITY (AP) \u2014 Eight state police officers and five prosecution "
+            "investigators are dead in central Mexico after gunmen ambushed their convoy.",
+            "2021-03-19",
+            {"Eight": (8, "killed"), "five": (5, "killed")},
+        ),
+        (  # fighters too, when the list's verb counts them as dead
+            "kashmir",
+            "The report of the ministry for 2018-19 made available on Friday said 257 terrorists "
+            "and 91 security personnel were killed in Jammu and Kashmir last year.",
+            "2019-10-26",
+            {"257": (257, "killed"), "91": (91, "killed")},
+        ),
+        (  # the seventh holdout's
+            "kashmir",
+            "Three policemen and three civilians were injured.",
+            "2019-01-25",
+            {"Three": (3, "wounded"), "three": (3, "wounded")},
+        ),
+        # --- a noun of death or injury before "of N" ("the death of two soldiers")
+        (
+            "kashmir",
+            "As the security forces demanded to surrender after encircling the house, the "
+            "militants started firing indiscriminately resulting in the death of two soldiers "
+            "and injuring four others.",
+            "2016-02-13",
+            {"two": (2, "killed"), "four": (4, "wounded")},
+        ),
+        (  # the seventh holdout's
+            "kashmir",
+            "The army confirmed the death of two armed forces and the injury of four others.",
+            "2020-07-24",
+            {"two": (2, "killed"), "four": (4, "wounded")},
+        ),
+        # --- persons of the security forces and of the state as implicit counts
+        (  # the seventh holdout's
+            "kashmir",
+            "A paramilitary ranger was killed and six more rangers were wounded.",
+            "2015-07-14",
+            {"A paramilitary ranger": (1, "killed"), "six": (6, "wounded")},
+        ),
+        (
+            "kashmir",
+            "Also, unknown gunmen shot dead a director-general of Iraq's Industry Ministry.",
+            "2004-07-15",
+            {"a director-general": (1, "killed")},
+        ),
+        # --- the wounded as hospitals report them, the dead as brought in
+        (
+            "kashmir",
+            "\u201cThree civilians were brought dead and 30 others were provided treatment at the "
+            "hospital,\u201d medical superintendent at Tral hospital told local media.",
+            "2017-09-21",
+            {"Three": (3, "killed"), "30": (30, "wounded")},
+        ),
+    ],
+)
+def test_rules_written_on_the_eighth_holdouts_misses(
+    war: str, text: str, published: str, figures: dict[str, tuple[int, str]]
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rows = extract(text, published=published, document="t", war=WARS[war]).to_frame()
+    triples = list(zip(rows["figure"], rows["low"], rows["outcome"], strict=True))
+    got = {f: (int(low), o) for f, low, o in triples}
+    assert got == figures, rows["note"].tolist()
+    if "The governor" in text:  # both items of "two ... and two ...", each a row
+        assert [f for f, _, _ in triples] == ["two", "two"]
+
+
+def test_a_soldiers_category_reaches_an_implicit_person() -> None:
+    row = _row("kashmir", "A paramilitary ranger was killed on Friday.", "A paramilitary ranger",
+               "2023-05-12")  # fmt: skip
+    assert row["category"] == "military"

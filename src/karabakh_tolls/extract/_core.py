@@ -1065,6 +1065,18 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
     return ctx.norm.index(words[0], start), text
 
 
+_TIME_WORD = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|late|early|earlier|"
+    r"later|last|this|morning|afternoon|evening|night|overnight|week|weekend",
+    re.I,
+)
+
+
+_TITLE_STOP = re.compile(
+    r"\b(Capt|Maj|Brig|Col|Lt|Gen|Sgt|Cpl|Pvt|Adm|Gov|Insp|Supt|Prof|Rev|Dr|Mr|Mrs|Ms)\."
+)
+
+
 def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] | None:
     """The phrase right after an inverted speech verb (", said Rosemary DiCarlo, the ...")."""
     chunk = ctx.norm[verb_end : min(limit, verb_end + 100)]
@@ -1078,13 +1090,20 @@ def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] 
         verb_end += posted.end()
         chunk = chunk[posted.end() :]
     stop = len(chunk)
+    # ", said Capt. Muthanna Ahmed": a title's full stop ends no speaker
+    plain = _TITLE_STOP.sub(lambda m: m.group(1) + " ", chunk)
     for c in (",", ".", ";", "(", " on ", " in ", " that "):
-        at = chunk.find(c)
+        at = plain.find(c)
         if at >= 0:
             stop = min(stop, at)
     words = chunk[:stop].split()
-    if not words:
-        return None
+    while len(words) > 1 and _TITLE_STOP.fullmatch(words[0]):
+        offset = chunk.index(words[1], chunk.index(words[0]) + len(words[0]))
+        verb_end += offset
+        chunk = chunk[offset:]
+        words = words[1:]
+    if not words or all(_TIME_WORD.fullmatch(w) for w in words):
+        return None  # "..., reports from both sides of the conflict said Thursday": a day
     return verb_end + chunk.index(words[0]), " ".join(words)
 
 
@@ -1676,6 +1695,16 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
             break
         reach = max(reach, close + 60)
         following = view.next_blocker(close)
+    if (
+        following is not None
+        and following - end <= 30
+        and "," not in norm[end:following]
+        and lex.including.search(norm, end, following)
+    ):
+        # "30 others including seven paramilitary troopers wounded": the part has no commas,
+        # its verb is the whole's too
+        reach = max(reach, following + 60)
+        following = view.next_blocker(following + 1)
     limit = min(c_end, reach, following if following is not None else c_end)
     # "one of the wounded ... died": the outcome after the part-of phrase, when there is one
     part = lex.part_of.match(norm, end, min(limit, end + 40))
@@ -1683,6 +1712,9 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     first = after_part or _first_after(ctx, end, limit)
     if first is not None:
         return first[1], 0.9
+    listed = _list_verb(ctx, view, end, following, c_end)
+    if listed is not None:
+        return listed, 0.9
     preceding = view.previous_blocker(start)
     floor = max(c_start, start - 120, preceding if preceding is not None else c_start)
     last: tuple[int, str] | None = None
@@ -1692,6 +1724,45 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
                 last = (match.start(), outcome)
     if last is not None:
         return last[1], 0.7
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*[^\W\d_][\w'()\-\s]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+_NOT_IN_ITEM = frozenset(
+    ("were", "was", "are", "is", "had", "have", "has", "been", "be", "while", "as", "after",
+     "when", "in", "on", "at", "by", "said", "including", "of", "from", "with")
+)  # fmt: skip
+
+
+def _list_verb(
+    ctx: _Context, view: _SentenceView, end: int, following: int | None, c_end: int
+) -> str | None:
+    """The outcome of a list whose verb follows its last item, for an item before the last
+    ("The governor, two bodyguards and two suspected assailants died", "257 terrorists and 91
+    security personnel were killed"); ``None`` unless the figure's noun phrase runs straight
+    into the next item ("Three policemen and three civilians were injured")."""
+    norm = ctx.norm
+    pos = end
+    for _ in range(6):
+        if following is None:
+            return None
+        gap = _LIST_GAP.fullmatch(norm, pos, following)
+        if gap is None or any(w.lower() in _NOT_IN_ITEM for w in norm[pos:following].split()):
+            return None
+        if _first_after(ctx, pos, following) is not None:
+            return None
+        after = view.next_blocker(following + 1)
+        limit = min(c_end, after if after is not None else c_end, following + 90)
+        cue = _first_after(ctx, following, limit)
+        if cue is not None:
+            return cue[1]
+        pos, following = following, after
+        # the next item's own noun phrase: from its number to the next connector
+        connector = re.search(r",|\band\b", norm[pos : following or c_end])
+        if connector is None:
+            return None
+        pos += connector.start()
+        pos = norm.rfind(" ", 0, pos) if norm[pos] != "," else pos
     return None
 
 
@@ -1750,6 +1821,8 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
             category = (
                 "civilian"
                 if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns)
+                else "military"  # "A paramilitary ranger was killed"
+                if all(lex.people.get(n) == "military" for n in nouns)
                 else ROOT
             )
             out.append(
@@ -1764,6 +1837,12 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
         tail = norm[match.end() : min(sentence.end, match.end() + 40)]
         verb = _AUXILIARY_HEAD.sub("", tail)
         outcome = next((n for n, p in lex.outcome_after if p.match(verb)), None)
+        if outcome is None and not re.match(r"\s*,", tail):
+            # "four others including a sub-inspector of the police sustained injuries": the
+            # verb after the person's own modifiers, before any other number
+            stop = re.search(r"\d|,|;", tail)
+            first = _first_after(ctx, match.end(), match.end() + (stop.start() if stop else 40))
+            outcome = first[1] if first is not None else None
         if outcome is None and _DEAD_INCLUDED.search(norm, match.start(), match.start("phrase")):
             outcome = "killed"  # "the dead included a woman", "among the dead was a boy"
         if outcome is None and not re.match(r"\s*,", tail):
@@ -2616,6 +2695,16 @@ def _part_of_no_count(
         )
         if things and 0 <= start - before.end <= 30 and "." not in norm[before.end : start]:
             return before.reason, f"a part of the count of things '{before.text}' before it"
+    if np.part_of:
+        # "their vehicles shot up and two of them on fire": the nearest plural noun before the
+        # part, when nothing counted comes between, is what the part counts
+        for token in reversed(list(_TOKEN.finditer(norm, max(0, start - 40), start))):
+            word = token.group(0).lower()
+            if word in ctx.lex.people or word.isdigit() or word in ".;":
+                break
+            reason = ctx.lex.reject_nouns.get(word)
+            if reason is not None and reason not in ("fighters", "households"):
+                return reason, f"a part of the {word!r} before it"
     return None
 
 
@@ -3062,7 +3151,55 @@ def run(
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
+    _own_side_perpetrator(ctx, candidates)
+    _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_IN_MONTH = re.compile(
+    rf"\bin\s+(?P<month>{'|'.join(m.capitalize() for m in _MONTH_NAMES)})\b(?!\s+\d{{1,2}}\b)"
+    r"(?:\s+(?P<year>\d{4}))?"
+)
+
+
+def _month_before_war(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A figure the text dates only by a month that ended before the war began ("following the
+    death of a Cambodian soldier in a border skirmish in May", in a war of July) counts an
+    earlier event: its count starts in that month, so it is refused as outside the war."""
+    if ctx.lex.code != "en":
+        return
+    for c in candidates:
+        if c.dated:
+            continue
+        found = _IN_MONTH.search(ctx.norm, c.sentence.start, c.sentence.end)
+        if found is None:
+            continue
+        month = _MONTH_NAMES.index(found.group("month").lower()) + 1
+        year = int(found.group("year")) if found.group("year") else ctx.published.year
+        if not found.group("year") and month > ctx.published.month:
+            year -= 1  # "in December" read in January: last year's
+        ends = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        if ends < ctx.war_start:
+            c.since = c.as_of = ends.replace(day=1)
+            c.notes.append(f"dated only by {found.group(0)!r}, a month before the war's start")
+
+
+def _own_side_perpetrator(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """A party's dead are not its own doing: "35 bodies of LTTE terrorists killed in fighting"
+    (a participle, not LTTE killing) keeps no perpetrator when it is the counted party (or a
+    party above or below it in the tree)."""
+    tree = ctx.trees["party"]
+    for c in candidates:
+        p, q = c.party, c.perpetrator
+        if ROOT in (p, q) or p not in tree or q not in tree:
+            continue
+        if p == q or q in tree.ancestors(p) or p in tree.ancestors(q):
+            c.perpetrator = ROOT
+            c.notes.append("perpetrator dropped: the counted party itself")
 
 
 def _category_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:

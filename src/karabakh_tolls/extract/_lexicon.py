@@ -130,7 +130,7 @@ def _number_pattern(data: Mapping[str, Any]) -> str:
     word_number = rf"\b(?:{words})(?:-(?:{words}))?\b"
     amount = (
         rf"(?:(?:{numeral}|{word_number})(?:\s+(?:{scales})\b)*"
-        rf"|\b(?:{vague})\b(?:\s+(?:{scales})\b)?)"
+        rf"|\b(?:{vague})\b(?:\s+(?:{scales}|dozen)\b)?)"  # "Several dozen terrorists"
     )
     suffix = r"(?:\s*\+|\s+or\s+(?:more|fewer|less|so)\b)?"
     ranged = rf"{amount}(?:\s*[-\u2013]\s*{amount}|\s+(?:to|or)\s+{amount})?"

@@ -67,6 +67,7 @@ _DATE = re.compile(
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|st|gen|col|lt|sgt|jan|feb|aug|sept|sep|oct|nov|dec|no|vs|approx|"
+    r"capt|maj|brig|cpl|pvt|adm|gov|insp|supt|prof|rev|"
     r"c|u\.s|u\.n|e\.g|i\.e)|\b[A-Z])\.$",
     re.IGNORECASE,
 )
