@@ -3172,10 +3172,13 @@ def _month_before_war(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     earlier event: its count starts in that month, so it is refused as outside the war."""
     if ctx.lex.code != "en":
         return
+    months: dict[int, re.Match[str] | None] = {}  # one search per sentence: linear
     for c in candidates:
         if c.dated:
             continue
-        found = _IN_MONTH.search(ctx.norm, c.sentence.start, c.sentence.end)
+        if c.sentence.start not in months:
+            months[c.sentence.start] = _IN_MONTH.search(ctx.norm, c.sentence.start, c.sentence.end)
+        found = months[c.sentence.start]
         if found is None:
             continue
         month = _MONTH_NAMES.index(found.group("month").lower()) + 1
