@@ -517,3 +517,87 @@ def test_support_pairs_are_the_distinct_sorted_pairs_of_rows_kept(
     assert got.rows().tolist() == [r for r, _ in expected]
     kept = Pairs.kept(made, np.array(drop))
     assert Pairs.size(kept) == sum(len(cs) * sum(not drop[r] for r in rows) for rows, cs in blocks)
+
+
+# --- certificates: answers without a solve ------------------------------------------------------
+
+
+def _without_certificates(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(exact.ComponentModel, "_certified", lambda self, cost, sign: None)
+    patch.setattr(exact.ComponentModel, "_kept_attains", lambda self, cost, target: False)
+    patch.setattr(exact.ComponentModel, "_near", lambda self, x, cost, sign, target: False)
+
+
+BOUNDS = ["war", "outcome", "category", "party", "perpetrator", "region", "as_of", "low", "high"]
+
+
+@given(instances(max_claims=8, lies=True))
+def test_certified_answers_are_the_answers_a_solve_gives(instance: Instance) -> None:
+    # Fails if a kept dual is taken as a bound for an objective it does not bound, if a kept
+    # assignment is not one every claim allows, or if a search near a fractional vertex returns
+    # a count the claims do not allow: a certified range would then differ from the range the
+    # program solves for, row by row (on instances this small no integer search runs out of
+    # time, so both tables are exact where they are exact).
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    certified = kt.reconcile_all(claims)
+    with pytest.MonkeyPatch.context() as patch:
+        _without_certificates(patch)
+        solved = kt.reconcile_all(kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war]))
+    pd.testing.assert_frame_equal(certified[BOUNDS], solved[BOUNDS])
+    assert (certified["status"] == solved["status"]).all()
+    assert ((certified["method"] == "exact") | (solved["method"] != "exact")).all()
+
+
+@given(instances(max_claims=8))
+def test_a_certified_bound_is_what_its_multipliers_add_up_to(instance: Instance) -> None:
+    # Fails if a certified answer names multipliers that do not prove it: the claims' bounds
+    # times the dual's multipliers (lows added and highs subtracted for a minimum, the reverse
+    # for a maximum) must give the value, as for an answer the solver returns.
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    seen: list[tuple[exact.ComponentModel, int, exact.Answer]] = []
+    original = exact.ComponentModel._certified
+
+    def spy(self: exact.ComponentModel, cost: np.ndarray, sign: int) -> exact.Answer | None:
+        found = original(self, cost, sign)
+        if found is not None:
+            seen.append((self, sign, found))
+        return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "_certified", spy)
+        kt.reconcile_all(claims)
+    for model, sign, answer in seen:
+        low = model.group.low
+        upper = model.group.upper
+        total_ = 0.0
+        for position, side, y in answer.multipliers:
+            value = float(low[position]) if side == "low" else float(upper[position])
+            total_ += (y if side == "low" else -y) * value * (1 if sign > 0 else -1)
+        assert answer.value is not None
+        assert total_ == pytest.approx(answer.value)
+
+
+def test_a_maximum_is_not_solved_for_a_row_that_counts_people_no_claim_counts() -> None:
+    # Fails if the table solves the greatest count of a row some of whose cells and days no
+    # claim counts (it is open whatever the program says): party a's civilians are counted to
+    # 6 October (a1) and those hit by p to 29 October (a2); on 29 October party a's civilians
+    # as a whole hold people nobody counts (those hit by q after 6 October), as do all
+    # civilians (party b's are counted by no claim). Only the two bounded maxima are solved.
+    cs = [
+        total("a1", ("civilian", "a", "all", "all"), 2, 9, D2),
+        total("a2", ("civilian", "a", "p", "all"), 1, 12, D3),
+    ]
+    claims = claims_of(cs, CUBE)
+    asked: list[int] = []
+    original = exact.ComponentModel.solve_columns
+
+    def spy(self: exact.ComponentModel, columns: np.ndarray, sign: int) -> exact.Answer:
+        asked.append(sign)
+        return original(self, columns, sign)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        table = kt.reconcile_all(claims)
+    late = table[(table["as_of"] == pd.Timestamp(D3)) & (table["perpetrator"] == "all")]
+    assert late["high"].isna().all()
+    assert asked.count(-1) == 2

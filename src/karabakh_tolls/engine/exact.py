@@ -50,7 +50,8 @@ INTEGER_SECONDS: Final = 0.5
 hits it is the search's proven bound, sound but not certified tight (its row is not exact)."""
 
 INTEGER_BUDGET: Final = 10.0
-"""Seconds one component may spend in integer searches in all. Past it, a fractional LP
+"""Seconds one component may spend in integer searches in all (near a fractional vertex and
+over the whole program). Past it, a fractional LP
 optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
 
 QUESTION_CELLS: Final = 2_000_000
@@ -60,6 +61,14 @@ intermediates take about 30 bytes a pair, so about 60 MB)."""
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
 _TOL: Final = 1e-6
+_NEAR_COLUMNS: Final = 2_000
+"""Most columns the search near a fractional vertex frees (see ``_near_vertex``)."""
+NEAR_BUDGET: Final = 5.0
+"""Seconds one component may spend searching near fractional vertices in all."""
+NEAR_SECONDS: Final = 0.2
+"""Time limit of one search near a fractional vertex."""
+_DUAL_TOL: Final = 1e-9
+"""How far a kept dual may miss feasibility for a new objective (columns of cost 0 or 1)."""
 _INF: Final = highspy.kHighsInf
 
 BoolArray = npt.NDArray[np.bool_]
@@ -174,6 +183,55 @@ class Answer:
     search's proven bound (sound, possibly not attained)."""
 
 
+_KEPT: Final = 8
+"""Dual solutions and whole-number assignments a model keeps for certificates."""
+
+
+@dataclass(frozen=True, eq=False)
+class _Dual:
+    """A dual solution of one sense: ``A^T y``, the bound it proves and its claim rows.
+
+    For ``min cost @ x`` over ``lower <= A x <= upper, x >= 0``, any ``y`` with
+    ``A^T y <= cost`` proves ``cost @ x >= sum(y+ * lower) - sum(y- * upper)``; for a maximum,
+    ``A^T y >= cost`` proves ``cost @ x <= sum(y+ * upper) - sum(y- * lower)``."""
+
+    reduced: npt.NDArray[np.float64]
+    bound: float
+    sign: int
+    multipliers: tuple[tuple[int, str, float], ...]
+
+    @classmethod
+    def of(
+        cls,
+        y: npt.NDArray[np.float64],
+        a: Any,
+        lower: npt.NDArray[np.float64],
+        upper: npt.NDArray[np.float64],
+        sign: int,
+        members: IntArray,
+    ) -> _Dual | None:
+        y = np.where(np.abs(y) > _TOL, y, 0.0)
+        pos, neg = y > 0, y < 0
+        first, second = (lower, upper) if sign > 0 else (upper, lower)
+        if not (np.all(np.isfinite(first[pos])) and np.all(np.isfinite(second[neg]))):
+            return None
+        bound = float(y[pos] @ first[pos] + y[neg] @ second[neg])
+        n_claims = len(members)
+        multipliers = []
+        for i in np.flatnonzero(y[:n_claims]).tolist():
+            v = float(y[i])
+            side = ("low" if v > 0 else "high") if sign > 0 else "high" if v > 0 else "low"
+            multipliers.append((int(members[i]), side, round(abs(v), 9)))
+        reduced = np.asarray(a.T @ y, dtype=np.float64)
+        return cls(reduced, bound, sign, tuple(multipliers))
+
+    def bounds(self, cost: npt.NDArray[np.float64]) -> bool:
+        """Whether this dual is feasible for ``cost`` (so its bound holds for it)."""
+        if self.sign > 0:
+            return bool(np.all(self.reduced <= cost + _DUAL_TOL))
+        return bool(np.all(self.reduced >= cost - _DUAL_TOL))
+
+
 class ComponentModel:
     """The linear program of one component (see the module docstring).
 
@@ -280,7 +338,14 @@ class ComponentModel:
         self.z_carrier = carrier
         self._build(rows, carrier)
         self._memo: dict[tuple[Hashable, int], Answer] = {}
+        # certificates kept from earlier solves (see _certified): whole-number assignments
+        # every row allows, and per sense dual solutions with their A^T y and bound
+        self._points: list[npt.NDArray[np.float64]] = []
+        self._duals: dict[int, list[_Dual]] = {1: [], -1: []}
+        self.certified = 0
+        """Questions answered by a kept certificate instead of a solve."""
         self._integer_spent = 0.0
+        self._near_spent = 0.0
         self._last_raw = np.zeros(0, dtype=np.int64)
 
     # --- building -------------------------------------------------------------------------------
@@ -339,6 +404,7 @@ class ComponentModel:
             shape=(n_rows, max(self.n_vars, 1)),
         )
         self.column_of, self.column_size, self.A = _merge_columns(raw)
+        self._csc = sparse.csc_array(self.A)
         self.row_lower = np.concatenate([lower, np.array(link_lower)])
         self.row_upper = np.concatenate([upper, np.array(link_upper)])
         h = _new_highs()
@@ -556,7 +622,10 @@ class ComponentModel:
             return False
         x = np.asarray(h.getSolution().col_value, dtype=np.float64)
         whole = np.round(x)
-        return bool(np.all(np.abs(x - whole) <= _TOL)) and self._allowed(whole)
+        if bool(np.all(np.abs(x - whole) <= _TOL)) and self._allowed(whole):
+            self._keep_point(whole)
+            return True
+        return False
 
     def _allowed(self, counts: npt.NDArray[np.float64]) -> bool:
         """Whether nonnegative ``counts`` of the merged columns keep every row in its range."""
@@ -573,6 +642,10 @@ class ComponentModel:
         return self._optimise_cost(cost, sign)
 
     def _optimise_cost(self, cost: npt.NDArray[np.float64], sign: int) -> Answer:
+        certified = self._certified(cost, sign)
+        if certified is not None:
+            self.certified += 1
+            return certified
         h = self.highs
         h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
         h.changeObjectiveSense(
@@ -596,12 +669,17 @@ class ComponentModel:
         integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
         certain = True
         rounded = _inwards(optimum, sign)
+        self._keep_dual(np.asarray(solution.row_dual, dtype=np.float64), cost, sign, optimum)
         if integral:
+            self._keep_point(np.round(x))
             value = rounded
-        elif self._attains(x, cost, rounded):
-            # a whole-number assignment the claims allow reaches the LP bound rounded inwards,
-            # which no whole-number assignment can beat: it is the integer optimum
+        elif self._attains(x, cost, rounded) or self._kept_attains(cost, rounded):
+            # a whole-number assignment the claims allow (a rounding of the vertex, or one
+            # kept from an earlier solve) reaches the LP bound rounded inwards, which no
+            # whole-number assignment can beat: it is the integer optimum
             value = rounded
+        elif self._near_spent < NEAR_BUDGET and self._near(x, cost, sign, rounded):
+            value = rounded  # the same near the vertex (a small integer program)
         elif self._integer_spent < INTEGER_BUDGET:
             started = time.perf_counter()
             value, certain = self._integer(sign, optimum)
@@ -610,6 +688,127 @@ class ComponentModel:
             value = rounded
             certain = False
         return Answer(int(value), optimum, integral, tuple(multipliers), certain)
+
+    def _keep_point(self, x: npt.NDArray[np.float64]) -> None:
+        """Keep a whole-number assignment for later certificates, if every row allows it."""
+        if self._allowed(x):
+            self._points.append(x)
+            del self._points[:-_KEPT]
+
+    def _keep_dual(
+        self, y: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], sign: int, optimum: float
+    ) -> None:
+        """Keep the dual solution of a solve when it checks out as a certificate of its own
+        optimum (feasible for its objective, its bound equal to the optimum)."""
+        dual = _Dual.of(y, self.A, self.row_lower, self.row_upper, sign, self.members)
+        if (
+            dual is not None
+            and dual.bounds(cost)
+            and abs(dual.bound - optimum) <= _TOL * max(1.0, abs(optimum))
+        ):
+            kept = self._duals[sign]
+            kept.append(dual)
+            del kept[:-_KEPT]
+
+    def _certified(self, cost: npt.NDArray[np.float64], sign: int) -> Answer | None:
+        """The answer, without a solve, when a kept dual solution is feasible for this
+        objective and a kept whole-number assignment attains its bound.
+
+        For a minimum, a dual ``y`` with ``A^T y <= cost`` proves ``cost @ x >= bound(y)`` for
+        every assignment (``x >= 0``); an assignment every row allows with ``cost @ x`` equal
+        to that bound is then a least one (for a maximum, ``A^T y >= cost`` and the reverse).
+        Only whole-number bounds are certified, so the LP optimum and the integer optimum
+        are that bound, and the dual's claim rows are the bound's multipliers."""
+        if not self._points:
+            return None
+        values = np.array([float(cost @ x) for x in self._points])
+        best = float(values.min() if sign > 0 else values.max())
+        for dual in reversed(self._duals[sign]):
+            if abs(dual.bound - best) <= _TOL * max(1.0, abs(best)) and dual.bounds(cost):
+                value = round(best)
+                return Answer(value, float(value), True, dual.multipliers)
+        return None
+
+    def _near(
+        self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], sign: int, target: int
+    ) -> bool:
+        started = time.perf_counter()
+        try:
+            return self._near_vertex(x, cost, sign, target)
+        finally:
+            self._near_spent += time.perf_counter() - started
+
+    def _near_vertex(
+        self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], sign: int, target: int
+    ) -> bool:
+        """Whether a whole-number assignment near the fractional vertex ``x`` reaches
+        ``target`` (kept if so).
+
+        The columns that are whole at ``x`` keep their values, first all of them, then all but
+        those that share a row with a fractional column; the rest are solved as a small integer
+        program over the rows they touch (every other row keeps its activity at ``x``, which it
+        allows). An answer found is checked against every row before it counts."""
+        whole_at = np.abs(x - np.round(x)) <= _TOL
+        free = ~whole_at
+        a_csc = self._csc
+        for _ in range(2):
+            cols = np.flatnonzero(free)
+            if len(cols) == 0 or len(cols) > _NEAR_COLUMNS:
+                return False
+            rows = np.unique(a_csc[:, cols].tocoo().row).astype(np.int64)
+            candidate = self._sub_integer(np.where(free, 0.0, np.round(x)), cols, rows, cost, sign)
+            if candidate is not None and abs(float(cost @ candidate) - target) <= 1e-6:
+                self._keep_point(candidate)
+                return True
+            # one layer out: every column sharing a row with the free ones
+            free = np.zeros_like(free)
+            free[np.unique(self.A[rows].tocoo().col)] = True
+        return False
+
+    def _sub_integer(
+        self,
+        fixed: npt.NDArray[np.float64],
+        cols: IntArray,
+        rows: IntArray,
+        cost: npt.NDArray[np.float64],
+        sign: int,
+    ) -> npt.NDArray[np.float64] | None:
+        """The best whole-number values of ``cols`` with every other column at ``fixed``
+        under ``rows`` (shifted by the fixed columns' activity), or ``None``; the result is
+        a full assignment every row allows."""
+        sub = sparse.csr_array(self.A[rows][:, cols])
+        base = self.A[rows] @ fixed
+        lp = highspy.HighsLp()
+        n = len(cols)
+        lp.num_col_ = n
+        lp.num_row_ = len(rows)
+        lp.col_cost_ = cost[cols].astype(np.float64)
+        lp.col_lower_ = np.zeros(n)
+        lp.col_upper_ = np.full(n, _INF)
+        lp.row_lower_ = self.row_lower[rows] - base
+        lp.row_upper_ = self.row_upper[rows] - base
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = sub.indptr.astype(np.int32)
+        lp.a_matrix_.index_ = sub.indices.astype(np.int32)
+        lp.a_matrix_.value_ = sub.data.astype(np.float64)
+        lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+        lp.sense_ = highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        h = _new_highs()
+        h.setOptionValue("solver", "choose")
+        h.setOptionValue("mip_rel_gap", 0.0)
+        h.setOptionValue("time_limit", NEAR_SECONDS)
+        h.passModel(lp)
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        candidate = fixed.copy()
+        candidate[cols] = np.round(np.asarray(h.getSolution().col_value, dtype=np.float64))
+        return candidate if self._allowed(candidate) else None
+
+    def _kept_attains(self, cost: npt.NDArray[np.float64], target: int) -> bool:
+        """Whether a kept whole-number assignment (every row allows it) has objective
+        ``target``."""
+        return any(abs(float(cost @ x) - target) <= 1e-6 for x in self._points)
 
     def _attains(
         self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], target: int
@@ -661,6 +860,7 @@ class ComponentModel:
             whole = bool(np.all(np.abs(x - np.round(x)) < _TOL))
             if beats_relaxation or not whole or abs(attained - reported) > 1e-6:
                 return rounded, False
+            self._keep_point(np.round(x))
             return value, True
         if status != highspy.HighsModelStatus.kTimeLimit:
             raise SolverFailure(f"the integer program ended with {status}")

@@ -184,7 +184,9 @@ class GroupSolver:
             return part
         try:
             model: ComponentModel | None = ComponentModel(
-                self.group, part.members, max_variables=self.max_variables
+                self.group,
+                part.members,
+                max_variables=self.max_variables,
             )
         except TooLarge:
             model = None
@@ -196,7 +198,11 @@ class GroupSolver:
         analysis = analyse(model)
         if not analysis.feasible:
             kept = np.setdiff1d(part.members, np.array(analysis.set_aside, dtype=np.int64))
-            model = ComponentModel(self.group, kept, max_variables=self.max_variables)
+            model = ComponentModel(
+                self.group,
+                kept,
+                max_variables=self.max_variables,
+            )
         part._model, part._analysis = model, analysis
         return part
 
@@ -709,6 +715,60 @@ def _entries(
     return out
 
 
+_OPEN_ANSWER: Final = Answer(None, None, True, ())
+"""What a maximum that need not be solved stands for: its rows are open whatever it is."""
+
+QUESTION_BYTES: Final = 256 << 20
+"""Largest total size of the components' question matrices :func:`table` keeps between its
+coverage pass and its solves (past it, a component's questions are asked again)."""
+
+
+@dataclass(eq=False)
+class _Asked:
+    """A component's questions for the rows it meets (``low_cols``/``high_cols`` ``None``
+    when they were too large to keep) and the (cell, day) pairs it covers of each."""
+
+    covered: IntArray
+    low_cols: BoolArray | None
+    high_cols: BoolArray | None
+
+
+def _asked(
+    solver: GroupSolver,
+    entries: dict[int, _Entry],
+    nodes_sorted: IntArray,
+    row_boxes: IntArray,
+    day_sorted: IntArray,
+) -> dict[int, tuple[_Entry, _Asked | None]]:
+    """Per component: its questions (single rows, then one per run), or ``None`` for a
+    propagated component, whose rows take the propagated bounds whole."""
+    out: dict[int, tuple[_Entry, _Asked | None]] = {}
+    kept = 0
+    group = solver.group
+    for c, entry in entries.items():
+        part = solver._build(c)
+        boxes = np.concatenate([nodes_sorted[entry.rows], row_boxes[entry.run_boxes]])
+        at_days = np.concatenate(
+            [day_sorted[entry.rows], np.full(len(entry.run_starts), part.last_day, dtype=np.int64)]
+        )
+        if part.single:
+            out[c] = (
+                entry,
+                _Asked(_singles(group, [part] * len(boxes), boxes, at_days)[2], None, None),
+            )
+        elif part._model is None:
+            out[c] = (entry, None)
+        else:
+            low_cols, high_cols, cov = part._model.questions(boxes, at_days)
+            size = low_cols.nbytes + high_cols.nbytes
+            if kept + size <= QUESTION_BYTES:
+                kept += size
+                out[c] = (entry, _Asked(cov, low_cols, high_cols))
+            else:
+                out[c] = (entry, _Asked(cov, None, None))
+    return out
+
+
 def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     """Every grid row's bounds: a map over components (each answers the rows it meets: rows
     before its last day one by one, later rows once per box since its count no longer changes)
@@ -742,6 +802,23 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             )
         kind.append((order[rows], claims.astype(np.int64)))
 
+    asked = _asked(solver, entries, nodes_sorted, row_boxes, day_sorted)
+    # a row with (cell, day) pairs that no component counts has no upper bound whatever the
+    # components say: its maximum need not be solved (one need per question, a run's question
+    # serving every row of its run)
+    covered_sorted = np.zeros(n, dtype=np.int64)
+    cover_runs = np.zeros(n + 1, dtype=np.int64)
+    for entry, question in asked.values():
+        if question is None:
+            continue
+        n_rows = len(entry.rows)
+        np.add.at(covered_sorted, entry.rows, question.covered[:n_rows])
+        np.add.at(cover_runs, entry.run_starts, question.covered[n_rows:])
+        np.add.at(cover_runs, ends[np.minimum(entry.run_starts, n - 1)], -question.covered[n_rows:])
+    covered_sorted += np.cumsum(cover_runs)[:n]
+    bounded = covered_sorted >= _measures(group, nodes_sorted, day_sorted)
+    bounded_before = np.concatenate([[0], np.cumsum(bounded)])
+
     for c, entry in entries.items():
         part = solver._build(c)
         n_rows, n_runs = len(entry.rows), len(entry.run_starts)
@@ -773,13 +850,30 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         else:
             model = part._model
             assert model is not None
-            low_cols, high_cols, cov = model.questions(boxes, at_days)
+            question = asked[c][1]
+            if question is None or question.low_cols is None or question.high_cols is None:
+                low_cols, high_cols, cov = model.questions(boxes, at_days)
+            else:
+                low_cols, high_cols, cov = question.low_cols, question.high_cols, question.covered
+            needs_high = np.concatenate(
+                [
+                    bounded[entry.rows],
+                    bounded_before[ends[entry.run_starts]] > bounded_before[entry.run_starts],
+                ]
+            )
             values: dict[int, IntArray] = {}
             groups: dict[int, list[tuple[IntArray, IntArray]]] = {}
             uncertain = np.zeros(len(low_cols), dtype=np.int64)
             for columns, sign in ((low_cols, 1), (high_cols, -1)):
                 distinct, which = _distinct_rows(columns)
-                answers = [model.solve_columns(row, sign) for row in distinct]
+                needed = np.ones(len(distinct), dtype=bool)
+                if sign < 0:
+                    needed[:] = False
+                    needed[which[needs_high]] = True
+                answers = [
+                    model.solve_columns(row, sign) if need else _OPEN_ANSWER
+                    for row, need in zip(distinct, needed.tolist(), strict=True)
+                ]
                 uncertain |= np.array([not a.exact for a in answers], dtype=np.int64)[which]
                 values[sign] = np.array(
                     [OPEN if ans.value is None else ans.value for ans in answers], dtype=np.int64
