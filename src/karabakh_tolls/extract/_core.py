@@ -296,6 +296,7 @@ _STATE_FORCES = re.compile(
     r"security\s+guards|paramilitary\s+troops)\b",
     re.I,
 )
+_POLICE_NOUN = re.compile(r"\b(?:policemen|police)\b", re.I)
 # "The attack comes two weeks after al-Shabaab ... besieged a hotel in Mogadishu": a sentence
 # that sets another event in time beside the incident told before
 _ANOTHER_TIME = re.compile(
@@ -637,6 +638,19 @@ def _perpetrator_pattern(
             rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
             rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|and|or)\b)"
         )
+        # "gunmen who ambushed a convoy", "ambushed by more than 30 armed individuals",
+        # "ambushed by a presumed drug gang": the generic actor of a relative clause or after
+        # "by", past a count or a hedge
+        parts.append(
+            rf"(?<![\w-])(?P<t>{generic})\s*,?\s+(?:who|that|which)\s+"
+            rf"(?:(?:had|have|has|reportedly|allegedly|then|{_WHEN_WORDS})\s+){{0,2}}"
+            rf"(?:{subject_verbs})\b"
+            rf"|\b(?:{subject_verbs})\s+by\s+(?:(?:a|an|the|some|more|than|at|least|about|"
+            rf"around|over|nearly|[\d,]+|presumed|suspected|alleged|unknown|unidentified|heavily|"
+            rf"armed)\s+){{0,5}}(?P<u>{generic})(?![\w-])"
+        )
+    # "came under heavy fire from the holed militants": the party firing
+    parts.append(rf"\bfire\s+from\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<s>{side})(?![\w-])(?!'s)")
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -798,11 +812,27 @@ def _place_owners(
     return owners
 
 
+def _sole_state(trees: ScopeTrees) -> str | None:
+    """The one party of the war's tree (a child of its root) that holds territory, when every
+    other child of the root holds none and there is at least one such other ("iraq" against
+    "insurgents" and a "multinational-force"; "india" against two communities' groups): a war
+    fought inside one state by armed groups and forces without land of their own. None in a war
+    of two states, or of parties none of which holds territory."""
+    party, region = trees["party"], trees["region"]
+    children = party.children[ROOT]
+    held = [node for node in children if node in region]
+    if len(held) != 1 or len(children) < 2:
+        return None
+    return held[0]
+
+
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
-    """The party whose territory holds ``region``. None in a war of one armed group against
-    the state (an insurgency, a gang war: the tree has one landless party): the people killed in
-    the state's territory are no side of it, so a place names no party there."""
-    if _lone_actor(trees) is not None:
+    """The party whose territory holds ``region``. None in a war fought inside one state by
+    parties holding no territory (an insurgency, a gang war, an occupation's insurgency: the
+    tree's root has one child that holds territory, `_sole_state`), or of one armed group
+    against the state: the people killed in the state's territory are no side of it, so a
+    place names no party there."""
+    if _lone_actor(trees) is not None or _sole_state(trees) is not None:
         return None
     party = trees["party"]
     for node in trees["region"].ancestors(region):
@@ -863,7 +893,7 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             continue
         if _in_sorted_spans(match.start(), ctx.mask):
             continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
-        if match.groupdict().get("q") is not None:
+        if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
             perpetrator = _lone_actor(ctx.trees)
@@ -2902,6 +2932,17 @@ def _sentence_candidates(
                 count, count, Hedge.IMPLICIT if how != "zero" else Hedge.EXACT, ctx.text[start:end]
             )
             np = _NounPhrase(head=category if category != ROOT else "all")
+            # "an Iraqi police officer", "a US soldier": a party adjective inside the phrase
+            words = _TOKEN.findall(ctx.norm, start, end)
+            np.parties = [p for p in (_party_of_word(ctx, w) for w in words[:-1]) if p]
+            if (
+                category == ROOT
+                and how != "family"
+                and words
+                and ctx.lex.people.get(words[-1].lower()) == "military"
+            ):
+                category = "military"
+                np.head = category
             o_conf, f_conf, part = 0.85, 0.7, how == "part"
         if (
             what == "figure"
@@ -2944,7 +2985,7 @@ def _sentence_candidates(
         )
         if what == "implicit":
             for c in built:
-                c.category = item[4]
+                c.category = np.head or item[4]
                 c.notes.append(
                     {
                         "family": "a person and the relatives named with them",
@@ -3152,8 +3193,47 @@ def run(
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
+    _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Two soldiers and four militants were killed in an exchange of fire between extremists
+    and Indian security forces", "two militants ... have been killed" in "another encounter":
+    in a war of one armed group against the state (`_state_side`), a side's dead and wounded
+    in a fight between the two ("in", "during" or "amid" one of the lexicon's
+    `perpetrator.exchange_nouns`, in the figure's sentence) fell to the other side, when the
+    sentence names no perpetrator of its own. Never a figure of no side (civilians in
+    crossfire), never in a war of two states or of several armed groups (a third party may have
+    fired). One search per sentence."""
+    state = _state_side(ctx.trees)
+    lone = _lone_actor(ctx.trees)
+    nouns = ctx.lex.get("perpetrator").get("exchange_nouns", [])
+    if state is None or lone is None or not nouns:
+        return
+    pattern = re.compile(
+        rf"\b(?:in|during|amid)\s+(?:[\w'-]+\s+){{0,3}}?(?:{words_of(nouns)})\b", re.I
+    )
+    tree = ctx.trees["party"]
+    found: dict[int, bool] = {}
+    for c in candidates:
+        if c.perpetrator != ROOT or c.party == ROOT or c.party not in tree:
+            continue
+        if c.outcome not in ("killed", "wounded"):
+            continue
+        chain = tree.ancestors(c.party)
+        top = chain[-2] if len(chain) >= 2 else c.party
+        other = lone if top == state else state if top == lone else None
+        if other is None:
+            continue
+        key = c.sentence.start
+        if key not in found:
+            found[key] = pattern.search(ctx.norm, c.sentence.start, c.sentence.end) is not None
+        if found[key]:
+            c.perpetrator = other
+            c.notes.append("perpetrator: the other side of the fight it fell in")
+            _doubt_scope(c)
 
 
 _MONTH_NAMES = (
@@ -3467,7 +3547,10 @@ def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     force the war's tree does not name), never a figure whose party is already read. One match
     at each figure's end."""
     state = _state_side(ctx.trees)
-    if state is None:
+    # police serve the state whose land they police: in a war fought inside one state
+    # (`_sole_state`) they are its own even when foreign forces fight there too
+    police_state = state or _sole_state(ctx.trees)
+    if police_state is None:
         return
     for c in candidates:
         if c.party != ROOT or c.category not in (ROOT, "military"):
@@ -3475,11 +3558,20 @@ def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         m = _STATE_FORCES.match(ctx.norm, c.end)
         if m is None:
             continue
+        side = state
+        if side is None:
+            if _POLICE_NOUN.search(ctx.norm, c.end, m.end()) is None:
+                continue
+            side = police_state
         written = ctx.text[c.end : m.end()].split()
         if any(w[:1].isupper() for w in written[:-1]):
             continue  # "five French soldiers", "two UN peacekeepers"
-        c.party = state
-        c.notes.append("party: the state's forces (one armed group against the state)")
+        c.party = side
+        c.notes.append(
+            "party: the state's forces (one armed group against the state)"
+            if state is not None
+            else "party: the state's police (a war inside one state)"
+        )
         c.confidence["scope"] = round(min(c.confidence.get("scope", 0.9), 0.7), 2)
 
 
