@@ -741,6 +741,29 @@ def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, 
     return out
 
 
+# "about 41 km south of Srinagar city", "50 km southeast of the regional capital": a distance
+# and a direction from a landmark
+_DISTANCE_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilometres?|kilometers?|miles?)\s+(?:\([^)]{0,24}\)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|from)\s+(?:the\s+)?"
+    r"(?:[\w-]+,?\s+){0,3}?$",
+    re.I,
+)
+# "Today's attack followed bombings in Songkhla": another event set beside the incident
+_FOLLOWED = re.compile(r"\bfollow(?:ed|s|ing)\b", re.I)
+# "have been killed", "have claimed more than 6,000 lives": a summary, not the incident told
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+|so\s+far\s+)?(?:killed|claimed|died|left)\b", re.I
+)
+
+
+def _landmark(ctx: _Context, at: int) -> bool:
+    """Whether the place named at ``at`` is a landmark measured from ("Tral town ..., about 41
+    km south of Srinagar city", "40 kilometers (25 miles) from the town of Bir al-Abd"): a
+    distance and a direction or "from" before it."""
+    return _DISTANCE_BEFORE.search(ctx.norm, max(0, at - 70), at) is not None
+
+
 def _resolve_place(ctx: _Context, name: str) -> str | None:
     tree = ctx.trees["region"]
     local = {k.lower(): v for k, v in ctx.lex.get("region").get("names", {}).items()}
@@ -3478,35 +3501,50 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence = _by_sentence(candidates)
     totals: dict[int, bool] = {}
     back: dict[int, bool] = {}
+    carried: tuple[int, str] | None = None  # (sentence, place) of the last incident placed
     for sentence in ctx.sentences:
-        if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
+        if carried is not None and carried[0] != sentence.index:
+            carried = _carry_incident_place(ctx, by_sentence, totals, sentence, carried)
+        if sentence.index in by_sentence:
             continue
+        # the figures told right before, or two sentences back past a sentence without any
+        # ("A suicide car bomb killed 25 people ... Iraqi police were among the casualties. The
+        # explosion -- in the Jadida neighborhood ...")
+        told = sentence.index - 1 if sentence.index - 1 in by_sentence else sentence.index - 2
         cue = _PLACE_CUE.search(ctx.norm, sentence.start, sentence.end)
         if cue is None or _OTHER_PLACES.search(ctx.norm, sentence.start, sentence.end):
             continue
         if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
             continue  # a quoted statement tells its speaker's account, not this incident
+        if _ANOTHER_TIME.search(ctx.norm, sentence.start, sentence.end) or _FOLLOWED.search(
+            ctx.norm, sentence.start, sentence.end
+        ):
+            continue  # "Today's attack followed bombings in Songkhla": another event
         stretches = [m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)]
         # the places told after the incident cue ("clashes ... took place in Eastern Lakes
         # State"), not those of a speaker's title before it ("The Nyang county commissioner")
-        places = [
-            node
+        named = [
+            (a, node)
             for a, _, node in _clause_facts(ctx, (sentence.start, sentence.end))["places"]
             if a > cue.start()
             and not _in_sorted_spans(a, ctx.mask)
             and not any(x <= a < y for x, y in stretches)
             and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
-        if not places:
-            continue
-        first = places[0]
-        chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
-        if len(chain) != len(places):
-            continue  # places apart: no one place
+        chain = _one_chain(tree, [node for _, node in named])
+        if chain is None:
+            # "in Tral town of Pulwama district, about 41 km south of Srinagar city": a
+            # landmark measured from lies apart from the incident's place
+            chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
+        if chain is None:
+            continue  # no place, or places apart: no one place
         place = _narrowest(tree, chain)
-        reached = list(by_sentence[sentence.index - 1])
-        if sentence.index - 2 in by_sentence and _sentence_test(
-            ctx, back, sentence.index - 1, _BACK_TO_INCIDENT
+        carried = (sentence.index, place)
+        reached = list(by_sentence.get(told, []))
+        if (
+            told == sentence.index - 1
+            and sentence.index - 2 in by_sentence
+            and _sentence_test(ctx, back, sentence.index - 1, _BACK_TO_INCIDENT)
         ):
             reached = by_sentence[sentence.index - 2] + reached
         for index in (sentence.index + 1, sentence.index + 2):
@@ -3537,6 +3575,64 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             where = "before" if c.sentence.index > sentence.index else "after"
             c.notes.append(f"place named with the incident in a sentence {where} it")
             _doubt_scope(c)
+
+
+def _one_chain(tree: ScopeTree, places: Sequence[str]) -> list[str] | None:
+    """``places`` when they lie on one chain of the tree (the first's ancestors and
+    descendants), else None (or when there are none)."""
+    if not places:
+        return None
+    first = places[0]
+    chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
+    return chain if len(chain) == len(places) else None
+
+
+_CARRY_SENTENCES = 5  # sentences after an incident's place that its figures may follow
+# "Meanwhile, three people were killed ...", "In a separate incident", "Earlier Sunday": another
+# incident
+_ANOTHER_INCIDENT = re.compile(
+    r"\b(?:meanwhile|separate|another|other|earlier|elsewhere|also\s+on|in\s+addition)\b", re.I
+)
+
+
+def _carry_incident_place(
+    ctx: _Context,
+    by_sentence: dict[int, list[Candidate]],
+    totals: dict[int, bool],
+    sentence: Sentence,
+    carried: tuple[int, str],
+) -> tuple[int, str] | None:
+    """ "The grenade attack was carried out in Tral town ... Health officials said three
+    civilians were killed": figures after the sentence that placed the incident, up to
+    `_CARRY_SENTENCES` sentences on, that were given only the document's subject place take the
+    incident's place when it lies below it. It ends at a sentence naming a place off its chain
+    or telling another incident ("Meanwhile", "In a separate incident", "Earlier"). Returns
+    what is carried on (None once ended)."""
+    told, place = carried
+    if sentence.index - told > _CARRY_SENTENCES:
+        return None
+    tree = ctx.trees["region"]
+    if _ANOTHER_INCIDENT.search(ctx.norm, sentence.start, sentence.end):
+        return None
+    i = bisect.bisect_left(ctx.all_place_starts, sentence.start)
+    while i < len(ctx.all_places) and ctx.all_places[i][0] < sentence.end:
+        node = ctx.all_places[i][1]
+        if not (tree.is_within(node, place) or tree.is_within(place, node)):
+            return None
+        i += 1
+    for c in by_sentence.get(sentence.index, []):
+        if "place = the document's subject place (named earlier)" not in c.notes:
+            continue
+        if c.region == place or not tree.is_within(place, c.region):
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if _PERFECT.search(ctx.norm, c.sentence.start, c.sentence.end):
+            continue
+        c.region = place
+        c.notes.append("place of the incident placed in a sentence before it")
+        _doubt_scope(c)
+    return carried
 
 
 def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
