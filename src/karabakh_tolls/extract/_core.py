@@ -2048,6 +2048,26 @@ def _dates(
     # the dateline's day ("ISLAMABAD, Nov 17 (KUNA) --") is the day the text is read against,
     # no day of the sentence
     dates = [d for d in view.dates if d.start >= ctx.dateline_end]
+    # "killed ... last year", "this year", "over the weekend", "the past week": a calendar
+    # period of the count (`_calendar_period`); the relative day read inside it is no day
+    calendar_span = _CALENDAR_PERIOD.search(norm, *view.clause(start))
+    if calendar_span is not None:
+        a = calendar_span.start()
+        between = view.next_blocker(start + 1) if a > start else view.previous_blocker(start)
+        if (
+            (
+                between is not None
+                and (start < between < a or a < between < start)
+                and _CLAUSE_GAP.search(norm, min(start, a), max(start, a)) is not None
+            )
+            or _MONTH_BEFORE.search(norm, max(0, a - 12), a)  # "in August last year"
+        ):
+            calendar_span = None  # another figure's period, or a month's year
+    period_of: tuple[dt.date | None, dt.date] | None = None
+    if calendar_span is not None:
+        period_of = _calendar_period(calendar_span, ctx.published)
+        a, b = calendar_span.span()
+        dates = [d for d in dates if not (a <= d.start < b or d.start <= a < d.end)]
     until: DateMention | None = None
     for i, d in enumerate(dates):
         lead = norm[max(sentence.start, d.start - 14) : d.start]
@@ -2089,6 +2109,10 @@ def _dates(
         end = _period_end(period, ctx.published) if period is not None else None
         if end is not None:
             as_of, how = end, "end of a period of months"
+    if period_of is not None:
+        ends = period_of[0]
+        if as_of is None and ends is not None:
+            as_of, how = ends, "end of a calendar period ('last year', 'over the weekend')"
     for d in dates:
         if d is statement or d is until or (as_of is not None and d.date == as_of):
             continue
@@ -2106,7 +2130,40 @@ def _dates(
             event = d.date
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
+    if period_of is not None and since is None:
+        since = max(period_of[1], ctx.war_start)
+    if period_of is not None and period_of[0] is not None and as_of == period_of[0]:
+        event = None  # a count over the period, not an incident of another day told with it
     return as_of, since, event, how
+
+
+# "..., the latest in a spate of attacks that claimed six lives over the weekend": a figure
+# between, past a comma or a relative clause, owns the period
+_CLAUSE_GAP = re.compile(r"[,;]|\b(?:that|which|who)\b", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$", re.I)
+_CALENDAR_PERIOD = re.compile(
+    r"\b(?P<last_year>last\s+year)\b(?!\s*(?:'s|\u2019s))"
+    r"|\b(?P<this_year>(?:so\s+far\s+)?this\s+year)\b"
+    r"|\b(?P<weekend>(?:over|during|at)\s+the\s+weekend|last\s+weekend)\b"
+    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b",
+    re.I,
+)
+
+
+def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date]:
+    """(end or None, start) of a calendar period read against the day of the text: "last year"
+    (the whole of the year before), "this year" (from January 1; it holds on the day of the
+    statement), "over the weekend" (the last Saturday and Sunday on or before the day),
+    "the past week" (the seven days before; it holds on the day of the statement)."""
+    if match.group("last_year"):
+        year = published.year - 1
+        return dt.date(year, 12, 31), dt.date(year, 1, 1)
+    if match.group("this_year"):
+        return None, dt.date(published.year, 1, 1)
+    if match.group("weekend"):
+        sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7)
+        return sunday, sunday - dt.timedelta(days=1)
+    return None, published - dt.timedelta(days=7)
 
 
 def _period_end(period: re.Match[str], published: dt.date) -> dt.date | None:
