@@ -2050,15 +2050,19 @@ def _dates(
     dates = [d for d in view.dates if d.start >= ctx.dateline_end]
     # "killed ... last year", "this year", "over the weekend", "the past week": a calendar
     # period of the count (`_calendar_period`); the relative day read inside it is no day
-    calendar_span = _CALENDAR_PERIOD.search(norm, *view.clause(start))
+    calendar_span = _CALENDAR_PERIOD.search(norm, sentence.start, sentence.end)
     if calendar_span is not None:
         a = calendar_span.start()
         between = view.next_blocker(start + 1) if a > start else view.previous_blocker(start)
+        if between is not None and not (start < between < a or a < between < start):
+            between = None
         if (
+            # another figure between, and a clause boundary between the period (or that
+            # figure, when the period comes first) and this one
             (
                 between is not None
-                and (start < between < a or a < between < start)
-                and _CLAUSE_GAP.search(norm, min(start, a), max(start, a)) is not None
+                and _CLAUSE_GAP.search(norm, *((start, a) if a > start else (between, start)))
+                is not None
             )
             or _MONTH_BEFORE.search(norm, max(0, a - 12), a)  # "in August last year"
         ):
@@ -3453,7 +3457,9 @@ def _sentence_test(
 # number of"): "The toll is 24 dead" and "the death toll could go up" are none
 _RUNNING_TOTAL_WORDS = re.compile(
     r"\b(?:since|total|tally|so\s+far|number\s+of|(?:rose|risen|climbed|jumped|reached|"
-    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b",
+    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b"
+    # ("30 others brought to hospital": taken somewhere, no total)
+    r"(?!\s+(?:the\s+|a\s+)?(?:hospitals?|safety|justice)\b)",
     re.I,
 )
 
@@ -3677,8 +3683,14 @@ def _carry_incident_place(
         if not (tree.is_within(node, place) or tree.is_within(place, node)):
             return None
         i += 1
+    moved: tuple[Candidate, str] | None = None  # the figure moved last, and from where
     for c in by_sentence.get(sentence.index, []):
-        if "place = the document's subject place (named earlier)" not in c.notes:
+        shared = (
+            moved is not None
+            and "scope shared with the previous figure" in c.notes
+            and c.region == moved[1]
+        )
+        if "place = the document's subject place (named earlier)" not in c.notes and not shared:
             continue
         if c.region == place or not tree.is_within(place, c.region):
             continue
@@ -3686,6 +3698,7 @@ def _carry_incident_place(
             continue
         if _PERFECT.search(ctx.norm, c.sentence.start, c.sentence.end):
             continue
+        moved = (c, c.region)
         c.region = place
         c.notes.append("place of the incident placed in a sentence before it")
         _doubt_scope(c)
