@@ -296,6 +296,7 @@ _STATE_FORCES = re.compile(
     r"security\s+guards|paramilitary\s+troops)\b",
     re.I,
 )
+_POLICE_NOUN = re.compile(r"\b(?:policemen|police)\b", re.I)
 # "The attack comes two weeks after al-Shabaab ... besieged a hotel in Mogadishu": a sentence
 # that sets another event in time beside the incident told before
 _ANOTHER_TIME = re.compile(
@@ -637,6 +638,19 @@ def _perpetrator_pattern(
             rf"(?:(?:has|have|had|reportedly|allegedly|also|first|then|so\s+far|{_WHEN_WORDS})\s+){{0,3}}"
             rf"(?:{subject_verbs})\b(?!\s+(?:in|by|on|at(?!\s+least)|during|when|while|after|as|and|or)\b)"
         )
+        # "gunmen who ambushed a convoy", "ambushed by more than 30 armed individuals",
+        # "ambushed by a presumed drug gang": the generic actor of a relative clause or after
+        # "by", past a count or a hedge
+        parts.append(
+            rf"(?<![\w-])(?P<t>{generic})\s*,?\s+(?:who|that|which)\s+"
+            rf"(?:(?:had|have|has|reportedly|allegedly|then|{_WHEN_WORDS})\s+){{0,2}}"
+            rf"(?:{subject_verbs})\b"
+            rf"|\b(?:{subject_verbs})\s+by\s+(?:(?:a|an|the|some|more|than|at|least|about|"
+            rf"around|over|nearly|[\d,]+|presumed|suspected|alleged|unknown|unidentified|heavily|"
+            rf"armed)\s+){{0,5}}(?P<u>{generic})(?![\w-])"
+        )
+    # "came under heavy fire from the holed militants": the party firing
+    parts.append(rf"\bfire\s+from\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<s>{side})(?![\w-])(?!'s)")
     if force_of != "(?!x)x":
         parts.append(rf"\b(?:{force_of})\s+(?:the\s+)?(?P<e>{side})\b")
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -727,6 +741,29 @@ def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, 
     return out
 
 
+# "about 41 km south of Srinagar city", "50 km southeast of the regional capital": a distance
+# and a direction from a landmark
+_DISTANCE_BEFORE = re.compile(
+    r"\b\d[\d,.]*\s*(?:km|kilometres?|kilometers?|miles?)\s+(?:\([^)]{0,24}\)\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|from)\s+(?:the\s+)?"
+    r"(?:[\w-]+,?\s+){0,3}?$",
+    re.I,
+)
+# "Today's attack followed bombings in Songkhla": another event set beside the incident
+_FOLLOWED = re.compile(r"\bfollow(?:ed|s|ing)\b", re.I)
+# "have been killed", "have claimed more than 6,000 lives": a summary, not the incident told
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+|so\s+far\s+)?(?:killed|claimed|died|left)\b", re.I
+)
+
+
+def _landmark(ctx: _Context, at: int) -> bool:
+    """Whether the place named at ``at`` is a landmark measured from ("Tral town ..., about 41
+    km south of Srinagar city", "40 kilometers (25 miles) from the town of Bir al-Abd"): a
+    distance and a direction or "from" before it."""
+    return _DISTANCE_BEFORE.search(ctx.norm, max(0, at - 70), at) is not None
+
+
 def _resolve_place(ctx: _Context, name: str) -> str | None:
     tree = ctx.trees["region"]
     local = {k.lower(): v for k, v in ctx.lex.get("region").get("names", {}).items()}
@@ -798,11 +835,27 @@ def _place_owners(
     return owners
 
 
+def _sole_state(trees: ScopeTrees) -> str | None:
+    """The one party of the war's tree (a child of its root) that holds territory, when every
+    other child of the root holds none and there is at least one such other ("iraq" against
+    "insurgents" and a "multinational-force"; "india" against two communities' groups): a war
+    fought inside one state by armed groups and forces without land of their own. None in a war
+    of two states, or of parties none of which holds territory."""
+    party, region = trees["party"], trees["region"]
+    children = party.children[ROOT]
+    held = [node for node in children if node in region]
+    if len(held) != 1 or len(children) < 2:
+        return None
+    return held[0]
+
+
 def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
-    """The party whose territory holds ``region``. None in a war of one armed group against
-    the state (an insurgency, a gang war: the tree has one landless party): the people killed in
-    the state's territory are no side of it, so a place names no party there."""
-    if _lone_actor(trees) is not None:
+    """The party whose territory holds ``region``. None in a war fought inside one state by
+    parties holding no territory (an insurgency, a gang war, an occupation's insurgency: the
+    tree's root has one child that holds territory, `_sole_state`), or of one armed group
+    against the state: the people killed in the state's territory are no side of it, so a
+    place names no party there."""
+    if _lone_actor(trees) is not None or _sole_state(trees) is not None:
         return None
     party = trees["party"]
     for node in trees["region"].ancestors(region):
@@ -863,7 +916,7 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             continue
         if _in_sorted_spans(match.start(), ctx.mask):
             continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
-        if match.groupdict().get("q") is not None:
+        if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
             perpetrator = _lone_actor(ctx.trees)
@@ -1995,6 +2048,30 @@ def _dates(
     # the dateline's day ("ISLAMABAD, Nov 17 (KUNA) --") is the day the text is read against,
     # no day of the sentence
     dates = [d for d in view.dates if d.start >= ctx.dateline_end]
+    # "killed ... last year", "this year", "over the weekend", "the past week": a calendar
+    # period of the count (`_calendar_period`); the relative day read inside it is no day
+    calendar_span = _CALENDAR_PERIOD.search(norm, sentence.start, sentence.end)
+    if calendar_span is not None:
+        a = calendar_span.start()
+        between = view.next_blocker(start + 1) if a > start else view.previous_blocker(start)
+        if between is not None and not (start < between < a or a < between < start):
+            between = None
+        if (
+            # another figure between, and a clause boundary between the period (or that
+            # figure, when the period comes first) and this one
+            (
+                between is not None
+                and _CLAUSE_GAP.search(norm, *((start, a) if a > start else (between, start)))
+                is not None
+            )
+            or _MONTH_BEFORE.search(norm, max(0, a - 12), a)  # "in August last year"
+        ):
+            calendar_span = None  # another figure's period, or a month's year
+    period_of: tuple[dt.date | None, dt.date] | None = None
+    if calendar_span is not None:
+        period_of = _calendar_period(calendar_span, ctx.published)
+        a, b = calendar_span.span()
+        dates = [d for d in dates if not (a <= d.start < b or d.start <= a < d.end)]
     until: DateMention | None = None
     for i, d in enumerate(dates):
         lead = norm[max(sentence.start, d.start - 14) : d.start]
@@ -2036,6 +2113,10 @@ def _dates(
         end = _period_end(period, ctx.published) if period is not None else None
         if end is not None:
             as_of, how = end, "end of a period of months"
+    if period_of is not None:
+        ends = period_of[0]
+        if as_of is None and ends is not None:
+            as_of, how = ends, "end of a calendar period ('last year', 'over the weekend')"
     for d in dates:
         if d is statement or d is until or (as_of is not None and d.date == as_of):
             continue
@@ -2053,7 +2134,40 @@ def _dates(
             event = d.date
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
+    if period_of is not None and since is None:
+        since = max(period_of[1], ctx.war_start)
+    if period_of is not None and period_of[0] is not None and as_of == period_of[0]:
+        event = None  # a count over the period, not an incident of another day told with it
     return as_of, since, event, how
+
+
+# "..., the latest in a spate of attacks that claimed six lives over the weekend": a figure
+# between, past a comma or a relative clause, owns the period
+_CLAUSE_GAP = re.compile(r"[,;]|\b(?:that|which|who)\b", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s+$", re.I)
+_CALENDAR_PERIOD = re.compile(
+    r"\b(?P<last_year>last\s+year)\b(?!\s*(?:'s|\u2019s))"
+    r"|\b(?P<this_year>(?:so\s+far\s+)?this\s+year)\b"
+    r"|\b(?P<weekend>(?:over|during|at)\s+the\s+weekend|last\s+weekend)\b"
+    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b",
+    re.I,
+)
+
+
+def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date | None, dt.date]:
+    """(end or None, start) of a calendar period read against the day of the text: "last year"
+    (the whole of the year before), "this year" (from January 1; it holds on the day of the
+    statement), "over the weekend" (the last Saturday and Sunday on or before the day),
+    "the past week" (the seven days before; it holds on the day of the statement)."""
+    if match.group("last_year"):
+        year = published.year - 1
+        return dt.date(year, 12, 31), dt.date(year, 1, 1)
+    if match.group("this_year"):
+        return None, dt.date(published.year, 1, 1)
+    if match.group("weekend"):
+        sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7)
+        return sunday, sunday - dt.timedelta(days=1)
+    return None, published - dt.timedelta(days=7)
 
 
 def _period_end(period: re.Match[str], published: dt.date) -> dt.date | None:
@@ -2902,6 +3016,17 @@ def _sentence_candidates(
                 count, count, Hedge.IMPLICIT if how != "zero" else Hedge.EXACT, ctx.text[start:end]
             )
             np = _NounPhrase(head=category if category != ROOT else "all")
+            # "an Iraqi police officer", "a US soldier": a party adjective inside the phrase
+            words = _TOKEN.findall(ctx.norm, start, end)
+            np.parties = [p for p in (_party_of_word(ctx, w) for w in words[:-1]) if p]
+            if (
+                category == ROOT
+                and how != "family"
+                and words
+                and ctx.lex.people.get(words[-1].lower()) == "military"
+            ):
+                category = "military"
+                np.head = category
             o_conf, f_conf, part = 0.85, 0.7, how == "part"
         if (
             what == "figure"
@@ -2944,7 +3069,7 @@ def _sentence_candidates(
         )
         if what == "implicit":
             for c in built:
-                c.category = item[4]
+                c.category = np.head or item[4]
                 c.notes.append(
                     {
                         "family": "a person and the relatives named with them",
@@ -3152,8 +3277,47 @@ def run(
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
+    _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Two soldiers and four militants were killed in an exchange of fire between extremists
+    and Indian security forces", "two militants ... have been killed" in "another encounter":
+    in a war of one armed group against the state (`_state_side`), a side's dead and wounded
+    in a fight between the two ("in", "during" or "amid" one of the lexicon's
+    `perpetrator.exchange_nouns`, in the figure's sentence) fell to the other side, when the
+    sentence names no perpetrator of its own. Never a figure of no side (civilians in
+    crossfire), never in a war of two states or of several armed groups (a third party may have
+    fired). One search per sentence."""
+    state = _state_side(ctx.trees)
+    lone = _lone_actor(ctx.trees)
+    nouns = ctx.lex.get("perpetrator").get("exchange_nouns", [])
+    if state is None or lone is None or not nouns:
+        return
+    pattern = re.compile(
+        rf"\b(?:in|during|amid)\s+(?:[\w'-]+\s+){{0,3}}?(?:{words_of(nouns)})\b", re.I
+    )
+    tree = ctx.trees["party"]
+    found: dict[int, bool] = {}
+    for c in candidates:
+        if c.perpetrator != ROOT or c.party == ROOT or c.party not in tree:
+            continue
+        if c.outcome not in ("killed", "wounded"):
+            continue
+        chain = tree.ancestors(c.party)
+        top = chain[-2] if len(chain) >= 2 else c.party
+        other = lone if top == state else state if top == lone else None
+        if other is None:
+            continue
+        key = c.sentence.start
+        if key not in found:
+            found[key] = pattern.search(ctx.norm, c.sentence.start, c.sentence.end) is not None
+        if found[key]:
+            c.perpetrator = other
+            c.notes.append("perpetrator: the other side of the fight it fell in")
+            _doubt_scope(c)
 
 
 _MONTH_NAMES = (
@@ -3293,7 +3457,9 @@ def _sentence_test(
 # number of"): "The toll is 24 dead" and "the death toll could go up" are none
 _RUNNING_TOTAL_WORDS = re.compile(
     r"\b(?:since|total|tally|so\s+far|number\s+of|(?:rose|risen|climbed|jumped|reached|"
-    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b",
+    r"brings?|bringing|brought|pushing|pushed|raising|raised)\s+(?:\w+\s+){0,3}?to)\b"
+    # ("30 others brought to hospital": taken somewhere, no total)
+    r"(?!\s+(?:the\s+|a\s+)?(?:hospitals?|safety|justice)\b)",
     re.I,
 )
 
@@ -3398,35 +3564,50 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence = _by_sentence(candidates)
     totals: dict[int, bool] = {}
     back: dict[int, bool] = {}
+    carried: tuple[int, str] | None = None  # (sentence, place) of the last incident placed
     for sentence in ctx.sentences:
-        if sentence.index in by_sentence or sentence.index - 1 not in by_sentence:
+        if carried is not None and carried[0] != sentence.index:
+            carried = _carry_incident_place(ctx, by_sentence, totals, sentence, carried)
+        if sentence.index in by_sentence:
             continue
+        # the figures told right before, or two sentences back past a sentence without any
+        # ("A suicide car bomb killed 25 people ... Iraqi police were among the casualties. The
+        # explosion -- in the Jadida neighborhood ...")
+        told = sentence.index - 1 if sentence.index - 1 in by_sentence else sentence.index - 2
         cue = _PLACE_CUE.search(ctx.norm, sentence.start, sentence.end)
         if cue is None or _OTHER_PLACES.search(ctx.norm, sentence.start, sentence.end):
             continue
         if ctx.norm[sentence.start : sentence.start + 1] in _QUOTE_MARKS:
             continue  # a quoted statement tells its speaker's account, not this incident
+        if _ANOTHER_TIME.search(ctx.norm, sentence.start, sentence.end) or _FOLLOWED.search(
+            ctx.norm, sentence.start, sentence.end
+        ):
+            continue  # "Today's attack followed bombings in Songkhla": another event
         stretches = [m.span() for m in _BETWEEN_PLACES.finditer(ctx.norm, cue.end(), sentence.end)]
         # the places told after the incident cue ("clashes ... took place in Eastern Lakes
         # State"), not those of a speaker's title before it ("The Nyang county commissioner")
-        places = [
-            node
+        named = [
+            (a, node)
             for a, _, node in _clause_facts(ctx, (sentence.start, sentence.end))["places"]
             if a > cue.start()
             and not _in_sorted_spans(a, ctx.mask)
             and not any(x <= a < y for x, y in stretches)
             and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
-        if not places:
-            continue
-        first = places[0]
-        chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
-        if len(chain) != len(places):
-            continue  # places apart: no one place
+        chain = _one_chain(tree, [node for _, node in named])
+        if chain is None:
+            # "in Tral town of Pulwama district, about 41 km south of Srinagar city": a
+            # landmark measured from lies apart from the incident's place
+            chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
+        if chain is None:
+            continue  # no place, or places apart: no one place
         place = _narrowest(tree, chain)
-        reached = list(by_sentence[sentence.index - 1])
-        if sentence.index - 2 in by_sentence and _sentence_test(
-            ctx, back, sentence.index - 1, _BACK_TO_INCIDENT
+        carried = (sentence.index, place)
+        reached = list(by_sentence.get(told, []))
+        if (
+            told == sentence.index - 1
+            and sentence.index - 2 in by_sentence
+            and _sentence_test(ctx, back, sentence.index - 1, _BACK_TO_INCIDENT)
         ):
             reached = by_sentence[sentence.index - 2] + reached
         for index in (sentence.index + 1, sentence.index + 2):
@@ -3459,6 +3640,71 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             _doubt_scope(c)
 
 
+def _one_chain(tree: ScopeTree, places: Sequence[str]) -> list[str] | None:
+    """``places`` when they lie on one chain of the tree (the first's ancestors and
+    descendants), else None (or when there are none)."""
+    if not places:
+        return None
+    first = places[0]
+    chain = [n for n in places if tree.is_within(n, first) or tree.is_within(first, n)]
+    return chain if len(chain) == len(places) else None
+
+
+_CARRY_SENTENCES = 5  # sentences after an incident's place that its figures may follow
+# "Meanwhile, three people were killed ...", "In a separate incident", "Earlier Sunday": another
+# incident
+_ANOTHER_INCIDENT = re.compile(
+    r"\b(?:meanwhile|separate|another|other|earlier|elsewhere|also\s+on|in\s+addition)\b", re.I
+)
+
+
+def _carry_incident_place(
+    ctx: _Context,
+    by_sentence: dict[int, list[Candidate]],
+    totals: dict[int, bool],
+    sentence: Sentence,
+    carried: tuple[int, str],
+) -> tuple[int, str] | None:
+    """ "The grenade attack was carried out in Tral town ... Health officials said three
+    civilians were killed": figures after the sentence that placed the incident, up to
+    `_CARRY_SENTENCES` sentences on, that were given only the document's subject place take the
+    incident's place when it lies below it. It ends at a sentence naming a place off its chain
+    or telling another incident ("Meanwhile", "In a separate incident", "Earlier"). Returns
+    what is carried on (None once ended)."""
+    told, place = carried
+    if sentence.index - told > _CARRY_SENTENCES:
+        return None
+    tree = ctx.trees["region"]
+    if _ANOTHER_INCIDENT.search(ctx.norm, sentence.start, sentence.end):
+        return None
+    i = bisect.bisect_left(ctx.all_place_starts, sentence.start)
+    while i < len(ctx.all_places) and ctx.all_places[i][0] < sentence.end:
+        node = ctx.all_places[i][1]
+        if not (tree.is_within(node, place) or tree.is_within(place, node)):
+            return None
+        i += 1
+    moved: tuple[Candidate, str] | None = None  # the figure moved last, and from where
+    for c in by_sentence.get(sentence.index, []):
+        shared = (
+            moved is not None
+            and "scope shared with the previous figure" in c.notes
+            and c.region == moved[1]
+        )
+        if "place = the document's subject place (named earlier)" not in c.notes and not shared:
+            continue
+        if c.region == place or not tree.is_within(place, c.region):
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if _PERFECT.search(ctx.norm, c.sentence.start, c.sentence.end):
+            continue
+        moved = (c, c.region)
+        c.region = place
+        c.notes.append("place of the incident placed in a sentence before it")
+        _doubt_scope(c)
+    return carried
+
+
 def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "ELN guerrillas killed at least nine soldiers in an attack on an army base in northeast
     Colombia": in a war of one armed group against the state (`_state_side`), soldiers,
@@ -3467,7 +3713,10 @@ def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     force the war's tree does not name), never a figure whose party is already read. One match
     at each figure's end."""
     state = _state_side(ctx.trees)
-    if state is None:
+    # police serve the state whose land they police: in a war fought inside one state
+    # (`_sole_state`) they are its own even when foreign forces fight there too
+    police_state = state or _sole_state(ctx.trees)
+    if police_state is None:
         return
     for c in candidates:
         if c.party != ROOT or c.category not in (ROOT, "military"):
@@ -3475,11 +3724,20 @@ def _state_forces(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         m = _STATE_FORCES.match(ctx.norm, c.end)
         if m is None:
             continue
+        side = state
+        if side is None:
+            if _POLICE_NOUN.search(ctx.norm, c.end, m.end()) is None:
+                continue
+            side = police_state
         written = ctx.text[c.end : m.end()].split()
         if any(w[:1].isupper() for w in written[:-1]):
             continue  # "five French soldiers", "two UN peacekeepers"
-        c.party = state
-        c.notes.append("party: the state's forces (one armed group against the state)")
+        c.party = side
+        c.notes.append(
+            "party: the state's forces (one armed group against the state)"
+            if state is not None
+            else "party: the state's police (a war inside one state)"
+        )
         c.confidence["scope"] = round(min(c.confidence.get("scope", 0.9), 0.7), 2)
 
 
