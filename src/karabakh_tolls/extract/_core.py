@@ -974,6 +974,69 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
     return best[1] if best is not None else None
 
 
+_OWNED = re.compile(r"(?:'s|')\s+")
+_OWNED_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Owned:
+    start: int  # where the owned body's words start
+    end: int  # the end of its head noun
+    head: str
+
+
+def _owned_body(ctx: _Context, text: str, end: int) -> _Owned | None:
+    """The body a table name owns right after ``end`` ("Moscow's defence ministry", "Russia's
+    top investigation committee"): the body speaks, not the state the name stands for. Its head
+    is the last speaker head of the first run of them within five words."""
+    owned = _OWNED.match(text, end, min(len(text), end + 4))
+    if owned is None:
+        return None
+    best: tuple[int, str] | None = None
+    at = owned.end()
+    for _ in range(5):
+        word = _OWNED_WORD.match(text, at)
+        if word is None:
+            break
+        lowered = word.group(0).lower()
+        if lowered in ctx.lex.stop_words or ctx.lex.speech_any.fullmatch(lowered):
+            break
+        if lowered in ctx.lex.speaker_heads:
+            best = (word.end(), lowered)
+        elif best is not None:
+            break
+        at = word.end()
+        while at < len(text) and text[at] == " ":
+            at += 1
+    if best is None:
+        return None
+    return _Owned(owned.end(), best[0], best[1])
+
+
+def _owner_source(ctx: _Context, phrase: str) -> Source | None:
+    """The source of the table named in ``phrase``; when that name owns a body ("Moscow's
+    defence ministry"), the body kept as text, with the owner's affiliation."""
+    best: tuple[int, re.Match[str], Source] | None = None
+    for entry in ctx.lex.sources:
+        match = entry.pattern.search(phrase)
+        if match is not None and (best is None or match.end() - match.start() > best[0]):
+            best = (match.end() - match.start(), match, entry.source)
+    if best is None:
+        return None
+    _, match, owner = best
+    owned = _owned_body(ctx, phrase, match.end())
+    if owned is None or owned.end != len(phrase.rstrip()):
+        return owner
+    name = " ".join(phrase[match.start() : owned.end].split())
+    kind = ctx.lex.speaker_heads[owned.head]
+    return Source(
+        _slug(name),
+        name,
+        SourceKind.GOVERNMENT if kind == "government" else SourceKind.OTHER,
+        owner.affiliation if kind == "government" else INDEPENDENT,
+    )
+
+
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     # "Last week Iraqi police said": a day or a time before the speaker is no part of it
@@ -1001,6 +1064,15 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    if (
+        kind is None
+        and len(words) >= 2
+        and words[-2].islower()
+        and words[-2].strip(",") in ctx.lex.speaker_heads
+        and re.fullmatch(r"[A-Z][\w.'-]*", words[-1])
+    ):
+        # "Indian news agency ANI", "the newspaper Haaretz": a body named after its kind noun
+        kind = ctx.lex.speaker_heads[words[-2].strip(",")]
     situated = _SITUATED_SOURCE.match(name) if indefinite else None
     if situated is not None and len(words) <= 8:
         # "a medical source at the Al-Awda hospital": an unnamed source, kept as text
@@ -1171,6 +1243,7 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     relayed = (
         re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
     )
+    participles = {w.lower() for w in lex.get("speech").get("participles", [])}
     previous: Speaker | None = None
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
@@ -1182,6 +1255,12 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
             ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
+            if verb in participles:
+                found = _participle_speaker(ctx, sentence, match, out, previous)
+                if found is not None:
+                    out.append(found)
+                    previous = found
+                continue
             if verb == "quoted":
                 quoted = _QUOTED_AS.match(norm, match.end(), sentence.end)
                 if quoted is None:
@@ -1293,6 +1372,62 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     return out
 
 
+_WITH_BEFORE = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:()\"]{2,100}?)\s+$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SUBJECT_STOP = frozenset(
+    {"at", "in", "on", "of", "from", "with", "who", "which", "that", "near", "for", "to", "by"}
+)
+
+
+def _clause_subject(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
+    """The noun phrase opening a sentence, up to its last speaker head before a preposition or
+    a verb ("A US military officer at the scene gave ..." -> "A US military officer")."""
+    chunk = ctx.norm[start:limit]
+    lead = _LEADING_TIME.match(chunk)
+    offset = lead.end() if lead is not None else 0
+    words = list(re.finditer(r"[^\s,;:]+", chunk[offset:]))[:8]
+    best: int | None = None
+    for i, word in enumerate(words):
+        text = word.group(0).lower()
+        if text in _SUBJECT_STOP or text in ctx.lex.stop_words:
+            break
+        if text.strip("'") in ctx.lex.speaker_heads:
+            best = i
+        elif best is not None:
+            break  # the head noun ended the phrase: "officer gave", not "officer ... gave"
+    if best is None:
+        return None
+    begin = start + offset + words[0].start()
+    return begin, ctx.norm[begin : start + offset + words[best].end()]
+
+
+def _participle_speaker(
+    ctx: _Context,
+    sentence: Sentence,
+    match: re.Match[str],
+    found: Sequence[Speaker],
+    previous: Speaker | None,
+) -> Speaker | None:
+    """The speaker of a participle of speech: "with the ICRC saying ..." (the phrase after
+    "with"), "..., saying" (the sentence's speaker before it, else the subject opening it)."""
+    before = ctx.norm[max(sentence.start, match.start() - 110) : match.start()]
+    with_ = _WITH_BEFORE.search(before)
+    if with_ is not None:
+        at = match.start() - len(before) + with_.start("who")
+        return _speaker_from_phrase(ctx, (at, with_.group("who")), match.end(), previous)
+    if _COMMA_BEFORE.search(before) is None:
+        return None  # "quoted the ministry as saying": the verb "quoted" names the speaker
+    own = [s for s in found if sentence.start <= s.start < match.start()]
+    if own:
+        # "..., officials said, adding that": the sentence's speaker goes on
+        last = own[-1]
+        return Speaker(match.start(), match.start(), last.source, match.end(), last.via, True)
+    subject = _clause_subject(ctx, sentence.start, match.start())
+    if subject is None:
+        return None
+    return _speaker_from_phrase(ctx, subject, match.end(), previous)
+
+
 def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
     """The outlet relaying an originator: "Trend reports with reference to X" -> ``trend``."""
     words = ctx.lex.get("speech").get("relayed", [])
@@ -1339,7 +1474,7 @@ def _speaker_from_phrase(
         listener = _table_source(ctx, told.group("listener"))
         via = listener.id if listener is not None else None
         phrase = phrase[: told.start()]
-    source = _table_source(ctx, phrase)
+    source = _owner_source(ctx, phrase)
     if source is None:
         named = _CORRESPONDENTS.match(phrase.split(",")[0]) or _QUOTED_NAME.match(phrase)
         if named is not None and len(named.group("name").split()) <= 6:
@@ -1430,8 +1565,10 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
     last_end = -1
     for start, end, _, entry in found:
         if start >= last_end:
-            named.append((start, end, entry))
             last_end = end
+            if _owned_body(ctx, norm, end) is not None:
+                continue  # "Moscow's defence ministry said": the body speaks (found below)
+            named.append((start, end, entry))
     ctx.mask = sorted((s, e) for s, e, _ in named)
     mentions: list[tuple[int, int, Source, bool, str | None]] = [
         (s, e, entry.source, False, None) for s, e, entry in named
