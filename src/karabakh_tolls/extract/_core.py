@@ -1513,16 +1513,19 @@ def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, st
         out.append((match.start(), head, source))
     for sentence in sentences_:
         subject = _clause_subject(ctx, sentence.start, min(sentence.end, sentence.start + 120))
-        if subject is None or not subject[1][:1].isupper() or subject[1].split()[0] in (
-            "The", "A", "An", "This", "That", "Its", "Their", "His", "Her"
+        if (
+            subject is None
+            or not subject[1][:1].isupper()
+            or subject[1].split()[0]
+            in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her")
         ):
             continue  # "The ministry condemned": no name, nothing to refer to
         after = norm[subject[0] + len(subject[1]) : sentence.end]
         if ctx.lex.speech_after.match(after) is not None:
             continue  # a speaker: found with the speakers
-        source = _owner_source(ctx, subject[1]) or _text_source(ctx, subject[1])
-        if source is not None:
-            out.append((subject[0], subject[1].split()[-1].lower().strip("'"), source))
+        named = _owner_source(ctx, subject[1]) or _text_source(ctx, subject[1])
+        if named is not None:
+            out.append((subject[0], subject[1].split()[-1].lower().strip("'"), named))
     out.sort(key=lambda b: b[0])
     return out
 
@@ -1559,7 +1562,8 @@ def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
         bare = [w for w in words if w.lower() not in ("the", "a", "an")]
         if not bare or bare[-1].lower() in documents:
             continue
-        if any(w.lower() in ctx.lex.stop_words or (w.islower() and w.endswith("ing")) for w in bare):
+        stops = ctx.lex.stop_words
+        if any(w.lower() in stops or (w.islower() and w[-3:] == "ing") for w in bare):
             continue  # "adding up official figures puts them at": no body, a clause
         named = all(w[:1].isupper() for w in bare) and len(bare) <= 4
         if bare[-1].lower().strip("'") in ctx.lex.speaker_heads or named:
@@ -2216,8 +2220,8 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
 # --- assembling --------------------------------------------------------------------------------
 
 
-_OPENING_MARKS = frozenset("\"\u201c\u00ab")
-_CLOSING_MARKS = frozenset("\"\u201d\u00bb")
+_OPENING_MARKS = frozenset('"\u201c\u00ab')
+_CLOSING_MARKS = frozenset('"\u201d\u00bb')
 
 
 def _neighbour_paragraph(ctx: _Context, sentence: Sentence, step: int) -> Sentence | None:
@@ -3877,12 +3881,19 @@ def _day_of_incident_told_again(
     ctx: _Context, sentence: Sentence, found: Sequence[Candidate]
 ) -> dt.date | None:
     """The day a sentence with figures gives the incident told before: its figures are all
-    tolls of one incident of a day of their own sentence, and it points back to that incident
-    with a definite count ("The killing of the 13 law enforcement officers Thursday sparked a
-    huge search") or a definite incident noun ("the attack"), setting no other event beside
-    it ("another", "separate", "earlier")."""
-    days = {c.as_of for c in found if c.kind == "incident" and c.dated}
-    if len(days) != 1 or any(c.kind != "incident" for c in found):
+    dated by one day of their own sentence (no statement's, no "as of"), and it points back to
+    that incident with a definite count ("The killing of the 13 law enforcement officers
+    Thursday sparked a huge search") or a definite incident noun ("the attack"), setting no
+    other event beside it ("another", "separate", "earlier")."""
+    own = [
+        c
+        for c in found
+        if c.kind != "increment"
+        and c.dated
+        and not c.date_how.startswith(("day of the statement", "as of", "end of", "day of the d"))
+    ]
+    days = {c.as_of for c in own}
+    if len(days) != 1 or len(own) != len(found):
         return None
     if _ANOTHER_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is not None:
         return None
