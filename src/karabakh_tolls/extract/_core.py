@@ -1553,6 +1553,8 @@ def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
     if text != phrase.strip():
         return None  # offsets would not hold; such phrases are rare
     lead = len(phrase) - len(phrase.lstrip())
+    if not text or text.split()[0].lower() in ("a", "an"):
+        return None  # "according to a government statement": an unnamed source of its own
     for pattern in (_DOC_OWNED, _DOC_OF, _DOC_ADJUNCT):
         match = pattern.match(text)
         if match is None or match.group("doc").lower() not in documents:
