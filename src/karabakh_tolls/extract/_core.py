@@ -28,7 +28,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -461,6 +461,9 @@ class _Context:
     generic_counted: re.Pattern[str] = re.compile(r"(?!x)x")
     # the narrowest place of each sentence whose places lie on one chain (`_sentence_chain`)
     sentence_chains: dict[int, str | None] = field(default_factory=dict)
+    # bodies named without speaking ("Iraq Body Count, a group that ..."), see `_bodies`
+    bodies: list[tuple[int, str, Source]] = field(default_factory=list)
+    body_starts: list[int] = field(default_factory=list)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -974,6 +977,80 @@ def _table_source(ctx: _Context, phrase: str) -> Source | None:
     return best[1] if best is not None else None
 
 
+_OWNED = re.compile(r"(?:'s|')\s+")
+_OWNED_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Owned:
+    start: int  # where the owned body's words start
+    end: int  # the end of its head noun
+    head: str
+
+
+def _owned_body(ctx: _Context, text: str, end: int) -> _Owned | None:
+    """The body a table name owns right after ``end`` ("Moscow's defence ministry", "Russia's
+    top investigation committee"): the body speaks, not the state the name stands for. Its head
+    is the last speaker head of the first run of them within five words."""
+    owned = _OWNED.match(text, end, min(len(text), end + 4))
+    if owned is None:
+        return None
+    best: tuple[int, str] | None = None
+    at = owned.end()
+    for _ in range(5):
+        word = _OWNED_WORD.match(text, at)
+        if word is None:
+            break
+        lowered = word.group(0).lower()
+        if lowered in ctx.lex.stop_words or ctx.lex.speech_any.fullmatch(lowered):
+            break
+        if lowered in ctx.lex.speaker_heads:
+            best = (word.end(), lowered)
+        elif best is not None:
+            break
+        at = word.end()
+        while at < len(text) and text[at] == " ":
+            at += 1
+    if best is None:
+        return None
+    return _Owned(owned.end(), best[0], best[1])
+
+
+def _state_name(ctx: _Context, source: Source, matched: str) -> bool:
+    """Whether a table match is a state's name standing for its government ("Moscow",
+    "Russia"), not a body's name ("the UN", "Amnesty"): a government source matched by words
+    that hold no speaker head."""
+    if source.kind is not SourceKind.GOVERNMENT:
+        return False
+    return not any(w.lower().strip("'.") in ctx.lex.speaker_heads for w in matched.split())
+
+
+def _owner_source(ctx: _Context, phrase: str) -> Source | None:
+    """The source of the table named in ``phrase``; when that name owns a body ("Moscow's
+    defence ministry"), the body kept as text, with the owner's affiliation."""
+    best: tuple[int, re.Match[str], Source] | None = None
+    for entry in ctx.lex.sources:
+        match = entry.pattern.search(phrase)
+        if match is not None and (best is None or match.end() - match.start() > best[0]):
+            best = (match.end() - match.start(), match, entry.source)
+    if best is None:
+        return None
+    _, match, owner = best
+    if not _state_name(ctx, owner, match.group(0)):
+        return owner
+    owned = _owned_body(ctx, phrase, match.end())
+    if owned is None or owned.end != len(phrase.rstrip()):
+        return owner
+    name = " ".join(phrase[match.start() : owned.end].split())
+    kind = ctx.lex.speaker_heads[owned.head]
+    return Source(
+        _slug(name),
+        name,
+        SourceKind.GOVERNMENT if kind == "government" else SourceKind.OTHER,
+        owner.affiliation if kind == "government" else INDEPENDENT,
+    )
+
+
 def _text_source(ctx: _Context, phrase: str) -> Source | None:
     """A source kept as text: a person's name, or a phrase ending in a speaker head noun."""
     # "Last week Iraqi police said": a day or a time before the speaker is no part of it
@@ -1001,6 +1078,15 @@ def _text_source(ctx: _Context, phrase: str) -> Source | None:
     titled = _TITLED.fullmatch(name)
     if kind is None and heads_inside and titled is not None and titled.group("title"):
         kind = heads_inside[0]  # "regional governor Oleh Synehubov"
+    if (
+        kind is None
+        and len(words) >= 2
+        and words[-2].islower()
+        and words[-2].strip(",") in ctx.lex.speaker_heads
+        and re.fullmatch(r"[A-Z][\w.'-]*", words[-1])
+    ):
+        # "Indian news agency ANI", "the newspaper Haaretz": a body named after its kind noun
+        kind = ctx.lex.speaker_heads[words[-2].strip(",")]
     situated = _SITUATED_SOURCE.match(name) if indefinite else None
     if situated is not None and len(words) <= 8:
         # "a medical source at the Al-Awda hospital": an unnamed source, kept as text
@@ -1171,6 +1257,7 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
     relayed = (
         re.compile(rf"\s*,?\s*(?:{words_of(relayed_words)})\b", re.I) if relayed_words else None
     )
+    participles = {w.lower() for w in lex.get("speech").get("participles", [])}
     previous: Speaker | None = None
     for sentence in sentences_:
         for match in lex.speech_any.finditer(norm, sentence.start, sentence.end):
@@ -1182,6 +1269,12 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
             ):
                 continue  # "an updated toll", "the reported figure": an adjective, not a verb
             found: Speaker | None = None
+            if verb in participles:
+                found = _participle_speaker(ctx, sentence, match, out, previous)
+                if found is not None:
+                    out.append(found)
+                    previous = found
+                continue
             if verb == "quoted":
                 quoted = _QUOTED_AS.match(norm, match.end(), sentence.end)
                 if quoted is None:
@@ -1284,13 +1377,69 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
             phrase = " ".join(words)
             source = _table_source(ctx, phrase) or _text_source(ctx, phrase)
             if source is None and words and words[-1].lower() in lex.speaker_heads:
-                source = _anaphor(ctx, words[-1].lower(), out)
+                source = _anaphor(ctx, words[-1].lower(), out, at=match.start())
             if source is not None:
                 out.append(
                     Speaker(match.start("who"), match.end(), source, match.end(), None, False)
                 )
     out.sort(key=lambda s: s.start)
     return out
+
+
+_WITH_BEFORE = re.compile(r"(?:^|[\s,])with\s+(?P<who>[^,;:()\"]{2,100}?)\s+$", re.I)
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SUBJECT_STOP = frozenset(
+    {"at", "in", "on", "of", "from", "with", "who", "which", "that", "near", "for", "to", "by"}
+)
+
+
+def _clause_subject(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
+    """The noun phrase opening a sentence, up to its last speaker head before a preposition or
+    a verb ("A US military officer at the scene gave ..." -> "A US military officer")."""
+    chunk = ctx.norm[start:limit]
+    lead = _LEADING_TIME.match(chunk)
+    offset = lead.end() if lead is not None else 0
+    words = list(re.finditer(r"[^\s,;:]+", chunk[offset:]))[:8]
+    best: int | None = None
+    for i, word in enumerate(words):
+        text = word.group(0).lower()
+        if text in _SUBJECT_STOP or text in ctx.lex.stop_words:
+            break
+        if text.strip("'") in ctx.lex.speaker_heads:
+            best = i
+        elif best is not None:
+            break  # the head noun ended the phrase: "officer gave", not "officer ... gave"
+    if best is None:
+        return None
+    begin = start + offset + words[0].start()
+    return begin, ctx.norm[begin : start + offset + words[best].end()]
+
+
+def _participle_speaker(
+    ctx: _Context,
+    sentence: Sentence,
+    match: re.Match[str],
+    found: Sequence[Speaker],
+    previous: Speaker | None,
+) -> Speaker | None:
+    """The speaker of a participle of speech: "with the ICRC saying ..." (the phrase after
+    "with"), "..., saying" (the sentence's speaker before it, else the subject opening it)."""
+    before = ctx.norm[max(sentence.start, match.start() - 110) : match.start()]
+    with_ = _WITH_BEFORE.search(before)
+    if with_ is not None:
+        at = match.start() - len(before) + with_.start("who")
+        return _speaker_from_phrase(ctx, (at, with_.group("who")), match.end(), previous)
+    if _COMMA_BEFORE.search(before) is None:
+        return None  # "quoted the ministry as saying": the verb "quoted" names the speaker
+    own = [s for s in found if sentence.start <= s.start < match.start()]
+    if own:
+        # "..., officials said, adding that": the sentence's speaker goes on
+        last = own[-1]
+        return Speaker(match.start(), match.start(), last.source, match.end(), last.via, True)
+    subject = _clause_subject(ctx, sentence.start, match.start())
+    if subject is None:
+        return None
+    return _speaker_from_phrase(ctx, subject, match.end(), previous)
 
 
 def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
@@ -1311,17 +1460,116 @@ def _relayer(ctx: _Context, sentence_start: int, at: int) -> str | None:
     return table.id if table is not None else _slug(who)
 
 
-def _anaphor(ctx: _Context, head: str, earlier: Sequence[Speaker]) -> Source | None:
-    """The last earlier speaker whose name holds ``head`` ("the ministry" -> a ministry)."""
+def _anaphor(
+    ctx: _Context, head: str, earlier: Sequence[Speaker], at: int | None = None
+) -> Source | None:
+    """The last earlier speaker whose name holds ``head`` ("the ministry" -> a ministry); given
+    the position ``at``, else the last body named before it that did not speak (`_bodies`)."""
     for speaker in reversed(earlier):
         if head in speaker.source.name.lower().split() or head in speaker.source.id.split("-"):
             return speaker.source
-    if head not in _GENERIC_HEADS:
-        return None  # "the mayor" is no earlier "officials"
     kind = ctx.lex.speaker_heads.get(head)
-    for speaker in reversed(earlier[-3:]):
-        if kind is not None and speaker.source.kind.value == kind:
-            return speaker.source
+    if head in _GENERIC_HEADS:
+        for speaker in reversed(earlier[-3:]):
+            if kind is not None and speaker.source.kind.value == kind:
+                return speaker.source
+    if at is None:
+        return None
+    i = bisect.bisect_left(ctx.body_starts, at)
+    for pos, head_of, source in reversed(ctx.bodies[max(0, i - _BODY_BACK) : i]):
+        if at - pos > _BODY_REACH:
+            break
+        if head_of == head:
+            return source
+    return None  # "the mayor" is no earlier "officials"
+
+
+_BODY_BACK = 3  # bodies named before an anaphor that it may refer to
+_BODY_REACH = 1500  # characters back
+_APPOSED_BODY = re.compile(
+    r"(?P<name>[A-Z][\w.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w.'-]*){0,5}),\s+"
+    r"(?:a|an)\s+(?P<words>(?:[\w-]+\s+){0,3}?)(?P<head>[\w-]+)(?=\s+(?:that|which|who)\b|[,.])"
+)
+
+
+def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, str, Source]]:
+    """Bodies the text names without their speaking, that a later "the group's data", "The
+    ministry initially tweeted" may refer to: a name and its apposition ("Iraq Body Count, a
+    group that has sought to track ...") and a named body opening a sentence ("Mexico's security
+    ministry condemned the attack"). Each with its head noun, in text order."""
+    out: list[tuple[int, str, Source]] = []
+    norm, heads = ctx.norm, ctx.lex.speaker_heads
+    for match in _APPOSED_BODY.finditer(norm, ctx.dateline_end):
+        head = match.group("head").lower()
+        if head not in heads:
+            continue
+        name = match.group("name")
+        source = _table_source(ctx, name) or Source(
+            _slug(name),
+            name,
+            SourceKind.GOVERNMENT if heads[head] == "government" else SourceKind.OTHER,
+            INDEPENDENT,
+        )
+        out.append((match.start(), head, source))
+    for sentence in sentences_:
+        subject = _clause_subject(ctx, sentence.start, min(sentence.end, sentence.start + 120))
+        if (
+            subject is None
+            or not subject[1][:1].isupper()
+            or subject[1].split()[0]
+            in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her")
+        ):
+            continue  # "The ministry condemned": no name, nothing to refer to
+        after = norm[subject[0] + len(subject[1]) : sentence.end]
+        if ctx.lex.speech_after.match(after) is not None:
+            continue  # a speaker: found with the speakers
+        named = _owner_source(ctx, subject[1]) or _text_source(ctx, subject[1])
+        if named is not None:
+            out.append((subject[0], subject[1].split()[-1].lower().strip("'"), named))
+    out.sort(key=lambda b: b[0])
+    return out
+
+
+_DOC_OWNED = re.compile(r"^(?P<body>.+?)(?:'s|')\s+(?:[a-z-]+\s+){0,2}?(?P<doc>[\w-]+)$")
+_DOC_OF = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?P<doc>[\w-]+)\s+(?:of|by|from)\s+"
+    r"(?P<body>(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,5}?)"
+    r"(?=\s+(?:for|on|in|made|released|issued|published|dated|covering)\b|$)",
+    re.I,
+)
+_DOC_ADJUNCT = re.compile(
+    r"^(?P<body>(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?P<doc>[\w-]+)"
+    r"(?:\s+(?:from|of|by|on)\s+.*)?$"
+)
+
+
+def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
+    """The body whose document a speaker phrase names, and its offset in the phrase: "the Home
+    Ministry's annual report", "The report of the ministry for 2018-19", "BenarNews figures from
+    police and military", "the defence ministry statement", "police reports". The body must end
+    in a speaker head or be a name."""
+    documents = {w.lower() for w in ctx.lex.get("speech").get("documents", [])}
+    text = " ".join(phrase.split())
+    if text != phrase.strip():
+        return None  # offsets would not hold; such phrases are rare
+    lead = len(phrase) - len(phrase.lstrip())
+    if not text or text.split()[0].lower() in ("a", "an"):
+        return None  # "according to a government statement": an unnamed source of its own
+    for pattern in (_DOC_OWNED, _DOC_OF, _DOC_ADJUNCT):
+        match = pattern.match(text)
+        if match is None or match.group("doc").lower() not in documents:
+            continue
+        body = match.group("body")
+        words = body.split()
+        bare = [w for w in words if w.lower() not in ("the", "a", "an")]
+        if not bare or bare[-1].lower() in documents:
+            continue
+        stops = ctx.lex.stop_words
+        if any(w.lower() in stops or (w.islower() and w[-3:] == "ing") for w in bare):
+            continue  # "adding up official figures puts them at": no body, a clause
+        named = all(w[:1].isupper() for w in bare) and len(bare) <= 4
+        if bare[-1].lower().strip("'") in ctx.lex.speaker_heads or named:
+            return lead + match.start("body"), body
     return None
 
 
@@ -1339,7 +1587,19 @@ def _speaker_from_phrase(
         listener = _table_source(ctx, told.group("listener"))
         via = listener.id if listener is not None else None
         phrase = phrase[: told.start()]
-    source = _table_source(ctx, phrase)
+    document = _document_body(ctx, phrase) if _table_source(ctx, phrase) is None else None
+    if document is not None:
+        # "the Home Ministry's annual report said", "according to BenarNews figures from police",
+        # "the defence ministry statement said": the body whose document it is speaks
+        start, phrase = start + document[0], document[1]
+    # "the TV report said" with no TV before: the document of a body the text never named
+    unnamed_document = (
+        document is not None
+        and len(phrase.split()) <= 3
+        and phrase.split()[0].lower() == "the"
+        and all(w.islower() or w.lower() in ctx.lex.speaker_heads for w in phrase.split()[1:])
+    )
+    source = _owner_source(ctx, phrase)
     if source is None:
         named = _CORRESPONDENTS.match(phrase.split(",")[0]) or _QUOTED_NAME.match(phrase)
         if named is not None and len(named.group("name").split()) <= 6:
@@ -1406,8 +1666,10 @@ def _speaker_from_phrase(
             candidates = [s for s in earlier if s.start < start]
             if previous is not None:
                 candidates = [*candidates, previous]
-            source = _anaphor(ctx, head, candidates)
+            source = _anaphor(ctx, head, candidates, at=start)
             resolved = source is not None
+            if source is None and unnamed_document:
+                return None
     if source is None:
         source = _text_source(ctx, phrase)
     if source is None and "," in phrase:
@@ -1421,6 +1683,8 @@ def _speaker_from_phrase(
 
 def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
     norm, lex = ctx.norm, ctx.lex
+    ctx.bodies = _bodies(ctx, sentences_)
+    ctx.body_starts = [b[0] for b in ctx.bodies]
     found: list[tuple[int, int, int, SourceEntry]] = []
     for order, entry in enumerate(lex.sources):
         for match in entry.pattern.finditer(norm, ctx.dateline_end):
@@ -1430,8 +1694,10 @@ def _find_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speake
     last_end = -1
     for start, end, _, entry in found:
         if start >= last_end:
-            named.append((start, end, entry))
             last_end = end
+            if _state_name(ctx, entry.source, norm[start:end]) and _owned_body(ctx, norm, end):
+                continue  # "Moscow's defence ministry said": the body speaks (found below)
+            named.append((start, end, entry))
     ctx.mask = sorted((s, e) for s, e, _ in named)
     mentions: list[tuple[int, int, Source, bool, str | None]] = [
         (s, e, entry.source, False, None) for s, e, entry in named
@@ -1956,12 +2222,90 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
 # --- assembling --------------------------------------------------------------------------------
 
 
+_OPENING_MARKS = frozenset('"\u201c\u00ab')
+_CLOSING_MARKS = frozenset('"\u201d\u00bb')
+
+
+def _neighbour_paragraph(ctx: _Context, sentence: Sentence, step: int) -> Sentence | None:
+    """A sentence of the paragraph before (``step`` -1: its last) or after (+1: its first)."""
+    i = _sentence_index(ctx, sentence.paragraph_start if step < 0 else sentence.paragraph_end)
+    if step < 0:
+        i = _sentence_index(ctx, sentence.paragraph_start) - 1
+    elif i < len(ctx.sentences) and ctx.sentences[i].paragraph_start == sentence.paragraph_start:
+        i += 1
+    if not 0 <= i < len(ctx.sentences):
+        return None
+    other = ctx.sentences[i]
+    return None if other.paragraph_start == sentence.paragraph_start else other
+
+
+def _ends_open(ctx: _Context, sentence: Sentence) -> bool:
+    """The paragraph of ``sentence`` ends inside a quotation it opened (a quotation the next
+    paragraph continues: no closing mark before the paragraph's end)."""
+    regions = quote_regions(ctx.text, sentence.paragraph_start, sentence.paragraph_end)
+    if not regions or regions[-1][1] != sentence.paragraph_end:
+        return False
+    tail = ctx.text[regions[-1][0] + 1 : sentence.paragraph_end].rstrip()
+    return bool(tail) and tail[-1] not in _CLOSING_MARKS
+
+
 def _quote_regions(ctx: _Context, sentence: Sentence) -> list[tuple[int, int]]:
     regions = ctx.quotes.get(sentence.paragraph_start)
     if regions is None:
-        regions = quote_regions(ctx.text, sentence.paragraph_start, sentence.paragraph_end)
+        start, end = sentence.paragraph_start, sentence.paragraph_end
+        head = ctx.text[start:end].lstrip()
+        before = _neighbour_paragraph(ctx, sentence, -1) if head[:1] not in _OPENING_MARKS else None
+        close = None
+        if before is not None and _ends_open(ctx, before):
+            # a quotation the paragraph before opened and left open, closed here with no
+            # opening mark of its own ('... 20 women.\n\nAnother 900 were injured," X said')
+            close = next((i for i in range(start, end) if ctx.text[i] in _CLOSING_MARKS), None)
+        if close is not None:
+            regions = [(start, close + 1), *quote_regions(ctx.text, close + 1, end)]
+        else:
+            regions = quote_regions(ctx.text, start, end)
         ctx.quotes[sentence.paragraph_start] = regions
     return regions
+
+
+def _continued_quotation(
+    ctx: _Context, sentence: Sentence, inside: tuple[int, int]
+) -> Speaker | None:
+    """The speaker of a quotation that runs over a paragraph break: a quotation left open at
+    its paragraph's end is the speaker's who follows its close in the next paragraph; a
+    paragraph that is one quotation and no more, after a paragraph quoting a speaker, is that
+    speaker's. One paragraph either way."""
+    text = ctx.text
+    if inside[1] == sentence.paragraph_end and _ends_open(ctx, sentence):
+        after = _neighbour_paragraph(ctx, sentence, 1)
+        if after is not None:
+            regions = _quote_regions(ctx, after)
+            if regions and regions[0][0] == after.paragraph_start:
+                close = regions[0][1]
+                end = next((s.end for s in ctx.sentences[after.index :] if s.end > close), close)
+                spoken = [
+                    s
+                    for s in _speakers_between(ctx, close, end)
+                    if not _in_sorted_spans(s.start, regions)
+                ]
+                if spoken:
+                    return spoken[0]
+    body = text[sentence.paragraph_start : sentence.paragraph_end]
+    first = sentence.paragraph_start + len(body) - len(body.lstrip())
+    last = sentence.paragraph_start + len(body.rstrip())
+    if inside[0] == first and inside[1] >= last and text[last - 1] in _CLOSING_MARKS:
+        before = _neighbour_paragraph(ctx, sentence, -1)
+        if before is not None:
+            regions = _quote_regions(ctx, before)
+            if regions:
+                spoken = [
+                    s
+                    for s in _speakers_between(ctx, before.paragraph_start, before.paragraph_end)
+                    if not _in_sorted_spans(s.start, regions)
+                ]
+                if spoken:
+                    return spoken[-1]
+    return None
 
 
 def _speakers_between(ctx: _Context, start: int, end: int) -> list[Speaker]:
@@ -1999,6 +2343,9 @@ def _speaker_for(
                 ),
             )
             return nearest, 0.75, "speaker of the quotation"
+        continued = _continued_quotation(ctx, sentence, inside)
+        if continued is not None:
+            return continued, 0.7, "speaker of the quotation continued over a paragraph break"
     here = [
         s
         for s in _speakers_between(ctx, sentence.start, sentence.end)
@@ -3503,6 +3850,9 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     totals: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence:
+            day = _day_of_incident_told_again(ctx, sentence, by_sentence[sentence.index])
+            if day is not None:
+                _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, [])
             continue
         if _TOLD_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
             continue
@@ -3522,25 +3872,70 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             break
         if day is None:
             continue
-        earlier = [
-            c
-            for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index)
-            if _sentence_test(ctx, told, index, _TOLD_INCIDENT)
-            for c in by_sentence.get(index, [])
-        ]
         later = [c for c in by_sentence.get(sentence.index + 1, []) if c.anaphoric]
-        for c in [*earlier, *later]:
-            if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
-                continue
-            if c.region == ROOT:
-                continue  # an incident has a place (its event id names it)
-            if _total_or_war(ctx, totals, c.sentence):
-                continue
-            c.kind, c.since, c.as_of = "incident", day, day
-            c.event = f"{c.region}-{day.isoformat()}"
-            c.dated = True
-            c.notes.append("as_of: day of the incident, given in a later sentence")
-            c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
+        _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later)
+
+
+_DEFINITE_COUNT = re.compile(r"\bthe\s+$", re.I)
+
+
+def _day_of_incident_told_again(
+    ctx: _Context, sentence: Sentence, found: Sequence[Candidate]
+) -> dt.date | None:
+    """The day a sentence with figures gives the incident told before: its figures are all
+    dated by one day of their own sentence (no statement's, no "as of"), and it points back to
+    that incident with a definite count ("The killing of the 13 law enforcement officers
+    Thursday sparked a huge search") or a definite incident noun ("the attack"), setting no
+    other event beside it ("another", "separate", "earlier")."""
+    own = [
+        c
+        for c in found
+        if c.kind != "increment"
+        and c.dated
+        and not c.date_how.startswith(("day of the statement", "as of", "end of", "day of the d"))
+    ]
+    days = {c.as_of for c in own}
+    if len(days) != 1 or len(own) != len(found):
+        return None
+    if _ANOTHER_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is not None:
+        return None
+    definite = any(
+        _DEFINITE_COUNT.search(ctx.norm, max(sentence.start, c.start - 5), c.start) for c in found
+    )
+    if not definite and _BACK_TO_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
+        return None
+    return next(iter(days))
+
+
+def _date_earlier_tolls(
+    ctx: _Context,
+    sentence: Sentence,
+    day: dt.date,
+    by_sentence: Mapping[int, list[Candidate]],
+    told: dict[int, bool],
+    totals: dict[int, bool],
+    later: Sequence[Candidate],
+) -> None:
+    """Make the tolls of up to ``_LOOK_AHEAD`` sentences before ``sentence`` (told with an
+    incident cue, at a place, with no day of their own) and ``later`` an incident of ``day``."""
+    earlier = [
+        c
+        for index in range(max(0, sentence.index - _LOOK_AHEAD), sentence.index)
+        if _sentence_test(ctx, told, index, _TOLD_INCIDENT)
+        for c in by_sentence.get(index, [])
+    ]
+    for c in [*earlier, *later]:
+        if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
+            continue
+        if c.region == ROOT:
+            continue  # an incident has a place (its event id names it)
+        if _total_or_war(ctx, totals, c.sentence):
+            continue
+        c.kind, c.since, c.as_of = "incident", day, day
+        c.event = f"{c.region}-{day.isoformat()}"
+        c.dated = True
+        c.notes.append("as_of: day of the incident, given in a later sentence")
+        c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
 
 
 def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
@@ -3751,10 +4146,14 @@ def _defaulted_source(c: Candidate) -> bool:
     return c.said_by is None or c.confidence.get("source", 1.0) <= 0.4
 
 
-def _same_speaker(a: Candidate, b: Candidate, loose: bool = False) -> bool:
+def _same_speaker(
+    a: Candidate, b: Candidate, loose: bool = False, media: frozenset[str] = frozenset()
+) -> bool:
     """Whether two statements may be one speaker's: the same source, one without a speaker, or
     one speaker's name inside the other's ("the regional governor" and "Oleksandr Starukh, the
-    Zaporizhzhia regional governor"); ``loose``: or one title in both ("governor")."""
+    Zaporizhzhia regional governor"); ``loose``: or one title in both ("governor"). Two media
+    that relay a count ("local media reported", "Indian news agency ANI said": a head noun of
+    ``media`` in both names) count nothing of their own, so they are one telling."""
     if _defaulted_source(a) or _defaulted_source(b) or a.source is None or b.source is None:
         return True
     if a.source.id == b.source.id:
@@ -3763,6 +4162,8 @@ def _same_speaker(a: Candidate, b: Candidate, loose: bool = False) -> bool:
     if not (x and y):
         return False
     if x in y or y in x:
+        return True
+    if media and all(any(w.strip(",") in media for w in n.split()) for n in (x, y)):
         return True
     if not loose:
         return False
@@ -3780,6 +4181,7 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     attribute stays the outlet's). One dictionary look-up per figure."""
     last: dict[tuple[int, str], Candidate] = {}
     scope_fields = ("category", "party", "perpetrator", "region")
+    media = frozenset(w.lower() for w in ctx.lex.get("speaker_heads").get("media", []))
     for c in candidates:
         value = c.figure.high if c.figure.high is not None else c.figure.low
         key = (int(value), c.outcome)  # "As many as 266" and "266"; "At least 23" and "23"
@@ -3789,7 +4191,7 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             continue
         if int(value) < _REPEAT_MIN and c.phrase.lower() != e.phrase.lower():
             continue  # "two", "one": too common to be the same count by value alone
-        if not _same_speaker(c, e):
+        if not _same_speaker(c, e, media=media):
             continue
         if any(
             ROOT not in (getattr(c, f), getattr(e, f)) and getattr(c, f) != getattr(e, f)
