@@ -63,7 +63,7 @@ MAX_EXACT: Final = 1 << 52
 _TOL: Final = 1e-6
 _NEAR_COLUMNS: Final = 2_000
 """Most columns the search near a fractional vertex frees (see ``_near_vertex``)."""
-NEAR_BUDGET: Final = 5.0
+NEAR_BUDGET: Final = 10.0
 """Seconds one component may spend searching near fractional vertices in all."""
 NEAR_SECONDS: Final = 0.2
 """Time limit of one search near a fractional vertex."""
