@@ -1883,6 +1883,7 @@ class _SentenceView:
     blockers: list[int]
     history: str | None
     other_event: bool
+    last_month: tuple[int, str] | None = None
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
@@ -1934,7 +1935,38 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
                 history = f"the sentence is about {year}, before the war's start"
                 break
     other = ctx.lex.other_event.search(norm, sentence.start, sentence.end) is not None
-    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other)
+    last_month = _last_month_before_war(ctx, sentence.start, sentence.end)
+    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other, last_month)
+
+
+# "began about 10 a.m. local time": a time of day, not a count
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock\b)", re.I)
+# "rushing from one wounded rebel to the next": an idiom of going round, not a count
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_THE_NEXT = re.compile(r"[^,.;:]{0,40}?\bto\s+(?:the\s+next|another)\b", re.I)
+# "since fighting ... erupted last October, killing nine policemen", "in October last year"
+_LAST_MONTH = re.compile(
+    r"\blast\s+(?P<a>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b|\bin\s+(?P<b>january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+last\s+year\b",
+    re.I,
+)
+
+
+def _last_month_before_war(ctx: _Context, start: int, end: int) -> tuple[int, str] | None:
+    """Where a sentence names "last October" (a month without a year, ending before the war's
+    start), and why a figure after it is about an earlier event; else ``None``."""
+    for match in _LAST_MONTH.finditer(ctx.norm, start, end):
+        name = (match.group("a") or match.group("b")).lower()
+        month = [m.lower() for m in calendar.month_name].index(name)
+        year = ctx.published.year - 1
+        if match.group("a") and month < ctx.published.month:
+            year = ctx.published.year
+        last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if last_day < ctx.war_start:
+            why = f"the sentence is about {match.group(0)!r}, before the war's start"
+            return match.start(), why
+    return None
 
 
 def _classify(
@@ -1964,6 +1996,12 @@ def _classify(
         return "age", "an age"
     if _in_sorted_spans(start, implicit):
         return "implicit-part", "counted inside an implicit figure"
+    if _CLOCK_AFTER.match(after):
+        return "time", "a time of day ('about 10 a.m.')"
+    if text.lower() == "one" and _FROM_BEFORE.search(before) and _TO_THE_NEXT.match(after):
+        return "idiom", "'from one ... to the next': no count"
+    if view.last_month is not None and view.last_month[0] < start:
+        return "history", view.last_month[1]
     # "the \u201cfive-day war\u201d": a unit glued by a hyphen too
     unit = re.match(r"(?:\s*|-)(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
     if unit is not None:
