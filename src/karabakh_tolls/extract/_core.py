@@ -1799,6 +1799,7 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
         if pair in lex.people or pair in lex.reject_nouns:
             word = pair
             i += 1
+            np.end = tokens[i].end()  # the phrase ends after the pair's second word
         elif pair in ctx.party_words and nxt[:1].isalpha():
             word = pair  # "Fourteen Burkina Faso soldiers": a party of two words
             i += 1
@@ -3180,6 +3181,9 @@ def _number_words(lex: Lexicon, text: str) -> str:
     return str(value) if value is not None else text
 
 
+_PLACE_PREPOSITIONS = frozenset(("in", "during", "by", "from", "after", "at"))
+
+
 def _part_of_no_count(
     ctx: _Context, start: int, np: _NounPhrase, rejected: list[Rejection]
 ) -> tuple[str, str] | None:
@@ -3197,12 +3201,19 @@ def _part_of_no_count(
     if np.part_of:
         # "their vehicles shot up and two of them on fire": the nearest plural noun before the
         # part, when nothing counted comes between, is what the part counts
-        for token in reversed(list(_TOKEN.finditer(norm, max(0, start - 40), start))):
-            word = token.group(0).lower()
+        tokens = list(_TOKEN.finditer(norm, max(0, start - 40), start))
+        for i in range(len(tokens) - 1, -1, -1):
+            word = tokens[i].group(0).lower()
             if word in ctx.lex.people or word.isdigit() or word in ".;":
                 break
             reason = ctx.lex.reject_nouns.get(word)
             if reason is not None and reason not in ("fighters", "households"):
+                # "Eleven people were injured in the attacks, three of them seriously": a noun
+                # of things behind a preposition is where they were hurt, not what is counted
+                ahead = [t.group(0).lower() for t in tokens[max(0, i - 2) : i]]
+                ahead = [w for w in ahead if w not in ("the", "these", "those")]
+                if ahead and ahead[-1] in _PLACE_PREPOSITIONS:
+                    continue
                 return reason, f"a part of the {word!r} before it"
     return None
 
@@ -3255,6 +3266,12 @@ def _sentence_candidates(
             and (
                 ((governed := _outcome(ctx, view, start, end)) is not None and governed[1] >= 0.9)
                 or _SHARED_VERB.search(ctx.norm, max(sentence.start, start - 80), start)
+                # "Among the dead were ... 10 policemen and 59 militants": a later item of a
+                # list of casualties counts casualties too
+                or (
+                    bool(accepted)
+                    and _listed(norm, accepted[-1], {"start": start, "clause": clause})
+                )
             )
         ):
             # "killed hundreds of militants", "four militants were killed", "killed seven
