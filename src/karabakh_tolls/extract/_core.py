@@ -867,6 +867,13 @@ def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
     return None
 
 
+_SPEECH_PLACE = re.compile(
+    r"\b(?:briefings?|(?:news|press)\s+conferences?|told\s+(?:reporters|journalists)|"
+    r"speaking\s+to\s+(?:reporters|journalists))\s+in\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     """Places, perpetrator and cues of one clause, computed once per clause."""
     cached = ctx.clause_cache.get(clause)
@@ -881,6 +888,8 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         # capital": not only there
         and not _BORDER_AFTER.match(ctx.norm, b)
         and not _MAINLY_BEFORE.search(ctx.norm, max(start, a - 40), a)
+        # "he said at a press briefing in Kyiv": where the speaker spoke, not where anyone died
+        and not _SPEECH_PLACE.search(ctx.norm, max(start, a - 40), a)
     ]
     region_tree = ctx.trees["region"]
     adjective: list[tuple[int, int, str]] = []
