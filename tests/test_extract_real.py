@@ -3086,3 +3086,118 @@ def test_what_the_ninth_holdouts_bug_fixes_leave_alone(
         warnings.simplefilter("ignore")
         frame = extract(text, published=published, document="t", war=WARS[war]).to_frame()
     assert figure in set(frame["figure"]), frame[["figure", "note"]]
+
+
+WARS.update(
+    donbas=_test_war(
+        "donbas-2014-test",
+        "2014-04-14",
+        {"all": ["ukraine", "separatists"]},
+        {"all": ["ukraine"], "ukraine": ["donbas", "kyiv"], "donbas": ["donetsk-oblast"]},
+        aliases={"ukrainian": "ukraine"},
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # the place of a press briefing is the speaker's, not the casualties'
+            "donbas",
+            "One Ukrainian serviceman was killed in Donbas, spokesman Andriy Lysenko said at a "
+            "press briefing in Kyiv on Friday.",
+            "2016-09-09",
+            "One",
+            {"region": "donbas"},
+        ),
+        (  # "told reporters in": the same
+            "donbas",
+            "Two soldiers were wounded, the spokesman told reporters in Kyiv.",
+            "2016-09-09",
+            "Two",
+            {"region": "all"},
+        ),
+        (  # a later item of a casualty list shares its outcome, fighters too
+            "rakhine",
+            "Among the dead were 10 policemen and 59 militants, officials said.",
+            "2017-08-25",
+            "59",
+            {"outcome": "killed", "category": "military", "party": "arsa"},
+        ),
+        (  # a two-word noun ends after its second word, so the list goes on
+            "rakhine",
+            "Among the dead were one security staffer, 10 policemen and a deputy township "
+            "officer, officials said.",
+            "2017-08-25",
+            "10",
+            {"outcome": "killed", "party": "myanmar"},
+        ),
+        (  # a part after "in the attacks" counts the people before, not the attacks
+            "rakhine",
+            "Eleven people were injured in the attacks, three of them seriously, officials said.",
+            "2017-08-25",
+            "three",
+            {"outcome": "wounded"},
+        ),
+        (  # a weekday right after each figure of a list is that figure's day
+            "libya11",
+            "\u201cOne dead Thursday, 10 Friday,\u201d he said.",
+            "2011-07-19",
+            "10",
+            {"as_of": "2011-07-15"},
+        ),
+        (  # the deaths' day the outcome verb gives, before the day of the statement
+            "karabakh16",
+            "Nagorno-Karabakh\u2019s defense ministry said on Friday that one of its soldiers died "
+            "late on Thursday after he was hit by gunfire from Azerbaijan\u2019s forces.",
+            "2016-04-15",
+            "one",
+            {"as_of": "2016-04-14"},
+        ),
+        (  # "the loss of 31 fighters": a toll
+            "karabakh16",
+            "The Azerbaijani side has admitted the loss of 31 fighters.",
+            "2016-04-08",
+            "31",
+            {"outcome": "killed", "category": "military"},
+        ),
+    ],
+)
+def test_rules_written_on_the_ninth_holdouts_misses(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a place after "in" that is no briefing's stays the casualties'
+            "donbas",
+            "Two soldiers were wounded in Kyiv, the spokesman said at a briefing.",
+            "2016-09-09",
+            "Two",
+            {"region": "kyiv"},
+        ),
+        (  # things counted after people stay things: a part of vehicles is vehicles
+            "rakhine",
+            "Eleven people were killed and four vehicles destroyed, three of them trucks.",
+            "2017-08-25",
+            "Eleven",
+            {"outcome": "killed"},
+        ),
+        (  # a day after the statement's verb, not after the figure, stays the statement's
+            "karabakh16",
+            "Two soldiers were killed, the ministry said on Friday.",
+            "2016-04-15",
+            "Two",
+            {"as_of": "2016-04-15"},
+        ),
+    ],
+)
+def test_what_the_ninth_holdouts_rules_leave_alone(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

@@ -2527,6 +2527,25 @@ def _dates(
             since = d.date
         elif event is None and not d.relative_span:
             event = d.date
+    if as_of is None:
+        # "One dead Thursday, 10 Friday, nine Saturday": a weekday written right after the
+        # figure is its own day; "one of its soldiers died late on Thursday" (said on Friday):
+        # the deaths' day, told by the figure's outcome verb, is the day the count holds
+        for d in dates:
+            if d is statement or not d.weekday or not 0 < d.start - start <= 60:
+                continue  # (bounded: the figure's own words only, so reading stays linear)
+            gap = norm[start : d.start]
+            if _OWN_DAY.fullmatch(gap):
+                as_of, how = d.date, "the day written after the figure"
+                break
+            if (
+                statement is not None
+                and d.date < statement.date
+                and _DEATHS_DAY.search(gap)
+                and not re.search(r"[,;.]", gap)
+            ):
+                as_of, how = d.date, "the day of the deaths the outcome verb gives"
+                break
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
     if period_of is not None and since is None:
@@ -2536,6 +2555,10 @@ def _dates(
     return as_of, since, event, how
 
 
+_OWN_DAY = re.compile(r"[\w,.-]+(?:\s+(?:dead|killed|wounded|injured))?\s+(?:on\s+)?", re.I)
+_DEATHS_DAY = re.compile(
+    r"\b(?:died|killed|dead|wounded|injured)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I
+)
 # "..., the latest in a spate of attacks that claimed six lives over the weekend": a figure
 # between, past a comma or a relative clause, owns the period
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:that|which|who)\b", re.I)
