@@ -3154,6 +3154,14 @@ WARS.update(
             "one",
             {"as_of": "2016-04-14"},
         ),
+        (  # a country's possessive of an office names whose office, not where
+            "rakhine",
+            "Among the dead were 10 policemen, according to a statement issued by the office of "
+            "Myanmar's de-facto leader Aung San Suu Kyi.",
+            "2017-08-25",
+            "10",
+            {"region": "all"},
+        ),
         (  # "the loss of 31 fighters": a toll
             "karabakh16",
             "The Azerbaijani side has admitted the loss of 31 fighters.",
@@ -3179,6 +3187,13 @@ def test_rules_written_on_the_ninth_holdouts_misses(
             "2016-09-09",
             "Two",
             {"region": "kyiv"},
+        ),
+        (  # a possessive of a place, not of an office, still places the dead
+            "rakhine",
+            "Ten people were killed in Myanmar's west, officials said.",
+            "2017-08-25",
+            "Ten",
+            {"region": "myanmar"},
         ),
         (  # things counted after people stay things: a part of vehicles is vehicles
             "rakhine",

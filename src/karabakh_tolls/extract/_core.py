@@ -713,6 +713,14 @@ def _there(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_WHOSE_TITLE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:leader|president|prime\s+minister|premier|"
+    r"government|foreign\s+minister|defen[cs]e\s+minister|minister|spokes(?:man|woman|person)|"
+    r"army\s+chief|military\s+chief|commander-in-chief)\b",
+    re.I,
+)
+
+
 def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, node) of every gazetteer place in ``norm[start:end]``, masked or not."""
     out = []
@@ -736,6 +744,8 @@ def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, 
             continue
         group = "name" if match.group("name") is not None else "bare"
         node = _resolve_place(ctx, match.group(group))
+        if node is not None and _WHOSE_TITLE.match(ctx.norm, match.end(group)):
+            node = None  # "the office of Myanmar's de-facto leader": whose office, not where
         if node is not None:
             out.append((match.start(group), match.end(group), node))
         held = _resolve_place(ctx, match.group("held")) if match.group("held") else None
