@@ -713,6 +713,14 @@ def _there(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_WHOSE_TITLE = re.compile(
+    r"(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?(?:leader|president|prime\s+minister|premier|"
+    r"government|foreign\s+minister|defen[cs]e\s+minister|minister|spokes(?:man|woman|person)|"
+    r"army\s+chief|military\s+chief|commander-in-chief)\b",
+    re.I,
+)
+
+
 def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, node) of every gazetteer place in ``norm[start:end]``, masked or not."""
     out = []
@@ -736,6 +744,8 @@ def _place_matches(ctx: _Context, start: int, end: int) -> list[tuple[int, int, 
             continue
         group = "name" if match.group("name") is not None else "bare"
         node = _resolve_place(ctx, match.group(group))
+        if node is not None and _WHOSE_TITLE.match(ctx.norm, match.end(group)):
+            node = None  # "the office of Myanmar's de-facto leader": whose office, not where
         if node is not None:
             out.append((match.start(group), match.end(group), node))
         held = _resolve_place(ctx, match.group("held")) if match.group("held") else None
@@ -867,6 +877,13 @@ def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
     return None
 
 
+_SPEECH_PLACE = re.compile(
+    r"\b(?:briefings?|(?:news|press)\s+conferences?|told\s+(?:reporters|journalists)|"
+    r"speaking\s+to\s+(?:reporters|journalists))\s+in\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     """Places, perpetrator and cues of one clause, computed once per clause."""
     cached = ctx.clause_cache.get(clause)
@@ -881,6 +898,8 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         # capital": not only there
         and not _BORDER_AFTER.match(ctx.norm, b)
         and not _MAINLY_BEFORE.search(ctx.norm, max(start, a - 40), a)
+        # "he said at a press briefing in Kyiv": where the speaker spoke, not where anyone died
+        and not _SPEECH_PLACE.search(ctx.norm, max(start, a - 40), a)
     ]
     region_tree = ctx.trees["region"]
     adjective: list[tuple[int, int, str]] = []
@@ -1799,6 +1818,7 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
         if pair in lex.people or pair in lex.reject_nouns:
             word = pair
             i += 1
+            np.end = tokens[i].end()  # the phrase ends after the pair's second word
         elif pair in ctx.party_words and nxt[:1].isalpha():
             word = pair  # "Fourteen Burkina Faso soldiers": a party of two words
             i += 1
@@ -1883,6 +1903,7 @@ class _SentenceView:
     blockers: list[int]
     history: str | None
     other_event: bool
+    last_month: tuple[int, str] | None = None
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
@@ -1934,7 +1955,38 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
                 history = f"the sentence is about {year}, before the war's start"
                 break
     other = ctx.lex.other_event.search(norm, sentence.start, sentence.end) is not None
-    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other)
+    last_month = _last_month_before_war(ctx, sentence.start, sentence.end)
+    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other, last_month)
+
+
+# "began about 10 a.m. local time": a time of day, not a count
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.\s?m\.|[ap]m\b|o'clock\b)", re.I)
+# "rushing from one wounded rebel to the next": an idiom of going round, not a count
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_THE_NEXT = re.compile(r"[^,.;:]{0,40}?\bto\s+(?:the\s+next|another)\b", re.I)
+# "since fighting ... erupted last October, killing nine policemen", "in October last year"
+_LAST_MONTH = re.compile(
+    r"\blast\s+(?P<a>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b|\bin\s+(?P<b>january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+last\s+year\b",
+    re.I,
+)
+
+
+def _last_month_before_war(ctx: _Context, start: int, end: int) -> tuple[int, str] | None:
+    """Where a sentence names "last October" (a month without a year, ending before the war's
+    start), and why a figure after it is about an earlier event; else ``None``."""
+    for match in _LAST_MONTH.finditer(ctx.norm, start, end):
+        name = (match.group("a") or match.group("b")).lower()
+        month = [m.lower() for m in calendar.month_name].index(name)
+        year = ctx.published.year - 1
+        if match.group("a") and month < ctx.published.month:
+            year = ctx.published.year
+        last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if last_day < ctx.war_start:
+            why = f"the sentence is about {match.group(0)!r}, before the war's start"
+            return match.start(), why
+    return None
 
 
 def _classify(
@@ -1964,6 +2016,12 @@ def _classify(
         return "age", "an age"
     if _in_sorted_spans(start, implicit):
         return "implicit-part", "counted inside an implicit figure"
+    if _CLOCK_AFTER.match(after):
+        return "time", "a time of day ('about 10 a.m.')"
+    if text.lower() == "one" and _FROM_BEFORE.search(before) and _TO_THE_NEXT.match(after):
+        return "idiom", "'from one ... to the next': no count"
+    if view.last_month is not None and view.last_month[0] < start:
+        return "history", view.last_month[1]
     # "the \u201cfive-day war\u201d": a unit glued by a hyphen too
     unit = re.match(r"(?:\s*|-)(per\s+cent|%|[^\W\d_]+\.?)", after, re.I)
     if unit is not None:
@@ -2479,6 +2537,25 @@ def _dates(
             since = d.date
         elif event is None and not d.relative_span:
             event = d.date
+    if as_of is None:
+        # "One dead Thursday, 10 Friday, nine Saturday": a weekday written right after the
+        # figure is its own day; "one of its soldiers died late on Thursday" (said on Friday):
+        # the deaths' day, told by the figure's outcome verb, is the day the count holds
+        for d in dates:
+            if d is statement or not d.weekday or not 0 < d.start - start <= 60:
+                continue  # (bounded: the figure's own words only, so reading stays linear)
+            gap = norm[start : d.start]
+            if _OWN_DAY.fullmatch(gap):
+                as_of, how = d.date, "the day written after the figure"
+                break
+            if (
+                statement is not None
+                and d.date < statement.date
+                and _DEATHS_DAY.search(gap)
+                and not re.search(r"[,;.]", gap)
+            ):
+                as_of, how = d.date, "the day of the deaths the outcome verb gives"
+                break
     if as_of is None and statement is not None:
         as_of, how = statement.date, "day of the statement"
     if period_of is not None and since is None:
@@ -2488,6 +2565,10 @@ def _dates(
     return as_of, since, event, how
 
 
+_OWN_DAY = re.compile(r"[\w,.-]+(?:\s+(?:dead|killed|wounded|injured))?\s+(?:on\s+)?", re.I)
+_DEATHS_DAY = re.compile(
+    r"\b(?:died|killed|dead|wounded|injured)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I
+)
 # "..., the latest in a spate of attacks that claimed six lives over the weekend": a figure
 # between, past a comma or a relative clause, owns the period
 _CLAUSE_GAP = re.compile(r"[,;]|\b(?:that|which|who)\b", re.I)
@@ -3142,6 +3223,9 @@ def _number_words(lex: Lexicon, text: str) -> str:
     return str(value) if value is not None else text
 
 
+_PLACE_PREPOSITIONS = frozenset(("in", "during", "by", "from", "after", "at"))
+
+
 def _part_of_no_count(
     ctx: _Context, start: int, np: _NounPhrase, rejected: list[Rejection]
 ) -> tuple[str, str] | None:
@@ -3159,12 +3243,19 @@ def _part_of_no_count(
     if np.part_of:
         # "their vehicles shot up and two of them on fire": the nearest plural noun before the
         # part, when nothing counted comes between, is what the part counts
-        for token in reversed(list(_TOKEN.finditer(norm, max(0, start - 40), start))):
-            word = token.group(0).lower()
+        tokens = list(_TOKEN.finditer(norm, max(0, start - 40), start))
+        for i in range(len(tokens) - 1, -1, -1):
+            word = tokens[i].group(0).lower()
             if word in ctx.lex.people or word.isdigit() or word in ".;":
                 break
             reason = ctx.lex.reject_nouns.get(word)
             if reason is not None and reason not in ("fighters", "households"):
+                # "Eleven people were injured in the attacks, three of them seriously": a noun
+                # of things behind a preposition is where they were hurt, not what is counted
+                ahead = [t.group(0).lower() for t in tokens[max(0, i - 2) : i]]
+                ahead = [w for w in ahead if w not in ("the", "these", "those")]
+                if ahead and ahead[-1] in _PLACE_PREPOSITIONS:
+                    continue
                 return reason, f"a part of the {word!r} before it"
     return None
 
@@ -3217,6 +3308,12 @@ def _sentence_candidates(
             and (
                 ((governed := _outcome(ctx, view, start, end)) is not None and governed[1] >= 0.9)
                 or _SHARED_VERB.search(ctx.norm, max(sentence.start, start - 80), start)
+                # "Among the dead were ... 10 policemen and 59 militants": a later item of a
+                # list of casualties counts casualties too
+                or (
+                    bool(accepted)
+                    and _listed(norm, accepted[-1], {"start": start, "clause": clause})
+                )
             )
         ):
             # "killed hundreds of militants", "four militants were killed", "killed seven
