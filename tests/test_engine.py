@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import karabakh_tolls as kt
 from karabakh_tolls.engine import exact
+from karabakh_tolls.engine import solve as solve_module
 from karabakh_tolls.engine.components import components
 from karabakh_tolls.engine.constraints import Constraints, stage
 from karabakh_tolls.engine.solve import Pairs, solver
@@ -596,3 +597,14 @@ def test_a_maximum_is_not_solved_for_a_row_that_counts_people_no_claim_counts() 
     late = table[(table["as_of"] == pd.Timestamp(D3)) & (table["perpetrator"] == "all")]
     assert late["high"].isna().all()
     assert asked.count(-1) == 2
+
+
+def test_questions_too_large_to_keep_are_asked_again_to_the_same_table() -> None:
+    # Fails if a component whose questions are not kept between the coverage pass and the
+    # solves (past QUESTION_BYTES) is asked different questions the second time, or loses its
+    # coverage: the seed table must not change when nothing is kept.
+    whole = kt.reconcile_all(kt.load_seed_claims())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(solve_module, "QUESTION_BYTES", 0)
+        again = kt.reconcile_all(kt.load_seed_claims())
+    pd.testing.assert_frame_equal(again, whole)

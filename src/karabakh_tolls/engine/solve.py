@@ -184,9 +184,7 @@ class GroupSolver:
             return part
         try:
             model: ComponentModel | None = ComponentModel(
-                self.group,
-                part.members,
-                max_variables=self.max_variables,
+                self.group, part.members, max_variables=self.max_variables
             )
         except TooLarge:
             model = None
@@ -198,11 +196,7 @@ class GroupSolver:
         analysis = analyse(model)
         if not analysis.feasible:
             kept = np.setdiff1d(part.members, np.array(analysis.set_aside, dtype=np.int64))
-            model = ComponentModel(
-                self.group,
-                kept,
-                max_variables=self.max_variables,
-            )
+            model = ComponentModel(self.group, kept, max_variables=self.max_variables)
         part._model, part._analysis = model, analysis
         return part
 
@@ -718,7 +712,7 @@ def _entries(
 _OPEN_ANSWER: Final = Answer(None, None, True, ())
 """What a maximum that need not be solved stands for: its rows are open whatever it is."""
 
-QUESTION_BYTES: Final = 256 << 20
+QUESTION_BYTES: Final = 64 << 20
 """Largest total size of the components' question matrices :func:`table` keeps between its
 coverage pass and its solves (past it, a component's questions are asked again)."""
 
