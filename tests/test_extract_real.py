@@ -3216,3 +3216,51 @@ def test_what_the_ninth_holdouts_rules_leave_alone(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "by_rule"),
+    [
+        (  # holdout 9, w07: the attacks began about 1 a.m. on the war's first day (a Friday)
+            "YANGON —Muslim militant attacks on 31 police and military targets in Maungdaw, "
+            "Buthidaung, and Rathedaung townships in northern Rakhine on Thursday night and "
+            "Friday left at least 71 dead, according to a State Counselor's Office statement "
+            "released Friday afternoon.",
+            "2017-08-25",
+            {"at least 71": ("2017-08-25", "2017-08-25")},
+            True,
+        ),
+        (  # "overnight into Friday" is already read as Friday: the rule has nothing to do
+            "Attacks on police posts in Maungdaw overnight into Friday killed 12 officers, the "
+            "police said on Friday.",
+            "2017-08-25",
+            {"12": ("2017-08-25", "2017-08-25")},
+            False,
+        ),
+    ],
+)
+def test_the_night_before_a_wars_first_day_is_read_as_that_day(
+    text: str, published: str, expected: dict[str, tuple[str, str]], by_rule: bool
+) -> None:
+    # Fails if a count told as a night that crosses into the war's first day is refused as
+    # starting before the war (every figure of w07 was), or keeps the eve as its day.
+    war = _real_wars()["rakhine-2017"]
+    frame = extract(text, published=published, war=war).to_frame()
+    got = {
+        f: (str(pd.Timestamp(s).date()), str(pd.Timestamp(a).date()))
+        for f, s, a in zip(frame["figure"], frame["since"], frame["as_of"], strict=True)
+    }
+    for figure, days in expected.items():
+        assert got[figure] == days
+        note = frame.loc[frame["figure"] == figure, "note"].iloc[0]
+        assert ("the night before" in note) == by_rule
+
+
+def test_a_count_on_the_eve_of_a_war_without_a_night_is_still_refused() -> None:
+    # Fails if the eve rule takes any count of the day before the war: only a night that
+    # crosses into the first day is read as that day.
+    war = _real_wars()["rakhine-2017"]
+    text = "Police said on Thursday that 12 officers had been killed in Maungdaw on Thursday."
+    result = extract(text, published="2017-08-24", war=war, debug=True)
+    assert len(result.claims) == 0
+    assert "outside-war" in set(result.rejected["reason"])

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import warnings
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Protocol, overload
@@ -303,12 +304,32 @@ def _record(
     }
 
 
-def _inside_war(candidates: list[Candidate], war: War) -> tuple[list[Candidate], list[Rejection]]:
+# "attacks ... on Thursday night and Friday left at least 71 dead" in a war whose first day is
+# that Friday (the attacks began about 1 a.m.): a night crosses midnight, and dates are days
+_NIGHT = re.compile(r"\b(?:night|overnight)\b", re.I)
+
+
+def _inside_war(
+    candidates: list[Candidate], war: War, text: str
+) -> tuple[list[Candidate], list[Rejection]]:
     """Candidates whose counted days lie in the war, and a rejection for each other one: a count
-    that starts before the war ("since 2014" in a war of 2022) or only after its end."""
+    that starts before the war ("since 2014" in a war of 2022) or only after its end. A count
+    that starts on the day before the war's first day, in a sentence that tells of a night ("on
+    Thursday night and Friday"), starts on the war's first day (and is held there when it was
+    held on that eve), with a note and the day's confidence lowered: the night of the war's first
+    hours crosses midnight."""
     kept: list[Candidate] = []
     out: list[Rejection] = []
+    eve = war.start - dt.timedelta(days=1)
     for c in candidates:
+        if c.since == eve and _NIGHT.search(text, c.sentence.start, c.sentence.end):
+            c.since = war.start
+            if c.as_of == eve:
+                c.as_of = war.start
+            c.notes.append(
+                f"date: the night before {war.id}'s first day read as that day ({war.start})"
+            )
+            c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
         if c.since < war.start:
             why = f"the count starts {c.since}, before the start of {war.id} ({war.start})"
         elif war.end is not None and c.since > war.end:
@@ -376,7 +397,7 @@ def extract_debug(
     if code != "en":
         warnings.warn(ExtractionWarning(code, supported=True), stacklevel=3)
     candidates, rejected = run(body, day, outlet_id, chosen, war_start, code)
-    candidates, outside = _inside_war(candidates, the_war)
+    candidates, outside = _inside_war(candidates, the_war, body)
     rejected = sorted([*rejected, *outside], key=lambda r: r.start)
     records = [
         _record(c, i, doc, outlet_id, day, war_id) for i, c in enumerate(candidates, start=1)
