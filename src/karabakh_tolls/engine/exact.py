@@ -183,6 +183,20 @@ class Answer:
     search's proven bound (sound, possibly not attained)."""
 
 
+def _multipliers(
+    y: npt.NDArray[np.float64], members: IntArray, sign: int
+) -> tuple[tuple[int, str, float], ...]:
+    """The claim rows of a dual solution (its first ``len(members)`` entries): ``(claim
+    position, side, |y|)``, the side being the claim bound the row's dual multiplies (a
+    positive dual on a minimum multiplies the low, on a maximum the high)."""
+    out = []
+    for i in np.flatnonzero(np.abs(y[: len(members)]) > _TOL).tolist():
+        v = float(y[i])
+        side = ("low" if v > 0 else "high") if sign > 0 else "high" if v > 0 else "low"
+        out.append((int(members[i]), side, round(abs(v), 9)))
+    return tuple(out)
+
+
 _KEPT: Final = 8
 """Dual solutions and whole-number assignments a model keeps for certificates."""
 
@@ -216,14 +230,8 @@ class _Dual:
         if not (np.all(np.isfinite(first[pos])) and np.all(np.isfinite(second[neg]))):
             return None
         bound = float(y[pos] @ first[pos] + y[neg] @ second[neg])
-        n_claims = len(members)
-        multipliers = []
-        for i in np.flatnonzero(y[:n_claims]).tolist():
-            v = float(y[i])
-            side = ("low" if v > 0 else "high") if sign > 0 else "high" if v > 0 else "low"
-            multipliers.append((int(members[i]), side, round(abs(v), 9)))
         reduced = np.asarray(a.T @ y, dtype=np.float64)
-        return cls(reduced, bound, sign, tuple(multipliers))
+        return cls(reduced, bound, sign, _multipliers(y, members, sign))
 
     def bounds(self, cost: npt.NDArray[np.float64]) -> bool:
         """Whether this dual is feasible for ``cost`` (so its bound holds for it)."""
@@ -404,7 +412,7 @@ class ComponentModel:
             shape=(n_rows, max(self.n_vars, 1)),
         )
         self.column_of, self.column_size, self.A = _merge_columns(raw)
-        self._csc = sparse.csc_array(self.A)
+        self._csc: Any = None  # A by columns, made on the first search near a vertex
         self.row_lower = np.concatenate([lower, np.array(link_lower)])
         self.row_upper = np.concatenate([upper, np.array(link_upper)])
         h = _new_highs()
@@ -661,11 +669,7 @@ class ComponentModel:
         solution = h.getSolution()
         x = np.asarray(solution.col_value)
         duals = np.asarray(solution.row_dual)[: self.n_claim_rows]
-        multipliers = []
-        for i in np.flatnonzero(np.abs(duals) > _TOL).tolist():
-            y = float(duals[i])
-            side = ("low" if y > 0 else "high") if sign > 0 else "high" if y > 0 else "low"
-            multipliers.append((int(self.members[i]), side, round(abs(y), 9)))
+        multipliers = _multipliers(duals, self.members, sign)
         integral = bool(np.all(np.abs(x - np.round(x)) < _TOL))
         certain = True
         rounded = _inwards(optimum, sign)
@@ -687,7 +691,7 @@ class ComponentModel:
         else:  # the component's budget for integer searches is spent: the LP bound, rounded
             value = rounded
             certain = False
-        return Answer(int(value), optimum, integral, tuple(multipliers), certain)
+        return Answer(int(value), optimum, integral, multipliers, certain)
 
     def _keep_point(self, x: npt.NDArray[np.float64]) -> None:
         """Keep a whole-number assignment for later certificates, if every row allows it."""
@@ -750,6 +754,8 @@ class ComponentModel:
         allows). An answer found is checked against every row before it counts."""
         whole_at = np.abs(x - np.round(x)) <= _TOL
         free = ~whole_at
+        if self._csc is None:
+            self._csc = sparse.csc_array(self.A)
         a_csc = self._csc
         for _ in range(2):
             cols = np.flatnonzero(free)
@@ -776,8 +782,9 @@ class ComponentModel:
         """The best whole-number values of ``cols`` with every other column at ``fixed``
         under ``rows`` (shifted by the fixed columns' activity), or ``None``; the result is
         a full assignment every row allows."""
-        sub = sparse.csr_array(self.A[rows][:, cols])
-        base = self.A[rows] @ fixed
+        touched = self.A[rows]
+        sub = sparse.csr_array(touched[:, cols])
+        base = touched @ fixed
         lp = highspy.HighsLp()
         n = len(cols)
         lp.num_col_ = n

@@ -719,12 +719,18 @@ coverage pass and its solves (past it, a component's questions are asked again).
 
 @dataclass(eq=False)
 class _Asked:
-    """A component's questions for the rows it meets (``low_cols``/``high_cols`` ``None``
-    when they were too large to keep) and the (cell, day) pairs it covers of each."""
+    """A component's questions for the rows it meets (single rows, then one per run): their
+    boxes and days, the (cell, day) pairs it covers of each, and either a single-key
+    component's closed-form least and greatest counts (``single``) or the program's question
+    matrices (``low_cols``/``high_cols``, ``None`` when too large to keep, or for a propagated
+    component, which covers nothing: its rows take the propagated bounds whole)."""
 
+    boxes: IntArray
+    days: IntArray
     covered: IntArray
-    low_cols: BoolArray | None
-    high_cols: BoolArray | None
+    single: tuple[IntArray, IntArray] | None = None
+    low_cols: BoolArray | None = None
+    high_cols: BoolArray | None = None
 
 
 def _asked(
@@ -733,10 +739,9 @@ def _asked(
     nodes_sorted: IntArray,
     row_boxes: IntArray,
     day_sorted: IntArray,
-) -> dict[int, tuple[_Entry, _Asked | None]]:
-    """Per component: its questions (single rows, then one per run), or ``None`` for a
-    propagated component, whose rows take the propagated bounds whole."""
-    out: dict[int, tuple[_Entry, _Asked | None]] = {}
+) -> dict[int, _Asked]:
+    """Per component met: its questions (see :class:`_Asked`)."""
+    out: dict[int, _Asked] = {}
     kept = 0
     group = solver.group
     for c, entry in entries.items():
@@ -746,20 +751,18 @@ def _asked(
             [day_sorted[entry.rows], np.full(len(entry.run_starts), part.last_day, dtype=np.int64)]
         )
         if part.single:
-            out[c] = (
-                entry,
-                _Asked(_singles(group, [part] * len(boxes), boxes, at_days)[2], None, None),
-            )
+            lo, hi, cov = _singles(group, [part] * len(boxes), boxes, at_days)
+            out[c] = _Asked(boxes, at_days, cov, single=(lo, hi))
         elif part._model is None:
-            out[c] = (entry, None)
+            out[c] = _Asked(boxes, at_days, np.zeros(len(boxes), dtype=np.int64))
         else:
             low_cols, high_cols, cov = part._model.questions(boxes, at_days)
             size = low_cols.nbytes + high_cols.nbytes
             if kept + size <= QUESTION_BYTES:
                 kept += size
-                out[c] = (entry, _Asked(cov, low_cols, high_cols))
+                out[c] = _Asked(boxes, at_days, cov, low_cols=low_cols, high_cols=high_cols)
             else:
-                out[c] = (entry, _Asked(cov, None, None))
+                out[c] = _Asked(boxes, at_days, cov)
     return out
 
 
@@ -800,17 +803,11 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     # a row with (cell, day) pairs that no component counts has no upper bound whatever the
     # components say: its maximum need not be solved (one need per question, a run's question
     # serving every row of its run)
-    covered_sorted = np.zeros(n, dtype=np.int64)
-    cover_runs = np.zeros(n + 1, dtype=np.int64)
-    for entry, question in asked.values():
-        if question is None:
-            continue
-        n_rows = len(entry.rows)
-        np.add.at(covered_sorted, entry.rows, question.covered[:n_rows])
-        np.add.at(cover_runs, entry.run_starts, question.covered[n_rows:])
-        np.add.at(cover_runs, ends[np.minimum(entry.run_starts, n - 1)], -question.covered[n_rows:])
-    covered_sorted += np.cumsum(cover_runs)[:n]
-    bounded = covered_sorted >= _measures(group, nodes_sorted, day_sorted)
+    for c, entry in entries.items():
+        cov = asked[c].covered
+        sums.add("covered", entry.rows, cov[: len(entry.rows)])
+        sums.add_from("covered", entry.run_starts, cov[len(entry.rows) :])
+    bounded = sums.total("covered") >= _measures(group, nodes_sorted, day_sorted)
     bounded_before = np.concatenate([[0], np.cumsum(bounded)])
 
     for c, entry in entries.items():
@@ -824,31 +821,25 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         if len(aside):
             for rows, runs in ((entry.rows, False), (entry.run_starts, True)):
                 support(aside_pairs, rows, aside, runs)
-        boxes = np.concatenate([nodes_sorted[entry.rows], row_boxes[entry.run_boxes]])
-        at_days = np.concatenate(
-            [day_sorted[entry.rows], np.full(n_runs, part.last_day, dtype=np.int64)]
-        )
+        question = asked[c]
         if not part.single and part._model is None:
             sums.add("propagated", entry.rows, np.ones(n_rows, dtype=np.int64))
             sums.add_from("propagated", entry.run_starts, np.ones(n_runs, dtype=np.int64))
             continue
-        if part.single:
-            lo, hi, cov = _singles(group, [part] * len(boxes), boxes, at_days)
-            answers_low = [(lo, (np.array([part.low_claim]) if part.low_claim >= 0 else None))]
+        if question.single is not None:
+            lo, hi = question.single
             low_values, high_values = lo, hi
             low_claims = [part.low_claim] if part.low_claim >= 0 else []
             high_claims = [part.high_claim] if part.high_claim >= 0 else []
             low_groups = [(np.flatnonzero(lo > 0), np.array(low_claims, dtype=np.int64))]
             high_groups = [(np.flatnonzero(hi != OPEN), np.array(high_claims, dtype=np.int64))]
-            del answers_low
         else:
             model = part._model
             assert model is not None
-            question = asked[c][1]
-            if question is None or question.low_cols is None or question.high_cols is None:
-                low_cols, high_cols, cov = model.questions(boxes, at_days)
+            if question.low_cols is None or question.high_cols is None:
+                low_cols, high_cols, _ = model.questions(question.boxes, question.days)
             else:
-                low_cols, high_cols, cov = question.low_cols, question.high_cols, question.covered
+                low_cols, high_cols = question.low_cols, question.high_cols
             needs_high = np.concatenate(
                 [
                     bounded[entry.rows],
@@ -888,8 +879,6 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         head, tail = slice(0, n_rows), slice(n_rows, None)
         sums.add("low", entry.rows, low_values[head])
         sums.add_from("low", entry.run_starts, low_values[tail])
-        sums.add("covered", entry.rows, cov[head])
-        sums.add_from("covered", entry.run_starts, cov[tail])
         unbounded = high_values == OPEN
         finite = np.where(unbounded, 0, high_values)
         sums.add("high", entry.rows, finite[head])
@@ -909,8 +898,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
 
     low = total("low")
     high = total("high")
-    covered = total("covered")
-    open_high = (total("open") > 0) | (covered < _measures(group, nodes, days))
+    open_high = (total("open") > 0) | ~bounded[unsort]
     high = np.where(open_high, OPEN, high)
     n_components = total("components")
     component = np.where(n_components == 1, total("component_ids"), -1)
