@@ -160,6 +160,72 @@ def _single_key(group: Constraints, part: _Component) -> Analysis:
     return analysis
 
 
+@dataclass
+class _BoundSum:
+    """The answers of the components one question meets, added up into a :class:`Bound`
+    (components share no variable, so their least and greatest counts add)."""
+
+    low: int = 0
+    high: int = 0
+    high_open: bool = False
+    low_terms: list[tuple[int, str, float]] = field(default_factory=list)
+    high_terms: list[tuple[int, str, float]] = field(default_factory=list)
+    covered: int = 0
+    integral: bool = True
+    certain: bool = True
+    opt_low: float = 0.0
+    opt_high: float = 0.0
+    aside: list[int] = field(default_factory=list)
+
+    def add(self, low: Answer, high: Answer, covered: int) -> None:
+        """One component's solved minimum and maximum and the (cell, day) pairs it covers."""
+        assert low.value is not None
+        self.low += low.value
+        self.low_terms += low.multipliers
+        self.opt_low += low.optimum or 0.0
+        self.integral &= low.integral and high.integral
+        self.certain &= low.exact and high.exact
+        if high.value is None:
+            self.high_open = True
+        else:
+            self.high += high.value
+            self.high_terms += high.multipliers
+            self.opt_high += high.optimum or 0.0
+        self.covered += covered
+
+    def add_single(self, low: int, high: int, covered: int, part: _Component) -> None:
+        """One single-key component's closed form (its one low and one high claim)."""
+        self.low += low
+        self.covered += covered
+        if low > 0:
+            self.low_terms.append((part.low_claim, "low", 1.0))
+            self.opt_low += float(low)
+        if high == OPEN:
+            self.high_open = True
+        else:
+            self.high += high
+            self.opt_high += float(high)
+            self.high_terms.append((part.high_claim, "high", 1.0))
+
+    def bound(self, measure: int, met: list[int]) -> Bound:
+        """The range, open above when the components cover fewer than ``measure`` pairs."""
+        free = self.covered < measure
+        open_high = self.high_open or free
+        return Bound(
+            self.low,
+            None if open_high else self.high,
+            tuple(sorted(self.low_terms)),
+            () if open_high else tuple(sorted(self.high_terms)),
+            self.certain,
+            self.integral,
+            self.opt_low,
+            None if open_high else self.opt_high,
+            tuple(met),
+            tuple(sorted(self.aside)),
+            free,
+        )
+
+
 @dataclass(eq=False)
 class GroupSolver:
     """One group's components; :meth:`bound` answers any box and day, building only the
@@ -270,65 +336,19 @@ class GroupSolver:
         met = self.meeting(box, day)
         if any(self.propagated(c) for c in met):
             return self._propagated(box, day, met)
-        low, high = 0, 0
-        high_open = False
-        low_terms: list[tuple[int, str, float]] = []
-        high_terms: list[tuple[int, str, float]] = []
-        covered = 0
-        integral = True
-        certain = True
-        opt_low, opt_high = 0.0, 0.0
-        aside: list[int] = []
+        total = _BoundSum()
         for c in met:
             part = self._build(c)
-            aside.extend(self.analysis(c).set_aside)
+            total.aside.extend(self.analysis(c).set_aside)
             if part.single:
                 lo, hi, cov = _single_contribution(self.group, part, box[None, :], np.array([day]))
-                low += int(lo[0])
-                covered += int(cov[0])
-                if lo[0] > 0:
-                    low_terms.append((part.low_claim, "low", 1.0))
-                    opt_low += float(lo[0])
-                if hi[0] == OPEN:
-                    high_open = True
-                else:
-                    high += int(hi[0])
-                    opt_high += float(hi[0])
-                    high_terms.append((part.high_claim, "high", 1.0))
+                total.add_single(int(lo[0]), int(hi[0]), int(cov[0]), part)
                 continue
             model = part._model
             assert model is not None
             question = model.question(box, day)
-            lo_a: Answer = model.low(question)
-            hi_a: Answer = model.high(question)
-            assert lo_a.value is not None
-            low += lo_a.value
-            low_terms += lo_a.multipliers
-            opt_low += lo_a.optimum or 0.0
-            integral &= lo_a.integral and hi_a.integral
-            certain &= lo_a.exact and hi_a.exact
-            if hi_a.value is None:
-                high_open = True
-            else:
-                high += hi_a.value
-                high_terms += hi_a.multipliers
-                opt_high += hi_a.optimum or 0.0
-            covered += question.covered
-        free = covered < self._measure(box, day)
-        open_high = high_open or free
-        return Bound(
-            low,
-            None if open_high else high,
-            tuple(sorted(low_terms)),
-            () if open_high else tuple(sorted(high_terms)),
-            certain,
-            integral,
-            opt_low,
-            None if open_high else opt_high,
-            tuple(met),
-            tuple(sorted(aside)),
-            free,
-        )
+            total.add(model.low(question), model.high(question), question.covered)
+        return total.bound(self._measure(box, day), met)
 
     def bound_signed(self, boxes: IntArray, coefficients: IntArray, day: int) -> Bound:
         """The exact range of ``sum(coefficient x count(box))`` (a complement ``all - part`` or
@@ -337,13 +357,7 @@ class GroupSolver:
         met = sorted({c for box in boxes for c in self.meeting(box, day)})
         if any(self.propagated(c) for c in met):
             raise TooLarge("a signed question meets a propagated component")
-        low, high, covered = 0, 0, 0
-        high_open = False
-        low_terms: list[tuple[int, str, float]] = []
-        high_terms: list[tuple[int, str, float]] = []
-        opt_low, opt_high, integral = 0.0, 0.0, True
-        certain = True
-        aside: list[int] = []
+        total = _BoundSum()
         for c in met:
             part = self.parts[c]
             analysis = self.analysis(c)
@@ -355,40 +369,13 @@ class GroupSolver:
                 extra_boxes=boxes,
                 extra_days=np.array([day], dtype=np.int64),
             )
-            lo, hi, cov = model.signed(boxes, coefficients, day)
-            assert lo.value is not None
-            low += lo.value
-            low_terms += lo.multipliers
-            opt_low += lo.optimum or 0.0
-            integral &= lo.integral and hi.integral
-            certain &= lo.exact and hi.exact
-            if hi.value is None:
-                high_open = True
-            else:
-                high += hi.value
-                high_terms += hi.multipliers
-                opt_high += hi.optimum or 0.0
-            covered += cov
-            aside.extend(analysis.set_aside)
+            total.add(*model.signed(boxes, coefficients, day))
+            total.aside.extend(analysis.set_aside)
         measure = sum(
             int(k) * self._measure(np.asarray(b, dtype=np.int64), day)
             for b, k in zip(boxes, coefficients.tolist(), strict=True)
         )
-        free = covered < measure
-        open_high = high_open or free
-        return Bound(
-            low,
-            None if open_high else high,
-            tuple(sorted(low_terms)),
-            () if open_high else tuple(sorted(high_terms)),
-            certain,
-            integral,
-            opt_low,
-            None if open_high else opt_high,
-            tuple(met),
-            tuple(sorted(aside)),
-            free,
-        )
+        return total.bound(measure, met)
 
     def _measure(self, box: IntArray, day: int) -> int:
         """(cell, day) pairs of a box over days ``0..day`` (for a stock: cells on that day)."""
