@@ -27,7 +27,7 @@ def _path(obj: griffe.Object, name: str) -> str:
     for scope in (obj, obj.module):
         try:
             resolved = scope.resolve(head)
-        except Exception:  # noqa: BLE001 - griffe raises several kinds; any means "not here"
+        except Exception:  # griffe raises several kinds; any means "not here"
             continue
         return f"{resolved}.{rest}" if rest else resolved
     return f"{package}.{name}"
