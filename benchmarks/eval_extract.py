@@ -19,8 +19,9 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   ever ran on them; tuned on since its first run), its ``holdout8`` part (19 passages added after
   that, annotated and committed before the extractor ever ran on them; tuned on since its first
   run), its ``holdout9`` part (16 passages added after that, annotated and committed before the
-  extractor ever ran on them; tuned on since its first run), the first two together (the set of
-  the first evaluation) and all ten together.
+  extractor ever ran on them; tuned on since its first run), its ``holdout10`` part (18 passages
+  added after that, annotated and committed before the extractor ever ran on them; never tuned
+  on), the first two together (the set of the first evaluation) and all eleven together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs
@@ -211,6 +212,7 @@ def main() -> None:
         "real holdout 7": lambda: evaluate_real(("holdout7",)),
         "real holdout 8": lambda: evaluate_real(("holdout8",)),
         "real holdout 9": lambda: evaluate_real(("holdout9",)),
+        "real holdout 10": lambda: evaluate_real(("holdout10",)),
         "real dev+holdout": lambda: evaluate_real(("dev", "holdout")),
         "real all": lambda: evaluate_real(
             (
@@ -224,6 +226,7 @@ def main() -> None:
                 "holdout7",
                 "holdout8",
                 "holdout9",
+                "holdout10",
             )
         ),
     }
