@@ -126,3 +126,67 @@ def test_a_long_cell_is_abridged_in_its_problem() -> None:
     _, problems = validate_frame(_table(pd.Series(["9" * 10_000], dtype="string")))
     (problem,) = problems
     assert problem.reason is Reason.TOO_LARGE and len(problem.value) < 100
+
+
+# --- a table that gives its figures as phrases only ------------------------------------------
+
+
+def _phrases(figures: list[object], **columns: object) -> pd.DataFrame:
+    table = _table(pd.Series([None] * len(figures), dtype=object)).drop(columns="low")
+    return table.assign(figure=figures, **columns)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high", "hedge"),
+    [
+        ("146", 146, 146, "exact"),
+        ("more than 6,000", 6001, None, "more-than"),
+        ("at least 120 civilians", 120, None, "at-least"),
+        ("between 100 and 150", 100, 150, "range"),
+        ("up to 5,000", 0, 5000, "at-most"),
+        ("9,223,372,036,854,775,807", MAX_COUNT, MAX_COUNT, "exact"),
+    ],
+)
+def test_a_row_without_bounds_takes_them_from_its_figure_phrase(
+    phrase: str, low: int, high: int | None, hedge: str
+) -> None:
+    good, problems = validate_frame(_phrases([phrase]))
+    assert problems == ()
+    row = good.iloc[0]
+    assert int(row["low"]) == low
+    assert (None if pd.isna(row["high"]) else int(row["high"])) == high
+    assert row["hedge"] == hedge
+
+
+@given(COUNTS)
+def test_a_phrase_count_is_read_exactly(n: int) -> None:
+    good, _ = validate_frame(_phrases([f"at least {n:,} people"]))
+    assert good["low"].tolist() == [n] and good["high"].isna().all()
+
+
+def test_given_bounds_and_hedge_win_over_the_phrase() -> None:
+    table = _phrases(["more than 6,000", "about 40"], hedge=[None, "range"]).assign(
+        low=[5000, None], high=[None, None]
+    )
+    good, problems = validate_frame(table)
+    assert problems == ()
+    assert good["low"].tolist() == [5000, 36]  # the first row's own low is kept
+    assert good["hedge"].tolist() == ["at-least", "range"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reason"),
+    [("the year 1994", Reason.YEAR), ("50 percent", Reason.NOT_PEOPLE), ("many", None)],
+)
+def test_a_phrase_that_gives_no_count_is_its_rows_problem(phrase: str, reason: Reason) -> None:
+    good, problems = validate_frame(_phrases(["12", phrase]))
+    assert good["claim_id"].tolist() == ["c0"]
+    mine = [p for p in problems if p.column == "figure"]
+    assert [p.row for p in mine] == [1] and mine[0].value == phrase
+    if reason is not None:
+        assert mine[0].reason is reason
+
+
+def test_without_a_figure_column_low_is_still_required() -> None:
+    _, problems = validate_frame(_table(pd.Series([1])).drop(columns="low"))
+    assert [(p.column, p.reason) for p in problems] == [("low", Reason.MISSING_COLUMN)]

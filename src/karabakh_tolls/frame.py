@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from karabakh_tolls.claims import ClaimKind, Coverage
-from karabakh_tolls.errors import Problem, Reason, WarError
-from karabakh_tolls.figures import MAX_COUNT, Hedge
+from karabakh_tolls.errors import FigureParseError, Problem, Reason, WarError
+from karabakh_tolls.figures import MAX_COUNT, Figure, Hedge
 from karabakh_tolls.scopes import DIMENSIONS, ScopeTrees, normalise_term
 from karabakh_tolls.sources import INDEPENDENT, SourceKind
 from karabakh_tolls.wars import War, bundled_wars, default_war, resolve_wars
@@ -39,6 +39,7 @@ __all__ = [
     "SCHEMA",
     "Column",
     "WarRegistry",
+    "absent_required",
     "coerce_frame",
     "empty_frame",
     "read_count",
@@ -741,6 +742,81 @@ def _war_dates(ids: pd.Series, used: Mapping[str, War]) -> tuple[pd.Series, pd.S
     return pd.Series(starts[codes], index=index), pd.Series(ends[codes], index=index)
 
 
+def absent_required(columns: Iterable[object]) -> list[str]:
+    """The required columns of :data:`SCHEMA` that ``columns`` lack (``low`` is not required
+    of a table with a ``figure`` column: the phrase gives the bounds)."""
+    present = set(columns)
+    return [
+        c.name
+        for c in SCHEMA
+        if c.required and c.name not in present and not (c.name == "low" and "figure" in present)
+    ]
+
+
+def _bounds_from_figures(frame: pd.DataFrame, collect: _Collector) -> pd.DataFrame:
+    """Rows with neither ``low`` nor ``high`` but a ``figure`` phrase take the bounds the phrase
+    says (:meth:`Figure.parse`: "more than 6,000" is ``[6001, open)``), and its hedge where the
+    row names none. A phrase that is not a count of people, or a share, is the row's problem in
+    column ``figure`` (its bounds stay missing). Each distinct phrase is read once."""
+    if "figure" not in frame.columns:
+        return frame
+
+    def absent(name: str) -> pd.Series:
+        if name not in frame.columns:
+            return pd.Series(True, index=frame.index)
+        return _as_text(frame[name]).isna()
+
+    text = _as_text(frame["figure"])
+    wanted = (absent("low") & absent("high") & text.notna()).to_numpy(dtype=bool)
+    if not wanted.any():
+        return frame
+    read: dict[str, Figure | FigureParseError] = {}
+    for phrase in pd.unique(text[wanted]).tolist():
+        try:
+            figure = Figure.parse(str(phrase))
+        except FigureParseError as error:
+            read[phrase] = error
+            continue
+        if figure.share is not None:
+            read[phrase] = FigureParseError(
+                phrase, Reason.NOT_PEOPLE, "a share says nothing about a count by itself"
+            )
+            continue
+        read[phrase] = figure
+    columns = {
+        name: (
+            frame[name].astype(object)
+            if name in frame.columns
+            else pd.Series(None, index=frame.index, dtype=object)
+        ).tolist()
+        for name in ("low", "high", "hedge")
+    }
+    no_hedge = absent("hedge").to_numpy(dtype=bool)
+    for pos in np.flatnonzero(wanted).tolist():
+        phrase = text.iloc[pos]
+        found = read[phrase]
+        if isinstance(found, FigureParseError):
+            detail = f": {found.detail}" if found.detail else ""
+            collect.problems.append(
+                Problem(
+                    pos,
+                    "figure",
+                    found.reason,
+                    str(phrase),
+                    f"figure {phrase!r} gives no bounds (no low or high given){detail}",
+                )
+            )
+            continue
+        columns["low"][pos] = found.low
+        columns["high"][pos] = found.high
+        if no_hedge[pos]:
+            columns["hedge"][pos] = found.hedge.value
+    out = frame.copy()
+    for name, values in columns.items():
+        out[name] = pd.Series(values, index=frame.index, dtype=object)
+    return out
+
+
 def validate_frame(
     frame: pd.DataFrame,
     trees: ScopeTrees | None = None,
@@ -752,8 +828,11 @@ def validate_frame(
     The returned frame holds exactly the rows with no problem, in input order, with a fresh
     index; every other input row is named at least once in the problems, with its 0-based
     position, the column and the reason. A missing required column is one problem with no row,
-    and then no row is kept. Empty optional cells take their defaults (``kind`` cumulative,
-    ``since`` the start of the row's war, scope terms ``all``, ...). The input is not modified.
+    and then no row is kept. A row with neither ``low`` nor ``high`` takes its bounds (and its
+    hedge, when it names none) from its ``figure`` phrase, read by :meth:`Figure.parse`; a table
+    with a ``figure`` column need not have a ``low`` column. Empty optional cells take their
+    defaults (``kind`` cumulative, ``since`` the start of the row's war, scope terms ``all``,
+    ...). The input is not modified.
 
     Each row belongs to the war its ``war`` cell names (a war given in ``wars`` or a bundled
     one); a table without the column belongs to the one war given (by default the bundled
@@ -796,7 +875,8 @@ def validate_frame(
     frame = frame.reset_index(drop=True)
     if n == 0:
         return coerce_frame(frame), ()
-    missing_columns = [c.name for c in SCHEMA if c.required and c.name not in frame.columns]
+    frame = _bounds_from_figures(frame, collect)
+    missing_columns = absent_required(frame.columns)
     for name in missing_columns:
         collect.problems.append(
             Problem(None, name, Reason.MISSING_COLUMN, "", f"required column {name!r} is absent")

@@ -64,7 +64,7 @@ from karabakh_tolls.errors import (
     Problem,
     Reason,
 )
-from karabakh_tolls.frame import SCHEMA
+from karabakh_tolls.frame import SCHEMA, absent_required
 from karabakh_tolls.scopes import ScopeTrees
 from karabakh_tolls.wars import War
 from karabakh_tolls.writers import (
@@ -108,8 +108,6 @@ _SUFFIXES: dict[str, Format] = {
 }
 _DATE_COLUMNS = tuple(c.name for c in SCHEMA if c.dtype.startswith("datetime"))
 _COUNT_COLUMNS = tuple(c.name for c in SCHEMA if c.dtype == "Int64")
-_REQUIRED = tuple(c.name for c in SCHEMA if c.required)
-
 _MAX_JSON_INT_DIGITS: Final = 19
 
 
@@ -735,7 +733,7 @@ def read_claims(
         table.frame = restore_formulas(table.frame)
     # A file whose header (or, for JSON Lines, whose every readable line) lacks a required
     # column is an error in both modes: not one row of it could be a claim.
-    absent = [name for name in _REQUIRED if name not in table.frame.columns]
+    absent = absent_required(table.frame.columns)
     if absent and (len(table.frame) or fmt != "jsonl"):
         problems = [
             Problem(None, name, Reason.MISSING_COLUMN, "", f"required column {name!r} is absent")
