@@ -159,6 +159,10 @@ def test_source_phrases() -> None:
     )
     kept = "Ramiz Gahramanov, Ganja resident (witness, relative of victims)"
     assert cite.source_phrase(kept) == kept
+    # a source known only by its id keeps it bare ("according to the ministry-z" reads wrong)
+    assert cite.source_phrase("ministry-z") == "ministry-z"
+    assert cite.source_phrase("health_ministry") == "health_ministry"
+    assert cite.source_phrase("Health Ministry") == "the Health Ministry"
     assert cite.join_names(["A", "B", "A", "C"]) == "A, B and C"
 
 

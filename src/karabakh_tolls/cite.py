@@ -77,6 +77,8 @@ _VERB_PHRASES: Final = {  # what follows "were" / "was"
 }
 _BY_PERPETRATOR: Final = {"killed", "wounded", "captured", "displaced"}
 _FALLBACK_CUMULATIVE: Final = frozenset({"killed", "wounded", "missing"})
+_IDENTIFIER: Final = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+")
+"""A source id used as its name ("defence-ministry"): no article."""
 _INSTITUTIONS: Final = re.compile(
     r"\b(government|ministry|authorities|office|commission|commissioner|committee|ombudsman|"
     r"army|forces|service|council|department|prosecutor|presidency|administration)\b",
@@ -190,6 +192,8 @@ def source_phrase(name: str) -> str:
     'Artak Beglaryan (Nagorno-Karabakh human rights ombudsman)'
     >>> source_phrase("Russian government"), source_phrase("Amnesty International")
     ('the Russian government', 'Amnesty International')
+    >>> source_phrase("defence-ministry")  # a source id, not a name: as it is
+    'defence-ministry'
     """
     text = " ".join(str(name).split())
     head, comma, rest = text.partition(", ")
@@ -198,7 +202,11 @@ def source_phrase(name: str) -> str:
     if comma:
         return text
     bare = re.sub(r"\(.*?\)", "", head)
-    if _INSTITUTIONS.search(bare) and not head.lower().startswith("the "):
+    if (
+        _INSTITUTIONS.search(bare)
+        and not head.lower().startswith("the ")
+        and not _IDENTIFIER.fullmatch(text)
+    ):
         return f"the {text}"
     return text
 
