@@ -46,9 +46,10 @@ def _frame(text: str, published: str = "2020-10-18") -> pd.DataFrame:
                 ("673", "cumulative", "military", "nk-defense-ministry"),
             ],
         ),
-        (  # a speaker the table does not know is kept as text
+        (  # a speaker the table does not know is kept as text (and Monday's shelling is an
+            # incident of that day, not the war's running total)
             "Russian shelling killed five people on Monday, the regional governor said.",
-            [("five", "cumulative", "all", "regional-governor")],
+            [("five", "incident", "all", "regional-governor")],
         ),
         (  # "N more" as an increment
             "Military authorities in the breakaway region of Nagorno-Karabakh say 11 more soldiers "
@@ -3264,3 +3265,47 @@ def test_a_count_on_the_eve_of_a_war_without_a_night_is_still_refused() -> None:
     result = extract(text, published="2017-08-24", war=war, debug=True)
     assert len(result.claims) == 0
     assert "outside-war" in set(result.rejected["reason"])
+
+
+# --- an incident in a war whose places the extractor does not know -----------------------------
+
+_UNKNOWN_PLACES = kt.War("hypo-2015", "A hypothetical war", start="2015-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "as_of"),
+    [
+        (  # the day's attack, its place unknown to the war's trees: an incident of that day
+            "Fourteen civilians were killed in an air strike on a market in the town of Kalin "
+            "on Sunday, the regional governor said.",
+            "incident",
+            "2015-03-01",
+        ),
+        (  # a projectile's hit is one incident ("when shells hit")
+            "Fourteen civilians were killed when shells hit a market on Sunday, the governor said.",
+            "incident",
+            "2015-03-01",
+        ),
+        (
+            "A rocket slammed into a bus station on Sunday, killing fourteen people, police said.",
+            "incident",
+            "2015-03-01",
+        ),
+        (  # left alone: a running total, told on Sunday
+            "Fourteen civilians have been killed since the fighting began, the governor said "
+            "on Sunday.",
+            "cumulative",
+            "2015-03-01",
+        ),
+    ],
+)
+def test_an_incident_whose_place_is_unknown_is_no_running_total_of_the_war(
+    text: str, kind: str, as_of: str
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = extract(text, published="2015-03-03", document="t", war=_UNKNOWN_PLACES).to_frame()
+    (row,) = (r for _, r in frame.iterrows())
+    assert (row["kind"], row["as_of"].date().isoformat()) == (kind, as_of), row["note"]
+    if kind == "incident":
+        assert row["since"] == row["as_of"] and isinstance(row["event"], str)

@@ -328,7 +328,11 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.I)
 _ACTOR_NAME = re.compile(r"\b(?:forces|coalition|army|junta|militia|brigades?|front)$")
 _INCIDENT = re.compile(
     r"\b(?:explosion|blast|strike|strikes|airstrikes?|attacks?|shelling|raid|raids|massacre|"
-    r"bombing)\b",
+    r"bombing|ambush|"
+    # "when shells hit a market", "a rocket slammed into": a projectile's hit is one incident
+    r"(?:shells?|rockets?|missiles?|mortars?|bombs?|drones?|grenades?)\s+"
+    r"(?:hit|struck|landed|fell|exploded|slammed)|"
+    r"(?:mortar|rocket|missile|artillery|drone)\s+fire)\b",
     re.I,
 )
 # "injured in the blast", "The air raids on Sunday": an incident told before.
@@ -3060,7 +3064,7 @@ def _build(
     )
     if event is not None and (
         (c.region != ROOT and region_tree.depth(c.region) >= 2)
-        or (incident_cue is not None and c.region != ROOT)
+        or (incident_cue is not None and (c.region != ROOT or not increment))
     ):
         c.kind, c.since, c.as_of = "incident", event, event
         c.event = f"{c.region}-{event.isoformat()}"
