@@ -31,6 +31,11 @@ likely*, with the model of disagreement of :mod:`karabakh_tolls.disagreement`:
    readings is clamped between the bests of the keys with readings below and above it. Every
    value is finally clipped to the key's hard range. The credible interval is the posterior's
    equal-tailed interval at ``level``, widened to hold the best where the order moved it.
+   The hard range assumes every kept claim true, so an interval inside it would present one
+   surviving claim as a certainty: a key with readings gets the hull of that interval and the
+   interval its readings alone give (which allows for each source's learned error), and a key
+   in conflict (its kept claims are the engine's least-weight choice, not a fact) gets the best
+   and interval of its readings alone, which may lie outside the hard range.
 5. **Status.** A claim is *judged off* when its stated interval misses the credible interval
    that the readings alone (without the hard range) give its key. A row is ``conflict`` when
    claims were set aside for it, else ``contested`` when a claim it rests on is judged off (a
@@ -45,8 +50,8 @@ Examples
 >>> import karabakh_tolls as kt
 >>> e = kt.estimate(kt.load_seed_claims(), "killed/military/party=nagorno-karabakh",
 ...                 "2020-10-29")
->>> e.best, e.low, e.high, e.hard_low, e.hard_high
-(1166, 1166, 1166, 1166, 1166)
+>>> e.best, e.low, e.high, e.hard_low, e.hard_high  # one source's figure: not a certainty
+(1166, 493, 2644, 1166, 1166)
 """
 
 from __future__ import annotations
@@ -648,18 +653,29 @@ def _rows_estimates(
     free_low = np.zeros(n, dtype=np.int64)
     free_high = np.zeros(n, dtype=np.int64)
     free_open = np.ones(n, dtype=bool)
+    loose = np.zeros(n, dtype=bool)  # keys whose estimate is their readings' alone
     n_read = 0 if gr is None else len(gr.positions)
     judged_reading = np.zeros(n_read, dtype=bool)
     shares = np.zeros(n_read)
     local = np.zeros(0, dtype=np.int64) if gr is None else np.searchsorted(gr.obj_global, gr.obj)
     if gr is not None and k and fit is not None:
         on = obj_row >= 0
+        rows = obj_row[on]
+        # what the readings alone say (no hard range): the hard range assumes every kept claim
+        # true, and an interval inside it would present a lone surviving claim as certain
+        free = model.free_summary(level)
+        assert free is not None
+        f_best = free.best[gr.obj_global]
+        f_has = free.has_best[gr.obj_global]
+        f_low = free.low[gr.obj_global]
+        f_high = np.where(f_has, free.high[gr.obj_global], MAX_COUNT)
+        # the posterior within the hard range (whose ceiling may come from the structure)
         b_low = np.zeros(k, dtype=np.int64)
         b_high = np.full(k, MAX_COUNT, dtype=np.int64)
         b_open = np.ones(k, dtype=bool)
-        b_low[on] = hard_low[obj_row[on]]
-        b_high[on] = hh[obj_row[on]]
-        b_open[on] = open_high[obj_row[on]]
+        b_low[on] = hard_low[rows]
+        b_high[on] = hh[rows]
+        b_open[on] = open_high[rows]
         bounds = disagreement.Bounds(b_low, b_high, b_open)
         prepared = disagreement.prepare(
             local,
@@ -671,21 +687,28 @@ def _rows_estimates(
             n_sources=len(model.sources),
         )
         post = disagreement.posterior(prepared, fit.reliability, fit.prior, bounds=bounds)
-        summary = disagreement.summarise(post, level=level, bounds=bounds)
-        rows = obj_row[on]
-        best[rows] = summary.best[on]
-        has_best[rows] = summary.has_best[on]
+        held = disagreement.summarise(post, level=level, bounds=bounds)
+        # a row in conflict: the kept claims are the engine's least-weight choice, not a fact,
+        # so its estimate is what the readings alone say; elsewhere the best stays within the
+        # hard range and the interval also holds what the readings alone allow
+        use_free = f_has[on] & conflict[rows]
+        loose[rows] = use_free
+        held_has = held.has_best[on]
+        best[rows] = np.where(use_free, f_best[on], held.best[on])
+        has_best[rows] = use_free | held_has
+        widen = held_has & f_has[on]
         # without a ceiling the interval's low would come from the prior's arbitrary top
-        low[rows] = np.where(summary.has_best[on], summary.low[on], hard_low[rows])
-        high[rows] = np.where(summary.has_best[on], summary.high[on], MAX_COUNT)
-        # what the readings alone say, and the claims it judges off
-        free = model.free_summary(level)
-        assert free is not None
-        f_low = free.low[gr.obj_global]
-        f_high = np.where(free.has_best[gr.obj_global], free.high[gr.obj_global], MAX_COUNT)
+        held_low = np.where(held_has, held.low[on], hard_low[rows])
+        held_high = np.where(held_has, held.high[on], MAX_COUNT)
+        low[rows] = np.where(
+            use_free, f_low[on], np.where(widen, np.minimum(held_low, f_low[on]), held_low)
+        )
+        high[rows] = np.where(
+            use_free, f_high[on], np.where(widen, np.maximum(held_high, f_high[on]), held_high)
+        )
         free_low[rows] = f_low[on]
         free_high[rows] = f_high[on]
-        free_open[rows] = ~free.has_best[gr.obj_global][on]
+        free_open[rows] = ~f_has[on]
         r_low = free.low[gr.obj]
         r_high = np.where(free.has_best[gr.obj], free.high[gr.obj], MAX_COUNT)
         claim_high = np.where(np.isfinite(gr.high), gr.high, np.inf)
@@ -727,7 +750,9 @@ def _rows_estimates(
         up2 = _up(np.where(has_best, best, _NONE), links, time)
         down2 = _down(np.where(has_best, best, MAX_COUNT), links, time)
         best = np.where(has_best, _midpoint(up2, down2), best)
-    best = np.clip(best, hard_low, hh)
+    # the hard range last, except in a conflict (where the estimate may lie outside what the
+    # kept claims imply)
+    best = np.where(loose, best, np.clip(best, hard_low, hh))
     low = np.minimum(low, np.where(has_best, best, low))
     high = np.where(has_best, np.maximum(high, best), high)
 
@@ -1051,16 +1076,20 @@ class Estimate:
                     f"between {fc(self.low)} and {fc(self.high)}, most likely {fc(self.best)} "
                     f"({pct} credible interval)"
                 )
+            top = [r for r in sorted(self.readings, key=lambda r: -r.share) if r.share >= 0.25]
+            if top:
+                names = _cite.join_names(_cite.source_phrase(r.source_name) for r in top)
+                text += f", mostly on figures from {names}"
             if self.hard_high is not None and self.hard_low == self.hard_high:
-                text += ", as the claims imply."
+                text += (
+                    ", as the claims imply."
+                    if self.low == self.high
+                    else f"; the claims imply exactly {fc(self.hard_low)}."
+                )
             elif self.hard_high is None:
                 text += f"; the claims imply at least {fc(self.hard_low)}."
             else:
                 text += f"; the claims imply {fc(self.hard_low)} to {fc(self.hard_high)}."
-            top = [r for r in sorted(self.readings, key=lambda r: -r.share) if r.share >= 0.25]
-            if top:
-                names = _cite.join_names(_cite.source_phrase(r.source_name) for r in top)
-                text = text[:-1] + f", mostly on figures from {names}."
         if self.judged_off:
             text += f" The model judges off {_cite.join_names(self.judged_off)}."
         if self.set_aside:
@@ -1076,7 +1105,7 @@ class Estimate:
         >>> import karabakh_tolls as kt
         >>> e = kt.estimate(kt.load_seed_claims(), "killed/civilian", "2021-01-14")
         >>> print(e.explain().splitlines()[0])
-        killed/civilian on 2021-01-14: best 146, 90 % credible interval [146, 146], inside the hard range [146, 146]; status consistent
+        killed/civilian on 2021-01-14: best 146, 90 % credible interval [62, 318] (it allows for the sources' errors), hard range [146, 146] (if every kept claim is true); status consistent
         """  # noqa: E501
         pct = f"{self.level * 100:g} %"
         shown_high = "open" if self.high is None else str(self.high)
@@ -1084,8 +1113,8 @@ class Estimate:
         best = "none (no ceiling)" if self.best is None else str(self.best)
         lines = [
             f"{self.scope} on {self.as_of}: best {best}, {pct} credible interval "
-            f"[{self.low}, {shown_high}], inside the hard range [{self.hard_low}, {hard_high}]; "
-            f"status {self.status}"
+            f"[{self.low}, {shown_high}] (it allows for the sources' errors), hard range "
+            f"[{self.hard_low}, {hard_high}] (if every kept claim is true); status {self.status}"
         ]
         if self.readings:
             lines.append("readings (claims about exactly this scope and date), heaviest first:")
@@ -1134,7 +1163,7 @@ class Estimate:
         >>> e = kt.estimate(kt.load_seed_claims(), "killed/civilian", "2021-01-14")
         >>> e.to_frame()[["low", "high", "best", "best_low", "best_high", "status"]]
            low  high  best  best_low  best_high      status
-        0  146   146   146       146        146  consistent
+        0  146   146   146        62        318  consistent
         """
         row: dict[str, object] = {"war": self.war}
         for d in DIMENSIONS:
@@ -1186,13 +1215,15 @@ def estimate(
     policy: TrustPolicy | None = None,
     known_on: dt.date | str | None = None,
 ) -> Estimate:
-    """The most likely count of ``scope`` on ``as_of``, with a credible interval, inside the
+    """The most likely count of ``scope`` on ``as_of``, with a credible interval, beside the
     range the claims imply.
 
     Every claim about a scope and date is read as a noisy, possibly censored reading by its
     source, whose bias and spread are learned from all its claims; echoes of one statement
-    count once; the result always lies inside the hard range of the kept claims (where, in a
-    conflict, the least reliable claims are set aside first). A sub-scope's best never exceeds
+    count once. The best lies inside the hard range of the kept claims, except in a conflict
+    (where the least reliable claims are set aside first, and the best and interval are those
+    of every reading, bias-corrected); the credible interval also holds what the readings alone
+    allow, so a lone claim is never presented as a certainty. A sub-scope's best never exceeds
     its scope's, and a running total's best never falls over time. The method and its limits
     are in the documentation's *Best estimates* page; a best estimate is a statement about what
     is likely, not a count of named dead.
