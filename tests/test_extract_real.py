@@ -3264,3 +3264,98 @@ def test_a_count_on_the_eve_of_a_war_without_a_night_is_still_refused() -> None:
     result = extract(text, published="2017-08-24", war=war, debug=True)
     assert len(result.claims) == 0
     assert "outside-war" in set(result.rejected["reason"])
+
+
+# --- the ninth holdout's misses, second round (speakers, detection, days) ---------------------
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # one person who treated or saw the dead speaks ("a hospital physician said")
+            "libya11",
+            "Government forces pounded the outskirts of Misrata on Friday, killing at least 22 "
+            "people, a hospital physician said.",
+            "2011-06-10",
+            "at least 22",
+            {"source": "hospital-physician"},
+        ),
+        (  # "a resident said", and "said the resident" after it refers back to the resident
+            "libya11",
+            'The shelling killed at least one person, a resident said.\n"We have one confirmed '
+            'dead," said the resident, speaking by telephone.',
+            "2011-04-03",
+            "one",
+            {"source": "resident"},
+        ),
+        (  # a relative clause set off by commas describes the speaker: "The commander" refers
+            "libya11",
+            "Rebels killed 57 soldiers, a rebel military commander said. The commander, whose "
+            "claim could not immediately be verified, also said two rebels were killed.",
+            "2011-05-09",
+            "two",
+            {"source": "rebel-military-commander"},
+        ),
+        (  # "where" opens a clause: its subject speaks, not the whole sentence before it
+            "libya11",
+            "Forces shelled a building in Misrata, the city where a doctor says hundreds have "
+            "been killed.",
+            "2011-04-03",
+            "hundreds",
+            {"source": "doctor"},
+        ),
+        (  # a speaker noun phrase with its relative clause right before the verb
+            "libya11",
+            "A doctor who gave his name as Ramadan told Reuters by telephone that 160 people had "
+            "been killed in Misrata.",
+            "2011-04-03",
+            "160",
+            {"source": "a-doctor-who-gave-his-name-as-ramadan"},
+        ),
+        (  # a lede told through an unnamed witness: a later speaker goes on telling its incident
+            "libya11",
+            "Gaddafi forces shelled a building in Misrata on Friday, killing at least 22 people, "
+            "a hospital physician said.\nThe shelling in Misrata hit a clinic and killed at least "
+            "one person, a resident said.",
+            "2011-06-10",
+            "at least one",
+            {"source": "resident", "perpetrator": "loyalists", "kind": "incident"},
+        ),
+    ],
+)
+def test_speakers_written_on_the_ninth_holdouts_misses_second_round(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a relative clause whose subject is no speaker head makes no speaker
+            "libya11",
+            "The man who survived the blast said 12 people were killed in Brega.",
+            "2011-06-10",
+            "12",
+            {"source": "unattributed"},
+        ),
+        (  # the clause's own verb speaks: no speaker of the phrase before "who"
+            "libya11",
+            "A doctor who said he had treated the wounded told the agency 30 people died.",
+            "2011-06-10",
+            "30",
+            {"source": "unattributed"},
+        ),
+        (  # a named person's apposition is still kept with the name
+            "libya11",
+            "Hamed al-Hafi, the rebel commander, said 57 soldiers were killed.",
+            "2011-05-09",
+            "57",
+            {"source": "hamed-al-hafi-the-rebel-commander"},
+        ),
+    ],
+)
+def test_what_the_second_rounds_speaker_rules_leave_alone(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

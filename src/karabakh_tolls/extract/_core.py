@@ -1185,7 +1185,7 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
     )
     lowered = chunk.lower()
-    for word in (" that ", " who ", " which ", " when ", " while ", " whereas "):
+    for word in (" that ", " who ", " which ", " when ", " where ", " while ", " whereas "):
         at = lowered.rfind(word)
         cut = max(cut, at + len(word) - 1 if at >= 0 else -1)
     start = floor + cut + 1
@@ -1211,6 +1211,14 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
             for word in (" that ", " who ", " which ", " when "):
                 at = lowered_head.rfind(word)
                 begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
+            lead = len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())
+            if _RELATIVE_ASIDE.match(chunk, first + 1, cut):
+                # "The commander, whose claim could not immediately be verified, also said": a
+                # relative clause set off by commas describes the speaker, it names no other
+                head_only = " ".join(chunk[begin + 1 : named_end].split())
+                if head_only and len(head_only.split()) <= 8:
+                    return floor + begin + 1 + lead, head_only
+                return None
             phrase = " ".join((chunk[begin + 1 : named_end] + chunk[first:cut]).split())
             if phrase and len(phrase.split()) <= 12 and "," in phrase:
                 return floor + begin + 1 + (
@@ -1221,6 +1229,16 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         return None
     text = " ".join(words)
     return ctx.norm.index(words[0], start), text
+
+
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
+# "A doctor who gave his name as Ramadan told Reuters": a speaker noun phrase with a relative
+# clause right before the verb (the phrase after "who" names no speaker of its own)
+_RELATIVE_SPEAKER = re.compile(
+    r"(?:^|(?<=[\s,;:\"\u201c(]))(?P<np>(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+who\s+"
+    r"(?P<rel>(?:[\w'.-]+\s+){0,8}?[\w'.-]+)\s*$",
+    re.I,
+)
 
 
 _TIME_WORD = re.compile(
@@ -1263,6 +1281,28 @@ def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] 
     if not words or all(_TIME_WORD.fullmatch(w) for w in words):
         return None  # "..., reports from both sides of the conflict said Thursday": a day
     return verb_end + chunk.index(words[0]), " ".join(words)
+
+
+def _relative_speaker(ctx: _Context, sentence_start: int, match: re.Match[str]) -> Speaker | None:
+    """ "A doctor who gave his name as Ramadan told Reuters": a speaker noun phrase (a head noun
+    of `[speaker_heads]` after an article) whose relative clause runs up to the verb speaks; the
+    phrase is kept whole, clause and all, as the speaker's name. A bounded window before the
+    verb."""
+    floor = max(sentence_start, match.start() - 120)
+    chunk = ctx.norm[floor : match.start()]
+    relative = _RELATIVE_SPEAKER.search(chunk)
+    if relative is None:
+        return None
+    clause = relative.group("rel")
+    if ctx.lex.speech_any.search(clause) or any(w.lower() in _PRONOUNS for w in clause.split()[:1]):
+        return None  # "a doctor who said ...": the clause's own verb speaks
+    head = _text_source(ctx, relative.group("np"))
+    if head is None or head.kind is SourceKind.INDIVIDUAL:
+        return None
+    name = " ".join(f"{relative.group('np')} who {clause}".split())
+    start = floor + relative.start("np")
+    source = Source(_slug(name), name, head.kind, head.affiliation)
+    return Speaker(start, floor + relative.end("rel"), source, match.end())
 
 
 def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
@@ -1334,6 +1374,8 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 subject = _subject_before(ctx, sentence.start, match.start())
                 if subject is not None:
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+            if found is None:
+                found = _relative_speaker(ctx, sentence.start, match)
             if found is None and verb in inverted:
                 subject = _subject_after(ctx, match.end(), sentence.end)
                 if (
@@ -4317,6 +4359,23 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 )
 
 
+def _unnamed_witness(ctx: _Context, source: Source | None) -> bool:
+    """Whether a source is an unnamed person who reports what they saw or treated ("a doctor",
+    "a resident", "a rebel military commander"): kind `other`, an indefinite phrase whose head
+    noun is of the `other` speaker heads."""
+    if source is None or source.kind is not SourceKind.OTHER:
+        return False
+    words = source.name.split()
+    if words and words[0].lower() in ("a", "an"):
+        words = words[1:]
+    if "who" in words:
+        words = words[: words.index("who")]  # "A doctor who gave his name as Ramadan"
+    if not words or len(words) > 4 or any(not w.islower() for w in words):
+        return False  # a name: "Hamed al-Hafi", "Iraq Body Count"
+    others = {w.lower() for w in ctx.lex.get("speaker_heads").get("other", [])}
+    return words[-1] in others
+
+
 def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """A text whose first figures tell one incident with its perpetrator ("Three people were
     killed when 13 Russian missiles hit ...") is about that incident: a later figure that names
@@ -4340,12 +4399,15 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         return
     perpetrator = told[0].perpetrator
     day = next((c for c in told if c.kind == "incident" and c.dated), None)
+    # a lede told through an unnamed witness ("..., a hospital physician said", "a resident
+    # said"): the reporter's own account of the incident, which later speakers go on telling
+    witness_lede = _unnamed_witness(ctx, told[0].source)
     whole_war: dict[int, bool] = {}
     party_tree = ctx.trees["party"]
     for c in candidates:
         if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
             continue
-        if not _same_speaker(c, told[0], loose=True):
+        if not witness_lede and not _same_speaker(c, told[0], loose=True):
             continue  # another speaker's account ("Rogov claims that ...") is not the lede's
         index = c.sentence.index
         if index not in whole_war:  # once per sentence: a long sentence is searched once
