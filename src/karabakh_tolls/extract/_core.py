@@ -1419,6 +1419,7 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 begin = sentence.start + at + len(phrase)
                 subject = _subject_after(ctx, begin, sentence.end)
                 if subject is not None:
+                    subject = _posted_on(ctx, subject, sentence.end)
                     found = _speaker_from_phrase(ctx, subject, begin, previous)
                     if found is not None:
                         via = found.via or _relayer(ctx, sentence.start, sentence.start + at)
@@ -1604,6 +1605,45 @@ _DOC_ADJUNCT = re.compile(
 )
 
 
+# "a statement on the Facebook page of the Commander-in-Chief": where a document was posted
+_POSTED_ON = re.compile(
+    r"\s+(?:on|in)\s+(?:the|his|her|its|their)\s+(?:official\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:page|account|channel|website|web\s+site|site|feed)\s+of\s+",
+    re.I,
+)
+# "a statement issued by the office of ...": the document of a body named after it
+_DOC_BY = re.compile(
+    r"^(?P<lead>(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?P<doc>[\w-]+)\s+"
+    r"(?:(?:issued|released|published|posted|put\s+out|sent\s+out|made\s+public)\s+by|"
+    r"(?:on|in)\s+(?:the|his|her|its|their)\s+(?:official\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:page|account|channel|website|web\s+site|site|feed)\s+of)\s+)(?P<body>.+)$",
+    re.I,
+)
+# "a State Counselor's Office statement released Friday afternoon": when, not who
+_DOC_WHEN = re.compile(
+    r"\s+(?:issued|released|published|posted|dated|made\s+available)(?:\s+(?!by\b|from\b).*)?$",
+    re.I,
+)
+
+
+def _posted_on(ctx: _Context, subject: tuple[int, str], limit: int) -> tuple[int, str]:
+    """A bare document after "according to" ("a statement") that goes on with where it was
+    posted ("on the Facebook page of the Commander-in-Chief Min Aung Hlaing"): the phrase
+    reaches the one whose page it is (`_subject_after` stops at "on")."""
+    start, phrase = subject
+    documents = {w.lower() for w in ctx.lex.get("speech").get("documents", [])}
+    words = phrase.split()
+    if not 1 <= len(words) <= 3 or words[-1].lower() not in documents:
+        return subject
+    posted = _POSTED_ON.match(ctx.norm, start + len(phrase), limit)
+    if posted is None:
+        return subject
+    owner = _subject_after(ctx, posted.end(), limit)
+    if owner is None:
+        return subject
+    return start, ctx.norm[start : owner[0] + len(owner[1])]
+
+
 def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
     """The body whose document a speaker phrase names, and its offset in the phrase: "the Home
     Ministry's annual report", "The report of the ministry for 2018-19", "BenarNews figures from
@@ -1614,8 +1654,35 @@ def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
     if text != phrase.strip():
         return None  # offsets would not hold; such phrases are rare
     lead = len(phrase) - len(phrase.lstrip())
-    if not text or text.split()[0].lower() in ("a", "an"):
-        return None  # "according to a government statement": an unnamed source of its own
+    by = _DOC_BY.match(text)
+    if by is not None and by.group("doc").lower() in documents:
+        # "a statement issued by the office of Myanmar's de-facto leader", "a statement on the
+        # Facebook page of the Commander-in-Chief": the body named after its document
+        body = by.group("body")
+        bare = [w for w in body.split() if w.lower() not in ("the", "a", "an")]
+        if bare and not any(w.lower() in ctx.lex.stop_words for w in bare):
+            return lead + by.start("body"), body
+        return None
+    when = _DOC_WHEN.search(text)
+    if when is not None and when.start() > 0:
+        text = text[: when.start()]  # "... statement released Friday afternoon"
+    if not text:
+        return None
+    if text.split()[0].lower() in ("a", "an"):
+        owned = _DOC_ADJUNCT.match(text) or _DOC_OWNED.match(text)
+        body_words = owned.group("body").split()[1:] if owned is not None else []
+        if (
+            owned is None
+            or owned.group("doc").lower() not in documents
+            or not body_words
+            or not all(w[:1].isupper() for w in body_words)
+        ):
+            return None  # "according to a government statement": an unnamed source of its own
+        # "a State Counselor's Office statement", "a Defence Ministry statement": the article
+        # goes with the document; the body is a name
+        return lead + owned.start("body") + len(owned.group("body").split()[0]) + 1, " ".join(
+            body_words
+        )
     for pattern in (_DOC_OWNED, _DOC_OF, _DOC_ADJUNCT):
         match = pattern.match(text)
         if match is None or match.group("doc").lower() not in documents:
@@ -1649,6 +1716,7 @@ def _speaker_from_phrase(
         via = listener.id if listener is not None else None
         phrase = phrase[: told.start()]
     document = _document_body(ctx, phrase) if _table_source(ctx, phrase) is None else None
+    named_after = document is not None and _DOC_BY.match(" ".join(phrase.split())) is not None
     if document is not None:
         # "the Home Ministry's annual report said", "according to BenarNews figures from police",
         # "the defence ministry statement said": the body whose document it is speaks
@@ -1656,6 +1724,7 @@ def _speaker_from_phrase(
     # "the TV report said" with no TV before: the document of a body the text never named
     unnamed_document = (
         document is not None
+        and not named_after  # "a statement released by the police" names its body
         and len(phrase.split()) <= 3
         and phrase.split()[0].lower() == "the"
         and all(w.islower() or w.lower() in ctx.lex.speaker_heads for w in phrase.split()[1:])
