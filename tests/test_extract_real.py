@@ -3436,3 +3436,53 @@ def test_what_the_second_rounds_document_rules_leave_alone(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a named spokesman of a body neither the table nor the text knows: the person
+            "donbas",
+            "One Ukrainian serviceman was killed in Donbas in the past 24 hours, Ukrainian "
+            "presidential administration spokesman Andriy Lysenko said.",
+            "2016-09-09",
+            "One",
+            {"source": "ukrainian-presidential-administration-spokesman-andriy-lysenko"},
+        ),
+        (  # ... after an inverted verb too
+            "donbas",
+            "Two soldiers were killed near the town, said African Union mission spokesman Eloi "
+            "Yao.",
+            "2016-09-09",
+            "Two",
+            {"source": "african-union-mission-spokesman-eloi-yao"},
+        ),
+        (  # a body the table knows speaks through its named spokesman
+            "gaza",
+            "Gaza Health Ministry spokesman Ashraf al-Qudra said 20 people were killed.",
+            "2024-01-14",
+            "20",
+            {"source": "gaza-health-ministry"},
+        ),
+        (  # ... and so does a body the text named before
+            "gaza",
+            "The civil defence agency said 12 people were killed. Agency spokesman Mahmud Bassal "
+            "said 33 people died.",
+            "2024-01-14",
+            "33",
+            {"source": "civil-defence-agency"},
+        ),
+        (  # an unnamed spokesman speaks for the body
+            "donbas",
+            "Three soldiers were wounded, a regional military administration spokesman said.",
+            "2016-09-09",
+            "Three",
+            {"source": "regional-military-administration"},
+        ),
+    ],
+)
+def test_a_named_spokesman_of_a_body_nobody_names_is_the_person(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

@@ -223,7 +223,7 @@ _COUNTED_ACTOR = re.compile(
 _SPOKESMAN_OF = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?P<body>[\w'.-]+(?:\s+[\w'.-]+){{0,5}}?)\s+"
     rf"(?:(?:chief|deputy|official|press)\s+)?spokes(?:man|woman|person)"
-    rf"(?:\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$",
+    rf"(?:\s+(?P<person>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))?$",
     re.I,
 )
 # ", the Chief Spokesman for UN Secretary-General Antonio Guterres": an apposition naming the
@@ -1783,7 +1783,12 @@ def _speaker_from_phrase(
             found is None
             and len(body.split()) > 1
             and body.split()[-1].lower() in ctx.lex.speaker_heads
+            and spokesman.group("person") is None
         ):
+            # "a Pale Township people's administration spokesman": an unnamed spokesman speaks
+            # for the body; a named one of a body neither the table nor the text knows
+            # ("Ukrainian presidential administration spokesman Andriy Lysenko") is the
+            # person, title and all (below)
             found = _text_source(ctx, body)
         if found is not None:
             source, resolved = found, True
