@@ -3486,3 +3486,79 @@ def test_a_named_spokesman_of_a_body_nobody_names_is_the_person(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+_ABDULKARIM = (
+    "Dr. Mohammed Abdulkarim, rushing from ward to ward, keeps the casualty figures in his "
+    "head. He rattled them off as he strode the hallways.\n"
+    "\u201cOne dead Thursday, 10 Friday,\u201d he said. And the daily wounded: 14, 86. The "
+    "totals: 24 dead and 246 wounded in four days.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # "he said" with no speaker before: the person named opening a sentence before
+            "libya11",
+            _ABDULKARIM,
+            "2011-07-19",
+            "One",
+            {"source": "dr-mohammed-abdulkarim"},
+        ),
+        (  # a verbless heading and a colon go on with the statement before, in its paragraph
+            "libya11",
+            _ABDULKARIM,
+            "2011-07-19",
+            "14",
+            {"source": "dr-mohammed-abdulkarim"},
+        ),
+        (  # ... and so does the next one
+            "libya11",
+            _ABDULKARIM,
+            "2011-07-19",
+            "246",
+            {"source": "dr-mohammed-abdulkarim"},
+        ),
+        (  # a name and its apposition opening a sentence, without an honorific
+            "libya11",
+            "Ahmed Salem, a nurse at the clinic, walked the halls.\n\u201cSeven died,\u201d she "
+            "said.",
+            "2011-07-19",
+            "Seven",
+            {"source": "ahmed-salem"},
+        ),
+    ],
+)
+def test_a_person_named_before_he_said_speaks(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a place opening a sentence is nobody "he" refers to
+            "libya11",
+            "Port Brega, a key oil town, fell quiet on Sunday.\n\u201cFour people died,\u201d he "
+            "said.",
+            "2011-07-19",
+            "Four",
+            {"source": "unattributed"},
+        ),
+        (  # a heading in another paragraph starts a statement of its own
+            "libya11",
+            "\u201cOne dead Thursday,\u201d said the ministry.\nThe totals: 24 dead in four days.",
+            "2011-07-19",
+            "24",
+            {"source": "unattributed"},
+        ),
+    ],
+)
+def test_what_the_person_and_heading_rules_leave_alone(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

@@ -1370,6 +1370,18 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 found = Speaker(
                     match.start(), match.start(), previous.source, match.end(), previous.via, True
                 )
+            if (
+                found is None
+                and previous is None
+                and _PERSONAL_PRONOUN.search(
+                    norm, max(sentence.start - 1, 0, match.start() - 30), match.start()
+                )
+            ):
+                # "Dr. Mohammed Abdulkarim ... keeps the casualty figures in his head. ... 'One
+                # dead Thursday,' he said": the person named opening a sentence before
+                person = _anaphor(ctx, _PERSON, [], at=match.start())
+                if person is not None:
+                    found = Speaker(match.start(), match.start(), person, match.end(), None, True)
             if found is None:
                 subject = _subject_before(ctx, sentence.start, match.start())
                 if subject is not None:
@@ -1554,6 +1566,22 @@ _APPOSED_BODY = re.compile(
 )
 
 
+_PERSON = "<person>"  # the head of a person named opening a sentence, for "he said"
+# "Dr. Mohammed Abdulkarim, rushing from one wounded rebel to the next, keeps ...": a person's
+# name (two to four capitalised words, an honorific before them) opening a sentence, followed by
+# an apposition or a verb
+_PERSON_OPENING = re.compile(
+    rf"(?:(?P<name>(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'-]+(?:\s+{_NAME_WORD}){{0,3}})"
+    r"(?=\s*,\s+[a-z]|\s+[a-z]+\b)"
+    rf"|(?P<bare>[A-Z][\w'-]+(?:\s+{_NAME_WORD}){{1,3}})(?=\s*,\s+[a-z]))"
+)
+# words of place names, never of a person's ("Port Brega, a key oil town, ...")
+_PLACE_NAME_WORDS = frozenset(
+    {"port", "mount", "fort", "lake", "camp", "river", "north", "south", "east", "west", "new"}
+)
+_PERSONAL_PRONOUN = re.compile(r"(?:^|[\s,\"\u201c\u201d])(?:he|she)\s+(?:[a-z]+\s+)?$", re.I)
+
+
 def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, str, Source]]:
     """Bodies the text names without their speaking, that a later "the group's data", "The
     ministry initially tweeted" may refer to: a name and its apposition ("Iraq Body Count, a
@@ -1588,6 +1616,28 @@ def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, st
         named = _owner_source(ctx, subject[1]) or _text_source(ctx, subject[1])
         if named is not None:
             out.append((subject[0], subject[1].split()[-1].lower().strip("'"), named))
+    lex_places = frozenset(
+        (
+            *ctx.lex.get("region").get("place_nouns", []),
+            *ctx.lex.get("region").get("after_nouns", []),
+        )
+    )
+    for sentence in sentences_:
+        person = _PERSON_OPENING.match(norm, sentence.start, sentence.end)  # a bounded match
+        if person is None:
+            continue
+        name = person.group("name") or person.group("bare")
+        opened = _text_source(ctx, name)
+        if (
+            any(w.lower() in _PLACE_NAME_WORDS or w.lower() in lex_places for w in name.split())
+            or opened is None
+            or opened.kind is not SourceKind.INDIVIDUAL
+            or _table_source(ctx, name) is not None
+            or ctx.gazetteer.search(name) is not None
+            or ctx.lex.speech_after.match(norm, person.end(), sentence.end) is not None
+        ):
+            continue  # a place, a party, a known body, or a speaker found with the speakers
+        out.append((person.start(), _PERSON, opened))
     out.sort(key=lambda b: b[0])
     return out
 
@@ -2488,6 +2538,12 @@ def _speakers_between(ctx: _Context, start: int, end: int) -> list[Speaker]:
     return ctx.speakers[lo:hi]
 
 
+_HEADING = re.compile(
+    r"\s*(?:(?:and|but|also)\s+)?(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+:\s",
+    re.I,
+)
+
+
 def _speaker_for(
     ctx: _Context, sentence: Sentence, start: int, end: int
 ) -> tuple[Speaker | None, float, str]:
@@ -2545,7 +2601,15 @@ def _speaker_for(
         last is not None
         and last.source is not None
         and ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end) is None
-        and ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
+        and (
+            ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
+            or (
+                # "And the daily wounded: 14, 86, 83, 63.", "The totals: 24 dead ...": a
+                # verbless heading and a colon go on with the statement before, in its paragraph
+                _HEADING.match(ctx.norm, sentence.start, sentence.end) is not None
+                and last.sentence.paragraph_start == sentence.paragraph_start
+            )
+        )
     ):
         carried = last.source
         return (
