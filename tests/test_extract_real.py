@@ -3562,3 +3562,64 @@ def test_what_the_person_and_heading_rules_leave_alone(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+_DAYS = "\u201cOne dead Thursday, 10 Friday, nine Saturday, four Sunday,\u201d he said. "
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # an item with no noun after a figure with none shares its outcome, its day its own
+            _DAYS,
+            "nine",
+            {"outcome": "killed", "as_of": "2011-07-16"},
+        ),
+        (
+            _DAYS,
+            "four",
+            {"outcome": "killed", "as_of": "2011-07-17"},
+        ),
+        (  # bare counts after a heading: the heading's outcome; "daily" after a list of days:
+            # each count the day of its place
+            _DAYS + "And the daily wounded: 14, 86, 83, 63.",
+            "86",
+            {"outcome": "wounded", "as_of": "2011-07-15"},
+        ),
+        (
+            _DAYS + "And the daily wounded: 14, 86, 83, 63.",
+            "14",
+            {"outcome": "wounded", "as_of": "2011-07-14"},
+        ),
+    ],
+)
+def test_bare_day_by_day_counts(text: str, figure: str, expected: dict[str, object]) -> None:
+    row = _row("libya11", text, figure, "2011-07-19")
+    assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # without "daily" the counts are not days of the list: the statement's day goes on
+            _DAYS + "And the wounded: 14, 86, 83, 63.",
+            "14",
+            {"as_of": "2011-07-17"},
+        ),
+        (  # a daily list of another length is not aligned with the days
+            _DAYS + "And the daily wounded: 14, 86.",
+            "14",
+            {"as_of": "2011-07-17"},
+        ),
+        (  # an item with a noun of its own keeps its own reading
+            "One dead Thursday, 10 soldiers wounded Friday.",
+            "10",
+            {"outcome": "wounded", "category": "military"},
+        ),
+    ],
+)
+def test_what_the_day_by_day_rules_leave_alone(
+    text: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("libya11", text, figure, "2011-07-19")
+    assert _fields(row, expected) == expected, row["note"]

@@ -2726,7 +2726,7 @@ def _dates(
                 continue  # (bounded: the figure's own words only, so reading stays linear)
             gap = norm[start : d.start]
             if _OWN_DAY.fullmatch(gap):
-                as_of, how = d.date, "the day written after the figure"
+                as_of, how = d.date, _DAY_AFTER_FIGURE
                 break
             if (
                 statement is not None
@@ -3568,6 +3568,11 @@ def _sentence_candidates(
             # "including one girl, seven women and 12 men": every item is a part
             outcome = (accepted[-1]["outcome"], 0.8)
             item["part"] = accepted[-1]["part"]
+        if outcome is None and accepted and _elliptic_item(ctx, accepted[-1], item):
+            # "One dead Thursday, 10 Friday, nine Saturday", "the daily wounded: 14, 86, 83":
+            # an item with no noun of its own after a figure with none shares its outcome
+            outcome = (accepted[-1]["outcome"], 0.75)
+            item["part"] = accepted[-1]["part"]
         if (
             outcome is None
             and np.head not in (None, "inherit")
@@ -3797,6 +3802,29 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     )
 
 
+_DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)"
+# between two items of a list of bare counts: the first's outcome word and day, then a comma
+_ELLIPTIC_GAP = re.compile(
+    rf"(?:\s+(?:dead|killed|wounded|injured))?(?:\s+(?:on\s+)?{_DAY_WORD})?\s*,\s*(?:and\s+)?",
+    re.I,
+)
+# after an item: its day, or the list going on or ending
+_ELLIPTIC_AFTER = re.compile(rf"(?:\s+(?:on\s+)?{_DAY_WORD}\b|\s*(?:[,.;:\"\u201d]|and\b|$))", re.I)
+
+
+def _elliptic_item(ctx: _Context, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether ``later`` is an item of a list of bare counts that ``earlier`` opens or goes on
+    with ("One dead Thursday, 10 Friday, nine Saturday, four Sunday"; "the daily wounded: 14,
+    86, 83, 63"): neither names a noun of people, they are in one clause, and only the earlier
+    one's outcome word and day and a comma lie between them."""
+    if earlier["np"].noun or later["np"].noun or earlier["clause"] != later["clause"]:
+        return False
+    norm = ctx.norm
+    if _ELLIPTIC_GAP.fullmatch(norm, earlier["end"], later["start"]) is None:
+        return False
+    return _ELLIPTIC_AFTER.match(norm, later["end"], later["clause"][1]) is not None
+
+
 def _mark_lists(norm: str, accepted: list[dict[str, Any]], demographic: frozenset[str]) -> None:
     """Note on each item of a list of figures its place and the list's sum.
 
@@ -3893,6 +3921,7 @@ def run(
             if cue:
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
+    _daily_counts(ctx, candidates)
     _category_told_after(ctx, candidates)
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
@@ -3904,6 +3933,39 @@ def run(
     _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+_DAILY = re.compile(r"\b(?:daily|each\s+day|per\s+day|a\s+day|day[\s-]by[\s-]day)\b", re.I)
+_DAY_AFTER_FIGURE = "the day written after the figure"
+
+
+def _daily_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "One dead Thursday, 10 Friday, nine Saturday, four Sunday," he said. And the daily
+    wounded: 14, 86, 83, 63.": a sentence that says its counts are daily ("daily", "each day",
+    "a day") and holds as many counts, none with a day of its own, as the sentence right before
+    it in its paragraph, each of whose counts has its day written after it, gives its counts
+    those days in order. One look at each sentence and the one before."""
+    by_sentence = _by_sentence(candidates)
+    for index, found in by_sentence.items():
+        before = by_sentence.get(index - 1)
+        if before is None or len(found) < 2 or len(before) != len(found):
+            continue
+        sentence = found[0].sentence
+        if before[0].sentence.paragraph_start != sentence.paragraph_start:
+            continue
+        if not all(c.date_how == _DAY_AFTER_FIGURE for c in before):
+            continue
+        if any(c.date_how == _DAY_AFTER_FIGURE or c.kind != "cumulative" for c in found):
+            continue
+        if _DAILY.search(ctx.norm, sentence.start, sentence.end) is None:
+            continue
+        for position, (c, day) in enumerate(zip(found, before, strict=True), start=1):
+            c.as_of, c.dated, c.date_how = day.as_of, True, "the day of its place in a daily list"
+            c.since = min(c.since, c.as_of)
+            c.confidence["date"] = 0.6
+            c.notes.append(
+                f"as_of: the day of item {position} of the daily counts before ({day.phrase!r})"
+            )
 
 
 def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
