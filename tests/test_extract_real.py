@@ -3623,3 +3623,29 @@ def test_what_the_day_by_day_rules_leave_alone(
 ) -> None:
     row = _row("libya11", text, figure, "2011-07-19")
     assert _fields(row, expected) == expected, row["note"]
+
+
+def test_a_year_after_a_quotation_dates_none_of_its_figures() -> None:
+    # Fails if the reporter's year after the quotation ("who emerged as a force in 2016") dates
+    # the speaker's figures as an earlier event's.
+    text = (
+        "\u201cCurrently five police officers have been killed,\u201d it added, using a "
+        "government description for the militants who emerged as a force in 2016."
+    )
+    row = _row("rakhine", text, "five", "2017-08-25")
+    assert _fields(row, {"outcome": "killed"}) == {"outcome": "killed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year inside the quotation dates the quoted figure
+        "\u201cSome 40 people were killed in Maungdaw in 2016,\u201d he said.",
+        # no quotation: the sentence is about 2016
+        "Militants killed 40 people in Maungdaw in 2016, officials said.",
+    ],
+)
+def test_a_year_with_the_figure_still_dates_it(text: str) -> None:
+    result = extract(text, published="2017-08-25", war=WARS["rakhine"], debug=True)
+    assert len(result.claims) == 0
+    assert "history" in set(result.rejected["reason"])

@@ -2070,6 +2070,7 @@ class _SentenceView:
     history: str | None
     other_event: bool
     last_month: tuple[int, str] | None = None
+    history_at: int = -1  # where the year or decade that dates the sentence is
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
@@ -2106,10 +2107,12 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
         and not _DURATION_AFTER.match(norm, e)  # "over the past 12 days has reached 606"
     ]
     history = None
+    history_at = -1
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
     for match in _DECADE.finditer(norm, sentence.start, sentence.end):
         if int(match.group(1)) + 9 < ctx.war_start.year:
             history = f"the sentence is about the {match.group(0)}, before the war's start"
+            history_at = match.start()
             break
     if history is None:
         for match in _YEAR.finditer(norm, sentence.start, sentence.end):
@@ -2119,10 +2122,13 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
             before = norm[max(sentence.start, match.start() - 12) : match.start()].split()
             if before and before[-1].lower() in year_words:
                 history = f"the sentence is about {year}, before the war's start"
+                history_at = match.start()
                 break
     other = ctx.lex.other_event.search(norm, sentence.start, sentence.end) is not None
     last_month = _last_month_before_war(ctx, sentence.start, sentence.end)
-    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other, last_month)
+    return _SentenceView(
+        sentence, starts, ends, dates, spans, blockers, history, other, last_month, history_at
+    )
 
 
 # "began about 10 a.m. local time": a time of day, not a count
@@ -2153,6 +2159,18 @@ def _last_month_before_war(ctx: _Context, start: int, end: int) -> tuple[int, st
             why = f"the sentence is about {match.group(0)!r}, before the war's start"
             return match.start(), why
     return None
+
+
+def _quoted_apart(ctx: _Context, view: _SentenceView, start: int) -> bool:
+    """Whether the figure at ``start`` is inside a quotation and the year that dates its
+    sentence outside it ('"Currently five police officers have been killed ...," it added,
+    using a government description for the militants who emerged as a force in 2016'): the
+    reporter's words after the quotation date no figure the speaker gave."""
+    if view.history_at < 0:
+        return False
+    regions = _quote_regions(ctx, view.sentence)
+    inside = next(((a, b) for a, b in regions if a <= start < b), None)
+    return inside is not None and not inside[0] <= view.history_at < inside[1]
 
 
 def _classify(
@@ -2201,7 +2219,7 @@ def _classify(
         first = re.match(r"\s*([^\W\d_]+)", after)
         if first is None or first.group(1).lower() not in lex.people:
             return "year", "a year"
-    if view.history is not None:
+    if view.history is not None and not _quoted_apart(ctx, view, start):
         return "history", view.history
     if view.other_event:
         return "other-event", "the sentence is about another event"
