@@ -3649,3 +3649,63 @@ def test_a_year_with_the_figure_still_dates_it(text: str) -> None:
     result = extract(text, published="2017-08-25", war=WARS["rakhine"], debug=True)
     assert len(result.claims) == 0
     assert "history" in set(result.rejected["reason"])
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # the narrator's past perfect tells of a time before the tolls: not their day
+            "libya11",
+            "At least 61 people were wounded in the attacks on Misrata, a doctor said.\n"
+            "Gaddafi forces had renewed their shelling near Misrata on Wednesday.",
+            "2011-06-10",
+            "At least 61",
+            {"as_of": "2011-06-10", "kind": "cumulative"},
+        ),
+        (  # ... in a speaker's words it is reported speech: the incident's day
+            "libya11",
+            "At least 61 people were wounded in the attacks on Misrata, a doctor said.\n"
+            "Police said Gaddafi forces had renewed their shelling near Misrata on Wednesday.",
+            "2011-06-10",
+            "At least 61",
+            {"as_of": "2011-06-08", "kind": "incident"},
+        ),
+        (  # a simple past tells the incident and its day, as before
+            "libya11",
+            "At least 61 people were wounded in the attacks on Misrata, a doctor said.\n"
+            "Gaddafi forces renewed their shelling near Misrata on Wednesday.",
+            "2011-06-10",
+            "At least 61",
+            {"as_of": "2011-06-08", "kind": "incident"},
+        ),
+        (  # a count told with its own period ("earlier this month") takes no later day; it
+            # starts with the month (here the war's start) and holds on the day of the text
+            "karabakh16",
+            "Dozens died in clashes in Nagorno-Karabakh earlier this month.\n"
+            "A ceasefire halted four days of fierce fighting on April 5.",
+            "2016-04-15",
+            "Dozens",
+            {"as_of": "2016-04-15", "since": "2016-04-02", "kind": "cumulative"},
+        ),
+        (  # without a period of its own, the incident's day told after is its day
+            "karabakh16",
+            "Dozens died in clashes in Nagorno-Karabakh.\n"
+            "A ceasefire halted four days of fierce fighting on April 5.",
+            "2016-04-15",
+            "Dozens",
+            {"as_of": "2016-04-05", "kind": "incident"},
+        ),
+        (  # "earlier this week": from the week's Monday
+            "karabakh16",
+            "Twelve soldiers were killed earlier this week, the ministry said.",
+            "2016-04-08",
+            "Twelve",
+            {"as_of": "2016-04-08", "since": "2016-04-04"},
+        ),
+    ],
+)
+def test_days_a_later_sentence_does_not_give(
+    war: str, text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row(war, text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

@@ -2775,7 +2775,9 @@ _CALENDAR_PERIOD = re.compile(
     r"\b(?P<last_year>last\s+year)\b(?!\s*(?:'s|\u2019s))"
     r"|\b(?P<this_year>(?:so\s+far\s+)?this\s+year)\b"
     r"|\b(?P<weekend>(?:over|during|at)\s+the\s+weekend|last\s+weekend)\b"
-    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b",
+    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b"
+    r"|\b(?P<this_month>(?:earlier\s+)?this\s+month)\b"
+    r"|\b(?P<this_week>(?:earlier\s+)?this\s+week)\b",
     re.I,
 )
 
@@ -2784,7 +2786,9 @@ def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date 
     """(end or None, start) of a calendar period read against the day of the text: "last year"
     (the whole of the year before), "this year" (from January 1; it holds on the day of the
     statement), "over the weekend" (the last Saturday and Sunday on or before the day),
-    "the past week" (the seven days before; it holds on the day of the statement)."""
+    "the past week" (the seven days before; it holds on the day of the statement), "earlier
+    this month" / "this week" (from the month's first day or the week's Monday; on the day of
+    the statement)."""
     if match.group("last_year"):
         year = published.year - 1
         return dt.date(year, 12, 31), dt.date(year, 1, 1)
@@ -2793,6 +2797,10 @@ def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date 
     if match.group("weekend"):
         sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7)
         return sunday, sunday - dt.timedelta(days=1)
+    if match.group("this_month"):  # "earlier this month": from the 1st, on the day of speech
+        return None, published.replace(day=1)
+    if match.group("this_week"):  # "earlier this week": from Monday
+        return None, published - dt.timedelta(days=published.weekday())
     return None, published - dt.timedelta(days=7)
 
 
@@ -4205,14 +4213,19 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence = _by_sentence(candidates)
     told: dict[int, bool] = {}  # each sentence searched once
     totals: dict[int, bool] = {}
+    periods: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence:
             day = _day_of_incident_told_again(ctx, sentence, by_sentence[sentence.index])
             if day is not None:
-                _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, [])
+                _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, [], periods)
             continue
         if _TOLD_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
             continue
+        if _PLUPERFECT.search(ctx.norm, sentence.start, sentence.end) and not (
+            ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end)
+        ):
+            continue  # "Gadhafi forces had renewed their shelling ... on Wednesday": before
         day = None
         for d in _view(ctx, sentence, []).dates:
             lead = ctx.norm[max(sentence.start, d.start - 40) : d.start]
@@ -4230,10 +4243,14 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         if day is None:
             continue
         later = [c for c in by_sentence.get(sentence.index + 1, []) if c.anaphoric]
-        _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later)
+        _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later, periods)
 
 
 _DEFINITE_COUNT = re.compile(r"\bthe\s+$", re.I)
+# "had renewed", "had been shelled": the narrator's past perfect tells of a time before the story
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:(?:already|earlier|also|previously)\s+)?(?:been\s+)?[a-z]+ed\b", re.I
+)
 
 
 def _day_of_incident_told_again(
@@ -4272,6 +4289,7 @@ def _date_earlier_tolls(
     told: dict[int, bool],
     totals: dict[int, bool],
     later: Sequence[Candidate],
+    periods: dict[int, bool],
 ) -> None:
     """Make the tolls of up to ``_LOOK_AHEAD`` sentences before ``sentence`` (told with an
     incident cue, at a place, with no day of their own) and ``later`` an incident of ``day``."""
@@ -4284,6 +4302,8 @@ def _date_earlier_tolls(
     for c in [*earlier, *later]:
         if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
             continue
+        if _sentence_test(ctx, periods, c.sentence.index, _CALENDAR_PERIOD):
+            continue  # "Dozens died ... earlier this month": the count's own period
         if c.region == ROOT:
             continue  # an incident has a place (its event id names it)
         if _total_or_war(ctx, totals, c.sentence):
