@@ -3709,3 +3709,27 @@ def test_days_a_later_sentence_does_not_give(
 ) -> None:
     row = _row(war, text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reported in mid-April": the month's 15th is the day of the statement
+        (
+            "The UN human rights office reported in mid-April that 6,116 people had been killed.",
+            {"as_of": "2015-04-15"},
+        ),
+        # "mid-May" with a year
+        (
+            "The UN human rights office said in mid-May 2015 that 6,116 people had died.",
+            {"as_of": "2015-05-15"},
+        ),
+        # "amid" is no "mid": no day
+        ("Fighting amid May rains killed 6,116 people, the UN said.", {"as_of": "2015-06-01"}),
+        # a place after "said in" is no day
+        ("The UN said in Kyiv that 6,116 people had been killed.", {"as_of": "2015-06-01"}),
+    ],
+)
+def test_mid_month_is_the_fifteenth(text: str, expected: dict[str, object]) -> None:
+    row = _row("donbas", text, "6,116", "2015-06-01")
+    assert _fields(row, expected) == expected, row["note"]
