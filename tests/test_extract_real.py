@@ -3733,3 +3733,26 @@ def test_days_a_later_sentence_does_not_give(
 def test_mid_month_is_the_fifteenth(text: str, expected: dict[str, object]) -> None:
     row = _row("donbas", text, "6,116", "2015-06-01")
     assert _fields(row, expected) == expected, row["note"]
+
+
+_LEDE_AND_TOTAL = (
+    "Gaddafi forces shelled a building in Misrata on Friday, killing 22 people, police said.\n"
+    "More than 5,000 people have been killed in Libya since the uprising began.\n"
+    "Rockets also wounded 40 people in Misrata."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        # a running total after the lede's incident holds on the day of the text, no incident
+        ("More than 5,000", {"as_of": "2011-06-11", "kind": "cumulative"}),
+        # a later figure of the incident keeps its day, as before
+        ("40", {"as_of": "2011-06-10", "kind": "incident"}),
+    ],
+)
+def test_a_running_total_takes_no_day_of_the_ledes_incident(
+    figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("libya11", _LEDE_AND_TOTAL, figure, "2011-06-11")
+    assert _fields(row, expected) == expected, row["note"]

@@ -4641,6 +4641,7 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     # said"): the reporter's own account of the incident, which later speakers go on telling
     witness_lede = _unnamed_witness(ctx, told[0].source)
     whole_war: dict[int, bool] = {}
+    totals: dict[int, bool] = {}
     party_tree = ctx.trees["party"]
     for c in candidates:
         if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
@@ -4662,8 +4663,15 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.perpetrator = perpetrator
             c.notes.append("perpetrator of the incident the text is about (its first figures)")
             _doubt_scope(c)
-        if day is not None and not c.dated and c.kind != "increment":
-            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes"
+        if (
+            day is not None
+            and not c.dated
+            and c.kind != "increment"
+            and not _total_or_war_strict(ctx, totals, c.sentence)
+        ):
+            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes";
+            # never a running total ("More than 5,000 people have been killed ... since an
+            # Islamic insurgency erupted in 2004", "claiming more than 5,300 lives")
             c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
             c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
             c.notes.append("as_of: day of the incident the text is about (its first figures)")
