@@ -3756,3 +3756,37 @@ def test_a_running_total_takes_no_day_of_the_ledes_incident(
 ) -> None:
     row = _row("libya11", _LEDE_AND_TOTAL, figure, "2011-06-11")
     assert _fields(row, expected) == expected, row["note"]
+
+
+_AMBUSH = (
+    "Thirteen people were killed in an ambush on Monday in Brega, according to local "
+    "authorities.\n"
+    "The ministry initially tweeted that 14 people had been killed, but the security ministry "
+    "later confirmed that the death toll was in fact 13.\n"
+    "A doctor said 40 people were wounded in Brega.\n"
+    "Separately, 12 people were killed in Brega.\n"
+    "Last week 9 people were killed in Brega, a doctor said.\n"
+    "Five people were killed in Misrata, the police said."
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        # another speaker's toll that points back to the incident ("the death toll")
+        ("14", {"kind": "incident", "as_of": "2011-06-13", "region": "brega"}),
+        # another speaker's toll at the incident's place
+        ("40", {"kind": "incident", "as_of": "2011-06-13"}),
+        # another event set beside it
+        ("12", {"kind": "cumulative", "as_of": "2011-06-15"}),
+        # a time of its own
+        ("9", {"kind": "cumulative", "as_of": "2011-06-15"}),
+        # another place, off the incident's chain
+        ("Five", {"kind": "cumulative", "as_of": "2011-06-15"}),
+    ],
+)
+def test_the_incident_a_text_opens_with_gives_its_day_to_any_speakers_later_tolls(
+    figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("libya11", _AMBUSH, figure, "2011-06-15")
+    assert _fields(row, expected) == expected, row["note"]

@@ -3955,6 +3955,7 @@ def run(
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
+    _lede_day(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
     _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
@@ -4676,6 +4677,76 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
             c.notes.append("as_of: day of the incident the text is about (its first figures)")
             c.confidence["date"] = 0.6
+
+
+# a time of its own in a later sentence (a day, a relative day, a time counted from another),
+# or another event set beside the incident ("Separately, ...")
+_OTHER_TIME = re.compile(
+    r"\b(?:separately|after|before|since|earlier|previous|previously|ago|follow(?:ed|s|ing)|last|yesterday|"
+    r"today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
+
+
+_SUMMARY_UP_TO = re.compile(r"\b(?:has|have)\s+claimed\b|\b(?:till|until|up\s+to)\s+\w", re.I)
+
+
+def _lede_day(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Thirteen Mexican police officers were killed in an ambush Monday in Michoacan, ..."
+    then "The ministry initially tweeted that 14 officers had been killed, but ... the death
+    toll was in fact 13": a text whose first figures tell one incident of one day at a place is
+    about that incident, whoever tells its later tolls; a later figure with no day of its own
+    that points back to the incident ("the attack", "the death toll") or lies at its place (on
+    its chain) is an incident of that day. Never a running total or a count of the whole war,
+    never a sentence that sets another event beside it ("another", "separate", "earlier"), never
+    an increment. (The perpetrator is left to `_subject_incident`, which wants one speaker.)
+    Each sentence searched once."""
+    if not candidates:
+        return
+    first = candidates[0].sentence.index
+    if first > 1:
+        return
+    lede = [c for c in candidates if c.sentence.index == first]
+    told = [
+        c
+        for c in lede
+        if c.kind == "incident" and c.dated and not c.anaphoric and c.region != ROOT
+    ]  # fmt: skip
+    if not told or len({(c.as_of, c.region) for c in told}) != 1:
+        return
+    if _RUNNING_TOTAL.search(ctx.norm, told[0].sentence.start, told[0].sentence.end) or (
+        _SUMMARY_UP_TO.search(ctx.norm, told[0].sentence.start, told[0].sentence.end)
+    ):
+        return  # "The violence has claimed 142 lives till July 4": a summary, no incident
+    day = told[0]
+    tree = ctx.trees["region"]
+    totals: dict[int, bool] = {}
+    others: dict[int, bool] = {}
+    times: dict[int, bool] = {}
+    back: dict[int, bool] = {}
+    for c in candidates:
+        if c.sentence.index == first or c.dated or c.kind != "cumulative":
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if _sentence_test(ctx, others, c.sentence.index, _ANOTHER_INCIDENT):
+            continue
+        if _sentence_test(ctx, times, c.sentence.index, _OTHER_TIME):
+            continue  # "Last week Iraqi police said", "In the days following the attack"
+        on_chain = c.region != ROOT and (
+            tree.is_within(c.region, day.region) or tree.is_within(day.region, c.region)
+        )
+        if not on_chain and not (
+            c.region == ROOT and _sentence_test(ctx, back, c.sentence.index, _BACK_TO_INCIDENT)
+        ):
+            continue
+        region = c.region if c.region != ROOT else day.region
+        c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
+        c.event = day.event if region == day.region else f"{region}-{day.as_of.isoformat()}"
+        c.notes.append("as_of: day of the incident the text opens with")
+        c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:
