@@ -3790,3 +3790,43 @@ def test_the_incident_a_text_opens_with_gives_its_day_to_any_speakers_later_toll
 ) -> None:
     row = _row("libya11", _AMBUSH, figure, "2011-06-15")
     assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # the day is the new deaths'; the total and its parts hold when it is told
+            "The army said five soldiers were killed on Friday, bringing its toll to 20 "
+            "\u2014including 14 civilians and six soldiers.",
+            "20",
+            {"as_of": "2011-06-11", "kind": "cumulative"},
+        ),
+        (
+            "The army said five soldiers were killed on Friday, bringing its toll to 20 "
+            "\u2014including 14 civilians and six soldiers.",
+            "14",
+            {"as_of": "2011-06-11"},
+        ),
+        (  # a day inside the phrase starts the siege, it is not the total's day
+            "The discovery brought the death toll in the siege of Misrata, which was launched "
+            "May 23, to more than a thousand people.",
+            "more than a thousand",
+            {"as_of": "2011-06-11", "kind": "cumulative"},
+        ),
+        (  # the increment keeps its day
+            "The army said five soldiers were killed on Friday, bringing its toll to 20.",
+            "five",
+            {"as_of": "2011-06-10"},
+        ),
+        (  # a day after the total is the total's
+            "Five soldiers were killed, bringing the toll to 20 on Friday.",
+            "20",
+            {"as_of": "2011-06-10"},
+        ),
+    ],
+)
+def test_a_total_brought_to_holds_when_it_is_told(
+    text: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("libya11", text, figure, "2011-06-11")
+    assert _fields(row, expected) == expected, row["note"]

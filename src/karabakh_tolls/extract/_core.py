@@ -2071,6 +2071,7 @@ class _SentenceView:
     other_event: bool
     last_month: tuple[int, str] | None = None
     history_at: int = -1  # where the year or decade that dates the sentence is
+    brought: list[tuple[int, int]] | None = None  # "bringing its toll to" spans, found once
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
@@ -3240,6 +3241,19 @@ def _build(
     # dates and kind
     as_of, since, event, date_how = _dates(ctx, view, speaker, start)
     date_conf = 0.9
+    if event is not None:
+        if view.brought is None:
+            view.brought = [
+                m.span() for m in _BROUGHT_TO.finditer(norm, sentence.start, sentence.end)
+            ]
+        brought = view.brought[0] if view.brought and view.brought[0][1] <= start else None
+        if brought is not None and any(d.date == event and d.end <= brought[1] for d in view.dates):
+            # "five soldiers were killed on Friday, bringing its toll to 20 - including 14
+            # civilians": the day is the new deaths', the total (and its parts) holds when it is
+            # told; so too a day inside the phrase ("brought the death toll in the siege, which
+            # was launched May 23, to more than a thousand"). One search per figure, bounded by
+            # its sentence's start
+            event = None
     increment = (np is not None and np.increment) or facts["increment_span"]
     if not increment and re.search(
         rf"(?<!\w)(?:{words_of(ctx.lex.get('increment', 'before'))})\s+$",
@@ -4247,6 +4261,12 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later, periods)
 
 
+_BROUGHT_TO = re.compile(
+    r"\b(?:bringing|pushing|raising|taking|brought|pushed|raised|took)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:toll|total|tally|number)"
+    r"\b[^.;]{0,60}?\bto\b",
+    re.I,
+)
 _DEFINITE_COUNT = re.compile(r"\bthe\s+$", re.I)
 # "had renewed", "had been shelled": the narrator's past perfect tells of a time before the story
 _PLUPERFECT = re.compile(
