@@ -3830,3 +3830,63 @@ def test_a_total_brought_to_holds_when_it_is_told(
 ) -> None:
     row = _row("libya11", text, figure, "2011-06-11")
     assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "expected"),
+    [
+        (  # the "as of" of the sentence before, which counted things, in the same paragraph
+            "As of April 5, the Azerbaijani side has lost 26 tanks. The Azerbaijani side has "
+            "admitted the loss of 31 fighters.",
+            "2016-04-08",
+            "31",
+            {"as_of": "2016-04-05"},
+        ),
+        (  # ... which counted casualties: the same speaker going on (read by the continued
+            # statement before this rule too; kept so that the rule's speaker check keeps it)
+            "According to the ombudsman, as of April 5, 20 civilians were killed. In addition, "
+            "93 people were injured.",
+            "2016-04-08",
+            "93",
+            {"as_of": "2016-04-05"},
+        ),
+    ],
+)
+def test_as_of_the_sentence_before(
+    text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("karabakh16", text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "expected"),
+    [
+        (  # another speaker's statement after a count "as of" a day keeps its own day
+            "As of Thursday, the Armenian defense ministry has reported 1,166 of its soldiers "
+            "killed. Dozens of civilians have been killed on both sides.",
+            "2016-04-08",
+            "Dozens",
+            {"as_of": "2016-04-08"},
+        ),
+        (  # another paragraph
+            "As of April 5, the Azerbaijani side has lost 26 tanks.\nThe Azerbaijani side has "
+            "admitted the loss of 31 fighters.",
+            "2016-04-08",
+            "31",
+            {"as_of": "2016-04-08"},
+        ),
+        (  # a day of its own
+            "As of April 5, the Azerbaijani side has lost 26 tanks. On Thursday it admitted the "
+            "loss of 31 fighters.",
+            "2016-04-08",
+            "31",
+            {"as_of": "2016-04-07"},
+        ),
+    ],
+)
+def test_what_as_of_the_sentence_before_leaves_alone(
+    text: str, published: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("karabakh16", text, figure, published)
+    assert _fields(row, expected) == expected, row["note"]

@@ -3962,6 +3962,7 @@ def run(
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
     _daily_counts(ctx, candidates)
+    _as_of_before(ctx, candidates)
     _category_told_after(ctx, candidates)
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
@@ -3974,6 +3975,44 @@ def run(
     _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+def _as_of_before(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "As of April 5, the Azerbaijani side has lost 26 tanks ... The Azerbaijani side has
+    admitted the loss of 31 fighters": figures with no day or time of their own, in the sentence
+    right after one that says "as of <day>" in the same paragraph (whatever it counted: tanks,
+    attacks on clinics), hold on that day; when that sentence counted casualties, only for the
+    same speaker going on ("According to the Ombudsman, as of October 7, ... In addition, 93
+    people were injured"). Each sentence and the one before it read once."""
+    by_sentence = _by_sentence(candidates)
+    for index, found in by_sentence.items():
+        if index == 0:
+            continue
+        before = ctx.sentences[index - 1]
+        sentence = found[0].sentence
+        if before.paragraph_start != sentence.paragraph_start:
+            continue
+        if _OTHER_TIME.search(ctx.norm, sentence.start, sentence.end):
+            continue  # a day or a time of its own
+        day = next(
+            (
+                d.date
+                for d in date_mentions(ctx.norm, before.start, before.end, ctx.published)
+                if _AS_OF.search(ctx.norm, max(before.start, d.start - 10), d.start)
+            ),
+            None,
+        )
+        if day is None:
+            continue
+        told = by_sentence.get(index - 1)
+        for c in found:
+            if c.dated or c.kind != "cumulative" or day < c.since:
+                continue
+            if told and (c.source is None or c.source != told[-1].source):
+                continue  # the figures of "as of" were another speaker's: a statement of its own
+            c.as_of, c.dated, c.date_how = day, True, "as of the day the sentence before gives"
+            c.confidence["date"] = 0.6
+            c.notes.append("as_of: the 'as of' day of the sentence before, in its paragraph")
 
 
 _DAILY = re.compile(r"\b(?:daily|each\s+day|per\s+day|a\s+day|day[\s-]by[\s-]day)\b", re.I)
