@@ -3890,3 +3890,21 @@ def test_what_as_of_the_sentence_before_leaves_alone(
 ) -> None:
     row = _row("karabakh16", text, figure, published)
     assert _fields(row, expected) == expected, row["note"]
+
+
+def test_as_well_as_goes_on_with_a_list_of_casualties() -> None:
+    # Fails if "as well as" ends the list (the 59 militants were refused as a count of
+    # fighters) or if "one immigration officer" counts no people.
+    text = (
+        "Attacks on Friday left at least 71 dead, including 10 policemen, one soldier, and one "
+        "immigration officer as well as 59 suspected militants, officials said."
+    )
+    row = _row("rakhine", text, "59", "2017-08-25")
+    expected = {"outcome": "killed", "category": "military"}
+    assert _fields(row, expected) == expected, row["note"]
+
+
+def test_as_well_as_after_fighters_counts_no_casualty() -> None:
+    text = "Some 150 militants as well as 59 fighters attacked the posts, officials said."
+    result = extract(text, published="2017-08-25", war=WARS["rakhine"], debug=True)
+    assert len(result.claims) == 0

@@ -3837,7 +3837,10 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     return (
         earlier["np"].head not in (None, "inherit")
         and earlier["clause"] == later["clause"]
-        and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)(?:at\s+least\s+)?", gap)
+        and re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|,?\s+as\s+well\s+as\s+)(?:at\s+least\s+)?",
+            gap,
+        )
         is not None
     )
 
