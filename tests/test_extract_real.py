@@ -3908,3 +3908,40 @@ def test_as_well_as_after_fighters_counts_no_casualty() -> None:
     text = "Some 150 militants as well as 59 fighters attacked the posts, officials said."
     result = extract(text, published="2017-08-25", war=WARS["rakhine"], debug=True)
     assert len(result.claims) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        (  # a side speaks, and admitting a loss is saying it
+            "The Azerbaijani side has admitted the loss of 31 fighters.",
+            "31",
+            {"source": "azerbaijani-side", "party": "azerbaijan"},
+        ),
+        (
+            "The Armenian side acknowledged that 12 soldiers were killed.",
+            "12",
+            {"source": "armenian-side"},
+        ),
+        (  # informing a court is saying
+            "The state government informed the Supreme Court that 142 people had been killed.",
+            "142",
+            {"source": "state-government"},
+        ),
+        (  # "admitted to hospital" is no speech
+            "Twelve wounded people were admitted to hospital.",
+            "Twelve",
+            {"source": "unattributed"},
+        ),
+        (  # "on the Armenian side" is a place of the dead, not a speaker
+            "Four soldiers were killed on the Armenian side, officials said.",
+            "Four",
+            {"source": "officials"},
+        ),
+    ],
+)
+def test_sides_that_admit_and_bodies_that_inform_speak(
+    text: str, figure: str, expected: dict[str, object]
+) -> None:
+    row = _row("karabakh16", text, figure, "2016-04-08")
+    assert _fields(row, expected) == expected, row["note"]
