@@ -223,7 +223,7 @@ _COUNTED_ACTOR = re.compile(
 _SPOKESMAN_OF = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?P<body>[\w'.-]+(?:\s+[\w'.-]+){{0,5}}?)\s+"
     rf"(?:(?:chief|deputy|official|press)\s+)?spokes(?:man|woman|person)"
-    rf"(?:\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?$",
+    rf"(?:\s+(?P<person>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))?$",
     re.I,
 )
 # ", the Chief Spokesman for UN Secretary-General Antonio Guterres": an apposition naming the
@@ -1189,7 +1189,7 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         for c in (",", ";", ":", '"', "\u201c", "\u201d", "(", ")", "\u2013", "\u2014")
     )
     lowered = chunk.lower()
-    for word in (" that ", " who ", " which ", " when ", " while ", " whereas "):
+    for word in (" that ", " who ", " which ", " when ", " where ", " while ", " whereas "):
         at = lowered.rfind(word)
         cut = max(cut, at + len(word) - 1 if at >= 0 else -1)
     start = floor + cut + 1
@@ -1215,6 +1215,14 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
             for word in (" that ", " who ", " which ", " when "):
                 at = lowered_head.rfind(word)
                 begin = max(begin, at + len(word) - 1 if at >= 0 else -1)
+            lead = len(chunk[begin + 1 :]) - len(chunk[begin + 1 :].lstrip())
+            if _RELATIVE_ASIDE.match(chunk, first + 1, cut):
+                # "The commander, whose claim could not immediately be verified, also said": a
+                # relative clause set off by commas describes the speaker, it names no other
+                head_only = " ".join(chunk[begin + 1 : named_end].split())
+                if head_only and len(head_only.split()) <= 8:
+                    return floor + begin + 1 + lead, head_only
+                return None
             phrase = " ".join((chunk[begin + 1 : named_end] + chunk[first:cut]).split())
             if phrase and len(phrase.split()) <= 12 and "," in phrase:
                 return floor + begin + 1 + (
@@ -1225,6 +1233,16 @@ def _subject_before(ctx: _Context, sentence_start: int, verb_start: int) -> tupl
         return None
     text = " ".join(words)
     return ctx.norm.index(words[0], start), text
+
+
+_RELATIVE_ASIDE = re.compile(r"\s*(?:who|whose|whom|which)\b", re.I)
+# "A doctor who gave his name as Ramadan told Reuters": a speaker noun phrase with a relative
+# clause right before the verb (the phrase after "who" names no speaker of its own)
+_RELATIVE_SPEAKER = re.compile(
+    r"(?:^|(?<=[\s,;:\"\u201c(]))(?P<np>(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+who\s+"
+    r"(?P<rel>(?:[\w'.-]+\s+){0,8}?[\w'.-]+)\s*$",
+    re.I,
+)
 
 
 _TIME_WORD = re.compile(
@@ -1267,6 +1285,28 @@ def _subject_after(ctx: _Context, verb_end: int, limit: int) -> tuple[int, str] 
     if not words or all(_TIME_WORD.fullmatch(w) for w in words):
         return None  # "..., reports from both sides of the conflict said Thursday": a day
     return verb_end + chunk.index(words[0]), " ".join(words)
+
+
+def _relative_speaker(ctx: _Context, sentence_start: int, match: re.Match[str]) -> Speaker | None:
+    """ "A doctor who gave his name as Ramadan told Reuters": a speaker noun phrase (a head noun
+    of `[speaker_heads]` after an article) whose relative clause runs up to the verb speaks; the
+    phrase is kept whole, clause and all, as the speaker's name. A bounded window before the
+    verb."""
+    floor = max(sentence_start, match.start() - 120)
+    chunk = ctx.norm[floor : match.start()]
+    relative = _RELATIVE_SPEAKER.search(chunk)
+    if relative is None:
+        return None
+    clause = relative.group("rel")
+    if ctx.lex.speech_any.search(clause) or any(w.lower() in _PRONOUNS for w in clause.split()[:1]):
+        return None  # "a doctor who said ...": the clause's own verb speaks
+    head = _text_source(ctx, relative.group("np"))
+    if head is None or head.kind is SourceKind.INDIVIDUAL:
+        return None
+    name = " ".join(f"{relative.group('np')} who {clause}".split())
+    start = floor + relative.start("np")
+    source = Source(_slug(name), name, head.kind, head.affiliation)
+    return Speaker(start, floor + relative.end("rel"), source, match.end())
 
 
 def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[Speaker]:
@@ -1334,10 +1374,24 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 found = Speaker(
                     match.start(), match.start(), previous.source, match.end(), previous.via, True
                 )
+            if (
+                found is None
+                and previous is None
+                and _PERSONAL_PRONOUN.search(
+                    norm, max(sentence.start - 1, 0, match.start() - 30), match.start()
+                )
+            ):
+                # "Dr. Mohammed Abdulkarim ... keeps the casualty figures in his head. ... 'One
+                # dead Thursday,' he said": the person named opening a sentence before
+                person = _anaphor(ctx, _PERSON, [], at=match.start())
+                if person is not None:
+                    found = Speaker(match.start(), match.start(), person, match.end(), None, True)
             if found is None:
                 subject = _subject_before(ctx, sentence.start, match.start())
                 if subject is not None:
                     found = _speaker_from_phrase(ctx, subject, match.end(), previous)
+            if found is None:
+                found = _relative_speaker(ctx, sentence.start, match)
             if found is None and verb in inverted:
                 subject = _subject_after(ctx, match.end(), sentence.end)
                 if (
@@ -1381,6 +1435,7 @@ def _structural_speakers(ctx: _Context, sentences_: Sequence[Sentence]) -> list[
                 begin = sentence.start + at + len(phrase)
                 subject = _subject_after(ctx, begin, sentence.end)
                 if subject is not None:
+                    subject = _posted_on(ctx, subject, sentence.end)
                     found = _speaker_from_phrase(ctx, subject, begin, previous)
                     if found is not None:
                         via = found.via or _relayer(ctx, sentence.start, sentence.start + at)
@@ -1515,6 +1570,22 @@ _APPOSED_BODY = re.compile(
 )
 
 
+_PERSON = "<person>"  # the head of a person named opening a sentence, for "he said"
+# "Dr. Mohammed Abdulkarim, rushing from one wounded rebel to the next, keeps ...": a person's
+# name (two to four capitalised words, an honorific before them) opening a sentence, followed by
+# an apposition or a verb
+_PERSON_OPENING = re.compile(
+    rf"(?:(?P<name>(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'-]+(?:\s+{_NAME_WORD}){{0,3}})"
+    r"(?=\s*,\s+[a-z]|\s+[a-z]+\b)"
+    rf"|(?P<bare>[A-Z][\w'-]+(?:\s+{_NAME_WORD}){{1,3}})(?=\s*,\s+[a-z]))"
+)
+# words of place names, never of a person's ("Port Brega, a key oil town, ...")
+_PLACE_NAME_WORDS = frozenset(
+    {"port", "mount", "fort", "lake", "camp", "river", "north", "south", "east", "west", "new"}
+)
+_PERSONAL_PRONOUN = re.compile(r"(?:^|[\s,\"\u201c\u201d])(?:he|she)\s+(?:[a-z]+\s+)?$", re.I)
+
+
 def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, str, Source]]:
     """Bodies the text names without their speaking, that a later "the group's data", "The
     ministry initially tweeted" may refer to: a name and its apposition ("Iraq Body Count, a
@@ -1549,6 +1620,28 @@ def _bodies(ctx: _Context, sentences_: Sequence[Sentence]) -> list[tuple[int, st
         named = _owner_source(ctx, subject[1]) or _text_source(ctx, subject[1])
         if named is not None:
             out.append((subject[0], subject[1].split()[-1].lower().strip("'"), named))
+    lex_places = frozenset(
+        (
+            *ctx.lex.get("region").get("place_nouns", []),
+            *ctx.lex.get("region").get("after_nouns", []),
+        )
+    )
+    for sentence in sentences_:
+        person = _PERSON_OPENING.match(norm, sentence.start, sentence.end)  # a bounded match
+        if person is None:
+            continue
+        name = person.group("name") or person.group("bare")
+        opened = _text_source(ctx, name)
+        if (
+            any(w.lower() in _PLACE_NAME_WORDS or w.lower() in lex_places for w in name.split())
+            or opened is None
+            or opened.kind is not SourceKind.INDIVIDUAL
+            or _table_source(ctx, name) is not None
+            or ctx.gazetteer.search(name) is not None
+            or ctx.lex.speech_after.match(norm, person.end(), sentence.end) is not None
+        ):
+            continue  # a place, a party, a known body, or a speaker found with the speakers
+        out.append((person.start(), _PERSON, opened))
     out.sort(key=lambda b: b[0])
     return out
 
@@ -1566,6 +1659,45 @@ _DOC_ADJUNCT = re.compile(
 )
 
 
+# "a statement on the Facebook page of the Commander-in-Chief": where a document was posted
+_POSTED_ON = re.compile(
+    r"\s+(?:on|in)\s+(?:the|his|her|its|their)\s+(?:official\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:page|account|channel|website|web\s+site|site|feed)\s+of\s+",
+    re.I,
+)
+# "a statement issued by the office of ...": the document of a body named after it
+_DOC_BY = re.compile(
+    r"^(?P<lead>(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}?(?P<doc>[\w-]+)\s+"
+    r"(?:(?:issued|released|published|posted|put\s+out|sent\s+out|made\s+public)\s+by|"
+    r"(?:on|in)\s+(?:the|his|her|its|their)\s+(?:official\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:page|account|channel|website|web\s+site|site|feed)\s+of)\s+)(?P<body>.+)$",
+    re.I,
+)
+# "a State Counselor's Office statement released Friday afternoon": when, not who
+_DOC_WHEN = re.compile(
+    r"\s+(?:issued|released|published|posted|dated|made\s+available)(?:\s+(?!by\b|from\b).*)?$",
+    re.I,
+)
+
+
+def _posted_on(ctx: _Context, subject: tuple[int, str], limit: int) -> tuple[int, str]:
+    """A bare document after "according to" ("a statement") that goes on with where it was
+    posted ("on the Facebook page of the Commander-in-Chief Min Aung Hlaing"): the phrase
+    reaches the one whose page it is (`_subject_after` stops at "on")."""
+    start, phrase = subject
+    documents = {w.lower() for w in ctx.lex.get("speech").get("documents", [])}
+    words = phrase.split()
+    if not 1 <= len(words) <= 3 or words[-1].lower() not in documents:
+        return subject
+    posted = _POSTED_ON.match(ctx.norm, start + len(phrase), limit)
+    if posted is None:
+        return subject
+    owner = _subject_after(ctx, posted.end(), limit)
+    if owner is None:
+        return subject
+    return start, ctx.norm[start : owner[0] + len(owner[1])]
+
+
 def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
     """The body whose document a speaker phrase names, and its offset in the phrase: "the Home
     Ministry's annual report", "The report of the ministry for 2018-19", "BenarNews figures from
@@ -1576,8 +1708,35 @@ def _document_body(ctx: _Context, phrase: str) -> tuple[int, str] | None:
     if text != phrase.strip():
         return None  # offsets would not hold; such phrases are rare
     lead = len(phrase) - len(phrase.lstrip())
-    if not text or text.split()[0].lower() in ("a", "an"):
-        return None  # "according to a government statement": an unnamed source of its own
+    by = _DOC_BY.match(text)
+    if by is not None and by.group("doc").lower() in documents:
+        # "a statement issued by the office of Myanmar's de-facto leader", "a statement on the
+        # Facebook page of the Commander-in-Chief": the body named after its document
+        body = by.group("body")
+        bare = [w for w in body.split() if w.lower() not in ("the", "a", "an")]
+        if bare and not any(w.lower() in ctx.lex.stop_words for w in bare):
+            return lead + by.start("body"), body
+        return None
+    when = _DOC_WHEN.search(text)
+    if when is not None and when.start() > 0:
+        text = text[: when.start()]  # "... statement released Friday afternoon"
+    if not text:
+        return None
+    if text.split()[0].lower() in ("a", "an"):
+        owned = _DOC_ADJUNCT.match(text) or _DOC_OWNED.match(text)
+        body_words = owned.group("body").split()[1:] if owned is not None else []
+        if (
+            owned is None
+            or owned.group("doc").lower() not in documents
+            or not body_words
+            or not all(w[:1].isupper() for w in body_words)
+        ):
+            return None  # "according to a government statement": an unnamed source of its own
+        # "a State Counselor's Office statement", "a Defence Ministry statement": the article
+        # goes with the document; the body is a name
+        return lead + owned.start("body") + len(owned.group("body").split()[0]) + 1, " ".join(
+            body_words
+        )
     for pattern in (_DOC_OWNED, _DOC_OF, _DOC_ADJUNCT):
         match = pattern.match(text)
         if match is None or match.group("doc").lower() not in documents:
@@ -1611,6 +1770,7 @@ def _speaker_from_phrase(
         via = listener.id if listener is not None else None
         phrase = phrase[: told.start()]
     document = _document_body(ctx, phrase) if _table_source(ctx, phrase) is None else None
+    named_after = document is not None and _DOC_BY.match(" ".join(phrase.split())) is not None
     if document is not None:
         # "the Home Ministry's annual report said", "according to BenarNews figures from police",
         # "the defence ministry statement said": the body whose document it is speaks
@@ -1618,6 +1778,7 @@ def _speaker_from_phrase(
     # "the TV report said" with no TV before: the document of a body the text never named
     unnamed_document = (
         document is not None
+        and not named_after  # "a statement released by the police" names its body
         and len(phrase.split()) <= 3
         and phrase.split()[0].lower() == "the"
         and all(w.islower() or w.lower() in ctx.lex.speaker_heads for w in phrase.split()[1:])
@@ -1676,7 +1837,12 @@ def _speaker_from_phrase(
             found is None
             and len(body.split()) > 1
             and body.split()[-1].lower() in ctx.lex.speaker_heads
+            and spokesman.group("person") is None
         ):
+            # "a Pale Township people's administration spokesman": an unnamed spokesman speaks
+            # for the body; a named one of a body neither the table nor the text knows
+            # ("Ukrainian presidential administration spokesman Andriy Lysenko") is the
+            # person, title and all (below)
             found = _text_source(ctx, body)
         if found is not None:
             source, resolved = found, True
@@ -1908,6 +2074,8 @@ class _SentenceView:
     history: str | None
     other_event: bool
     last_month: tuple[int, str] | None = None
+    history_at: int = -1  # where the year or decade that dates the sentence is
+    brought: list[tuple[int, int]] | None = None  # "bringing its toll to" spans, found once
 
     def clause(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
@@ -1944,10 +2112,12 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
         and not _DURATION_AFTER.match(norm, e)  # "over the past 12 days has reached 606"
     ]
     history = None
+    history_at = -1
     year_words = {w.lower() for w in ctx.lex.get("reject", "other_event").get("year_words", [])}
     for match in _DECADE.finditer(norm, sentence.start, sentence.end):
         if int(match.group(1)) + 9 < ctx.war_start.year:
             history = f"the sentence is about the {match.group(0)}, before the war's start"
+            history_at = match.start()
             break
     if history is None:
         for match in _YEAR.finditer(norm, sentence.start, sentence.end):
@@ -1957,10 +2127,13 @@ def _view(ctx: _Context, sentence: Sentence, mentions: Sequence[tuple[int, int]]
             before = norm[max(sentence.start, match.start() - 12) : match.start()].split()
             if before and before[-1].lower() in year_words:
                 history = f"the sentence is about {year}, before the war's start"
+                history_at = match.start()
                 break
     other = ctx.lex.other_event.search(norm, sentence.start, sentence.end) is not None
     last_month = _last_month_before_war(ctx, sentence.start, sentence.end)
-    return _SentenceView(sentence, starts, ends, dates, spans, blockers, history, other, last_month)
+    return _SentenceView(
+        sentence, starts, ends, dates, spans, blockers, history, other, last_month, history_at
+    )
 
 
 # "began about 10 a.m. local time": a time of day, not a count
@@ -1991,6 +2164,18 @@ def _last_month_before_war(ctx: _Context, start: int, end: int) -> tuple[int, st
             why = f"the sentence is about {match.group(0)!r}, before the war's start"
             return match.start(), why
     return None
+
+
+def _quoted_apart(ctx: _Context, view: _SentenceView, start: int) -> bool:
+    """Whether the figure at ``start`` is inside a quotation and the year that dates its
+    sentence outside it ('"Currently five police officers have been killed ...," it added,
+    using a government description for the militants who emerged as a force in 2016'): the
+    reporter's words after the quotation date no figure the speaker gave."""
+    if view.history_at < 0:
+        return False
+    regions = _quote_regions(ctx, view.sentence)
+    inside = next(((a, b) for a, b in regions if a <= start < b), None)
+    return inside is not None and not inside[0] <= view.history_at < inside[1]
 
 
 def _classify(
@@ -2039,7 +2224,7 @@ def _classify(
         first = re.match(r"\s*([^\W\d_]+)", after)
         if first is None or first.group(1).lower() not in lex.people:
             return "year", "a year"
-    if view.history is not None:
+    if view.history is not None and not _quoted_apart(ctx, view, start):
         return "history", view.history
     if view.other_event:
         return "other-event", "the sentence is about another event"
@@ -2376,6 +2561,12 @@ def _speakers_between(ctx: _Context, start: int, end: int) -> list[Speaker]:
     return ctx.speakers[lo:hi]
 
 
+_HEADING = re.compile(
+    r"\s*(?:(?:and|but|also)\s+)?(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+:\s",
+    re.I,
+)
+
+
 def _speaker_for(
     ctx: _Context, sentence: Sentence, start: int, end: int
 ) -> tuple[Speaker | None, float, str]:
@@ -2433,7 +2624,15 @@ def _speaker_for(
         last is not None
         and last.source is not None
         and ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end) is None
-        and ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
+        and (
+            ctx.lex.carry_opener.match(ctx.norm, sentence.start) is not None
+            or (
+                # "And the daily wounded: 14, 86, 83, 63.", "The totals: 24 dead ...": a
+                # verbless heading and a colon go on with the statement before, in its paragraph
+                _HEADING.match(ctx.norm, sentence.start, sentence.end) is not None
+                and last.sentence.paragraph_start == sentence.paragraph_start
+            )
+        )
     ):
         carried = last.source
         return (
@@ -2550,7 +2749,7 @@ def _dates(
                 continue  # (bounded: the figure's own words only, so reading stays linear)
             gap = norm[start : d.start]
             if _OWN_DAY.fullmatch(gap):
-                as_of, how = d.date, "the day written after the figure"
+                as_of, how = d.date, _DAY_AFTER_FIGURE
                 break
             if (
                 statement is not None
@@ -2581,7 +2780,9 @@ _CALENDAR_PERIOD = re.compile(
     r"\b(?P<last_year>last\s+year)\b(?!\s*(?:'s|\u2019s))"
     r"|\b(?P<this_year>(?:so\s+far\s+)?this\s+year)\b"
     r"|\b(?P<weekend>(?:over|during|at)\s+the\s+weekend|last\s+weekend)\b"
-    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b",
+    r"|\b(?P<week>(?:the|over\s+the|in\s+the)\s+(?:past|last)\s+week)\b"
+    r"|\b(?P<this_month>(?:earlier\s+)?this\s+month)\b"
+    r"|\b(?P<this_week>(?:earlier\s+)?this\s+week)\b",
     re.I,
 )
 
@@ -2590,7 +2791,9 @@ def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date 
     """(end or None, start) of a calendar period read against the day of the text: "last year"
     (the whole of the year before), "this year" (from January 1; it holds on the day of the
     statement), "over the weekend" (the last Saturday and Sunday on or before the day),
-    "the past week" (the seven days before; it holds on the day of the statement)."""
+    "the past week" (the seven days before; it holds on the day of the statement), "earlier
+    this month" / "this week" (from the month's first day or the week's Monday; on the day of
+    the statement)."""
     if match.group("last_year"):
         year = published.year - 1
         return dt.date(year, 12, 31), dt.date(year, 1, 1)
@@ -2599,6 +2802,10 @@ def _calendar_period(match: re.Match[str], published: dt.date) -> tuple[dt.date 
     if match.group("weekend"):
         sunday = published - dt.timedelta(days=(published.weekday() + 1) % 7)
         return sunday, sunday - dt.timedelta(days=1)
+    if match.group("this_month"):  # "earlier this month": from the 1st, on the day of speech
+        return None, published.replace(day=1)
+    if match.group("this_week"):  # "earlier this week": from Monday
+        return None, published - dt.timedelta(days=published.weekday())
     return None, published - dt.timedelta(days=7)
 
 
@@ -3038,6 +3245,19 @@ def _build(
     # dates and kind
     as_of, since, event, date_how = _dates(ctx, view, speaker, start)
     date_conf = 0.9
+    if event is not None:
+        if view.brought is None:
+            view.brought = [
+                m.span() for m in _BROUGHT_TO.finditer(norm, sentence.start, sentence.end)
+            ]
+        brought = view.brought[0] if view.brought and view.brought[0][1] <= start else None
+        if brought is not None and any(d.date == event and d.end <= brought[1] for d in view.dates):
+            # "five soldiers were killed on Friday, bringing its toll to 20 - including 14
+            # civilians": the day is the new deaths', the total (and its parts) holds when it is
+            # told; so too a day inside the phrase ("brought the death toll in the siege, which
+            # was launched May 23, to more than a thousand"). One search per figure, bounded by
+            # its sentence's start
+            event = None
     increment = (np is not None and np.increment) or facts["increment_span"]
     if not increment and re.search(
         rf"(?<!\w)(?:{words_of(ctx.lex.get('increment', 'before'))})\s+$",
@@ -3392,6 +3612,11 @@ def _sentence_candidates(
             # "including one girl, seven women and 12 men": every item is a part
             outcome = (accepted[-1]["outcome"], 0.8)
             item["part"] = accepted[-1]["part"]
+        if outcome is None and accepted and _elliptic_item(ctx, accepted[-1], item):
+            # "One dead Thursday, 10 Friday, nine Saturday", "the daily wounded: 14, 86, 83":
+            # an item with no noun of its own after a figure with none shares its outcome
+            outcome = (accepted[-1]["outcome"], 0.75)
+            item["part"] = accepted[-1]["part"]
         if (
             outcome is None
             and np.head not in (None, "inherit")
@@ -3616,9 +3841,35 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     return (
         earlier["np"].head not in (None, "inherit")
         and earlier["clause"] == later["clause"]
-        and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)(?:at\s+least\s+)?", gap)
+        and re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|,?\s+as\s+well\s+as\s+)(?:at\s+least\s+)?",
+            gap,
+        )
         is not None
     )
+
+
+_DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)"
+# between two items of a list of bare counts: the first's outcome word and day, then a comma
+_ELLIPTIC_GAP = re.compile(
+    rf"(?:\s+(?:dead|killed|wounded|injured))?(?:\s+(?:on\s+)?{_DAY_WORD})?\s*,\s*(?:and\s+)?",
+    re.I,
+)
+# after an item: its day, or the list going on or ending
+_ELLIPTIC_AFTER = re.compile(rf"(?:\s+(?:on\s+)?{_DAY_WORD}\b|\s*(?:[,.;:\"\u201d]|and\b|$))", re.I)
+
+
+def _elliptic_item(ctx: _Context, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Whether ``later`` is an item of a list of bare counts that ``earlier`` opens or goes on
+    with ("One dead Thursday, 10 Friday, nine Saturday, four Sunday"; "the daily wounded: 14,
+    86, 83, 63"): neither names a noun of people, they are in one clause, and only the earlier
+    one's outcome word and day and a comma lie between them."""
+    if earlier["np"].noun or later["np"].noun or earlier["clause"] != later["clause"]:
+        return False
+    norm = ctx.norm
+    if _ELLIPTIC_GAP.fullmatch(norm, earlier["end"], later["start"]) is None:
+        return False
+    return _ELLIPTIC_AFTER.match(norm, later["end"], later["clause"][1]) is not None
 
 
 def _mark_lists(norm: str, accepted: list[dict[str, Any]], demographic: frozenset[str]) -> None:
@@ -3717,6 +3968,8 @@ def run(
             if cue:
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
+    _daily_counts(ctx, candidates)
+    _as_of_before(ctx, candidates)
     _category_told_after(ctx, candidates)
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
@@ -3724,10 +3977,82 @@ def run(
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
+    _lede_day(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
     _exchange_of_fire(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
+
+
+def _as_of_before(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "As of April 5, the Azerbaijani side has lost 26 tanks ... The Azerbaijani side has
+    admitted the loss of 31 fighters": figures with no day or time of their own, in the sentence
+    right after one that says "as of <day>" in the same paragraph (whatever it counted: tanks,
+    attacks on clinics), hold on that day; when that sentence counted casualties, only for the
+    same speaker going on ("According to the Ombudsman, as of October 7, ... In addition, 93
+    people were injured"). Each sentence and the one before it read once."""
+    by_sentence = _by_sentence(candidates)
+    for index, found in by_sentence.items():
+        if index == 0:
+            continue
+        before = ctx.sentences[index - 1]
+        sentence = found[0].sentence
+        if before.paragraph_start != sentence.paragraph_start:
+            continue
+        if _OTHER_TIME.search(ctx.norm, sentence.start, sentence.end):
+            continue  # a day or a time of its own
+        day = next(
+            (
+                d.date
+                for d in date_mentions(ctx.norm, before.start, before.end, ctx.published)
+                if _AS_OF.search(ctx.norm, max(before.start, d.start - 10), d.start)
+            ),
+            None,
+        )
+        if day is None:
+            continue
+        told = by_sentence.get(index - 1)
+        for c in found:
+            if c.dated or c.kind != "cumulative" or day < c.since:
+                continue
+            if told and (c.source is None or c.source != told[-1].source):
+                continue  # the figures of "as of" were another speaker's: a statement of its own
+            c.as_of, c.dated, c.date_how = day, True, "as of the day the sentence before gives"
+            c.confidence["date"] = 0.6
+            c.notes.append("as_of: the 'as of' day of the sentence before, in its paragraph")
+
+
+_DAILY = re.compile(r"\b(?:daily|each\s+day|per\s+day|a\s+day|day[\s-]by[\s-]day)\b", re.I)
+_DAY_AFTER_FIGURE = "the day written after the figure"
+
+
+def _daily_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "One dead Thursday, 10 Friday, nine Saturday, four Sunday," he said. And the daily
+    wounded: 14, 86, 83, 63.": a sentence that says its counts are daily ("daily", "each day",
+    "a day") and holds as many counts, none with a day of its own, as the sentence right before
+    it in its paragraph, each of whose counts has its day written after it, gives its counts
+    those days in order. One look at each sentence and the one before."""
+    by_sentence = _by_sentence(candidates)
+    for index, found in by_sentence.items():
+        before = by_sentence.get(index - 1)
+        if before is None or len(found) < 2 or len(before) != len(found):
+            continue
+        sentence = found[0].sentence
+        if before[0].sentence.paragraph_start != sentence.paragraph_start:
+            continue
+        if not all(c.date_how == _DAY_AFTER_FIGURE for c in before):
+            continue
+        if any(c.date_how == _DAY_AFTER_FIGURE or c.kind != "cumulative" for c in found):
+            continue
+        if _DAILY.search(ctx.norm, sentence.start, sentence.end) is None:
+            continue
+        for position, (c, day) in enumerate(zip(found, before, strict=True), start=1):
+            c.as_of, c.dated, c.date_how = day.as_of, True, "the day of its place in a daily list"
+            c.since = min(c.since, c.as_of)
+            c.confidence["date"] = 0.6
+            c.notes.append(
+                f"as_of: the day of item {position} of the daily counts before ({day.phrase!r})"
+            )
 
 
 def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
@@ -3949,14 +4274,19 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     by_sentence = _by_sentence(candidates)
     told: dict[int, bool] = {}  # each sentence searched once
     totals: dict[int, bool] = {}
+    periods: dict[int, bool] = {}
     for sentence in ctx.sentences:
         if sentence.index in by_sentence:
             day = _day_of_incident_told_again(ctx, sentence, by_sentence[sentence.index])
             if day is not None:
-                _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, [])
+                _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, [], periods)
             continue
         if _TOLD_INCIDENT.search(ctx.norm, sentence.start, sentence.end) is None:
             continue
+        if _PLUPERFECT.search(ctx.norm, sentence.start, sentence.end) and not (
+            ctx.lex.speech_any.search(ctx.norm, sentence.start, sentence.end)
+        ):
+            continue  # "Gadhafi forces had renewed their shelling ... on Wednesday": before
         day = None
         for d in _view(ctx, sentence, []).dates:
             lead = ctx.norm[max(sentence.start, d.start - 40) : d.start]
@@ -3974,10 +4304,20 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         if day is None:
             continue
         later = [c for c in by_sentence.get(sentence.index + 1, []) if c.anaphoric]
-        _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later)
+        _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later, periods)
 
 
+_BROUGHT_TO = re.compile(
+    r"\b(?:bringing|pushing|raising|taking|brought|pushed|raised|took)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:toll|total|tally|number)"
+    r"\b[^.;]{0,60}?\bto\b",
+    re.I,
+)
 _DEFINITE_COUNT = re.compile(r"\bthe\s+$", re.I)
+# "had renewed", "had been shelled": the narrator's past perfect tells of a time before the story
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:(?:already|earlier|also|previously)\s+)?(?:been\s+)?[a-z]+ed\b", re.I
+)
 
 
 def _day_of_incident_told_again(
@@ -4016,6 +4356,7 @@ def _date_earlier_tolls(
     told: dict[int, bool],
     totals: dict[int, bool],
     later: Sequence[Candidate],
+    periods: dict[int, bool],
 ) -> None:
     """Make the tolls of up to ``_LOOK_AHEAD`` sentences before ``sentence`` (told with an
     incident cue, at a place, with no day of their own) and ``later`` an incident of ``day``."""
@@ -4028,6 +4369,8 @@ def _date_earlier_tolls(
     for c in [*earlier, *later]:
         if c.kind != "cumulative" or c.date_how.startswith("as of") or day > c.as_of:
             continue
+        if _sentence_test(ctx, periods, c.sentence.index, _CALENDAR_PERIOD):
+            continue  # "Dozens died ... earlier this month": the count's own period
         if c.region == ROOT:
             continue  # an incident has a place (its event id names it)
         if _total_or_war(ctx, totals, c.sentence):
@@ -4321,6 +4664,23 @@ def _repeated_counts(ctx: _Context, candidates: Sequence[Candidate]) -> None:
                 )
 
 
+def _unnamed_witness(ctx: _Context, source: Source | None) -> bool:
+    """Whether a source is an unnamed person who reports what they saw or treated ("a doctor",
+    "a resident", "a rebel military commander"): kind `other`, an indefinite phrase whose head
+    noun is of the `other` speaker heads."""
+    if source is None or source.kind is not SourceKind.OTHER:
+        return False
+    words = source.name.split()
+    if words and words[0].lower() in ("a", "an"):
+        words = words[1:]
+    if "who" in words:
+        words = words[: words.index("who")]  # "A doctor who gave his name as Ramadan"
+    if not words or len(words) > 4 or any(not w.islower() for w in words):
+        return False  # a name: "Hamed al-Hafi", "Iraq Body Count"
+    others = {w.lower() for w in ctx.lex.get("speaker_heads").get("other", [])}
+    return words[-1] in others
+
+
 def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """A text whose first figures tell one incident with its perpetrator ("Three people were
     killed when 13 Russian missiles hit ...") is about that incident: a later figure that names
@@ -4344,12 +4704,16 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         return
     perpetrator = told[0].perpetrator
     day = next((c for c in told if c.kind == "incident" and c.dated), None)
+    # a lede told through an unnamed witness ("..., a hospital physician said", "a resident
+    # said"): the reporter's own account of the incident, which later speakers go on telling
+    witness_lede = _unnamed_witness(ctx, told[0].source)
     whole_war: dict[int, bool] = {}
+    totals: dict[int, bool] = {}
     party_tree = ctx.trees["party"]
     for c in candidates:
         if c.sentence.index == first or c.perpetrator not in (ROOT, perpetrator):
             continue
-        if not _same_speaker(c, told[0], loose=True):
+        if not witness_lede and not _same_speaker(c, told[0], loose=True):
             continue  # another speaker's account ("Rogov claims that ...") is not the lede's
         index = c.sentence.index
         if index not in whole_war:  # once per sentence: a long sentence is searched once
@@ -4366,12 +4730,89 @@ def _subject_incident(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.perpetrator = perpetrator
             c.notes.append("perpetrator of the incident the text is about (its first figures)")
             _doubt_scope(c)
-        if day is not None and not c.dated and c.kind != "increment":
-            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes"
+        if (
+            day is not None
+            and not c.dated
+            and c.kind != "increment"
+            and not _total_or_war_strict(ctx, totals, c.sentence)
+        ):
+            # "killing 10 villagers", told after "... were killed on Tuesday in two airstrikes";
+            # never a running total ("More than 5,000 people have been killed ... since an
+            # Islamic insurgency erupted in 2004", "claiming more than 5,300 lives")
             c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
             c.event = day.event if c.region == day.region else f"{c.region}-{day.as_of}"
             c.notes.append("as_of: day of the incident the text is about (its first figures)")
             c.confidence["date"] = 0.6
+
+
+# a time of its own in a later sentence (a day, a relative day, a time counted from another),
+# or another event set beside the incident ("Separately, ...")
+_OTHER_TIME = re.compile(
+    r"\b(?:separately|after|before|since|earlier|previous|previously|ago|follow(?:ed|s|ing)|last|yesterday|"
+    r"today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
+)
+
+
+_SUMMARY_UP_TO = re.compile(r"\b(?:has|have)\s+claimed\b|\b(?:till|until|up\s+to)\s+\w", re.I)
+
+
+def _lede_day(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Thirteen Mexican police officers were killed in an ambush Monday in Michoacan, ..."
+    then "The ministry initially tweeted that 14 officers had been killed, but ... the death
+    toll was in fact 13": a text whose first figures tell one incident of one day at a place is
+    about that incident, whoever tells its later tolls; a later figure with no day of its own
+    that points back to the incident ("the attack", "the death toll") or lies at its place (on
+    its chain) is an incident of that day. Never a running total or a count of the whole war,
+    never a sentence that sets another event beside it ("another", "separate", "earlier"), never
+    an increment. (The perpetrator is left to `_subject_incident`, which wants one speaker.)
+    Each sentence searched once."""
+    if not candidates:
+        return
+    first = candidates[0].sentence.index
+    if first > 1:
+        return
+    lede = [c for c in candidates if c.sentence.index == first]
+    told = [
+        c
+        for c in lede
+        if c.kind == "incident" and c.dated and not c.anaphoric and c.region != ROOT
+    ]  # fmt: skip
+    if not told or len({(c.as_of, c.region) for c in told}) != 1:
+        return
+    if _RUNNING_TOTAL.search(ctx.norm, told[0].sentence.start, told[0].sentence.end) or (
+        _SUMMARY_UP_TO.search(ctx.norm, told[0].sentence.start, told[0].sentence.end)
+    ):
+        return  # "The violence has claimed 142 lives till July 4": a summary, no incident
+    day = told[0]
+    tree = ctx.trees["region"]
+    totals: dict[int, bool] = {}
+    others: dict[int, bool] = {}
+    times: dict[int, bool] = {}
+    back: dict[int, bool] = {}
+    for c in candidates:
+        if c.sentence.index == first or c.dated or c.kind != "cumulative":
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if _sentence_test(ctx, others, c.sentence.index, _ANOTHER_INCIDENT):
+            continue
+        if _sentence_test(ctx, times, c.sentence.index, _OTHER_TIME):
+            continue  # "Last week Iraqi police said", "In the days following the attack"
+        on_chain = c.region != ROOT and (
+            tree.is_within(c.region, day.region) or tree.is_within(day.region, c.region)
+        )
+        if not on_chain and not (
+            c.region == ROOT and _sentence_test(ctx, back, c.sentence.index, _BACK_TO_INCIDENT)
+        ):
+            continue
+        region = c.region if c.region != ROOT else day.region
+        c.kind, c.since, c.as_of, c.dated = "incident", day.since, day.as_of, True
+        c.event = day.event if region == day.region else f"{region}-{day.as_of.isoformat()}"
+        c.notes.append("as_of: day of the incident the text opens with")
+        c.confidence["date"] = round(min(c.confidence.get("date", 0.9), 0.6), 2)
 
 
 def _date_incident_told_before(found: Sequence[Candidate], before: Sequence[Candidate]) -> None:

@@ -62,7 +62,8 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<ru>\d{{1,2}}\s+{_RU_MONTH}(?:\s+\d{{4}}\s*(?:года|г\.)?)?)(?!\w)"
     r"|\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     rf"|(?<!\w)(?P<ruwd>{'|'.join(_RU_WEEKDAYS)})(?!\w)"
-    rf"|\b(?P<rel>{_RELATIVE})\b",
+    rf"|\b(?P<rel>{_RELATIVE})\b"
+    rf"|\bmid-?\s?(?P<mid>{_MONTH}(?:\s+\d{{4}})?)\b",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = re.compile(
@@ -267,6 +268,10 @@ def date_mentions(
             day = resolve_date(_RU_WEEKDAYS[phrase.lower()], published)
         elif match.group("ru"):
             day = _resolve_ru(phrase, published)
+        elif match.group("mid"):
+            # "in mid-April": the month's 15th, read as a month-day ("April 15")
+            month, _, year = match.group("mid").partition(" ")
+            day = resolve_date(f"{month.rstrip('.')} 15 {year}".strip(), published)
         elif match.group("num"):
             d, m, y = (int(x) for x in phrase.split("/"))
             try:
