@@ -213,6 +213,8 @@ _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 # "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
+# "no militant group claimed responsibility", "No armed group has claimed": an actor denied
+_NO_ACTOR = re.compile(r"\b(?:no|not\s+any|neither)\s+(?:[\w-]+\s+)?$", re.I)
 _COUNTED_ACTOR = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
@@ -938,6 +940,8 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             continue
         if _in_sorted_spans(match.start(), ctx.mask):
             continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
+        if _NO_ACTOR.search(ctx.norm, max(start, match.start() - 24), match.start()):
+            continue  # "no militant group claimed responsibility": no one named
         if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
@@ -3722,6 +3726,7 @@ def run(
     _subject_incident(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
     _exchange_of_fire(ctx, candidates)
+    _group_dead_to_state(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
 
@@ -3762,6 +3767,41 @@ def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.perpetrator = other
             c.notes.append("perpetrator: the other side of the fight it fell in")
             _doubt_scope(c)
+
+
+def _group_dead_to_state(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Fifteen jihadists were killed in the raids, according to government figures", "All
+    the four militants were also killed as the security forces destroyed the house", "adding
+    that it killed 15 militants in return": in a war of one armed group against the state
+    (`_state_side`), the group's own dead and wounded that the sentence gives no killer fell to
+    the state, the only other side of the war. Never when the sentence names an attacker (even
+    the group itself: "the Shebab have claimed responsibility for the attack, in which four of
+    their gunmen were also killed"), never a running total, a count of the whole war or of a
+    calendar period ("257 terrorists and 91 security personnel were killed ... last year"),
+    which count what both sides did. One search per sentence."""
+    state = _state_side(ctx.trees)
+    lone = _lone_actor(ctx.trees)
+    if state is None or lone is None:
+        return
+    tree = ctx.trees["party"]
+    wars: dict[int, bool] = {}
+    named: dict[int, bool] = {}
+    for c in candidates:
+        if c.perpetrator != ROOT or c.party == ROOT or c.party not in tree:
+            continue
+        if not tree.is_within(c.party, lone) or c.outcome not in ("killed", "wounded"):
+            continue
+        if _whole_war(ctx, wars, c.sentence) or "period" in c.date_how or "range" in c.date_how:
+            continue
+        key = c.sentence.index
+        if key not in named:
+            facts = _clause_facts(ctx, (c.sentence.start, c.sentence.end))
+            named[key] = facts["perpetrator"] is not None
+        if named[key]:
+            continue
+        c.perpetrator = state
+        c.notes.append("perpetrator: the state, the other side of a war against one armed group")
+        _doubt_scope(c)
 
 
 _MONTH_NAMES = (
@@ -3916,6 +3956,13 @@ def _total_or_war_strict(ctx: _Context, memo: dict[int, bool], sentence: Sentenc
             _RUNNING_TOTAL_WORDS.search(ctx.norm, sentence.start, sentence.end)
             or ctx.whole_war.search(ctx.norm, sentence.start, sentence.end)
         )
+    return memo[sentence.index]
+
+
+def _whole_war(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence counts the whole war ("in the conflict", searched once)."""
+    if sentence.index not in memo:
+        memo[sentence.index] = bool(ctx.whole_war.search(ctx.norm, sentence.start, sentence.end))
     return memo[sentence.index]
 
 
