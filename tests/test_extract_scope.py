@@ -148,3 +148,109 @@ def test_a_claim_of_responsibility_names_the_attacker(
     # Fails without "claimed responsibility" among the lexicon's subject verbs (the first keeps
     # `all`) or without the denial check (the second reads `militants`).
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # another speaker's count of the same attack
+            "cameroon-2017",
+            "Armed separatists early Tuesday killed seven villagers in western Cameroon, "
+            "officials said.\nA local association said two shopkeepers were also killed.",
+            "2023-11-07",
+            "two",
+            {"perpetrator": "ambazonian-separatists"},
+        ),
+        (  # the attacker named in a sentence without figures, between the tolls
+            "kashmir-1988",
+            "Three civilians were killed and 30 others wounded in a grenade attack in Tral, "
+            "officials said.\n\u201cSuspected militants threw a grenade,\u201d a police official "
+            "said.\nHealth officials said 30 others were brought to hospital wounded.",
+            "2017-09-21",
+            "Three",
+            {"perpetrator": "militants"},
+        ),
+        (  # the attacker named after the tolls, at its narrowest
+            "sinai-2011",
+            "Islamist militants killed 12 soldiers in North Sinai on Friday, the military said.\n"
+            "ISIS claimed responsibility for the incident.",
+            "2020-07-24",
+            "12",
+            {"perpetrator": "sinai-province"},
+        ),
+        (  # left alone: two attackers named (each side's strikes), not the other side of each
+            "karabakh-2020",
+            "Five civilians were killed in Barda, the ministry said.\nArmenian shelling hit the "
+            "town overnight.\nAzerbaijani strikes hit Stepanakert on Sunday.",
+            "2020-10-05",
+            "Five",
+            {"party": "azerbaijan", "perpetrator": "all"},
+        ),
+        (  # left alone: an attacker only believed
+            "thai-south-2004",
+            "A ranger was killed by a bomb in Narathiwat today, police said.\nPolice believe the "
+            "bombings were organized by insurgents.",
+            "2019-07-22",
+            "A ranger",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: another incident
+            "drc-adf-1996",
+            "At least eight civilians were killed in Beni territory, an official said.\nThe "
+            "attack was blamed on the ADF.\nIn a separate attack, two people were killed in "
+            "Kidungu, a resident said.",
+            "2021-10-30",
+            "two",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: a fight of two sides
+            "karabakh-2016",
+            "Azerbaijani forces shelled Talish overnight, the ministry said.\nFierce clashes "
+            "left at least 30 soldiers dead.",
+            "2016-04-02",
+            "at least 30",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: a running total
+            "drc-adf-1996",
+            "At least eight civilians were killed in an attack blamed on the ADF in Beni "
+            "territory, a local official said.\nSome 944 civilians have been killed in North "
+            "Kivu since the state of siege was declared, according to Kivu Security Tracker.",
+            "2021-10-30",
+            "Some 944",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: the text says the attacker is not known
+            "iraq-isil-2014",
+            "Daesh fighters shot dead 12 civilians fleeing Mosul, the UN said.\nIt also said 50 "
+            "people had died in an air strike on Mosul on May 31. It did not say who carried out "
+            "the strike.",
+            "2017-06-08",
+            "50",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: a contested account of another speaker
+            "ukraine-2022",
+            "Russian missiles killed 14 civilians in Kramatorsk, the governor said.\nA "
+            "separatist official alleges that 14 people died and 20 were wounded.",
+            "2022-04-08",
+            "20",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: the attackers counted are no victims of themselves
+            "iraq-2003",
+            "The insurgents attacked the governor's convoy with grenades, an official said.\nThe "
+            "governor, two bodyguards and three suspected assailants died in the incident.",
+            "2004-07-15",
+            "three",
+            {"perpetrator": "all"},
+        ),
+    ],
+)
+def test_the_one_attacker_a_text_names(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without `_the_texts_attacker` (the first three keep `all` or the militants) or if
+    # it reaches a text of two attackers, a believed one, another incident, a fight of two
+    # sides, a running total, an unknown attacker or counted attackers.
+    _check(war, text, published, figure, expected)

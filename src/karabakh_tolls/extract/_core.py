@@ -935,6 +935,10 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     # "the armed forces of Armenia": a party named in a force phrase is no location
     places = [p for p in places if not _in_sorted_spans(p[0], forces)]
     since_spans = _merged(since_spans)
+    # every attacker the clause names, in order; the perpetrator is the first (a generic
+    # actor ends the search for it, naming the lone armed group or no one)
+    named: list[str] = []
+    settled = False
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
         if _in_sorted_spans(match.start(), since_spans):
             continue
@@ -945,8 +949,12 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
-            perpetrator = _lone_actor(ctx.trees)
-            break
+            lone = _lone_actor(ctx.trees)
+            if not settled:
+                perpetrator, settled = lone, True
+            if lone is not None and lone not in named:
+                named.append(lone)
+            continue
         if match.group("g") is not None and _COUNTED_ACTOR.search(
             ctx.norm, max(start, match.start() - 30), match.start()
         ):
@@ -955,12 +963,15 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         side = sides.get(word) or next(
             (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
         )
-        if side is not None and side in ctx.trees["party"]:
-            perpetrator = side
-        else:
-            perpetrator = _party_of_word(ctx, word)
-        if perpetrator is not None:
-            break
+        found = side if side is not None and side in ctx.trees["party"] else None
+        if found is None:
+            found = _party_of_word(ctx, word)
+        if found is None:
+            continue
+        if not settled:
+            perpetrator, settled = found, True
+        if found not in named:
+            named.append(found)
     text = ctx.norm[start:end].lower()
     carry_back = any(w in text for w in ctx.lex.get("perpetrator", "carry_back"))
     facts = {
@@ -968,6 +979,7 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         "adjective_places": adjective,
         "there": there,
         "perpetrator": perpetrator,
+        "perpetrators": named,
         "carry_back": carry_back,
         "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
         "incident_cue": _INCIDENT.search(ctx.norm, start, end),
@@ -3726,6 +3738,7 @@ def run(
     _subject_incident(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
     _exchange_of_fire(ctx, candidates)
+    _the_texts_attacker(ctx, candidates)
     _group_dead_to_state(ctx, candidates)
     _month_before_war(ctx, candidates)
     return candidates, rejected
@@ -3767,6 +3780,168 @@ def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.perpetrator = other
             c.notes.append("perpetrator: the other side of the fight it fell in")
             _doubt_scope(c)
+
+
+# "In another incident", "in separate attacks", "in the same period": a sentence that sets
+# another event (or a period) beside the one the text tells; `_OTHER_EVENT_HEAD` at its start
+# ("Earlier last week", "Last month", "In September", "Meanwhile")
+_OTHER_EVENT = re.compile(
+    rf"\b(?:another|separate|earlier|previous|prior|other)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_INCIDENT_NOUNS}|incidents?|bombings?|ambush(?:es)?|killings?|operations?)\b"
+    r"|\b(?:during|in|over)\s+(?:this|that|the\s+same)\s+period\b"
+    # "militant attacks ..., many of which have been claimed by": attacks in general
+    r"|\b(?:many|most|some|several|all)\s+of\s+(?:which|them)\s+(?:have|had|were|was)\b",
+    re.I,
+)
+_OTHER_EVENT_HEAD = re.compile(
+    rf"\W*(?:earlier|meanwhile|elsewhere|last\s+(?:week|month|year|{_MONTHS})|"
+    rf"(?:in\s+)?(?:(?:late|early|mid)[\s-]+)?(?:{_MONTHS})(?!\s+\d))\b",
+    re.I,
+)
+# "the war between Russia and Georgia", "clashes between Azeri and Armenian-backed forces":
+# two sides named together, neither the attacker
+_BETWEEN_SIDES = re.compile(r"\bbetween\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+", re.I)
+# "brought the death toll in the siege, which was launched May 23, to": a running total
+_TOLL_RAISED = re.compile(
+    r"\b(?:brought|bringing|brings|raised|raising|pushed|pushing|took|taking)\s+the\s+"
+    r"(?:total\s+)?(?:death\s+)?toll\b",
+    re.I,
+)
+# "It did not say who carried out the strike": the text says the attacker is not known
+_WHO_UNKNOWN = re.compile(
+    r"\b(?:(?:did|does|do)\s+not|didn't|doesn't)\s+say\s+who\b|\b(?:unclear|not\s+known|"
+    r"unknown)\s+who\b",
+    re.I,
+)
+# "Vladimir Rogov claims that 23 civilians died": a contested account, whose attacker (if any)
+# is its speaker's to say
+_CLAIMS_THAT = re.compile(r"\b(?:claims|claimed|claiming|alleges|alleged|alleging)\s+that\b", re.I)
+# "Police believe the bombings were organized by ...": an attacker believed, not found
+_BELIEVED = re.compile(
+    r"\b(?:believes?|believed|may\s+have\s+been|might\s+have\s+been|could\s+have\s+been|"
+    r"possibly|probably|perhaps)\b",
+    re.I,
+)
+
+
+def _the_texts_attacker(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Armed anglophone separatists early Tuesday killed nine villagers" then "A local
+    association ... said three shopkeepers ... were killed"; "Suspected militants threw a
+    grenade" told between the tolls of the attack; "The attackers, in five vehicles, opened
+    fire" after "Thirteen police officers were killed in an ambush": when every attacker the text
+    names lies on one chain of the party tree, a figure that names none is that attacker's
+    doing, at its narrowest ("Islamist militants killed 12" and "ISIS claimed responsibility for
+    the incident": the ISIS node below the militants).
+
+    An attacker counts when its sentence tells an incident or counts casualties and does not set
+    another event beside the text's (nor continue one: "Last July, ... The attack was ... later
+    claimed by"), name two sides together ("an exchange of fire between extremists and Indian
+    security forces") or only believe it ("Police believe the bombings were organized by").
+    Never the counted party's own side or counted attackers ("two suspected assailants died"),
+    nor the displaced; never a running total, a count as of a day, of a dated period or of the
+    whole war, an increment (a day's count of a war), a figure of a sentence that sets another
+    event beside the text's ("In another incident", "Last month", "in separate attacks"), tells
+    a fight of two sides ("Fierce clashes left", "the war between Russia and Georgia", "in
+    crossfire": the lexicon's `perpetrator.two_sided_nouns`), tells a contested account ("Rogov
+    claims that 23 civilians died") or whose attacker the text says is not known ("It did not
+    say who carried out the strike"), nor the statement that continues a figure so refused. One
+    search per sentence."""
+    if not candidates:
+        return
+    tree = ctx.trees["party"]
+    with_figures = {c.sentence.index for c in candidates}
+    verbs = words_of(ctx.lex.get("perpetrator").get("subject_verbs", []))
+    # a sentence telling an attack: an incident noun or an attacker's verb ("threw a grenade")
+    attack = re.compile(rf"{_TOLD_INCIDENT.pattern}|\b(?:{verbs})\b", re.I)
+    other: dict[int, bool] = {}
+    named: list[str] = []
+    for sentence in ctx.sentences:
+        found = [
+            p
+            for p in _clause_facts(ctx, (sentence.start, sentence.end))["perpetrators"]
+            if p in tree and p not in named
+        ]
+        if not found:
+            continue
+        if sentence.index not in with_figures and not attack.search(
+            ctx.norm, sentence.start, sentence.end
+        ):
+            continue  # "has long been dominated by the violent Northeast cartel"
+        if (
+            _other_event(ctx, other, sentence)
+            or _BELIEVED.search(ctx.norm, sentence.start, sentence.end)
+            or _BETWEEN_SIDES.search(ctx.norm, sentence.start, sentence.end)
+        ):
+            continue
+        named.extend(found)
+    chain = _one_chain(tree, named)
+    if chain is None:
+        return
+    attacker = max(chain, key=tree.depth)
+    nouns = ctx.lex.get("perpetrator").get("two_sided_nouns", [])
+    two_sided = re.compile(rf"\b(?:{words_of(nouns)})\b|{_BETWEEN_SIDES.pattern}", re.I)
+    totals: dict[int, bool] = {}
+    fights: dict[int, bool] = {}
+    unknown: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    contested: dict[int, bool] = {}
+    refused: set[int] = set()
+    for c in candidates:
+        if c.outcome not in ("killed", "wounded", "missing", "captured"):
+            continue
+        if c.perpetrator == attacker or (
+            c.perpetrator != ROOT and not tree.is_within(attacker, c.perpetrator)
+        ):
+            continue  # a perpetrator of its own, or one off the chain
+        own = c.party if c.party != ROOT and c.party in tree else None
+        if own is not None and (tree.is_within(attacker, own) or tree.is_within(own, attacker)):
+            continue
+        index = c.sentence.index
+        following = index + 1 < len(ctx.sentences)
+        if (
+            c.kind == "increment"
+            or c.date_how.startswith(("as of", "end of"))
+            or _total_or_war_strict(ctx, totals, c.sentence)
+            or _sentence_test(ctx, raised, index, _TOLL_RAISED)
+            or _other_event(ctx, other, c.sentence)
+            or _sentence_test(ctx, fights, index, two_sided)
+            or _sentence_test(ctx, unknown, index, _WHO_UNKNOWN)
+            or _sentence_test(ctx, contested, index, _CLAIMS_THAT)
+            or (following and _sentence_test(ctx, unknown, index + 1, _WHO_UNKNOWN))
+            or ("continues" in c.date_how and index - 1 in refused)
+        ):
+            refused.add(index)
+            continue
+        if c.perpetrator == ROOT and ctx.generic_counted.match(ctx.norm, c.end):
+            continue  # "two suspected assailants died": the attackers counted
+        wider = c.perpetrator != ROOT
+        c.perpetrator = attacker
+        c.notes.append(
+            "perpetrator: the one attacker the text names, at its narrowest"
+            if wider
+            else "perpetrator: the one attacker the text names (in another sentence)"
+        )
+        _doubt_scope(c)
+
+
+def _other_event(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence sets another event beside the text's, or continues the sentence before
+    it in its paragraph that does ("Last July, ... The attack was carried out on July 7 and was
+    later claimed by ..."), searched once."""
+    if sentence.index not in memo:
+        memo[sentence.index] = False  # (no recursion past one sentence)
+        found = bool(
+            _OTHER_EVENT.search(ctx.norm, sentence.start, sentence.end)
+            or _OTHER_EVENT_HEAD.match(ctx.norm, sentence.start)
+        )
+        if not found and sentence.index > 0 and _BACK_TO_INCIDENT.match(ctx.norm, sentence.start):
+            before = ctx.sentences[sentence.index - 1]
+            found = before.paragraph_start == sentence.paragraph_start and bool(
+                _OTHER_EVENT.search(ctx.norm, before.start, before.end)
+                or _OTHER_EVENT_HEAD.match(ctx.norm, before.start)
+            )
+        memo[sentence.index] = found
+    return memo[sentence.index]
 
 
 def _group_dead_to_state(ctx: _Context, candidates: Sequence[Candidate]) -> None:
