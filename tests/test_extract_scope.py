@@ -254,3 +254,63 @@ def test_the_one_attacker_a_text_names(
     # it reaches a text of two attackers, a believed one, another incident, a fight of two
     # sides, a running total, an unknown attacker or counted attackers.
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a landmark measured from, in the sentence that tells the incident, is not its place
+            "sinai-2011",
+            "Islamist militants killed 12 soldiers in North Sinai province on Friday, the "
+            "military said.\nThe attack took place 40 kilometers (25 miles) from the town of "
+            "Bir al-Abd.",
+            "2016-10-14",
+            "12",
+            {"region": "north-sinai"},
+        ),
+        (  # left alone: the town itself is the incident's place
+            "sinai-2011",
+            "Islamist militants killed 12 soldiers in North Sinai province on Friday, the "
+            "military said.\nThe attack took place in the town of Bir al-Abd.",
+            "2016-10-14",
+            "12",
+            {"region": "bir-al-abd"},
+        ),
+    ],
+)
+def test_a_landmark_told_after_the_figures_is_not_their_place(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails if `_place_told_after` keeps a landmark measured from when it is the only place of
+    # the sentence that tells the incident (the first case reads `bir-al-abd`).
+    _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a figure of a later clause with no place of its own: the sentence's place
+            "sinai-2011",
+            "Militants killed 10 soldiers in North Sinai province and wounded eight more in an "
+            "attack on a checkpoint on Friday, the military said, adding that it killed 15 "
+            "militants in return.",
+            "2016-10-14",
+            "15",
+            {"region": "north-sinai"},
+        ),
+        (  # left alone: places of its own, which lie apart
+            "lebanon-2023",
+            "Hezbollah strikes had killed 45 civilians in northern Israel, and at least 73 "
+            "Israeli soldiers had been killed in northern Israel and in southern Lebanon.",
+            "2024-11-26",
+            "at least 73",
+            {"region": "all"},
+        ),
+    ],
+)
+def test_a_figure_without_a_place_takes_its_sentences(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without `_sentence_place` (the first reads `all`) or if it reaches a figure with
+    # places of its own or a running total.
+    _check(war, text, published, figure, expected)

@@ -3733,6 +3733,7 @@ def run(
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
+    _sentence_place(ctx, candidates)
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
@@ -4308,11 +4309,10 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             and not any(x <= a < y for x, y in stretches)
             and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
-        chain = _one_chain(tree, [node for _, node in named])
-        if chain is None:
-            # "in Tral town of Pulwama district, about 41 km south of Srinagar city": a
-            # landmark measured from lies apart from the incident's place
-            chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
+        # "in Tral town of Pulwama district, about 41 km south of Srinagar city", "took place 40
+        # kilometers (25 miles) from the town of Bir al-Abd": a landmark measured from is not
+        # the incident's place
+        chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
         if chain is None:
             continue  # no place, or places apart: no one place
         place = _narrowest(tree, chain)
@@ -4352,6 +4352,36 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             where = "before" if c.sentence.index > sentence.index else "after"
             c.notes.append(f"place named with the incident in a sentence {where} it")
             _doubt_scope(c)
+
+
+def _sentence_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Islamist militants killed 12 members of Egypt's military in North Sinai province ...,
+    the military said, adding that it killed 15 militants in return": a figure that no rule
+    placed takes the place of the figure before it in its sentence, read from that figure's own
+    words (not inherited), and, told of the same day, is an incident there too. Never a figure
+    with places of its own (which may lie apart: "in northern Israel, the Golan Heights, and in
+    combat in southern Lebanon"), a running total or a count of the whole war. One bisection per
+    figure."""
+    totals: dict[int, bool] = {}
+    previous: Candidate | None = None
+    for c in candidates:
+        before, previous = previous, c
+        if before is None or before.sentence.index != c.sentence.index or c.region != ROOT:
+            continue
+        if before.region == ROOT or any(
+            n.startswith(("place =", "place of", "place from", "place named")) for n in before.notes
+        ):
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        i = bisect.bisect_right(ctx.all_place_starts, before.end)
+        if i < len(ctx.all_place_starts) and ctx.all_place_starts[i] < c.sentence.end:
+            continue  # places of its own after the figure before ("... in southern Lebanon")
+        c.region = before.region
+        c.notes.append("place of the figure before it in its sentence")
+        if before.kind == "incident" and c.kind == "cumulative" and c.as_of == before.as_of:
+            c.kind, c.since, c.event = "incident", before.since, before.event
+        _doubt_scope(c)
 
 
 def _one_chain(tree: ScopeTree, places: Sequence[str]) -> list[str] | None:
