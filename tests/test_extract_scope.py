@@ -314,3 +314,48 @@ def test_a_figure_without_a_place_takes_its_sentences(
     # Fails without `_sentence_place` (the first reads `all`) or if it reaches a figure with
     # places of its own or a running total.
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a figure with no place, in a text filed from the place it tells of
+            "afghanistan-2001",
+            "KABUL (AP) \u2014 An Afghan official says at least 60 Afghans were killed and 143 "
+            "wounded.",
+            "2021-08-27",
+            "at least 60",
+            {"region": "kabul"},
+        ),
+        (  # "here": a side's running toll told of the dateline's place
+            "marawi-2017",
+            "MARAWI CITY \u2013 The military's death toll has climbed to 85 with the death of "
+            "another soldier, as the fighting here entered its 45th day, officials said.",
+            "2017-07-06",
+            "85",
+            {"region": "marawi"},
+        ),
+        (  # left alone: a capital's dateline over a place apart from it
+            "iraq-2003",
+            "BAGHDAD (Reuters) - A roadside bomb killed four people in Babil province on Sunday, "
+            "police said.\nFive soldiers were wounded in a separate blast, the army said.",
+            "2004-07-20",
+            "Five",
+            {"region": "all"},
+        ),
+        (  # left alone: a side's running military toll (soldiers fall wherever the front runs)
+            "karabakh-2020",
+            "STEPANAKERT - The defense ministry of Nagorno-Karabakh said on Wednesday that 29 more "
+            "of its soldiers had been killed, bringing the military death toll to 633.",
+            "2020-10-14",
+            "633",
+            {"region": "all"},
+        ),
+    ],
+)
+def test_the_datelines_place(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without `_dateline_place` (the first two read `all`) or if it reaches a text that
+    # names places apart from a capital's dateline, or a side's running military toll.
+    _check(war, text, published, figure, expected)

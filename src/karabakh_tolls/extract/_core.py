@@ -453,6 +453,7 @@ class _Context:
     shadow_sentence: int = -9
     dateline: dt.date | None = None  # the day of the text's dateline
     dateline_end: int = 0
+    dateline_place: str | None = None  # the place of the text's dateline, as written
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
     # ", however," between a speaker and its verb (the lexicon's interjections)
     interjection: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -3707,6 +3708,7 @@ def run(
     line = dateline(text, published)
     if line is not None:
         ctx.dateline_end = line.end
+        ctx.dateline_place = line.place
         if line.date is not None:
             ctx.dateline = ctx.published = line.date
     all_sentences = sentences(text)
@@ -3734,6 +3736,7 @@ def run(
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
     _sentence_place(ctx, candidates)
+    _dateline_place(ctx, candidates)
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
@@ -3802,10 +3805,11 @@ _OTHER_EVENT_HEAD = re.compile(
 # "the war between Russia and Georgia", "clashes between Azeri and Armenian-backed forces":
 # two sides named together, neither the attacker
 _BETWEEN_SIDES = re.compile(r"\bbetween\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+", re.I)
-# "brought the death toll in the siege, which was launched May 23, to": a running total
+# "brought the death toll in the siege, which was launched May 23, to", "bringing the military
+# death toll to 633": a running total
 _TOLL_RAISED = re.compile(
     r"\b(?:brought|bringing|brings|raised|raising|pushed|pushing|took|taking)\s+the\s+"
-    r"(?:total\s+)?(?:death\s+)?toll\b",
+    r"(?:[\w-]+\s+){0,2}?toll\b",
     re.I,
 )
 # "It did not say who carried out the strike": the text says the attacker is not known
@@ -4381,6 +4385,52 @@ def _sentence_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         c.notes.append("place of the figure before it in its sentence")
         if before.kind == "incident" and c.kind == "cumulative" and c.as_of == before.as_of:
             c.kind, c.since, c.event = "incident", before.since, before.event
+        _doubt_scope(c)
+
+
+# "as the fighting here entered its 45th day": the place the text is filed from
+_HERE = re.compile(r"\b(?:here|in\s+this\s+(?:city|town))\b(?!\s+(?:is|are)\b)", re.I)
+
+
+def _dateline_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "KABUL ... An Afghan official says at least 60 Afghans were killed", "MARAWI CITY - The
+    military's death toll has climbed to 85 ..., as the fighting here entered its 45th day": the
+    place of the text's dateline is the place of the figures no rule placed, when every place
+    the text names (outside speakers' names) lies on one chain with it. A text that names places
+    apart from it ("BAGHDAD -" over a bomb in Babil province, "MEXICO CITY -" over an ambush in
+    Chihuahua) is filed from a capital, not from where the dead were. Never a count of the whole
+    war, nor a side's running military toll or its increment ("29 more of its soldiers ...,
+    bringing the military death toll to 633": soldiers fall wherever the front runs) unless its
+    sentence says "here". Linear: one pass over the text's places."""
+    if ctx.dateline_place is None:
+        return
+    tree = ctx.trees["region"]
+    place = _resolve_place(ctx, ctx.dateline_place)
+    if place is None or place == ROOT:
+        return
+    named = [node for a, node in ctx.all_places if not _in_sorted_spans(a, ctx.mask)]
+    if _one_chain(tree, [place, *named]) is None:
+        return
+    wars: dict[int, bool] = {}
+    totals: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    here: dict[int, bool] = {}
+    for c in candidates:
+        if c.region != ROOT or _whole_war(ctx, wars, c.sentence):
+            continue
+        if (
+            c.category == "military"
+            and c.party != ROOT
+            and (
+                c.kind == "increment"
+                or _total_or_war_strict(ctx, totals, c.sentence)
+                or _sentence_test(ctx, raised, c.sentence.index, _TOLL_RAISED)
+            )
+            and not _sentence_test(ctx, here, c.sentence.index, _HERE)
+        ):
+            continue  # a side's running military toll: soldiers fall wherever the front runs
+        c.region = place
+        c.notes.append(f"place of the dateline ({ctx.dateline_place})")
         _doubt_scope(c)
 
 
