@@ -338,7 +338,7 @@ def test_a_figure_without_a_place_takes_its_sentences(
         (  # left alone: a capital's dateline over a place apart from it
             "iraq-2003",
             "BAGHDAD (Reuters) - A roadside bomb killed four people in Babil province on Sunday, "
-            "police said.\nFive soldiers were wounded in a separate blast, the army said.",
+            "police said.\nFive Iraqi soldiers were wounded in a separate blast, the army said.",
             "2004-07-20",
             "Five",
             {"region": "all"},
@@ -358,4 +358,47 @@ def test_the_datelines_place(
 ) -> None:
     # Fails without `_dateline_place` (the first two read `all`) or if it reaches a text that
     # names places apart from a capital's dateline, or a side's running military toll.
+    _check(war, text, published, figure, expected)
+
+
+_KARABAKH_FRONT = (
+    "Heavy fighting raged in Nagorno-Karabakh on Sunday, officials said.\nThe defense ministry "
+    "of Nagorno-Karabakh said 29 more of its soldiers had been killed.\nThe military death toll "
+    "has risen to 633, the ministry said."
+)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # soldiers killed in the incident the text tells: at its place
+            "kashmir-1988",
+            "Three soldiers and five militants were killed in an exchange of fire in Chowkibal "
+            "area of Kupwara, police said.\nAs troops encircled the house, the militants started "
+            "firing, resulting in the death of two soldiers and injuring four others.",
+            "2020-02-13",
+            "two",
+            {"region": "chowkibal"},
+        ),
+        (  # left alone: a side's increment of its running military toll
+            "karabakh-2020",
+            _KARABAKH_FRONT,
+            "2020-10-14",
+            "29",
+            {"region": "all"},
+        ),
+        (  # left alone: a side's running military toll
+            "karabakh-2020",
+            _KARABAKH_FRONT,
+            "2020-10-14",
+            "633",
+            {"region": "all"},
+        ),
+    ],
+)
+def test_soldiers_of_the_texts_incident_are_at_its_place(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without `_soldiers_at_the_subject_place` (the first reads `all`) or if it gives the
+    # subject place to a side's running military toll or its increment.
     _check(war, text, published, figure, expected)

@@ -403,6 +403,7 @@ class Candidate:
     anaphoric: bool = False  # the clause names an incident told before ("the air raids")
     party_named: bool = False  # the party comes from the figure's own words ("Karabakh civilians")
     date_how: str = ""
+    subject: str | None = None  # the document's subject place when the figure was read
 
 
 @dataclass(slots=True)
@@ -3020,6 +3021,15 @@ def _build(
         c.region == ROOT
         and subject is not None
         and sides is None
+        and not c.party_named
+        and not facts["whole_war"]
+        and _parties_compatible(party_tree, _party_of_place(trees, subject), c.party)
+    ):
+        c.subject = subject  # (a military toll may take it once its kind is read)
+    if (
+        c.region == ROOT
+        and subject is not None
+        and sides is None
         and c.category != "military"
         and not c.party_named
         and not facts["whole_war"]  # "died in the war": anywhere
@@ -3736,7 +3746,6 @@ def run(
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
     _sentence_place(ctx, candidates)
-    _dateline_place(ctx, candidates)
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
@@ -3745,6 +3754,8 @@ def run(
     _the_texts_attacker(ctx, candidates)
     _group_dead_to_state(ctx, candidates)
     _month_before_war(ctx, candidates)
+    _soldiers_at_the_subject_place(ctx, candidates)
+    _dateline_place(ctx, candidates)
     return candidates, rejected
 
 
@@ -4431,6 +4442,28 @@ def _dateline_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             continue  # a side's running military toll: soldiers fall wherever the front runs
         c.region = place
         c.notes.append(f"place of the dateline ({ctx.dateline_place})")
+        _doubt_scope(c)
+
+
+def _soldiers_at_the_subject_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Two soldiers and four militants were killed in an exchange of fire ... in Chowkibal
+    area" then "the militants started firing ..., resulting in the death of two soldiers": a
+    military toll the text tells of its incident is at the document's subject place, as other
+    figures are. Never a side's running toll or its increment ("29 more of its soldiers ...,
+    bringing the military death toll to 633": soldiers fall wherever the front runs), a count of
+    the whole war, a figure whose own words name its party ("18 Armenian troops") or told of
+    both sides. One search per sentence."""
+    totals: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    for c in candidates:
+        if c.region != ROOT or c.subject is None or c.category != "military":
+            continue
+        if c.kind == "increment" or _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if _sentence_test(ctx, raised, c.sentence.index, _TOLL_RAISED):
+            continue
+        c.region = c.subject
+        c.notes.append("place = the document's subject place (named earlier; a military toll)")
         _doubt_scope(c)
 
 
