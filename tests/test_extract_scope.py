@@ -380,6 +380,14 @@ _KARABAKH_FRONT = (
             "two",
             {"region": "chowkibal"},
         ),
+        (  # left alone: soldiers killed with no incident told (anywhere on the front)
+            "ukraine-2022",
+            "Russian strikes hit cities in Ukraine overnight. Later, 12 soldiers were killed, the "
+            "army said.",
+            "2022-06-28",
+            "12",
+            {"region": "all"},
+        ),
         (  # left alone: a side's increment of its running military toll
             "karabakh-2020",
             _KARABAKH_FRONT,

@@ -4448,18 +4448,30 @@ def _dateline_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
 def _soldiers_at_the_subject_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
     """ "Two soldiers and four militants were killed in an exchange of fire ... in Chowkibal
     area" then "the militants started firing ..., resulting in the death of two soldiers": a
-    military toll the text tells of its incident is at the document's subject place, as other
-    figures are. Never a side's running toll or its increment ("29 more of its soldiers ...,
-    bringing the military death toll to 633": soldiers fall wherever the front runs), a count of
-    the whole war, a figure whose own words name its party ("18 Armenian troops") or told of
-    both sides. One search per sentence."""
+    military toll told with an incident or a fight (an incident noun or verb, a two-sided noun,
+    "firing", "operation") is at the document's subject place, as other figures are. Never a
+    military toll told without one ("Later, 12 soldiers were killed, the army said"), a side's
+    running toll or its increment ("29 more of its soldiers ..., bringing the military death
+    toll to 633": soldiers fall wherever the front runs), a count of the whole war, a figure
+    whose own words name its party ("18 Armenian troops") or told of both sides. One search per
+    sentence."""
+    nouns = ctx.lex.get("perpetrator").get("two_sided_nouns", [])
+    fight = re.compile(
+        rf"{_TOLD_INCIDENT.pattern}|\b(?:{words_of(nouns)}|firing|fired|shooting|operations?)\b",
+        re.I,
+    )
     totals: dict[int, bool] = {}
     raised: dict[int, bool] = {}
+    told: dict[int, bool] = {}
     for c in candidates:
         if c.region != ROOT or c.subject is None or c.category != "military":
             continue
         if c.kind == "increment" or _total_or_war_strict(ctx, totals, c.sentence):
             continue
+        if not (
+            c.incident_cue or c.anaphoric or _sentence_test(ctx, told, c.sentence.index, fight)
+        ):
+            continue  # "Later, 12 soldiers were killed, the army said": anywhere on the front
         if _sentence_test(ctx, raised, c.sentence.index, _TOLL_RAISED):
             continue
         c.region = c.subject
