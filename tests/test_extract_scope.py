@@ -178,6 +178,23 @@ def test_a_claim_of_responsibility_names_the_attacker(
             "12",
             {"perpetrator": "sinai-province"},
         ),
+        (  # a force counted among the dead is not an attacker of the text
+            "sinai-2011",
+            "Islamist militants killed 12 members of Egypt's military in North Sinai, the "
+            "military said.\nISIS claimed responsibility for the attack.",
+            "2020-07-24",
+            "12",
+            {"perpetrator": "sinai-province"},
+        ),
+        (  # left alone: a whole conflict's toll ("a conflict in which")
+            "turkey-pkk-1984",
+            "PKK militants killed two soldiers in Hakkari, the army said.\nTurkey and the PKK "
+            "have been locked in a three-decade conflict in which some 40,000 people have been "
+            "killed.",
+            "2016-07-20",
+            "some 40,000",
+            {"perpetrator": "all", "region": "all"},
+        ),
         (  # left alone: two attackers named (each side's strikes), not the other side of each
             "karabakh-2020",
             "Five civilians were killed in Barda, the ministry said.\nArmenian shelling hit the "

@@ -215,6 +215,13 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 # "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
 # "no militant group claimed responsibility", "No armed group has claimed": an actor denied
 _NO_ACTOR = re.compile(r"\b(?:no|not\s+any|neither)\s+(?:[\w-]+\s+)?$", re.I)
+# "12 members of Egypt's military", "three of Russia's soldiers": a count of a force's people
+_COUNTED_OF = re.compile(
+    r"(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|several|many))"
+    r"\s+(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?$",
+    re.I,
+)
 _COUNTED_ACTOR = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
@@ -972,8 +979,10 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             continue
         if not settled:
             perpetrator, settled = found, True
-        if found not in named:
-            named.append(found)
+        if found not in named and not _COUNTED_OF.search(
+            ctx.norm, max(start, match.start() - 40), match.start()
+        ):
+            named.append(found)  # ("killed 12 members of Egypt's military": the dead, counted)
     text = ctx.norm[start:end].lower()
     carry_back = any(w in text for w in ctx.lex.get("perpetrator", "carry_back"))
     facts = {
