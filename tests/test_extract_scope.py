@@ -427,3 +427,63 @@ def test_soldiers_of_the_texts_incident_are_at_its_place(
     # Fails without `_soldiers_at_the_subject_place` (the first reads `all`) or if it gives the
     # subject place to a side's running military toll or its increment.
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # the attacker of an incident told in the passive
+            "mexico-2006",
+            "Four state police officers were killed in an ambush that was apparently carried out "
+            "by the \u201cLa Linea\u201d gang, prosecutors said.",
+            "2017-04-21",
+            "Four",
+            {"perpetrator": "la-linea"},
+        ),
+        (  # "attributed to"
+            "drc-adf-1996",
+            "Eighteen civilians were killed in Beni territory in an attack attributed to the ADF "
+            "rebel group, officials said.",
+            "2021-10-30",
+            "Eighteen",
+            {"perpetrator": "adf"},
+        ),
+        (  # "at the hands of"
+            "drc-m23-2021",
+            "At least 131 people were killed in eastern Congo at the hands of the M23 rebel group, "
+            "a UN investigation found.",
+            "2022-12-08",
+            "At least 131",
+            {"perpetrator": "m23"},
+        ),
+        (  # incidents named by their actor
+            "haiti-2021",
+            "A total of 531 people were killed in gang-related incidents, the UN said.",
+            "2023-03-22",
+            "531",
+            {"perpetrator": "gangs"},
+        ),
+        (  # left alone: an attacker of only some of the attacks
+            "pakistan-kp-2004",
+            "More than 500 people have been killed in attacks, largely carried out by the TTP, "
+            "officials said.",
+            "2023-07-20",
+            "More than 500",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: a place's "-based" group is no incident of it
+            "mexico-2006",
+            "Four police officers were killed, prosecutors said, and a Mexico-based charity "
+            "condemned the violence.",
+            "2017-04-21",
+            "Four",
+            {"perpetrator": "all"},
+        ),
+    ],
+)
+def test_attackers_told_in_the_passive_or_by_their_incidents(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without the patterns "carried out by", "attributed to", "at the hands of" (lexicon
+    # `aggression_of`), "X-related incidents", or without the hedge "largely" (the TTP row).
+    _check(war, text, published, figure, expected)

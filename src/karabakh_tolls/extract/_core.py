@@ -213,6 +213,12 @@ _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 # "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
+# "have been killed in attacks, largely carried out by the TTP": an attacker of some of them
+_LARGELY_BEFORE = re.compile(
+    r"\b(?:largely|mostly|mainly|partly|partially|chiefly|primarily|in\s+part)\s+"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
 # "no militant group claimed responsibility", "No armed group has claimed": an actor denied
 _NO_ACTOR = re.compile(r"\b(?:no|not\s+any|neither)\s+(?:[\w-]+\s+)?$", re.I)
 # "12 members of Egypt's military", "three of Russia's soldiers": a count of a force's people
@@ -640,6 +646,13 @@ def _perpetrator_pattern(
         rf"\b(?:{forces}|aggressions?)(?:\s+and\s+[\w'-]+)?[\"\u201d]?\s+"
         rf"(?:(?:launched|carried\s+out|conducted|waged|committed|perpetrated)\s+)?by\s+"
         rf"(?:the\s+)?(?P<n>{side})(?![\w-])(?!'s)",
+        # "the attack was apparently carried out by the “La Linea” gang", "in an attack
+        # attributed to the ADF rebel group": the attacker of an incident told in the passive
+        rf"\b(?:(?:carried\s+out|perpetrated|committed)\s+by|attributed\s+to)\s+(?:the\s+)?"
+        rf"(?:(?:so-called|suspected|alleged|presumed)\s+)?[\"\u201c']?(?P<v>{side})(?![\w-])(?!'s)",
+        # "in gang-related incidents", "ISIS-linked attacks": incidents of that actor
+        rf"(?<![\w-])(?P<w>{side})-(?:related|linked|led)\s+(?:incidents?|violence|attacks?|"
+        rf"killings?|bombings?|raids?)\b",
         # "an attack by the Islamic State in the Greater Sahara (ISGS) group": the name a
         # parenthesised abbreviation stands for
         rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){{1,8}}?\((?P<p>{side})\)",
@@ -955,6 +968,8 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
         if _NO_ACTOR.search(ctx.norm, max(start, match.start() - 24), match.start()):
             continue  # "no militant group claimed responsibility": no one named
+        if _LARGELY_BEFORE.search(ctx.norm, max(start, match.start() - 40), match.start()):
+            continue  # "in attacks, largely carried out by the TTP": not all of them its own
         if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
