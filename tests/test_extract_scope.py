@@ -487,3 +487,31 @@ def test_attackers_told_in_the_passive_or_by_their_incidents(
     # Fails without the patterns "carried out by", "attributed to", "at the hands of" (lexicon
     # `aggression_of`), "X-related incidents", or without the hedge "largely" (the TTP row).
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # a force of people counted among the dead kills no one
+            "rakhine-2017",
+            "At least 71 people, including 12 Myanmar government troops, were killed in the "
+            "attacks on border posts, officials said.",
+            "2017-08-25",
+            "At least 71",
+            {"perpetrator": "all"},
+        ),
+        (  # left alone: counted weapons do the killing
+            "ukraine-2022",
+            "Three people were killed when 13 Russian missiles hit Kharkiv, the governor said.",
+            "2022-04-16",
+            "Three",
+            {"perpetrator": "russia"},
+        ),
+    ],
+)
+def test_a_force_counted_among_the_dead_is_no_perpetrator(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails if a force phrase of people right after a count ("12 Myanmar government troops") is
+    # read as the perpetrator (the first reads `myanmar`), or if counted missiles are not.
+    _check(war, text, published, figure, expected)

@@ -221,6 +221,13 @@ _LARGELY_BEFORE = re.compile(
 )
 # "no militant group claimed responsibility", "No armed group has claimed": an actor denied
 _NO_ACTOR = re.compile(r"\b(?:no|not\s+any|neither)\s+(?:[\w-]+\s+)?$", re.I)
+# a force phrase ending in a noun of people ("Myanmar government troops"; not "13 Russian
+# missiles", which are counted and do the killing)
+_COUNTED_PEOPLE = re.compile(
+    r"\b(?:troops|soldiers|forces|military|army|personnel|servicemen|units|fighters|militias|"
+    r"paramilitaries|members)\W*$",
+    re.I,
+)
 # "12 members of Egypt's military", "three of Russia's soldiers": a count of a force's people
 _COUNTED_OF = re.compile(
     r"(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -992,6 +999,10 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
             found = _party_of_word(ctx, word)
         if found is None:
             continue
+        if _COUNTED_PEOPLE.search(match.group(0)) and _COUNTED_ACTOR.search(
+            ctx.norm, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "including 12 Myanmar government troops": the dead counted, not killing
         if not settled:
             perpetrator, settled = found, True
         if found not in named and not _COUNTED_OF.search(
