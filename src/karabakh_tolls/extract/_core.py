@@ -213,6 +213,28 @@ _REPEAT_WINDOW = 3  # sentences within which the same number is the same count
 _REPEAT_MIN = 3  # below this, a repeated value is no evidence of the same count
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]+")
 # "five Boko Haram fighters killed", "dozens of M23 rebels killed": the actor is counted.
+# "have been killed in attacks, largely carried out by the TTP": an attacker of some of them
+_LARGELY_BEFORE = re.compile(
+    r"\b(?:largely|mostly|mainly|partly|partially|chiefly|primarily|in\s+part)\s+"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+# "no militant group claimed responsibility", "No armed group has claimed": an actor denied
+_NO_ACTOR = re.compile(r"\b(?:no|not\s+any|neither)\s+(?:[\w-]+\s+)?$", re.I)
+# a force phrase ending in a noun of people ("Myanmar government troops"; not "13 Russian
+# missiles", which are counted and do the killing)
+_COUNTED_PEOPLE = re.compile(
+    r"\b(?:troops|soldiers|forces|military|army|personnel|servicemen|units|fighters|militias|"
+    r"paramilitaries|members)\W*$",
+    re.I,
+)
+# "12 members of Egypt's military", "three of Russia's soldiers": a count of a force's people
+_COUNTED_OF = re.compile(
+    r"(?:\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|several|many))"
+    r"\s+(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?$",
+    re.I,
+)
 _COUNTED_ACTOR = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?|"
@@ -405,6 +427,7 @@ class Candidate:
     anaphoric: bool = False  # the clause names an incident told before ("the air raids")
     party_named: bool = False  # the party comes from the figure's own words ("Karabakh civilians")
     date_how: str = ""
+    subject: str | None = None  # the document's subject place when the figure was read
 
 
 @dataclass(slots=True)
@@ -455,6 +478,7 @@ class _Context:
     shadow_sentence: int = -9
     dateline: dt.date | None = None  # the day of the text's dateline
     dateline_end: int = 0
+    dateline_place: str | None = None  # the place of the text's dateline, as written
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
     # ", however," between a speaker and its verb (the lexicon's interjections)
     interjection: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -633,6 +657,13 @@ def _perpetrator_pattern(
         rf"\b(?:{forces}|aggressions?)(?:\s+and\s+[\w'-]+)?[\"\u201d]?\s+"
         rf"(?:(?:launched|carried\s+out|conducted|waged|committed|perpetrated)\s+)?by\s+"
         rf"(?:the\s+)?(?P<n>{side})(?![\w-])(?!'s)",
+        # "the attack was apparently carried out by the “La Linea” gang", "in an attack
+        # attributed to the ADF rebel group": the attacker of an incident told in the passive
+        rf"\b(?:(?:carried\s+out|perpetrated|committed)\s+by|attributed\s+to)\s+(?:the\s+)?"
+        rf"(?:(?:so-called|suspected|alleged|presumed)\s+)?[\"\u201c']?(?P<v>{side})(?![\w-])(?!'s)",
+        # "in gang-related incidents", "ISIS-linked attacks": incidents of that actor
+        rf"(?<![\w-])(?P<w>{side})-(?:related|linked|led)\s+(?:incidents?|violence|attacks?|"
+        rf"killings?|bombings?|raids?)\b",
         # "an attack by the Islamic State in the Greater Sahara (ISGS) group": the name a
         # parenthesised abbreviation stands for
         rf"\bby\s+(?:the\s+)?(?:[\w'-]+\s+){{1,8}}?\((?P<p>{side})\)",
@@ -937,16 +968,28 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
     # "the armed forces of Armenia": a party named in a force phrase is no location
     places = [p for p in places if not _in_sorted_spans(p[0], forces)]
     since_spans = _merged(since_spans)
+    # every attacker the clause names, in order; the perpetrator is the first (a generic
+    # actor ends the search for it, naming the lone armed group or no one)
+    named: list[str] = []
+    settled = False
     for match in ctx.perpetrator.finditer(ctx.norm, start, end):
         if _in_sorted_spans(match.start(), since_spans):
             continue
         if _in_sorted_spans(match.start(), ctx.mask):
             continue  # "Mali's army said": a force in a speaker's name speaks, it kills no one
+        if _NO_ACTOR.search(ctx.norm, max(start, match.start() - 24), match.start()):
+            continue  # "no militant group claimed responsibility": no one named
+        if _LARGELY_BEFORE.search(ctx.norm, max(start, match.start() - 40), match.start()):
+            continue  # "in attacks, largely carried out by the TTP": not all of them its own
         if any(match.groupdict().get(g) is not None for g in ("q", "t", "u")):
             if _COUNTED_ACTOR.search(ctx.norm, max(start, match.start() - 30), match.start()):
                 continue
-            perpetrator = _lone_actor(ctx.trees)
-            break
+            lone = _lone_actor(ctx.trees)
+            if not settled:
+                perpetrator, settled = lone, True
+            if lone is not None and lone not in named:
+                named.append(lone)
+            continue
         if match.group("g") is not None and _COUNTED_ACTOR.search(
             ctx.norm, max(start, match.start() - 30), match.start()
         ):
@@ -955,12 +998,21 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         side = sides.get(word) or next(
             (v for k, v in sides.items() if ctx.lex.stems and word.startswith(k)), None
         )
-        if side is not None and side in ctx.trees["party"]:
-            perpetrator = side
-        else:
-            perpetrator = _party_of_word(ctx, word)
-        if perpetrator is not None:
-            break
+        found = side if side is not None and side in ctx.trees["party"] else None
+        if found is None:
+            found = _party_of_word(ctx, word)
+        if found is None:
+            continue
+        if _COUNTED_PEOPLE.search(match.group(0)) and _COUNTED_ACTOR.search(
+            ctx.norm, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "including 12 Myanmar government troops": the dead counted, not killing
+        if not settled:
+            perpetrator, settled = found, True
+        if found not in named and not _COUNTED_OF.search(
+            ctx.norm, max(start, match.start() - 40), match.start()
+        ):
+            named.append(found)  # ("killed 12 members of Egypt's military": the dead, counted)
     text = ctx.norm[start:end].lower()
     carry_back = any(w in text for w in ctx.lex.get("perpetrator", "carry_back"))
     facts = {
@@ -968,6 +1020,7 @@ def _clause_facts(ctx: _Context, clause: tuple[int, int]) -> dict[str, Any]:
         "adjective_places": adjective,
         "there": there,
         "perpetrator": perpetrator,
+        "perpetrators": named,
         "carry_back": carry_back,
         "increment_span": ctx.lex.increment_span.search(ctx.norm, start, end) is not None,
         "incident_cue": _INCIDENT.search(ctx.norm, start, end),
@@ -3214,6 +3267,15 @@ def _build(
         c.region == ROOT
         and subject is not None
         and sides is None
+        and not c.party_named
+        and not facts["whole_war"]
+        and _parties_compatible(party_tree, _party_of_place(trees, subject), c.party)
+    ):
+        c.subject = subject  # (a military toll may take it once its kind is read)
+    if (
+        c.region == ROOT
+        and subject is not None
+        and sides is None
         and c.category != "military"
         and not c.party_named
         and not facts["whole_war"]  # "died in the war": anywhere
@@ -3946,6 +4008,7 @@ def run(
     line = dateline(text, published)
     if line is not None:
         ctx.dateline_end = line.end
+        ctx.dateline_place = line.place
         if line.date is not None:
             ctx.dateline = ctx.published = line.date
     all_sentences = sentences(text)
@@ -3974,13 +4037,18 @@ def run(
     _perpetrator_told_after(ctx, candidates)
     _day_told_after(ctx, candidates)
     _place_told_after(ctx, candidates)
+    _sentence_place(ctx, candidates)
     _state_forces(ctx, candidates)
     _repeated_counts(ctx, candidates)
     _subject_incident(ctx, candidates)
     _lede_day(ctx, candidates)
     _own_side_perpetrator(ctx, candidates)
     _exchange_of_fire(ctx, candidates)
+    _the_texts_attacker(ctx, candidates)
+    _group_dead_to_state(ctx, candidates)
     _month_before_war(ctx, candidates)
+    _soldiers_at_the_subject_place(ctx, candidates)
+    _dateline_place(ctx, candidates)
     return candidates, rejected
 
 
@@ -4091,6 +4159,204 @@ def _exchange_of_fire(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             c.perpetrator = other
             c.notes.append("perpetrator: the other side of the fight it fell in")
             _doubt_scope(c)
+
+
+# "In another incident", "in separate attacks", "in the same period": a sentence that sets
+# another event (or a period) beside the one the text tells; `_OTHER_EVENT_HEAD` at its start
+# ("Earlier last week", "Last month", "In September", "Meanwhile")
+_OTHER_EVENT = re.compile(
+    rf"\b(?:another|separate|earlier|previous|prior|other)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_INCIDENT_NOUNS}|incidents?|bombings?|ambush(?:es)?|killings?|operations?)\b"
+    r"|\b(?:during|in|over)\s+(?:this|that|the\s+same)\s+period\b"
+    # "militant attacks ..., many of which have been claimed by": attacks in general
+    r"|\b(?:many|most|some|several|all)\s+of\s+(?:which|them)\s+(?:have|had|were|was)\b",
+    re.I,
+)
+_OTHER_EVENT_HEAD = re.compile(
+    rf"\W*(?:earlier|meanwhile|elsewhere|last\s+(?:week|month|year|{_MONTHS})|"
+    rf"(?:in\s+)?(?:(?:late|early|mid)[\s-]+)?(?:{_MONTHS})(?!\s+\d))\b",
+    re.I,
+)
+# "the war between Russia and Georgia", "clashes between Azeri and Armenian-backed forces":
+# two sides named together, neither the attacker
+_BETWEEN_SIDES = re.compile(r"\bbetween\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+and\s+", re.I)
+# "brought the death toll in the siege, which was launched May 23, to", "bringing the military
+# death toll to 633": a running total
+_TOLL_RAISED = re.compile(
+    r"\b(?:brought|bringing|brings|raised|raising|pushed|pushing|took|taking)\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}?toll\b",
+    re.I,
+)
+# "It did not say who carried out the strike": the text says the attacker is not known
+_WHO_UNKNOWN = re.compile(
+    r"\b(?:(?:did|does|do)\s+not|didn't|doesn't)\s+say\s+who\b|\b(?:unclear|not\s+known|"
+    r"unknown)\s+who\b",
+    re.I,
+)
+# "Vladimir Rogov claims that 23 civilians died": a contested account, whose attacker (if any)
+# is its speaker's to say
+_CLAIMS_THAT = re.compile(r"\b(?:claims|claimed|claiming|alleges|alleged|alleging)\s+that\b", re.I)
+# "Police believe the bombings were organized by ...": an attacker believed, not found
+_BELIEVED = re.compile(
+    r"\b(?:believes?|believed|may\s+have\s+been|might\s+have\s+been|could\s+have\s+been|"
+    r"possibly|probably|perhaps)\b",
+    re.I,
+)
+
+
+def _the_texts_attacker(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Armed anglophone separatists early Tuesday killed nine villagers" then "A local
+    association ... said three shopkeepers ... were killed"; "Suspected militants threw a
+    grenade" told between the tolls of the attack; "The attackers, in five vehicles, opened
+    fire" after "Thirteen police officers were killed in an ambush": when every attacker the text
+    names lies on one chain of the party tree, a figure that names none is that attacker's
+    doing, at its narrowest ("Islamist militants killed 12" and "ISIS claimed responsibility for
+    the incident": the ISIS node below the militants).
+
+    An attacker counts when its sentence tells an incident or counts casualties and does not set
+    another event beside the text's (nor continue one: "Last July, ... The attack was ... later
+    claimed by"), name two sides together ("an exchange of fire between extremists and Indian
+    security forces") or only believe it ("Police believe the bombings were organized by").
+    Never the counted party's own side or counted attackers ("two suspected assailants died"),
+    nor the displaced; never a running total, a count as of a day, of a dated period or of the
+    whole war, an increment (a day's count of a war), a figure of a sentence that sets another
+    event beside the text's ("In another incident", "Last month", "in separate attacks"), tells
+    a fight of two sides ("Fierce clashes left", "the war between Russia and Georgia", "in
+    crossfire": the lexicon's `perpetrator.two_sided_nouns`), tells a contested account ("Rogov
+    claims that 23 civilians died") or whose attacker the text says is not known ("It did not
+    say who carried out the strike"), nor the statement that continues a figure so refused. One
+    search per sentence."""
+    if not candidates:
+        return
+    tree = ctx.trees["party"]
+    with_figures = {c.sentence.index for c in candidates}
+    verbs = words_of(ctx.lex.get("perpetrator").get("subject_verbs", []))
+    # a sentence telling an attack: an incident noun or an attacker's verb ("threw a grenade")
+    attack = re.compile(rf"{_TOLD_INCIDENT.pattern}|\b(?:{verbs})\b", re.I)
+    other: dict[int, bool] = {}
+    named: list[str] = []
+    for sentence in ctx.sentences:
+        found = [
+            p
+            for p in _clause_facts(ctx, (sentence.start, sentence.end))["perpetrators"]
+            if p in tree and p not in named
+        ]
+        if not found:
+            continue
+        if sentence.index not in with_figures and not attack.search(
+            ctx.norm, sentence.start, sentence.end
+        ):
+            continue  # "has long been dominated by the violent Northeast cartel"
+        if (
+            _other_event(ctx, other, sentence)
+            or _BELIEVED.search(ctx.norm, sentence.start, sentence.end)
+            or _BETWEEN_SIDES.search(ctx.norm, sentence.start, sentence.end)
+        ):
+            continue
+        named.extend(found)
+    chain = _one_chain(tree, named)
+    if chain is None:
+        return
+    attacker = max(chain, key=tree.depth)
+    nouns = ctx.lex.get("perpetrator").get("two_sided_nouns", [])
+    two_sided = re.compile(rf"\b(?:{words_of(nouns)})\b|{_BETWEEN_SIDES.pattern}", re.I)
+    totals: dict[int, bool] = {}
+    fights: dict[int, bool] = {}
+    unknown: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    contested: dict[int, bool] = {}
+    refused: set[int] = set()
+    for c in candidates:
+        if c.outcome not in ("killed", "wounded", "missing", "captured"):
+            continue
+        if c.perpetrator == attacker or (
+            c.perpetrator != ROOT and not tree.is_within(attacker, c.perpetrator)
+        ):
+            continue  # a perpetrator of its own, or one off the chain
+        own = c.party if c.party != ROOT and c.party in tree else None
+        if own is not None and (tree.is_within(attacker, own) or tree.is_within(own, attacker)):
+            continue
+        index = c.sentence.index
+        following = index + 1 < len(ctx.sentences)
+        if (
+            c.kind == "increment"
+            or c.date_how.startswith(("as of", "end of"))
+            or _total_or_war_strict(ctx, totals, c.sentence)
+            or _sentence_test(ctx, raised, index, _TOLL_RAISED)
+            or _other_event(ctx, other, c.sentence)
+            or _sentence_test(ctx, fights, index, two_sided)
+            or _sentence_test(ctx, unknown, index, _WHO_UNKNOWN)
+            or _sentence_test(ctx, contested, index, _CLAIMS_THAT)
+            or (following and _sentence_test(ctx, unknown, index + 1, _WHO_UNKNOWN))
+            or ("continues" in c.date_how and index - 1 in refused)
+        ):
+            refused.add(index)
+            continue
+        if c.perpetrator == ROOT and ctx.generic_counted.match(ctx.norm, c.end):
+            continue  # "two suspected assailants died": the attackers counted
+        wider = c.perpetrator != ROOT
+        c.perpetrator = attacker
+        c.notes.append(
+            "perpetrator: the one attacker the text names, at its narrowest"
+            if wider
+            else "perpetrator: the one attacker the text names (in another sentence)"
+        )
+        _doubt_scope(c)
+
+
+def _other_event(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence sets another event beside the text's, or continues the sentence before
+    it in its paragraph that does ("Last July, ... The attack was carried out on July 7 and was
+    later claimed by ..."), searched once."""
+    if sentence.index not in memo:
+        memo[sentence.index] = False  # (no recursion past one sentence)
+        found = bool(
+            _OTHER_EVENT.search(ctx.norm, sentence.start, sentence.end)
+            or _OTHER_EVENT_HEAD.match(ctx.norm, sentence.start)
+        )
+        if not found and sentence.index > 0 and _BACK_TO_INCIDENT.match(ctx.norm, sentence.start):
+            before = ctx.sentences[sentence.index - 1]
+            found = before.paragraph_start == sentence.paragraph_start and bool(
+                _OTHER_EVENT.search(ctx.norm, before.start, before.end)
+                or _OTHER_EVENT_HEAD.match(ctx.norm, before.start)
+            )
+        memo[sentence.index] = found
+    return memo[sentence.index]
+
+
+def _group_dead_to_state(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Fifteen jihadists were killed in the raids, according to government figures", "All
+    the four militants were also killed as the security forces destroyed the house", "adding
+    that it killed 15 militants in return": in a war of one armed group against the state
+    (`_state_side`), the group's own dead and wounded that the sentence gives no killer fell to
+    the state, the only other side of the war. Never when the sentence names an attacker (even
+    the group itself: "the Shebab have claimed responsibility for the attack, in which four of
+    their gunmen were also killed"), never a running total, a count of the whole war or of a
+    calendar period ("257 terrorists and 91 security personnel were killed ... last year"),
+    which count what both sides did. One search per sentence."""
+    state = _state_side(ctx.trees)
+    lone = _lone_actor(ctx.trees)
+    if state is None or lone is None:
+        return
+    tree = ctx.trees["party"]
+    wars: dict[int, bool] = {}
+    named: dict[int, bool] = {}
+    for c in candidates:
+        if c.perpetrator != ROOT or c.party == ROOT or c.party not in tree:
+            continue
+        if not tree.is_within(c.party, lone) or c.outcome not in ("killed", "wounded"):
+            continue
+        if _whole_war(ctx, wars, c.sentence) or "period" in c.date_how or "range" in c.date_how:
+            continue
+        key = c.sentence.index
+        if key not in named:
+            facts = _clause_facts(ctx, (c.sentence.start, c.sentence.end))
+            named[key] = facts["perpetrator"] is not None
+        if named[key]:
+            continue
+        c.perpetrator = state
+        c.notes.append("perpetrator: the state, the other side of a war against one armed group")
+        _doubt_scope(c)
 
 
 _MONTH_NAMES = (
@@ -4245,6 +4511,13 @@ def _total_or_war_strict(ctx: _Context, memo: dict[int, bool], sentence: Sentenc
             _RUNNING_TOTAL_WORDS.search(ctx.norm, sentence.start, sentence.end)
             or ctx.whole_war.search(ctx.norm, sentence.start, sentence.end)
         )
+    return memo[sentence.index]
+
+
+def _whole_war(ctx: _Context, memo: dict[int, bool], sentence: Sentence) -> bool:
+    """Whether a sentence counts the whole war ("in the conflict", searched once)."""
+    if sentence.index not in memo:
+        memo[sentence.index] = bool(ctx.whole_war.search(ctx.norm, sentence.start, sentence.end))
     return memo[sentence.index]
 
 
@@ -4433,11 +4706,10 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             and not any(x <= a < y for x, y in stretches)
             and _NEIGHBOUR_BEFORE.search(ctx.norm, max(sentence.start, a - 60), a) is None
         ]
-        chain = _one_chain(tree, [node for _, node in named])
-        if chain is None:
-            # "in Tral town of Pulwama district, about 41 km south of Srinagar city": a
-            # landmark measured from lies apart from the incident's place
-            chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
+        # "in Tral town of Pulwama district, about 41 km south of Srinagar city", "took place 40
+        # kilometers (25 miles) from the town of Bir al-Abd": a landmark measured from is not
+        # the incident's place
+        chain = _one_chain(tree, [node for a, node in named if not _landmark(ctx, a)])
         if chain is None:
             continue  # no place, or places apart: no one place
         place = _narrowest(tree, chain)
@@ -4477,6 +4749,116 @@ def _place_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
             where = "before" if c.sentence.index > sentence.index else "after"
             c.notes.append(f"place named with the incident in a sentence {where} it")
             _doubt_scope(c)
+
+
+def _sentence_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Islamist militants killed 12 members of Egypt's military in North Sinai province ...,
+    the military said, adding that it killed 15 militants in return": a figure that no rule
+    placed takes the place of the figure before it in its sentence, read from that figure's own
+    words (not inherited), and, told of the same day, is an incident there too. Never a figure
+    with places of its own (which may lie apart: "in northern Israel, the Golan Heights, and in
+    combat in southern Lebanon"), a running total or a count of the whole war. One bisection per
+    figure."""
+    totals: dict[int, bool] = {}
+    previous: Candidate | None = None
+    for c in candidates:
+        before, previous = previous, c
+        if before is None or before.sentence.index != c.sentence.index or c.region != ROOT:
+            continue
+        if before.region == ROOT or any(
+            n.startswith(("place =", "place of", "place from", "place named")) for n in before.notes
+        ):
+            continue
+        if _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        i = bisect.bisect_right(ctx.all_place_starts, before.end)
+        if i < len(ctx.all_place_starts) and ctx.all_place_starts[i] < c.sentence.end:
+            continue  # places of its own after the figure before ("... in southern Lebanon")
+        c.region = before.region
+        c.notes.append("place of the figure before it in its sentence")
+        if before.kind == "incident" and c.kind == "cumulative" and c.as_of == before.as_of:
+            c.kind, c.since, c.event = "incident", before.since, before.event
+        _doubt_scope(c)
+
+
+# "as the fighting here entered its 45th day": the place the text is filed from
+_HERE = re.compile(r"\b(?:here|in\s+this\s+(?:city|town))\b(?!\s+(?:is|are)\b)", re.I)
+
+
+def _dateline_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "KABUL ... An Afghan official says at least 60 Afghans were killed", "MARAWI CITY - The
+    military's death toll has climbed to 85 ..., as the fighting here entered its 45th day": the
+    place of the text's dateline is the place of the figures no rule placed, when every place
+    the text names (outside speakers' names) lies on one chain with it. A text that names places
+    apart from it ("BAGHDAD -" over a bomb in Babil province, "MEXICO CITY -" over an ambush in
+    Chihuahua) is filed from a capital, not from where the dead were. Never a count of the whole
+    war, nor a side's running military toll or its increment ("29 more of its soldiers ...,
+    bringing the military death toll to 633": soldiers fall wherever the front runs) unless its
+    sentence says "here". Linear: one pass over the text's places."""
+    if ctx.dateline_place is None:
+        return
+    tree = ctx.trees["region"]
+    place = _resolve_place(ctx, ctx.dateline_place)
+    if place is None or place == ROOT:
+        return
+    named = [node for a, node in ctx.all_places if not _in_sorted_spans(a, ctx.mask)]
+    if _one_chain(tree, [place, *named]) is None:
+        return
+    wars: dict[int, bool] = {}
+    totals: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    here: dict[int, bool] = {}
+    for c in candidates:
+        if c.region != ROOT or _whole_war(ctx, wars, c.sentence):
+            continue
+        if (
+            c.category == "military"
+            and c.party != ROOT
+            and (
+                c.kind == "increment"
+                or _total_or_war_strict(ctx, totals, c.sentence)
+                or _sentence_test(ctx, raised, c.sentence.index, _TOLL_RAISED)
+            )
+            and not _sentence_test(ctx, here, c.sentence.index, _HERE)
+        ):
+            continue  # a side's running military toll: soldiers fall wherever the front runs
+        c.region = place
+        c.notes.append(f"place of the dateline ({ctx.dateline_place})")
+        _doubt_scope(c)
+
+
+def _soldiers_at_the_subject_place(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Two soldiers and four militants were killed in an exchange of fire ... in Chowkibal
+    area" then "the militants started firing ..., resulting in the death of two soldiers": a
+    military toll told with an incident or a fight (an incident noun or verb, a two-sided noun,
+    "firing", "operation") is at the document's subject place, as other figures are. Never a
+    military toll told without one ("Later, 12 soldiers were killed, the army said"), a side's
+    running toll or its increment ("29 more of its soldiers ..., bringing the military death
+    toll to 633": soldiers fall wherever the front runs), a count of the whole war, a figure
+    whose own words name its party ("18 Armenian troops") or told of both sides. One search per
+    sentence."""
+    nouns = ctx.lex.get("perpetrator").get("two_sided_nouns", [])
+    fight = re.compile(
+        rf"{_TOLD_INCIDENT.pattern}|\b(?:{words_of(nouns)}|firing|fired|shooting|operations?)\b",
+        re.I,
+    )
+    totals: dict[int, bool] = {}
+    raised: dict[int, bool] = {}
+    told: dict[int, bool] = {}
+    for c in candidates:
+        if c.region != ROOT or c.subject is None or c.category != "military":
+            continue
+        if c.kind == "increment" or _total_or_war_strict(ctx, totals, c.sentence):
+            continue
+        if not (
+            c.incident_cue or c.anaphoric or _sentence_test(ctx, told, c.sentence.index, fight)
+        ):
+            continue  # "Later, 12 soldiers were killed, the army said": anywhere on the front
+        if _sentence_test(ctx, raised, c.sentence.index, _TOLL_RAISED):
+            continue
+        c.region = c.subject
+        c.notes.append("place = the document's subject place (named earlier; a military toll)")
+        _doubt_scope(c)
 
 
 def _one_chain(tree: ScopeTree, places: Sequence[str]) -> list[str] | None:
