@@ -127,7 +127,12 @@ def _number_pattern(data: Mapping[str, Any]) -> str:
     groups = "".join(re.escape(g) for g in data["numbers"].get("group_separators", []))
     grouped = r"\d{1,3}(?:,\d{3})+" + (rf"|\d{{1,3}}(?:[{groups}]\d{{3}})+" if groups else "")
     numeral = rf"(?<![\w.,])(?:{grouped}|\d+)(?:\.\d+)?(?!,\d)"
-    word_number = rf"\b(?:{words})(?:-(?:{words}))?\b"
+    word_number = rf"(?:{words})(?:-(?:{words}))?"
+    tens = words_pattern(data["numbers"].get("tens", []))
+    units = words_pattern(data["numbers"].get("units", []))
+    if tens and units:  # "Twenty seven": a tens word and a units word written apart
+        word_number = rf"(?:{tens})\s+(?:{units})|{word_number}"
+    word_number = rf"\b(?:{word_number})\b"
     amount = (
         rf"(?:(?:{numeral}|{word_number})(?:\s+(?:{scales})\b)*"
         rf"|\b(?:{vague})\b(?:\s+(?:{scales}|dozen)\b)?)"  # "Several dozen terrorists"
