@@ -107,3 +107,93 @@ def test_number_words_written_apart_and_millions_are_figures(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- verbs of outcome -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # murdered and maimed: killed and wounded
+            "At least 14 villagers were murdered and 30 others were maimed, the governor said.",
+            {"At least 14": {"outcome": "killed"}, "30": {"outcome": "wounded"}},
+        ),
+        (  # a transitive verb of killing
+            "Government troops massacred some 200 civilians in the valley.",
+            {"some 200": {"outcome": "killed"}},
+        ),
+        (  # disabled: wounded
+            "Of the survivors, 45 were disabled for life, the report said.",
+            {"45": {"outcome": "wounded"}},
+        ),
+        (  # people driven from their homes or made homeless are displaced
+            "Some 40,000 people have been driven from their homes by the shelling.",
+            {"Some 40,000": {"outcome": "displaced"}},
+        ),
+        (
+            "About 3,000 residents were left homeless after the raids.",
+            {"About 3,000": {"outcome": "displaced"}},
+        ),
+        (  # kidnapped and abducted people are captured
+            "Gunmen abducted 12 aid workers on the road to the camp.",
+            {"12": {"outcome": "captured"}},
+        ),
+        (
+            "Four engineers were kidnapped near the border, police said.",
+            {"Four": {"outcome": "captured"}},
+        ),
+        (  # persons whose fate or whereabouts are unknown are missing
+            "The whereabouts of 23 fishermen remain unknown.",
+            {"23": {"outcome": "missing"}},
+        ),
+        (  # left alone: a fate not said to be unknown is no count of the missing
+            "The tribunal will rule on the fate of 40 detainees next week.",
+            {"40": None},
+        ),
+        (  # left alone: things disabled are no casualties
+            "Five tanks were disabled in the fighting.",
+            {"Five": None},
+        ),
+    ],
+)
+def test_verbs_of_murder_maiming_displacement_abduction_and_unknown_fate(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a figure with a verb of its own that is no casualty cue takes none from before
+            "Nine people were killed and 14 were arrested after the clashes.",
+            {"Nine": {"outcome": "killed"}, "14": None},
+        ),
+        (  # ... nor does a list that ends in such a verb
+            "Rebels abducted 60 people, and 22 women and five girls were raped.",
+            {"60": {"outcome": "captured"}, "22": None, "five": None},
+        ),
+        (  # left alone: an elliptic figure after a verb still shares it
+            "Nine people were killed and 14 injured after the clashes.",
+            {"Nine": {"outcome": "killed"}, "14": {"outcome": "wounded"}},
+        ),
+        (  # left alone: a part set off by commas keeps the verb before
+            "The shelling killed 12 people, five of them children, in the market.",
+            {"12": {"outcome": "killed"}, "five": {"outcome": "killed"}},
+        ),
+        (  # left alone: a noun after "were" is no verb
+            "The strike killed 15 people. Of them, six were children.",
+            {"six": {"outcome": "killed"}},
+        ),
+        (  # left alone: the verb of another figure after the part is not the part's
+            "Eleven people were wounded in the blasts, two of them critically, and one suspect "
+            "was detained.",
+            {"two": {"outcome": "wounded"}},
+        ),
+    ],
+)
+def test_a_figure_with_a_verb_of_its_own_takes_no_casualty_verb_from_before(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

@@ -2049,6 +2049,12 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     """The outcome governing the figure at ``[start, end)`` and a confidence."""
     norm, lex = ctx.norm, ctx.lex
     c_start, c_end = view.clause(start)
+    if lex.fate_before.search(norm, max(c_start, start - 30), start):
+        # "the fate of 150 persons is not known": missing, when both parts frame the figure
+        after = view.next_blocker(end)
+        stop = min(c_end, end + 80, after if after is not None else c_end)
+        if lex.fate_after.search(norm, end, stop):
+            return "missing", 0.95
     best: tuple[int, str] | None = None
     for outcome, pattern in lex.outcome_before:
         for match in pattern.finditer(norm, max(c_start, start - 60), start):
@@ -2092,6 +2098,8 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     listed = _list_verb(ctx, view, end, following, c_end)
     if listed is not None:
         return listed, 0.9
+    if _own_verb(ctx, view, end, c_end):
+        return None
     preceding = view.previous_blocker(start)
     floor = max(c_start, start - 120, preceding if preceding is not None else c_start)
     last: tuple[int, str] | None = None
@@ -2104,6 +2112,38 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     return None
 
 
+# a passive verb after a figure's noun phrase ("... were raped", "were arrested")
+_OWN_VERB = re.compile(
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    r"(?P<participle>[a-z]+(?:ed|en))\b",
+    re.I,
+)
+
+
+def _own_verb(ctx: _Context, view: _SentenceView, end: int, c_end: int) -> bool:
+    """Whether the figure ending at ``end`` (or the list it ends) has a passive verb of its own
+    that is no casualty cue ("60 people were abducted and at least 22 women and five girls were
+    raped", "14 were arrested"): then no cue before it, and no verb of a list it continues, is
+    its outcome. A verb of a relative clause ("children who were taken to hospital") or of
+    another figure that is no item of its list ("three of them seriously, and one terrorist was
+    arrested") is not the figure's own."""
+    norm = ctx.norm
+    own = _OWN_VERB.search(norm, end, min(c_end, end + 90))
+    if own is None or _RELATIVE.search(norm, end, own.start()):
+        return False
+    word = own.group("participle").lower()
+    if word in ctx.lex.people or word in ctx.lex.child_nouns:
+        return False  # "330 were children", "two were women": a noun, no verb
+    following = view.next_blocker(end)
+    if following is not None and following < own.start():
+        gap = _LIST_GAP.fullmatch(norm, end, following)
+        if gap is None or any(w.lower() in _NOT_IN_ITEM for w in norm[end:following].split()):
+            return False
+    cue = _first_after(ctx, end, min(c_end, own.end() + 20))
+    return cue is None or cue[0] >= own.end()
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 _LIST_GAP = re.compile(r"\s*[^\W\d_][\w'()\-\s]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _NOT_IN_ITEM = frozenset(
     ("were", "was", "are", "is", "had", "have", "has", "been", "be", "while", "as", "after",
@@ -3381,6 +3421,10 @@ def _sentence_candidates(
             continue
         if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
             outcome = None
+        if outcome is None and _own_verb(ctx, view, end, clause[1]):
+            # a verb of its own that is no casualty cue: no list or part lends it one
+            pending.append(item)
+            continue
         if outcome is None and item["part"] and accepted:
             outcome = (accepted[-1]["outcome"], 0.8)
         if outcome is None and accepted and _listed(norm, accepted[-1], item):

@@ -103,6 +103,10 @@ class Lexicon:
     combatants: frozenset[str]
     households: re.Pattern[str]
     all_category: re.Pattern[str]
+    fate_before: re.Pattern[str]
+    """"the fate of", "the whereabouts of" right before a figure (see `fate_after`)."""
+    fate_after: re.Pattern[str]
+    """"is not known", "remain unknown" after it: the persons counted are missing."""
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -214,6 +218,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     negation = data["negation"]
     zero_verbs = words_pattern(negation["zero_verbs"])
     number_words = words_pattern(data["numbers"]["words"]) or r"(?!x)x"
+    missing = data["outcome"].get("missing", {})
     return Lexicon(
         code=str(data["language"]["code"]),
         gap_words=frozenset(w.lower() for w in grammar["gap_words"]),
@@ -271,6 +276,12 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
             rf"(?P<noun>{words_pattern(grammar.get('all_of_nouns', [])) or '(?!x)x'})\b",
             flags | re.MULTILINE,
+        ),
+        fate_before=re.compile(
+            rf"\b(?:{words_pattern(missing.get('fate_before', [])) or '(?!x)x'})\s+$", flags
+        ),
+        fate_after=re.compile(
+            rf"\b(?:{words_pattern(missing.get('fate_after', [])) or '(?!x)x'})\b", flags
         ),
         households=re.compile(
             rf"\s+(?:{words_pattern(data['reject']['nouns'].get('households', [])) or '(?!x)x'})\b",
