@@ -197,3 +197,60 @@ def test_a_figure_with_a_verb_of_its_own_takes_no_casualty_verb_from_before(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a count of bodies is a count of the dead
+            "Villagers buried 17 bodies on Sunday, a priest said.",
+            {"17": {"outcome": "killed"}},
+        ),
+        (
+            "At least 30 bodies lay in the square after the raid.",
+            {"At least 30": {"outcome": "killed"}},
+        ),
+        (  # a verb of its own that is no casualty cue does not undo it
+            "Nine corpses were pulled from the river.",
+            {"Nine": {"outcome": "killed"}},
+        ),
+        (  # "bodies of" persons: their category
+            "Troops recovered 12 bodies of suspected rebels near the pass.",
+            {"12": {"outcome": "killed"}},
+        ),
+        (  # left alone: bodies that are organisations are no dead
+            "Representatives of 12 aid bodies met in the capital.",
+            {"12": None},
+        ),
+    ],
+)
+def test_a_count_of_bodies_is_a_count_of_the_dead(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)
+
+
+def test_bodies_of_fighters_are_military() -> None:
+    frame = _frame("Troops recovered 12 bodies of suspected rebels near the pass.")
+    assert frame.loc[frame["figure"] == "12", "category"].tolist() == ["military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # a day after "was launched" starts the count: no incident of that day
+            "The death toll in the siege of Avon, which was launched May 23, has risen to 300.",
+            "cumulative",
+        ),
+        (  # left alone: an incident's own day still makes an incident
+            "Shelling killed 12 people in Avon on May 23.",
+            "incident",
+        ),
+    ],
+)
+def test_a_day_a_campaign_was_launched_is_its_start(text: str, kind: str) -> None:
+    frame = _frame(text, published="1999-06-30")
+    assert frame["kind"].tolist() == [kind], frame[["figure", "kind", "note"]]

@@ -54,8 +54,12 @@ __all__ = ["Candidate", "Rejection", "run"]
 _MAX_COUNT = 10_000_000_000
 # (a dotted abbreviation such as "U.S." is one token)
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
+# "since the September 27 outbreak", "the siege, which was launched May 23": the day a count
+# starts, not the day of an incident
 _SINCE = re.compile(
-    r"\b(?:since|began\s+on|erupted\s+on|started\s+on|from)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:since|(?:began|erupted|started)(?:\s+on)?|(?:was|were|been)\s+launched(?:\s+on)?|from)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at)\s+$", re.IGNORECASE)
 _SPEECH_GAP = re.compile(
@@ -1853,6 +1857,13 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
                     party = _party_of_word(ctx, tok.group(0))
                     if party is not None:
                         np.parties.append(party)
+            if word in lex.body_nouns and rest and rest[0].group(0).lower() == "of":
+                # "22 bodies of suspected militants": the persons' category
+                for tok in rest[1:]:
+                    named = tok.group(0).lower()
+                    if named in lex.combatants or lex.people.get(named) in ("military", "civilian"):
+                        np.head = "military" if named in lex.combatants else lex.people[named]
+                        break
             if rest and rest[0].group(0).lower() == "among":
                 among = " ".join(t.group(0).lower() for t in rest[1:3])
                 if among.split()[-1:] and among.split()[-1] in (
@@ -3421,6 +3432,14 @@ def _sentence_candidates(
             continue
         if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
             outcome = None
+        if (
+            np.noun in ctx.lex.body_nouns
+            and (outcome is None or outcome[1] < 0.9)
+            and re.match(rf"\s+{np.noun}\b", norm[end : end + 20], re.I)
+        ):
+            # "At least 15 bodies lay in the streets", "we buried 38 bodies": the dead (the
+            # noun right after the number: "12 aid bodies" are organisations)
+            outcome = ("killed", 0.85)
         if outcome is None and _own_verb(ctx, view, end, clause[1]):
             # a verb of its own that is no casualty cue: no list or part lends it one
             pending.append(item)

@@ -101,6 +101,7 @@ class Lexicon:
     carry_opener: re.Pattern[str]
     demographic: frozenset[str]
     combatants: frozenset[str]
+    body_nouns: frozenset[str]
     households: re.Pattern[str]
     all_category: re.Pattern[str]
     fate_before: re.Pattern[str]
@@ -271,6 +272,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
+        body_nouns=frozenset(w.lower() for w in grammar.get("body_nouns", [])),
         all_category=re.compile(
             rf"(?:^|(?<=[.;:!?\"“”])|(?<=[.;:!?]\s))\s*[\"“]?\s*"
             rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
