@@ -254,3 +254,57 @@ def test_bodies_of_fighters_are_military() -> None:
 def test_a_day_a_campaign_was_launched_is_its_start(text: str, kind: str) -> None:
     frame = _frame(text, published="1999-06-30")
     assert frame["kind"].tolist() == [kind], frame[["figure", "kind", "note"]]
+
+
+# --- hostages, the released and lives risked --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a count of hostages taken is of people captured
+            "The gunmen seized about 200 hostages at the hospital.",
+            {"about 200": {"outcome": "captured"}},
+        ),
+        (  # a noun phrase held hostage: captured, whatever verb comes later in the clause
+            "The militia is holding three engineers hostage after an ambush that killed 9 guards.",
+            {"three": {"outcome": "captured"}, "9": {"outcome": "killed"}},
+        ),
+        (  # lives put at risk are no lives lost
+            "Endangering the lives of some 50 hostages, the troops opened fire on the school.",
+            {"some 50": {"outcome": "captured"}},
+        ),
+        (
+            "Surgeons saved the lives of 30 people at the field hospital.",
+            {"30": None},
+        ),
+        (  # people freed, rescued or found alive are held or missing no longer
+            "Eleven hostages were released on Monday.",
+            {"Eleven": None},
+        ),
+        (
+            "Commandos rescued 14 hostages from the compound.",
+            {"14": None},
+        ),
+        (
+            "Officials said 20 missing soldiers had been found alive.",
+            {"20": None},
+        ),
+        (  # left alone: hostages killed are dead
+            "Four hostages were killed when the building collapsed.",
+            {"Four": {"outcome": "killed"}},
+        ),
+        (  # left alone: a verb of release after another figure is that figure's
+            "Six soldiers are missing and two others were freed.",
+            {"Six": {"outcome": "missing"}},
+        ),
+        (  # left alone: the lives claimed are lost
+            "The blast claimed the lives of 12 people.",
+            {"12": {"outcome": "killed"}},
+        ),
+    ],
+)
+def test_hostages_are_captured_and_the_released_and_saved_are_no_casualties(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

@@ -2070,8 +2070,13 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     for outcome, pattern in lex.outcome_before:
         for match in pattern.finditer(norm, max(c_start, start - 60), start):
             gap = norm[match.end() : start].lower().split()
-            if all(w in lex.gap_words or w in lex.verb_hedges for w in gap) and (
-                best is None or match.end() > best[0]
+            if (
+                all(w in lex.gap_words or w in lex.verb_hedges for w in gap)
+                and (best is None or match.end() > best[0])
+                # "Risking the lives of 100 hostages", "saved the lives of 300 people"
+                and not lex.risk_before.search(
+                    norm, max(c_start, match.start() - 20), match.start()
+                )
             ):
                 best = (match.end(), outcome)
     if best is not None:
@@ -2116,7 +2121,9 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     last: tuple[int, str] | None = None
     for outcome, pattern in (*lex.outcome_after, *lex.outcome_before):
         for match in pattern.finditer(norm, floor, start):
-            if last is None or match.start() > last[0]:
+            if (last is None or match.start() > last[0]) and not lex.risk_before.search(
+                norm, max(floor, match.start() - 20), match.start()
+            ):
                 last = (match.start(), outcome)
     if last is not None:
         return last[1], 0.7
@@ -2129,6 +2136,44 @@ _OWN_VERB = re.compile(
     r"(?P<participle>[a-z]+(?:ed|en))\b",
     re.I,
 )
+
+
+def _held(ctx: _Context, view: _SentenceView, start: int, end: int, np: _NounPhrase) -> str | None:
+    """How a figure counts people held: ``"released"`` when a verb of release governs it ("freed
+    12 hostages", "Nine hostages were freed", "33 missing soldiers had been found alive"),
+    ``"hostage"`` when its noun phrase is followed by a hostage noun ("holding two soldiers
+    hostage"), ``"hostages"`` when it counts hostages ("seized up to 3,000 hostages"), else
+    ``None``."""
+    norm, lex = ctx.norm, ctx.lex
+    c_start, c_end = view.clause(start)
+    following = view.next_blocker(end)
+    stop = min(c_end, end + 80, following if following is not None else c_end)
+    before = list(lex.release.finditer(norm, max(c_start, start - 25), start))
+    if before and all(w in lex.gap_words for w in norm[before[-1].end() : start].split()):
+        return "released"  # "freed 12 hostages"
+    after = lex.release.search(norm, end, stop)
+    if after is not None:
+        cue = _first_after(ctx, end, after.start())
+        if cue is None or _adjectival(ctx, cue[0]):
+            return "released"
+    for token in list(_TOKEN.finditer(norm, end, stop))[:4]:
+        word = token.group(0).lower()
+        if word in lex.hostage_nouns:
+            # a singular after the count is a predicate ("holding three engineers hostage")
+            return "hostage" if word in ("hostage", "captive") else "hostages"
+        if not word.isalpha() or word in lex.stop_words:
+            break
+    return "hostages" if np.noun in lex.hostage_nouns else None
+
+
+def _adjectival(ctx: _Context, pos: int) -> bool:
+    """Whether the outcome cue at ``pos`` is an adjective of a noun of persons right after it
+    ("28 displaced civilians", "33 missing soldiers"), not a verb."""
+    word = re.match(r"[\w'-]+", ctx.norm[pos : pos + 40])
+    if word is None:
+        return False
+    tokens = list(_TOKEN.finditer(ctx.norm, pos + word.end(), pos + word.end() + 40))[:2]
+    return bool(tokens) and tokens[0].group(0).lower() in ctx.lex.people
 
 
 def _own_verb(ctx: _Context, view: _SentenceView, end: int, c_end: int) -> bool:
@@ -3430,6 +3475,27 @@ def _sentence_candidates(
                 )
             )
             continue
+        held = _held(ctx, view, start, end, np)
+        if held == "released" and (
+            outcome is None
+            or outcome[0] in ("captured", "missing")
+            or np.noun in ctx.lex.hostage_nouns
+        ):
+            # "Nine hostages were freed", "33 missing soldiers had been found alive"
+            rejected.append(
+                Rejection(
+                    start,
+                    end,
+                    ctx.text[start:end],
+                    "released",
+                    "people freed, rescued or found alive: no longer held or missing",
+                    sentence,
+                )
+            )
+            continue
+        if held == "hostage" or (held == "hostages" and (outcome is None or outcome[1] < 0.9)):
+            # "is holding two soldiers hostage", "seized up to 3,000 hostages"
+            outcome = ("captured", 0.9)
         if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
             outcome = None
         if (

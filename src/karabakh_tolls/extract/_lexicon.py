@@ -102,6 +102,11 @@ class Lexicon:
     demographic: frozenset[str]
     combatants: frozenset[str]
     body_nouns: frozenset[str]
+    hostage_nouns: frozenset[str]
+    release: re.Pattern[str]
+    """A verb saying people are held or missing no longer ("freed", "found alive")."""
+    risk_before: re.Pattern[str]
+    """A word right before an outcome cue that says it did not happen ("risking the lives of")."""
     households: re.Pattern[str]
     all_category: re.Pattern[str]
     fate_before: re.Pattern[str]
@@ -220,6 +225,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     zero_verbs = words_pattern(negation["zero_verbs"])
     number_words = words_pattern(data["numbers"]["words"]) or r"(?!x)x"
     missing = data["outcome"].get("missing", {})
+    captured = data["outcome"].get("captured", {})
     return Lexicon(
         code=str(data["language"]["code"]),
         gap_words=frozenset(w.lower() for w in grammar["gap_words"]),
@@ -273,6 +279,14 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
         body_nouns=frozenset(w.lower() for w in grammar.get("body_nouns", [])),
+        hostage_nouns=frozenset(w.lower() for w in captured.get("hostage_nouns", [])),
+        release=re.compile(
+            rf"\b(?:{words_pattern(captured.get('release', [])) or '(?!x)x'})\b", flags
+        ),
+        risk_before=re.compile(
+            rf"\b(?:{words_pattern(grammar.get('risk_before', [])) or '(?!x)x'})\s+(?:the\s+)?$",
+            flags,
+        ),
         all_category=re.compile(
             rf"(?:^|(?<=[.;:!?\"“”])|(?<=[.;:!?]\s))\s*[\"“]?\s*"
             rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
