@@ -308,3 +308,54 @@ def test_hostages_are_captured_and_the_released_and_saved_are_no_casualties(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- outcome words that are no verbs of the figure --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an outcome word as a noun of other people is no outcome of the figure
+            "Hundreds of residents queued at the hospital to give blood for the wounded.",
+            {"Hundreds": None},
+        ),
+        (  # an adjective of the counted noun gives way to a verb of killing after it
+            "Some 40 wounded soldiers later died in the field hospital.",
+            {"Some 40": {"outcome": "killed"}},
+        ),
+        (  # ... but not to another verb
+            "Some 40 wounded soldiers were evacuated by helicopter.",
+            {"Some 40": {"outcome": "wounded"}},
+        ),
+        (  # an adjective of the figure before is no verb of a part of it
+            "The strike killed at least 30 displaced villagers, including 11 children.",
+            {"at least 30": {"outcome": "killed"}, "11": {"outcome": "killed"}},
+        ),
+        (  # a part set off by commas: the verb after it is the whole's
+            "Four civilians were killed, and 21 others, 8 of them women and 3 children, were "
+            "seriously wounded.",
+            {
+                "Four": {"outcome": "killed"},
+                "21": {"outcome": "wounded"},
+                "8": {"outcome": "wounded"},
+            },
+        ),
+        (  # left alone: "among the wounded" names the figure's outcome
+            "Five children were among the wounded.",
+            {"Five": {"outcome": "wounded"}},
+        ),
+        (  # left alone: an adjective of a noun phrase without a number of its own
+            "The number of injured people rose to more than 900.",
+            {"more than 900": {"outcome": "wounded"}},
+        ),
+        (  # people receiving treatment are wounded
+            "Officials said 14 soldiers were receiving treatment at the base.",
+            {"14": {"outcome": "wounded"}},
+        ),
+    ],
+)
+def test_outcome_words_used_as_nouns_or_adjectives_and_parts_set_off_by_commas(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

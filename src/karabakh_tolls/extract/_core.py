@@ -2086,7 +2086,15 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     while (
         following is not None
         and "," in norm[end:following]
-        and lex.including.search(norm, max(end, following - 30), following)
+        and (
+            lex.including.search(norm, max(end, following - 30), following)
+            # "another 34 civilians, 16 of them women and 6 minors, were severely wounded"
+            or (
+                re.search(r",\s*$", norm[end:following]) is not None
+                and (number := lex.mention.match(norm, following)) is not None
+                and lex.part_of.match(norm, number.end(), c_end) is not None
+            )
+        )
     ):
         # "138 people, including 29 civilians, had been wounded": past the inserted part
         close = norm.find(",", following, c_end)
@@ -2121,8 +2129,12 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     last: tuple[int, str] | None = None
     for outcome, pattern in (*lex.outcome_after, *lex.outcome_before):
         for match in pattern.finditer(norm, floor, start):
-            if (last is None or match.start() > last[0]) and not lex.risk_before.search(
-                norm, max(floor, match.start() - 20), match.start()
+            if (
+                (last is None or match.start() > last[0])
+                and not lex.risk_before.search(norm, max(floor, match.start() - 20), match.start())
+                # "28 displaced civilians, including 19 children": an adjective of another
+                # figure's noun is no verb of this figure
+                and not _adjective_of_figure(ctx, view, match.start())
             ):
                 last = (match.start(), outcome)
     if last is not None:
@@ -2130,6 +2142,13 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     return None
 
 
+# "to help the wounded", "treating the injured": an outcome word as a noun of other people
+# (not "among the dead", "of the wounded", "were the injured")
+_CUE_AS_NOUN = re.compile(
+    r"(?<!\bamong\s)(?<!\bof\s)(?<!\bincluding\s)(?<!\bwere\s)(?<!\bare\s)"
+    r"(?<!\bwas\s)(?<!\bis\s)\bthe\s+$",
+    re.I,
+)
 # a passive verb after a figure's noun phrase ("... were raped", "were arrested")
 _OWN_VERB = re.compile(
     r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
@@ -2164,6 +2183,19 @@ def _held(ctx: _Context, view: _SentenceView, start: int, end: int, np: _NounPhr
         if not word.isalpha() or word in lex.stop_words:
             break
     return "hostages" if np.noun in lex.hostage_nouns else None
+
+
+def _adjective_of_figure(ctx: _Context, view: _SentenceView, pos: int) -> bool:
+    """Whether the cue at ``pos`` is an adjective right after a number ("28 displaced
+    civilians"), not one of a noun phrase without a number ("the number of injured people rose
+    to 42,000")."""
+    number = view.previous_blocker(pos)
+    if number is None:
+        return False
+    mention = ctx.lex.mention.match(ctx.norm, number)
+    return (
+        mention is not None and not ctx.norm[mention.end() : pos].strip() and _adjectival(ctx, pos)
+    )
 
 
 def _adjectival(ctx: _Context, pos: int) -> bool:
@@ -2241,17 +2273,28 @@ def _list_verb(
 
 def _first_after(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
     """The first outcome cue in ``norm[start:limit]``, passing over one that names the next
-    figure ("risen to 16, the number of injured to 34": "injured" is the 34's)."""
+    figure ("risen to 16, the number of injured to 34": "injured" is the 34's) and one used as
+    a noun of other people ("Thousands of residents scrambled ... to help the wounded"); an
+    adjective of the counted noun ("19 displaced children were killed") gives way to a verb after
+    it."""
     norm = ctx.norm
-    first: tuple[int, str] | None = None
+    first: tuple[int, str, int] | None = None
     for outcome, pattern in ctx.lex.outcome_after:
         for found in pattern.finditer(norm, start, limit):
             if _NUMBER_OF.search(norm, max(start, found.start() - 20), found.start()):
                 continue
+            if _CUE_AS_NOUN.search(norm, max(start, found.start() - 30), found.start()):
+                continue  # "to help the wounded": other people
             if first is None or found.start() < first[0]:
-                first = (found.start(), outcome)
+                first = (found.start(), outcome, found.end())
             break
-    return first
+    if first is None:
+        return None
+    if _adjectival(ctx, first[0]):
+        verb = _first_after(ctx, first[2], limit)
+        if verb is not None and verb[1] == "killed":
+            return verb  # "12 wounded soldiers later died" (not "wounded men ... evacuated")
+    return first[0], first[1]
 
 
 def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:
