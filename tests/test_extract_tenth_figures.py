@@ -359,3 +359,37 @@ def test_outcome_words_used_as_nouns_or_adjectives_and_parts_set_off_by_commas(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- one count of several outcomes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # outcome words of several outcomes before the figure: one lumped count
+            "The army said it had killed, wounded or captured 2,500 enemy troops.",
+            {"2,500": None},
+        ),
+        (  # ... also with "and" and words between that the outcome search skips
+            "The number of dead and wounded has reached 640, the ministry said.",
+            {"640": None},
+        ),
+        (  # ... and after the figure, before the next figure
+            "Some 900 soldiers were killed, wounded or taken captive.",
+            {"Some 900": None},
+        ),
+        (  # left alone: two words of one outcome are that outcome
+            "Five people were wounded or injured in the stampede.",
+            {"Five": {"outcome": "wounded"}},
+        ),
+        (  # left alone: separate counts of each outcome
+            "Twelve people were killed and 30 wounded in the raid.",
+            {"Twelve": {"outcome": "killed"}, "30": {"outcome": "wounded"}},
+        ),
+    ],
+)
+def test_one_count_of_several_outcomes_is_refused(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

@@ -82,6 +82,18 @@ _MIXED_BEFORE = re.compile(
     r"injures|wounds|injure|wound|maimed)\s+$",
     re.I,
 )
+# "killed, wounded or captured 7,800", "the number of dead and wounded had reached 1,481", "7,800
+# were killed, wounded or captured": words of two or more outcomes joined into one count
+_OUTCOME_WORD = (
+    r"(?:killed|killing|kills|kill|dead|died|deaths?|wounded|wounding|wounds|wound|injured|"
+    r"injuring|injures|injure|hurt|maimed|captured|capturing|abducted|kidnapped|missing|"
+    r"displaced|taken\s+(?:captive|prisoner|hostage))"
+)
+_MIXED_LIST = re.compile(
+    rf"\b{_OUTCOME_WORD}(?:\s*,\s*{_OUTCOME_WORD})*\s*,?\s+(?:and|or)\s+(?:were\s+)?"
+    rf"{_OUTCOME_WORD}\b",
+    re.I,
+)
 _REACHED = re.compile(
     r"\b(?:brought|bring|brings|bringing|went|goes|gone|going|climbed|climbing|rose|risen|"
     r"rising|jumped|pushed|pushing|took|taken|taking)\s+$",
@@ -2157,6 +2169,34 @@ _OWN_VERB = re.compile(
 )
 
 
+def _lumped(
+    ctx: _Context, view: _SentenceView, start: int, end: int, clause: tuple[int, int]
+) -> bool:
+    """Whether the figure is one count of several outcomes: words of two outcomes or more joined
+    right before it ("killed, wounded or captured 7,800 troops", "the total number of dead and
+    wounded had reached 1,481") or after it, before the next figure ("7,800 were killed, wounded
+    or captured")."""
+    norm, lex = ctx.norm, ctx.lex
+    for found in _MIXED_LIST.finditer(norm, max(clause[0], start - 80), start):
+        gap = norm[found.end() : start].split()
+        if _outcomes_of(ctx, found.group(0)) and all(w.lower() in lex.gap_words for w in gap):
+            return True
+    following = view.next_blocker(end)
+    stop = min(clause[1], end + 90, following if following is not None else clause[1])
+    return any(_outcomes_of(ctx, f.group(0)) for f in _MIXED_LIST.finditer(norm, end, stop))
+
+
+def _outcomes_of(ctx: _Context, phrase: str) -> bool:
+    """Whether the outcome words of ``phrase`` name two outcomes or more."""
+    named = set()
+    for word in re.findall(_OUTCOME_WORD, phrase, re.I):
+        for outcome, pattern in (*ctx.lex.outcome_after, *ctx.lex.outcome_before):
+            if pattern.fullmatch(word):
+                named.add(outcome)
+                break
+    return len(named) >= 2
+
+
 def _held(ctx: _Context, view: _SentenceView, start: int, end: int, np: _NounPhrase) -> str | None:
     """How a figure counts people held: ``"released"`` when a verb of release governs it ("freed
     12 hostages", "Nine hostages were freed", "33 missing soldiers had been found alive"),
@@ -3505,6 +3545,7 @@ def _sentence_candidates(
         if outcome is not None and (
             _MIXED_OUTCOME.search(norm, max(clause[0], start - 60), min(clause[1], end + 90))
             or _MIXED_BEFORE.search(norm, max(clause[0], start - 40), start)
+            or _lumped(ctx, view, start, end, clause)
         ):
             # "killed or injured at least 234 people": one count of two outcomes, of neither
             rejected.append(
