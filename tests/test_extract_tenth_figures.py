@@ -393,3 +393,33 @@ def test_one_count_of_several_outcomes_is_refused(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- a person phrase that is a number's noun --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "a dozen" is a number: its noun is no second count of one
+            "About a dozen soldiers were killed when the truck was hit.",
+            {"About a dozen": {"low": 10, "high": 14}, "a dozen soldiers": None},
+        ),
+        (  # the persons after "N of" are counted by N
+            "The army said three of its soldiers were killed.",
+            {"three": {"low": 3}, "its soldiers": None},
+        ),
+        (  # left alone: a person with a determiner is a count of one
+            "Gunmen killed a farmer and his son near the village.",
+            {"a farmer and his son": {"low": 2}},
+        ),
+        (  # left alone: a number inside a person phrase is a part of it
+            "He lost his wife and two of his children in the shelling.",
+            {"his wife and two of his children": {"low": 3}},
+        ),
+    ],
+)
+def test_a_person_phrase_that_is_a_numbers_noun_is_no_count_of_one(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

@@ -2169,6 +2169,17 @@ _OWN_VERB = re.compile(
 )
 
 
+def _counted_by_number(norm: str, mentions: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether a person phrase at ``at`` is the noun of a number phrase, not a count of one: it
+    starts inside one ("about a dozen soldiers") or right after one and "of" ("two of its
+    soldiers were killed")."""
+    i = bisect.bisect_right(mentions, (at, len(norm))) - 1
+    if i < 0:
+        return False
+    start, end = mentions[i]
+    return start <= at < end or re.fullmatch(r"\s+of\s+", norm[end:at]) is not None
+
+
 def _lumped(
     ctx: _Context, view: _SentenceView, start: int, end: int, clause: tuple[int, int]
 ) -> bool:
@@ -3447,7 +3458,7 @@ def _sentence_candidates(
         (m.start(), m.end()) for m in ctx.lex.mention.finditer(norm, sentence.start, sentence.end)
     ]
     view = _view(ctx, sentence, mentions)
-    implicit = _implicit(ctx, sentence)
+    implicit = [i for i in _implicit(ctx, sentence) if not _counted_by_number(norm, mentions, i[0])]
     implicit_spans = [(a, b) for a, b, *_ in implicit]
     rejected: list[Rejection] = []
     accepted: list[dict[str, Any]] = []
