@@ -423,3 +423,59 @@ def test_a_person_phrase_that_is_a_numbers_noun_is_no_count_of_one(
     text: str, expected: dict[str, dict[str, object] | None]
 ) -> None:
     _check(text, expected)
+
+
+# --- counts of one ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a person named as a later item of a list of figures shares its verb
+            "The raids killed 14 villagers and a local fighter on Tuesday.",
+            {"14": {"outcome": "killed"}, "a local fighter": {"low": 1, "outcome": "killed"}},
+        ),
+        (  # ... also before a verb that follows the list
+            "Six farmers and a nurse were wounded by the shell.",
+            {"a nurse": {"low": 1, "outcome": "wounded"}},
+        ),
+        (  # ... and between two figures, which stay one list
+            "The dead included two farmers, a policeman and 12 soldiers, officials said.",
+            {"a policeman": {"outcome": "killed"}, "12": {"outcome": "killed"}},
+        ),
+        (  # persons named as parts: one claim each
+            "Three civilians died, including a girl and an old man.",
+            {"a girl": {"low": 1, "outcome": "killed"}, "an old man": {"low": 1}},
+        ),
+        (  # an aside between the auxiliary and the verb
+            "A shepherd was, witnesses said, shot near the village and killed.",
+            {"A shepherd": None},
+        ),
+        (
+            "A shepherd was, according to the mayor, killed near the village.",
+            {"A shepherd": {"low": 1, "outcome": "killed"}},
+        ),
+        (  # a person named by title and name
+            "Officials said rebel commander Ruslan Gelayev had reportedly been killed.",
+            {"rebel commander Ruslan Gelayev": {"low": 1, "outcome": "killed"}},
+        ),
+        (  # left alone: a person after the list with a verb of its own is not the list's
+            "Gunmen killed 5 guards and a journalist was freed later.",
+            {"5": {"outcome": "killed"}, "a journalist": None},
+        ),
+        (  # left alone: a title's letters inside a name are no person
+            "Many Armenians living in the former Ottoman Empire were killed.",
+            {"man Empire": None},
+        ),
+    ],
+)
+def test_counts_of_one_in_lists_parts_asides_and_by_name(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)
+
+
+def test_a_breakdown_of_persons_by_age_is_one_category() -> None:
+    frame = _frame("Two civilians were killed, including an old person and a child.")
+    got = dict(zip(frame["figure"], frame["category"], strict=True))
+    assert got["an old person"] == got["a child"] == "civilian", got

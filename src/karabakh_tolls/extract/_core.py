@@ -2348,6 +2348,49 @@ def _first_after(ctx: _Context, start: int, limit: int) -> tuple[int, str] | Non
     return first[0], first[1]
 
 
+def _listed_persons(
+    ctx: _Context,
+    accepted: Sequence[dict[str, Any]],
+    implicit: list[tuple[int, int, str, int, str, str]],
+    mentions: Sequence[tuple[int, int]],
+) -> list[tuple[int, int, str, int, str, str]]:
+    """Implicit counts of one named as a later item of a list of figures: "killed 63 civilians
+    and a Hizbollah fighter", "two adult civilians and a girl were slightly injured", "10
+    policemen, a deputy township officer and 59 militants": the person shares the list's outcome
+    (a part when the figure is a part)."""
+    taken = sorted([(a, b) for a, b, *_ in implicit] + list(mentions))
+    out = list(implicit)
+    for item in accepted:
+        found = ctx.lex.implicit_listed.match(ctx.norm, item["np"].end)
+        if found is None or item["np"].head in (None, "inherit"):
+            continue
+        a, b = found.span("phrase")
+        if any(x < b and a < y for x, y in taken):
+            continue  # a person already counted
+        if re.match(r"\s+(?:was|were|is|are|has|have|had)\b", ctx.norm[b : b + 10], re.I):
+            # a verb after the person: the list's only when it tells the list's outcome ("two
+            # adult civilians and a girl were slightly injured"), not "a journalist was freed"
+            verb = _first_after(ctx, b, min(len(ctx.norm), b + 40))
+            if verb is None or verb[1] != item["outcome"]:
+                continue
+        noun = found.group("phrase").split()[-1].lower()
+        category = _persons_category(ctx.lex, [noun])
+        how = "part" if item["part"] else "listed"
+        out.append((a, b, str(item["outcome"]), 1, category, how))
+    out.sort()
+    return out
+
+
+def _persons_category(lex: Lexicon, nouns: Sequence[str]) -> str:
+    """The category of persons named one by one: civilian when all are (children, "a farmer"),
+    military when all are soldiers or fighters ("A paramilitary ranger", "a rebel")."""
+    if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns):
+        return "civilian"
+    if all(lex.people.get(n) == "military" or f"{n}s" in lex.combatants for n in nouns):
+        return "military"
+    return ROOT
+
+
 def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:
     """Implicit counts: (start, end, outcome, count, category, how) of each person phrase."""
     out = []
@@ -2385,16 +2428,24 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                     except FigureParseError:
                         value = 1
                 count += value
-            category = (
-                "civilian"
-                if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns)
-                else "military"  # "A paramilitary ranger was killed"
-                if all(lex.people.get(n) == "military" for n in nouns)
-                else ROOT
-            )
+            category = _persons_category(lex, nouns)
             out.append(
                 (match.start("phrase"), match.end("phrase"), outcome, count, category, "persons")
             )
+    # "Chechen military commander Aslan Maskhadov had indeed been wounded": one person, named by
+    # title and name
+    for match in lex.implicit_titled.finditer(norm, sentence.start, sentence.end):
+        outcome = passives.get(match.group("verb").lower())
+        if outcome is None:
+            continue
+        start = match.start("phrase")
+        for word in re.finditer(r"\S+", match.group("phrase")):
+            if word.group(0).lower() in lex.stop_words or word.group(0).lower() in ("told",):
+                start = match.start("phrase") + word.end() + 1  # "Officials said rebel ..."
+        words = norm[start : match.end("phrase")].split()
+        title = next(w.lower() for w in reversed(words) if w[:1].islower())
+        category = _persons_category(lex, [title]) if lex.people.get(title) else ROOT
+        out.append((start, match.end("phrase"), outcome, 1, category, "persons"))
     # "Three women and seven men, including a monk, were killed": a person named as a part of
     # the figure before, with the outcome that follows (or the clause's verb before it)
     for match in lex.implicit_including.finditer(norm, sentence.start, sentence.end):
@@ -2417,16 +2468,32 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
             floor = max(sentence.start, match.start() - 120)
             nearest = [
                 (found.start(), n)
-                for n, p in lex.outcome_before
+                for n, p in (*lex.outcome_before, *lex.outcome_after)  # "Five people died, ..."
                 for found in p.finditer(norm, floor, match.start())
             ]
             outcome = max(nearest)[1] if nearest else None
         if outcome is None:
             continue
-        noun = phrase.split()[-1].lower()
-        civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
-        category = "civilian" if civilian else ROOT
-        out.append((match.start("phrase"), match.end("phrase"), outcome, 1, category, "part"))
+        # "including an old person and a child": each person is a part of its own
+        at, cut = match.start("phrase"), 0
+        persons: list[tuple[int, int, str]] = []
+        for gap in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase), None]:
+            a, b = cut, gap.start() if gap is not None else len(phrase)
+            cut = gap.end() if gap is not None else len(phrase)
+            words = phrase[a:b].split()
+            if words and (a == 0 or words[0].lower() in ("a", "an")):
+                persons.append((at + a, at + b, words[-1].lower()))
+        nouns = [noun for _, _, noun in persons]
+        # a breakdown by age and sex ("an old person and a child") is of one category, as a
+        # list of figures is (`_mark_lists`)
+        breakdown = len(nouns) >= 2 and all(n in lex.demographic for n in nouns)
+        for a, b, noun in persons:
+            civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
+            if breakdown:
+                civilian = any(
+                    n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns
+                )
+            out.append((a, b, outcome, 1, "civilian" if civilian else ROOT, "part"))
     # "Mr. Gurbanov and 4 members of his family": the person and the relatives
     for match in lex.family.finditer(norm, sentence.start, sentence.end):
         try:
@@ -3660,6 +3727,7 @@ def _sentence_candidates(
             )
         )
     accepted.sort(key=lambda a: a["start"])
+    implicit = _listed_persons(ctx, accepted, implicit, mentions)
     _mark_lists(norm, accepted, ctx.lex.demographic)
     items: list[tuple[int, Any]] = [(a["start"], ("figure", a)) for a in accepted]
     items += [(i[0], ("implicit", i)) for i in implicit]
@@ -3668,7 +3736,8 @@ def _sentence_candidates(
     previous: Candidate | None = None
     mains: dict[tuple[int, int], list[int]] = {}
     for _, (what, item) in items:
-        if what == "implicit" or not item["part"]:
+        if (what == "implicit" and item[5] != "listed") or (what == "figure" and not item["part"]):
+            # (a person named in a list of figures shares its figure's place: no main of its own)
             mains.setdefault(
                 view.clause(item[0] if what == "implicit" else item["start"]), []
             ).append(item[0] if what == "implicit" else item["start"])
@@ -3717,7 +3786,8 @@ def _sentence_candidates(
             and ctx.last.sentence.paragraph_start == sentence.paragraph_start
         ):
             previous = ctx.last  # "Two more were wounded.": the scope of the sentence before's
-        if not part:
+        listed = what == "implicit" and item[5] == "listed"
+        if not part and not listed:
             main_start = start
         built = _build(
             ctx,
@@ -3733,7 +3803,7 @@ def _sentence_candidates(
             f_conf,
             part,
             mains.get(view.clause(start), ()),
-            main_start if part and main_start is not None else start,
+            main_start if (part or listed) and main_start is not None else start,
         )
         if what == "implicit":
             for c in built:
@@ -3831,14 +3901,25 @@ def _is_population(
 
 
 def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
-    """Whether two figures are items of one list ("95 girls, 98 boys and 985 women")."""
+    """Whether two figures are items of one list ("95 girls, 98 boys and 985 women"; "10
+    policemen, a deputy township officer and 59 militants": a person named between)."""
     gap = norm[earlier["np"].end : later["start"]]
-    return (
-        earlier["np"].head not in (None, "inherit")
-        and earlier["clause"] == later["clause"]
-        and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)(?:at\s+least\s+)?", gap)
-        is not None
+    if earlier["np"].head in (None, "inherit") or earlier["clause"] != later["clause"]:
+        return False
+    if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)(?:at\s+least\s+)?", gap):
+        return True
+    person = _PERSON_BETWEEN.fullmatch(gap)
+    return person is not None and not any(
+        w.lower() in _NOT_IN_ITEM for w in person.group("person").split()
     )
+
+
+# "10 policemen, a deputy township officer and 59 militants": one person between two figures
+_PERSON_BETWEEN = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<person>(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+){0,3}"
+    r"[^\W\d_][\w'-]*)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:at\s+least\s+)?",
+    re.I,
+)
 
 
 def _mark_lists(norm: str, accepted: list[dict[str, Any]], demographic: frozenset[str]) -> None:

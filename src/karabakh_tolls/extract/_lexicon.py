@@ -69,6 +69,12 @@ class Lexicon:
     implicit: re.Pattern[str]
     implicit_passive: re.Pattern[str]
     implicit_including: re.Pattern[str]
+    implicit_listed: re.Pattern[str]
+    implicit_titled: re.Pattern[str]
+    """A person named by title and name, then a passive ("Chechen military commander Aslan
+    Maskhadov had indeed been wounded")."""
+    """A person with "a"/"an" as a later item of a list of figures ("63 civilians and a
+    fighter"), matched right after the figure's noun phrase."""
     child_nouns: frozenset[str]
     perpetrator: re.Pattern[str]
     other_event: re.Pattern[str]
@@ -323,12 +329,26 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             flags,
         ),
         implicit=re.compile(rf"\b(?P<verb>{verbs})\s+{phrase}", flags),
+        implicit_titled=re.compile(
+            rf"(?<![\w'-])(?P<phrase>(?-i:(?:[A-Z][\w'-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)"
+            rf"(?<![\w'-])(?-i:{persons})\s+(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}))"
+            rf"\s+(?:was|were|had(?:\s+[a-z]+)?\s+been|has(?:\s+[a-z]+)?\s+been)"
+            rf"(?:\s+[a-z]+ly)?\s+(?P<verb>{passives})\b",
+            flags,
+        ),
+        implicit_listed=re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<phrase>(?:a|an)\s+(?:{modifiers})?(?:{persons}))"
+            rf"(?![\w-])",
+            flags,
+        ),
         implicit_including=re.compile(
             rf"\b(?:{words_pattern(grammar.get('including', [])) or '(?!x)x'})\s+{phrase}", flags
         ),
         implicit_passive=re.compile(
             rf"{phrase}(?:\s+(?:in|from|of)\s+(?-i:(?:[A-Z][\w'-]*\s+){{0,2}}[A-Z][\w'-]*))?"
-            rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?P<verb>{passives})\b",
+            # "an old woman was, according to the ombudsman, killed": an aside between
+            rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)(?:\s*,[^,.;]{{1,60}},)?"
+            rf"\s+(?P<verb>{passives})\b",
             flags,
         ),
         child_nouns=frozenset(w.lower() for w in implicit["child"]),
