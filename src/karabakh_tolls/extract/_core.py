@@ -54,8 +54,12 @@ __all__ = ["Candidate", "Rejection", "run"]
 _MAX_COUNT = 10_000_000_000
 # (a dotted abbreviation such as "U.S." is one token)
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'-]*|%|[^\s\w]|\d+")
+# "since the September 27 outbreak", "the siege, which was launched May 23": the day a count
+# starts, not the day of an incident
 _SINCE = re.compile(
-    r"\b(?:since|began\s+on|erupted\s+on|started\s+on|from)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:since|(?:began|erupted|started)(?:\s+on)?|(?:was|were|been)\s+launched(?:\s+on)?|from)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at)\s+$", re.IGNORECASE)
 _SPEECH_GAP = re.compile(
@@ -76,6 +80,18 @@ _MIXED_OUTCOME = re.compile(
 _MIXED_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|kill)\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|"
     r"injures|wounds|injure|wound|maimed)\s+$",
+    re.I,
+)
+# "killed, wounded or captured 7,800", "the number of dead and wounded had reached 1,481", "7,800
+# were killed, wounded or captured": words of two or more outcomes joined into one count
+_OUTCOME_WORD = (
+    r"(?:killed|killing|kills|kill|dead|died|deaths?|wounded|wounding|wounds|wound|injured|"
+    r"injuring|injures|injure|hurt|maimed|captured|capturing|abducted|kidnapped|missing|"
+    r"displaced|taken\s+(?:captive|prisoner|hostage))"
+)
+_MIXED_LIST = re.compile(
+    rf"\b{_OUTCOME_WORD}(?:\s*,\s*{_OUTCOME_WORD})*\s*,?\s+(?:and|or)\s+(?:were\s+)?"
+    rf"{_OUTCOME_WORD}\b",
     re.I,
 )
 _REACHED = re.compile(
@@ -2076,6 +2092,13 @@ def _scan_noun_phrase(ctx: _Context, start: int, end: int, part_of: bool = False
                     party = _party_of_word(ctx, tok.group(0))
                     if party is not None:
                         np.parties.append(party)
+            if word in lex.body_nouns and rest and rest[0].group(0).lower() == "of":
+                # "22 bodies of suspected militants": the persons' category
+                for tok in rest[1:]:
+                    named = tok.group(0).lower()
+                    if named in lex.combatants or lex.people.get(named) in ("military", "civilian"):
+                        np.head = "military" if named in lex.combatants else lex.people[named]
+                        break
             if rest and rest[0].group(0).lower() == "among":
                 among = " ".join(t.group(0).lower() for t in rest[1:3])
                 if among.split()[-1:] and among.split()[-1] in (
@@ -2291,12 +2314,23 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     """The outcome governing the figure at ``[start, end)`` and a confidence."""
     norm, lex = ctx.norm, ctx.lex
     c_start, c_end = view.clause(start)
+    if lex.fate_before.search(norm, max(c_start, start - 30), start):
+        # "the fate of 150 persons is not known": missing, when both parts frame the figure
+        after = view.next_blocker(end)
+        stop = min(c_end, end + 80, after if after is not None else c_end)
+        if lex.fate_after.search(norm, end, stop):
+            return "missing", 0.95
     best: tuple[int, str] | None = None
     for outcome, pattern in lex.outcome_before:
         for match in pattern.finditer(norm, max(c_start, start - 60), start):
             gap = norm[match.end() : start].lower().split()
-            if all(w in lex.gap_words or w in lex.verb_hedges for w in gap) and (
-                best is None or match.end() > best[0]
+            if (
+                all(w in lex.gap_words or w in lex.verb_hedges for w in gap)
+                and (best is None or match.end() > best[0])
+                # "Risking the lives of 100 hostages", "saved the lives of 300 people"
+                and not lex.risk_before.search(
+                    norm, max(c_start, match.start() - 20), match.start()
+                )
             ):
                 best = (match.end(), outcome)
     if best is not None:
@@ -2306,7 +2340,15 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     while (
         following is not None
         and "," in norm[end:following]
-        and lex.including.search(norm, max(end, following - 30), following)
+        and (
+            lex.including.search(norm, max(end, following - 30), following)
+            # "another 34 civilians, 16 of them women and 6 minors, were severely wounded"
+            or (
+                re.search(r",\s*$", norm[end:following]) is not None
+                and (number := lex.mention.match(norm, following)) is not None
+                and lex.part_of.match(norm, number.end(), c_end) is not None
+            )
+        )
     ):
         # "138 people, including 29 civilians, had been wounded": past the inserted part
         close = norm.find(",", following, c_end)
@@ -2334,18 +2376,155 @@ def _outcome(ctx: _Context, view: _SentenceView, start: int, end: int) -> tuple[
     listed = _list_verb(ctx, view, end, following, c_end)
     if listed is not None:
         return listed, 0.9
+    if _own_verb(ctx, view, end, c_end):
+        return None
     preceding = view.previous_blocker(start)
     floor = max(c_start, start - 120, preceding if preceding is not None else c_start)
     last: tuple[int, str] | None = None
     for outcome, pattern in (*lex.outcome_after, *lex.outcome_before):
         for match in pattern.finditer(norm, floor, start):
-            if last is None or match.start() > last[0]:
+            if (
+                (last is None or match.start() > last[0])
+                and not lex.risk_before.search(norm, max(floor, match.start() - 20), match.start())
+                # "28 displaced civilians, including 19 children": an adjective of another
+                # figure's noun is no verb of this figure
+                and not _adjective_of_figure(ctx, view, match.start())
+            ):
                 last = (match.start(), outcome)
     if last is not None:
         return last[1], 0.7
     return None
 
 
+# "to help the wounded", "treating the injured": an outcome word as a noun of other people
+# (not "among the dead", "of the wounded", "were the injured")
+_CUE_AS_NOUN = re.compile(
+    r"(?<!\bamong\s)(?<!\bof\s)(?<!\bincluding\s)(?<!\bwere\s)(?<!\bare\s)"
+    r"(?<!\bwas\s)(?<!\bis\s)\bthe\s+$",
+    re.I,
+)
+# a passive verb after a figure's noun phrase ("... were raped", "were arrested")
+_OWN_VERB = re.compile(
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+    r"(?P<participle>[a-z]+(?:ed|en))\b",
+    re.I,
+)
+
+
+def _counted_by_number(norm: str, mentions: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether a person phrase at ``at`` is the noun of a number phrase, not a count of one: it
+    starts inside one ("about a dozen soldiers") or right after one and "of" ("two of its
+    soldiers were killed")."""
+    i = bisect.bisect_right(mentions, (at, len(norm))) - 1
+    if i < 0:
+        return False
+    start, end = mentions[i]
+    return start <= at < end or re.fullmatch(r"\s+of\s+", norm[end:at]) is not None
+
+
+def _lumped(
+    ctx: _Context, view: _SentenceView, start: int, end: int, clause: tuple[int, int]
+) -> bool:
+    """Whether the figure is one count of several outcomes: words of two outcomes or more joined
+    right before it ("killed, wounded or captured 7,800 troops", "the total number of dead and
+    wounded had reached 1,481") or after it, before the next figure ("7,800 were killed, wounded
+    or captured")."""
+    norm, lex = ctx.norm, ctx.lex
+    for found in _MIXED_LIST.finditer(norm, max(clause[0], start - 80), start):
+        gap = norm[found.end() : start].split()
+        if _outcomes_of(ctx, found.group(0)) and all(w.lower() in lex.gap_words for w in gap):
+            return True
+    following = view.next_blocker(end)
+    stop = min(clause[1], end + 90, following if following is not None else clause[1])
+    return any(_outcomes_of(ctx, f.group(0)) for f in _MIXED_LIST.finditer(norm, end, stop))
+
+
+def _outcomes_of(ctx: _Context, phrase: str) -> bool:
+    """Whether the outcome words of ``phrase`` name two outcomes or more."""
+    named = set()
+    for word in re.findall(_OUTCOME_WORD, phrase, re.I):
+        for outcome, pattern in (*ctx.lex.outcome_after, *ctx.lex.outcome_before):
+            if pattern.fullmatch(word):
+                named.add(outcome)
+                break
+    return len(named) >= 2
+
+
+def _held(ctx: _Context, view: _SentenceView, start: int, end: int, np: _NounPhrase) -> str | None:
+    """How a figure counts people held: ``"released"`` when a verb of release governs it ("freed
+    12 hostages", "Nine hostages were freed", "33 missing soldiers had been found alive"),
+    ``"hostage"`` when its noun phrase is followed by a hostage noun ("holding two soldiers
+    hostage"), ``"hostages"`` when it counts hostages ("seized up to 3,000 hostages"), else
+    ``None``."""
+    norm, lex = ctx.norm, ctx.lex
+    c_start, c_end = view.clause(start)
+    following = view.next_blocker(end)
+    stop = min(c_end, end + 80, following if following is not None else c_end)
+    before = list(lex.release.finditer(norm, max(c_start, start - 25), start))
+    if before and all(w in lex.gap_words for w in norm[before[-1].end() : start].split()):
+        return "released"  # "freed 12 hostages"
+    after = lex.release.search(norm, end, stop)
+    if after is not None:
+        cue = _first_after(ctx, end, after.start())
+        if cue is None or _adjectival(ctx, cue[0]):
+            return "released"
+    for token in list(_TOKEN.finditer(norm, end, stop))[:4]:
+        word = token.group(0).lower()
+        if word in lex.hostage_nouns:
+            # a singular after the count is a predicate ("holding three engineers hostage")
+            return "hostage" if word in ("hostage", "captive") else "hostages"
+        if not word.isalpha() or word in lex.stop_words:
+            break
+    return "hostages" if np.noun in lex.hostage_nouns else None
+
+
+def _adjective_of_figure(ctx: _Context, view: _SentenceView, pos: int) -> bool:
+    """Whether the cue at ``pos`` is an adjective right after a number ("28 displaced
+    civilians"), not one of a noun phrase without a number ("the number of injured people rose
+    to 42,000")."""
+    number = view.previous_blocker(pos)
+    if number is None:
+        return False
+    mention = ctx.lex.mention.match(ctx.norm, number)
+    return (
+        mention is not None and not ctx.norm[mention.end() : pos].strip() and _adjectival(ctx, pos)
+    )
+
+
+def _adjectival(ctx: _Context, pos: int) -> bool:
+    """Whether the outcome cue at ``pos`` is an adjective of a noun of persons right after it
+    ("28 displaced civilians", "33 missing soldiers"), not a verb."""
+    word = re.match(r"[\w'-]+", ctx.norm[pos : pos + 40])
+    if word is None:
+        return False
+    tokens = list(_TOKEN.finditer(ctx.norm, pos + word.end(), pos + word.end() + 40))[:2]
+    return bool(tokens) and tokens[0].group(0).lower() in ctx.lex.people
+
+
+def _own_verb(ctx: _Context, view: _SentenceView, end: int, c_end: int) -> bool:
+    """Whether the figure ending at ``end`` (or the list it ends) has a passive verb of its own
+    that is no casualty cue ("60 people were abducted and at least 22 women and five girls were
+    raped", "14 were arrested"): then no cue before it, and no verb of a list it continues, is
+    its outcome. A verb of a relative clause ("children who were taken to hospital") or of
+    another figure that is no item of its list ("three of them seriously, and one terrorist was
+    arrested") is not the figure's own."""
+    norm = ctx.norm
+    own = _OWN_VERB.search(norm, end, min(c_end, end + 90))
+    if own is None or _RELATIVE.search(norm, end, own.start()):
+        return False
+    word = own.group("participle").lower()
+    if word in ctx.lex.people or word in ctx.lex.child_nouns:
+        return False  # "330 were children", "two were women": a noun, no verb
+    following = view.next_blocker(end)
+    if following is not None and following < own.start():
+        gap = _LIST_GAP.fullmatch(norm, end, following)
+        if gap is None or any(w.lower() in _NOT_IN_ITEM for w in norm[end:following].split()):
+            return False
+    cue = _first_after(ctx, end, min(c_end, own.end() + 20))
+    return cue is None or cue[0] >= own.end()
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that|whose)\b", re.I)
 _LIST_GAP = re.compile(r"\s*[^\W\d_][\w'()\-\s]{0,60}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 _NOT_IN_ITEM = frozenset(
     ("were", "was", "are", "is", "had", "have", "has", "been", "be", "while", "as", "after",
@@ -2387,17 +2566,71 @@ def _list_verb(
 
 def _first_after(ctx: _Context, start: int, limit: int) -> tuple[int, str] | None:
     """The first outcome cue in ``norm[start:limit]``, passing over one that names the next
-    figure ("risen to 16, the number of injured to 34": "injured" is the 34's)."""
+    figure ("risen to 16, the number of injured to 34": "injured" is the 34's) and one used as
+    a noun of other people ("Thousands of residents scrambled ... to help the wounded"); an
+    adjective of the counted noun ("19 displaced children were killed") gives way to a verb after
+    it."""
     norm = ctx.norm
-    first: tuple[int, str] | None = None
+    first: tuple[int, str, int] | None = None
     for outcome, pattern in ctx.lex.outcome_after:
         for found in pattern.finditer(norm, start, limit):
             if _NUMBER_OF.search(norm, max(start, found.start() - 20), found.start()):
                 continue
+            if _CUE_AS_NOUN.search(norm, max(start, found.start() - 30), found.start()):
+                continue  # "to help the wounded": other people
             if first is None or found.start() < first[0]:
-                first = (found.start(), outcome)
+                first = (found.start(), outcome, found.end())
             break
-    return first
+    if first is None:
+        return None
+    if _adjectival(ctx, first[0]):
+        verb = _first_after(ctx, first[2], limit)
+        if verb is not None and verb[1] == "killed":
+            return verb  # "12 wounded soldiers later died" (not "wounded men ... evacuated")
+    return first[0], first[1]
+
+
+def _listed_persons(
+    ctx: _Context,
+    accepted: Sequence[dict[str, Any]],
+    implicit: list[tuple[int, int, str, int, str, str]],
+    mentions: Sequence[tuple[int, int]],
+) -> list[tuple[int, int, str, int, str, str]]:
+    """Implicit counts of one named as a later item of a list of figures: "killed 63 civilians
+    and a Hizbollah fighter", "two adult civilians and a girl were slightly injured", "10
+    policemen, a deputy township officer and 59 militants": the person shares the list's outcome
+    (a part when the figure is a part)."""
+    taken = sorted([(a, b) for a, b, *_ in implicit] + list(mentions))
+    out = list(implicit)
+    for item in accepted:
+        found = ctx.lex.implicit_listed.match(ctx.norm, item["np"].end)
+        if found is None or item["np"].head in (None, "inherit"):
+            continue
+        a, b = found.span("phrase")
+        if any(x < b and a < y for x, y in taken):
+            continue  # a person already counted
+        if re.match(r"\s+(?:was|were|is|are|has|have|had)\b", ctx.norm[b : b + 10], re.I):
+            # a verb after the person: the list's only when it tells the list's outcome ("two
+            # adult civilians and a girl were slightly injured"), not "a journalist was freed"
+            verb = _first_after(ctx, b, min(len(ctx.norm), b + 40))
+            if verb is None or verb[1] != item["outcome"]:
+                continue
+        noun = found.group("phrase").split()[-1].lower()
+        category = _persons_category(ctx.lex, [noun])
+        how = "part" if item["part"] else "listed"
+        out.append((a, b, str(item["outcome"]), 1, category, how))
+    out.sort()
+    return out
+
+
+def _persons_category(lex: Lexicon, nouns: Sequence[str]) -> str:
+    """The category of persons named one by one: civilian when all are (children, "a farmer"),
+    military when all are soldiers or fighters ("A paramilitary ranger", "a rebel")."""
+    if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns):
+        return "civilian"
+    if all(lex.people.get(n) == "military" or f"{n}s" in lex.combatants for n in nouns):
+        return "military"
+    return ROOT
 
 
 def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, int, str, str]]:
@@ -2437,16 +2670,24 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
                     except FigureParseError:
                         value = 1
                 count += value
-            category = (
-                "civilian"
-                if all(n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns)
-                else "military"  # "A paramilitary ranger was killed"
-                if all(lex.people.get(n) == "military" for n in nouns)
-                else ROOT
-            )
+            category = _persons_category(lex, nouns)
             out.append(
                 (match.start("phrase"), match.end("phrase"), outcome, count, category, "persons")
             )
+    # "Chechen military commander Aslan Maskhadov had indeed been wounded": one person, named by
+    # title and name
+    for match in lex.implicit_titled.finditer(norm, sentence.start, sentence.end):
+        outcome = passives.get(match.group("verb").lower())
+        if outcome is None:
+            continue
+        start = match.start("phrase")
+        for word in re.finditer(r"\S+", match.group("phrase")):
+            if word.group(0).lower() in lex.stop_words or word.group(0).lower() in ("told",):
+                start = match.start("phrase") + word.end() + 1  # "Officials said rebel ..."
+        words = norm[start : match.end("phrase")].split()
+        title = next(w.lower() for w in reversed(words) if w[:1].islower())
+        category = _persons_category(lex, [title]) if lex.people.get(title) else ROOT
+        out.append((start, match.end("phrase"), outcome, 1, category, "persons"))
     # "Three women and seven men, including a monk, were killed": a person named as a part of
     # the figure before, with the outcome that follows (or the clause's verb before it)
     for match in lex.implicit_including.finditer(norm, sentence.start, sentence.end):
@@ -2469,16 +2710,32 @@ def _implicit(ctx: _Context, sentence: Sentence) -> list[tuple[int, int, str, in
             floor = max(sentence.start, match.start() - 120)
             nearest = [
                 (found.start(), n)
-                for n, p in lex.outcome_before
+                for n, p in (*lex.outcome_before, *lex.outcome_after)  # "Five people died, ..."
                 for found in p.finditer(norm, floor, match.start())
             ]
             outcome = max(nearest)[1] if nearest else None
         if outcome is None:
             continue
-        noun = phrase.split()[-1].lower()
-        civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
-        category = "civilian" if civilian else ROOT
-        out.append((match.start("phrase"), match.end("phrase"), outcome, 1, category, "part"))
+        # "including an old person and a child": each person is a part of its own
+        at, cut = match.start("phrase"), 0
+        persons: list[tuple[int, int, str]] = []
+        for gap in [*re.finditer(r"\s*,\s*(?:and\s+)?|\s+and\s+", phrase), None]:
+            a, b = cut, gap.start() if gap is not None else len(phrase)
+            cut = gap.end() if gap is not None else len(phrase)
+            words = phrase[a:b].split()
+            if words and (a == 0 or words[0].lower() in ("a", "an")):
+                persons.append((at + a, at + b, words[-1].lower()))
+        nouns = [noun for _, _, noun in persons]
+        # a breakdown by age and sex ("an old person and a child") is of one category, as a
+        # list of figures is (`_mark_lists`)
+        breakdown = len(nouns) >= 2 and all(n in lex.demographic for n in nouns)
+        for a, b, noun in persons:
+            civilian = noun in lex.child_nouns or lex.people.get(noun) == "civilian"
+            if breakdown:
+                civilian = any(
+                    n in lex.child_nouns or lex.people.get(n) == "civilian" for n in nouns
+                )
+            out.append((a, b, outcome, 1, "civilian" if civilian else ROOT, "part"))
     # "Mr. Gurbanov and 4 members of his family": the person and the relatives
     for match in lex.family.finditer(norm, sentence.start, sentence.end):
         try:
@@ -3554,7 +3811,7 @@ def _sentence_candidates(
         (m.start(), m.end()) for m in ctx.lex.mention.finditer(norm, sentence.start, sentence.end)
     ]
     view = _view(ctx, sentence, mentions)
-    implicit = _implicit(ctx, sentence)
+    implicit = [i for i in _implicit(ctx, sentence) if not _counted_by_number(norm, mentions, i[0])]
     implicit_spans = [(a, b) for a, b, *_ in implicit]
     rejected: list[Rejection] = []
     accepted: list[dict[str, Any]] = []
@@ -3652,6 +3909,7 @@ def _sentence_candidates(
         if outcome is not None and (
             _MIXED_OUTCOME.search(norm, max(clause[0], start - 60), min(clause[1], end + 90))
             or _MIXED_BEFORE.search(norm, max(clause[0], start - 40), start)
+            or _lumped(ctx, view, start, end, clause)
         ):
             # "killed or injured at least 234 people": one count of two outcomes, of neither
             rejected.append(
@@ -3665,8 +3923,41 @@ def _sentence_candidates(
                 )
             )
             continue
+        held = _held(ctx, view, start, end, np)
+        if held == "released" and (
+            outcome is None
+            or outcome[0] in ("captured", "missing")
+            or np.noun in ctx.lex.hostage_nouns
+        ):
+            # "Nine hostages were freed", "33 missing soldiers had been found alive"
+            rejected.append(
+                Rejection(
+                    start,
+                    end,
+                    ctx.text[start:end],
+                    "released",
+                    "people freed, rescued or found alive: no longer held or missing",
+                    sentence,
+                )
+            )
+            continue
+        if held == "hostage" or (held == "hostages" and (outcome is None or outcome[1] < 0.9)):
+            # "is holding two soldiers hostage", "seized up to 3,000 hostages"
+            outcome = ("captured", 0.9)
         if np.noun == "casualties" and outcome is not None and outcome[1] < 0.9:
             outcome = None
+        if (
+            np.noun in ctx.lex.body_nouns
+            and (outcome is None or outcome[1] < 0.9)
+            and re.match(rf"\s+{np.noun}\b", norm[end : end + 20], re.I)
+        ):
+            # "At least 15 bodies lay in the streets", "we buried 38 bodies": the dead (the
+            # noun right after the number: "12 aid bodies" are organisations)
+            outcome = ("killed", 0.85)
+        if outcome is None and _own_verb(ctx, view, end, clause[1]):
+            # a verb of its own that is no casualty cue: no list or part lends it one
+            pending.append(item)
+            continue
         if outcome is None and item["part"] and accepted:
             outcome = (accepted[-1]["outcome"], 0.8)
         if outcome is None and accepted and _listed(norm, accepted[-1], item):
@@ -3727,6 +4018,7 @@ def _sentence_candidates(
             )
         )
     accepted.sort(key=lambda a: a["start"])
+    implicit = _listed_persons(ctx, accepted, implicit, mentions)
     _mark_lists(norm, accepted, ctx.lex.demographic)
     items: list[tuple[int, Any]] = [(a["start"], ("figure", a)) for a in accepted]
     items += [(i[0], ("implicit", i)) for i in implicit]
@@ -3735,7 +4027,8 @@ def _sentence_candidates(
     previous: Candidate | None = None
     mains: dict[tuple[int, int], list[int]] = {}
     for _, (what, item) in items:
-        if what == "implicit" or not item["part"]:
+        if (what == "implicit" and item[5] != "listed") or (what == "figure" and not item["part"]):
+            # (a person named in a list of figures shares its figure's place: no main of its own)
             mains.setdefault(
                 view.clause(item[0] if what == "implicit" else item["start"]), []
             ).append(item[0] if what == "implicit" else item["start"])
@@ -3784,7 +4077,8 @@ def _sentence_candidates(
             and ctx.last.sentence.paragraph_start == sentence.paragraph_start
         ):
             previous = ctx.last  # "Two more were wounded.": the scope of the sentence before's
-        if not part:
+        listed = what == "implicit" and item[5] == "listed"
+        if not part and not listed:
             main_start = start
         built = _build(
             ctx,
@@ -3800,7 +4094,7 @@ def _sentence_candidates(
             f_conf,
             part,
             mains.get(view.clause(start), ()),
-            main_start if part and main_start is not None else start,
+            main_start if (part or listed) and main_start is not None else start,
         )
         if what == "implicit":
             for c in built:
@@ -3898,17 +4192,28 @@ def _is_population(
 
 
 def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
-    """Whether two figures are items of one list ("95 girls, 98 boys and 985 women")."""
+    """Whether two figures are items of one list ("95 girls, 98 boys and 985 women"; "10
+    policemen, a deputy township officer and 59 militants": a person named between)."""
     gap = norm[earlier["np"].end : later["start"]]
-    return (
-        earlier["np"].head not in (None, "inherit")
-        and earlier["clause"] == later["clause"]
-        and re.fullmatch(
-            r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|,?\s+as\s+well\s+as\s+)(?:at\s+least\s+)?",
-            gap,
-        )
-        is not None
+    if earlier["np"].head in (None, "inherit") or earlier["clause"] != later["clause"]:
+        return False
+    if re.fullmatch(
+        r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|,?\s+as\s+well\s+as\s+)(?:at\s+least\s+)?",
+        gap,
+    ):
+        return True
+    person = _PERSON_BETWEEN.fullmatch(gap)
+    return person is not None and not any(
+        w.lower() in _NOT_IN_ITEM for w in person.group("person").split()
     )
+
+
+# "10 policemen, a deputy township officer and 59 militants": one person between two figures
+_PERSON_BETWEEN = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<person>(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+){0,3}"
+    r"[^\W\d_][\w'-]*)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:at\s+least\s+)?",
+    re.I,
+)
 
 
 _DAY_WORD = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)"

@@ -69,6 +69,12 @@ class Lexicon:
     implicit: re.Pattern[str]
     implicit_passive: re.Pattern[str]
     implicit_including: re.Pattern[str]
+    implicit_listed: re.Pattern[str]
+    implicit_titled: re.Pattern[str]
+    """A person named by title and name, then a passive ("Chechen military commander Aslan
+    Maskhadov had indeed been wounded")."""
+    """A person with "a"/"an" as a later item of a list of figures ("63 civilians and a
+    fighter"), matched right after the figure's noun phrase."""
     child_nouns: frozenset[str]
     perpetrator: re.Pattern[str]
     other_event: re.Pattern[str]
@@ -101,8 +107,18 @@ class Lexicon:
     carry_opener: re.Pattern[str]
     demographic: frozenset[str]
     combatants: frozenset[str]
+    body_nouns: frozenset[str]
+    hostage_nouns: frozenset[str]
+    release: re.Pattern[str]
+    """A verb saying people are held or missing no longer ("freed", "found alive")."""
+    risk_before: re.Pattern[str]
+    """A word right before an outcome cue that says it did not happen ("risking the lives of")."""
     households: re.Pattern[str]
     all_category: re.Pattern[str]
+    fate_before: re.Pattern[str]
+    """"the fate of", "the whereabouts of" right before a figure (see `fate_after`)."""
+    fate_after: re.Pattern[str]
+    """"is not known", "remain unknown" after it: the persons counted are missing."""
 
     def get(self, *path: str) -> Any:
         """A raw value of the lexicon file by its key path."""
@@ -127,7 +143,12 @@ def _number_pattern(data: Mapping[str, Any]) -> str:
     groups = "".join(re.escape(g) for g in data["numbers"].get("group_separators", []))
     grouped = r"\d{1,3}(?:,\d{3})+" + (rf"|\d{{1,3}}(?:[{groups}]\d{{3}})+" if groups else "")
     numeral = rf"(?<![\w.,])(?:{grouped}|\d+)(?:\.\d+)?(?!,\d)"
-    word_number = rf"\b(?:{words})(?:-(?:{words}))?\b"
+    word_number = rf"(?:{words})(?:-(?:{words}))?"
+    tens = words_pattern(data["numbers"].get("tens", []))
+    units = words_pattern(data["numbers"].get("units", []))
+    if tens and units:  # "Twenty seven": a tens word and a units word written apart
+        word_number = rf"(?:{tens})\s+(?:{units})|{word_number}"
+    word_number = rf"\b(?:{word_number})\b"
     amount = (
         rf"(?:(?:{numeral}|{word_number})(?:\s+(?:{scales})\b)*"
         rf"|\b(?:{vague})\b(?:\s+(?:{scales}|dozen)\b)?)"  # "Several dozen terrorists"
@@ -209,6 +230,8 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
     negation = data["negation"]
     zero_verbs = words_pattern(negation["zero_verbs"])
     number_words = words_pattern(data["numbers"]["words"]) or r"(?!x)x"
+    missing = data["outcome"].get("missing", {})
+    captured = data["outcome"].get("captured", {})
     return Lexicon(
         code=str(data["language"]["code"]),
         gap_words=frozenset(w.lower() for w in grammar["gap_words"]),
@@ -261,11 +284,26 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         ),
         demographic=frozenset(w.lower() for w in grammar.get("demographic", [])),
         combatants=frozenset(w.lower() for w in grammar.get("combatants", [])),
+        body_nouns=frozenset(w.lower() for w in grammar.get("body_nouns", [])),
+        hostage_nouns=frozenset(w.lower() for w in captured.get("hostage_nouns", [])),
+        release=re.compile(
+            rf"\b(?:{words_pattern(captured.get('release', [])) or '(?!x)x'})\b", flags
+        ),
+        risk_before=re.compile(
+            rf"\b(?:{words_pattern(grammar.get('risk_before', [])) or '(?!x)x'})\s+(?:the\s+)?$",
+            flags,
+        ),
         all_category=re.compile(
             rf"(?:^|(?<=[.;:!?\"“”])|(?<=[.;:!?]\s))\s*[\"“]?\s*"
             rf"(?:{words_pattern(grammar.get('all_of', [])) or '(?!x)x'})\s+"
             rf"(?P<noun>{words_pattern(grammar.get('all_of_nouns', [])) or '(?!x)x'})\b",
             flags | re.MULTILINE,
+        ),
+        fate_before=re.compile(
+            rf"\b(?:{words_pattern(missing.get('fate_before', [])) or '(?!x)x'})\s+$", flags
+        ),
+        fate_after=re.compile(
+            rf"\b(?:{words_pattern(missing.get('fate_after', [])) or '(?!x)x'})\b", flags
         ),
         households=re.compile(
             rf"\s+(?:{words_pattern(data['reject']['nouns'].get('households', [])) or '(?!x)x'})\b",
@@ -291,12 +329,26 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             flags,
         ),
         implicit=re.compile(rf"\b(?P<verb>{verbs})\s+{phrase}", flags),
+        implicit_titled=re.compile(
+            rf"(?<![\w'-])(?P<phrase>(?-i:(?:[A-Z][\w'-]+\s+)?(?:[a-z][\w-]*\s+){{0,2}}?)"
+            rf"(?<![\w'-])(?-i:{persons})\s+(?-i:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}}))"
+            rf"\s+(?:was|were|had(?:\s+[a-z]+)?\s+been|has(?:\s+[a-z]+)?\s+been)"
+            rf"(?:\s+[a-z]+ly)?\s+(?P<verb>{passives})\b",
+            flags,
+        ),
+        implicit_listed=re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<phrase>(?:a|an)\s+(?:{modifiers})?(?:{persons}))"
+            rf"(?![\w-])",
+            flags,
+        ),
         implicit_including=re.compile(
             rf"\b(?:{words_pattern(grammar.get('including', [])) or '(?!x)x'})\s+{phrase}", flags
         ),
         implicit_passive=re.compile(
             rf"{phrase}(?:\s+(?:in|from|of)\s+(?-i:(?:[A-Z][\w'-]*\s+){{0,2}}[A-Z][\w'-]*))?"
-            rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?P<verb>{passives})\b",
+            # "an old woman was, according to the ombudsman, killed": an aside between
+            rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)(?:\s*,[^,.;]{{1,60}},)?"
+            rf"\s+(?P<verb>{passives})\b",
             flags,
         ),
         child_nouns=frozenset(w.lower() for w in implicit["child"]),
