@@ -35,21 +35,17 @@ trees (``tests/data/real_text/wars.toml``).
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
-import tomllib
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from karabakh_tolls import read_claims
 from karabakh_tolls.extract import extract
-from karabakh_tolls.extract._evaluate import Score, same_source, score
+from karabakh_tolls.extract._evaluate import Score, annotation_wars, same_source, score
 from karabakh_tolls.frame import validate_frame
-from karabakh_tolls.scopes import ScopeTree, ScopeTrees, default_trees
 from karabakh_tolls.wars import War as KtWar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,31 +68,9 @@ MEASURES = (
 )
 
 
-@dataclass(frozen=True)
-class War:
-    """A war of the real set: what ``extract(war=...)`` reads."""
-
-    id: str
-    name: str
-    start: dt.date
-    trees: ScopeTrees
-
-
-def real_wars() -> dict[str, War]:
+def real_wars() -> dict[str, KtWar]:
     """The wars of ``wars.toml``, each with its trees (bundled ones where it gives none)."""
-    data = tomllib.loads((REAL / "wars.toml").read_text(encoding="utf-8"))
-    wars = {}
-    for ident, spec in data.items():
-        trees = default_trees()
-        for dimension in ("party", "region"):
-            if dimension in spec:
-                tree = ScopeTree.from_mapping(
-                    dimension, spec[dimension], aliases=spec.get(f"{dimension}_aliases", {})
-                )
-                trees = trees.replace(dimension, tree)
-        start = dt.date.fromisoformat(spec["start"])
-        wars[ident] = War(ident, spec["name"], start, trees)
-    return wars
+    return annotation_wars(REAL / "wars.toml")
 
 
 def _extract(text: str, rows: pd.DataFrame, document: str, war: KtWar | None) -> pd.DataFrame:
@@ -129,9 +103,8 @@ def evaluate_real(parts: tuple[str, ...]) -> tuple[Score, float]:
     references, frames = [], []
     began = time.perf_counter()
     for document, rows in raw.groupby("document", sort=True):
-        war = wars[rows["war"].iloc[0]]
-        real = KtWar(war.id, war.name, start=war.start, trees=war.trees)
-        good, problems = validate_frame(rows, war.trees, wars=[real])
+        real = wars[rows["war"].iloc[0]]
+        good, problems = validate_frame(rows, real.trees, wars=[real])
         if problems:
             raise SystemExit(f"{document}: bad reference rows: {problems[0]}")
         references.append(good)

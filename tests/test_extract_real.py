@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import tomllib
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +22,7 @@ from karabakh_tolls.extract import (
     extract_debug,
     review,
 )
-from karabakh_tolls.extract._evaluate import score
+from karabakh_tolls.extract._evaluate import annotation_wars, score
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real_text"
@@ -218,18 +217,7 @@ def test_real_set_reference_is_well_formed() -> None:
 
 
 def _real_wars() -> dict[str, kt.War]:
-    data = tomllib.loads((REAL / "wars.toml").read_text(encoding="utf-8"))
-    wars = {}
-    for ident, spec in data.items():
-        trees = kt.default_trees()
-        for dimension in ("party", "region"):
-            if dimension in spec:
-                tree = kt.ScopeTree.from_mapping(
-                    dimension, spec[dimension], aliases=spec.get(f"{dimension}_aliases", {})
-                )
-                trees = trees.replace(dimension, tree)
-        wars[ident] = kt.War(ident, spec["name"], start=spec["start"], trees=trees)
-    return wars
+    return annotation_wars(REAL / "wars.toml")
 
 
 # Measured on the part the rules were tuned on (benchmarks/results/eval_extract.txt); a floor

@@ -4,7 +4,6 @@ phrasings, with cases each rule must leave alone. The wars are those of the eval
 
 from __future__ import annotations
 
-import tomllib
 import warnings
 from collections.abc import Mapping
 from functools import cache
@@ -15,24 +14,14 @@ import pytest
 
 import karabakh_tolls as kt
 from karabakh_tolls.extract import extract
+from karabakh_tolls.extract._evaluate import annotation_wars
 
 WARS_TOML = Path(__file__).resolve().parent / "data" / "real_text" / "wars.toml"
 
 
 @cache
 def _wars() -> dict[str, kt.War]:
-    data = tomllib.loads(WARS_TOML.read_text(encoding="utf-8"))
-    wars = {}
-    for ident, spec in data.items():
-        trees = kt.default_trees()
-        for dimension in ("party", "region"):
-            if dimension in spec:
-                tree = kt.ScopeTree.from_mapping(
-                    dimension, spec[dimension], aliases=spec.get(f"{dimension}_aliases", {})
-                )
-                trees = trees.replace(dimension, tree)
-        wars[ident] = kt.War(ident, spec["name"], start=spec["start"], trees=trees)
-    return wars
+    return annotation_wars(WARS_TOML)
 
 
 def _row(war: str, text: str, figure: str, published: str) -> pd.Series:

@@ -5,17 +5,43 @@ its figure in the text (figures are located through the reference's quote and sp
 matched one to one, preferring the same party (so the two rows of "dozens on both sides" pair
 up). Precision is matched extracted claims over all extracted claims, recall matched reference
 claims over all reference claims; each field's accuracy is over the matched pairs.
+
+:func:`annotation_wars` reads the wars an annotation is written against (a TOML file of war ids,
+names, starts and the party and region trees that replace the bundled ones).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "same_source", "score"]
+from karabakh_tolls.scopes import ScopeTree, default_trees
+from karabakh_tolls.wars import War
+
+__all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "annotation_wars", "same_source", "score"]
+
+
+def annotation_wars(path: Path) -> dict[str, War]:
+    """The wars of an annotation's TOML file by id, each with the bundled trees, its own
+    ``party`` and ``region`` trees (and their ``*_aliases``) replacing them where it gives any."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    wars = {}
+    for ident, spec in data.items():
+        trees = default_trees()
+        for dimension in ("party", "region"):
+            if dimension in spec:
+                tree = ScopeTree.from_mapping(
+                    dimension, spec[dimension], aliases=spec.get(f"{dimension}_aliases", {})
+                )
+                trees = trees.replace(dimension, tree)
+        wars[ident] = War(ident, spec["name"], start=spec["start"], trees=trees)
+    return wars
+
 
 FIELDS = (
     "interval",
