@@ -515,3 +515,30 @@ def test_a_force_counted_among_the_dead_is_no_perpetrator(
     # Fails if a force phrase of people right after a count ("12 Myanmar government troops") is
     # read as the perpetrator (the first reads `myanmar`), or if counted missiles are not.
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # "the general area X of Y": X, below Y
+            "balochistan-2004",
+            "Seven troops were killed when terrorists attacked a post in the general area "
+            "Shah-e-Mardan of Kalat District, the military said.",
+            "2024-11-17",
+            "Seven",
+            {"region": "shah-e-mardan"},
+        ),
+        (  # left alone: a place of its own after "area of" stays the place
+            "balochistan-2004",
+            "Seven troops were killed in an area of Kalat District, the military said.",
+            "2024-11-17",
+            "Seven",
+            {"region": "kalat"},
+        ),
+    ],
+)
+def test_a_place_after_an_area_noun(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without "area" among the lexicon's region place nouns (the first reads `kalat`).
+    _check(war, text, published, figure, expected)
