@@ -504,3 +504,78 @@ def test_a_force_counted_among_the_dead_is_no_perpetrator(
     # Fails if a force phrase of people right after a count ("12 Myanmar government troops") is
     # read as the perpetrator (the first reads `myanmar`), or if counted missiles are not.
     _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # "the general area X of Y": X, below Y
+            "balochistan-2004",
+            "Seven troops were killed when terrorists attacked a post in the general area "
+            "Shah-e-Mardan of Kalat District, the military said.",
+            "2024-11-17",
+            "Seven",
+            {"region": "shah-e-mardan"},
+        ),
+        (  # left alone: a place of its own after "area of" stays the place
+            "balochistan-2004",
+            "Seven troops were killed in an area of Kalat District, the military said.",
+            "2024-11-17",
+            "Seven",
+            {"region": "kalat"},
+        ),
+    ],
+)
+def test_a_place_after_an_area_noun(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without "area" among the lexicon's region place nouns (the first reads `kalat`).
+    _check(war, text, published, figure, expected)
+
+
+@pytest.mark.parametrize(
+    ("war", "text", "published", "figure", "expected"),
+    [
+        (  # rangers of the state
+            "thai-south-2004",
+            "Six rangers were severely injured by a bomb in Narathiwat, police said.",
+            "2019-07-22",
+            "Six",
+            {"party": "thailand"},
+        ),
+        (  # law enforcement officials
+            "pakistan-kp-2004",
+            "Eight law enforcement officials were martyred in two separate incidents on Wednesday.",
+            "2023-08-30",
+            "Eight",
+            {"party": "pakistan"},
+        ),
+        (  # bare personnel
+            "pakistan-kp-2004",
+            "Militants opened fire on a police van, killing six personnel.",
+            "2023-08-30",
+            "six",
+            {"party": "pakistan"},
+        ),
+        (  # left alone: a force the tree does not name
+            "sinai-2011",
+            "Two French officers were wounded in the blast, officials said.",
+            "2016-10-14",
+            "Two",
+            {"party": "all"},
+        ),
+        (  # left alone: a war of two states has no one state side
+            "thailand-cambodia-2025",
+            "Five personnel were killed in the clashes, officials said.",
+            "2025-07-25",
+            "Five",
+            {"party": "all"},
+        ),
+    ],
+)
+def test_the_states_forces_by_more_names(
+    war: str, text: str, published: str, figure: str, expected: dict[str, str]
+) -> None:
+    # Fails without rangers, law enforcement officials and personnel among `_STATE_FORCES` (the
+    # first three read `all`), or if a capitalised force or a war of two states is reached.
+    _check(war, text, published, figure, expected)

@@ -331,7 +331,8 @@ _STATE_FORCES = re.compile(
     r"\s+(?:(?!(?:and|or|people|civilians?|of)\b)[a-z-]+\s+){0,2}?"
     r"(?:soldiers?|troops|servicemen|service\s+members|policemen|police\s+officers?|"
     r"police\s+personnel|security\s+personnel|security\s+forces|law\s+enforcers|"
-    r"security\s+guards|paramilitary\s+troops)\b",
+    r"security\s+guards|paramilitary\s+troops|rangers?|ranger\s+volunteers|jawans|troopers|"
+    r"guardsmen|personnel|officers?|law\s+enforcement\s+(?:officials|officers|personnel))\b",
     re.I,
 )
 _POLICE_NOUN = re.compile(r"\b(?:policemen|police)\b", re.I)
