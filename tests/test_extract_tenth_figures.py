@@ -479,3 +479,38 @@ def test_a_breakdown_of_persons_by_age_is_one_category() -> None:
     frame = _frame("Two civilians were killed, including an old person and a child.")
     got = dict(zip(frame["figure"], frame["category"], strict=True))
     assert got["an old person"] == got["a child"] == "civilian", got
+
+
+# --- a breakdown by place ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the second figure of a pair by place shares the first's verb
+            "The war has killed at least 900 people in Northland and 45 in Southland.",
+            {"at least 900": {"outcome": "killed"}, "45": {"low": 45, "outcome": "killed"}},
+        ),
+        (  # ... and so do the later items of a longer breakdown
+            "Officials said 12 civilians had died in Avon, three in Bree and one in Southland.",
+            {"three": {"outcome": "killed"}, "one": {"outcome": "killed"}},
+        ),
+        (  # left alone: a figure of its own noun is no item of the breakdown
+            "Shelling killed 12 people in Avon and 3 tanks in Bree were destroyed.",
+            {"12": {"outcome": "killed"}, "3": None},
+        ),
+    ],
+)
+def test_the_items_of_a_breakdown_by_place_share_its_verb(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)
+
+
+def test_each_item_of_a_breakdown_has_its_own_place_and_what_follows_has_theirs() -> None:
+    frame = _frame(
+        "Officials said 12 civilians had died in Avon, three in Bree and one in Bree. "
+        "At least 17 others were wounded."
+    )
+    got = dict(zip(frame["figure"], frame["region"], strict=True))
+    assert got == {"12": "avon", "three": "bree", "one": "bree", "At least 17": "all"}, got

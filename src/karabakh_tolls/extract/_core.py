@@ -417,6 +417,8 @@ class Candidate:
     anaphoric: bool = False  # the clause names an incident told before ("the air raids")
     party_named: bool = False  # the party comes from the figure's own words ("Karabakh civilians")
     date_how: str = ""
+    place_item: bool = False  # an item of a breakdown by place ("... and 29 in Israel")
+    breakdown: str | None = None  # for the last item of one, the common ancestor of its places
 
 
 @dataclass(slots=True)
@@ -3096,7 +3098,9 @@ def _build(
     if places:
         c.region = _narrowest(region_tree, places)
     elif inherit and previous is not None:
-        c.region = previous.region
+        # (after a breakdown by place, the places together: "six died in Sisaket, two in
+        # Surin and one in Ubon. At least 17 other people ...")
+        c.region = previous.breakdown or previous.region
     elif part_of_last and last_here is not None:
         c.region = last_here.region
     before = _previous_sentence(ctx, sentence) if facts["carry_back"] else None
@@ -3140,7 +3144,7 @@ def _build(
         and continued.region != ROOT
         and _category_compatible(c.category, continued.category)
     ):
-        c.region = continued.region
+        c.region = continued.breakdown or continued.region
         notes.append("place of the statement it continues")
         scope_conf -= 0.1
     # perpetrator
@@ -3680,6 +3684,22 @@ def _sentence_candidates(
             outcome = (accepted[-1]["outcome"], 0.8)
             item["part"] = accepted[-1]["part"]
         if (
+            (outcome is None or outcome[1] < 0.9)
+            and accepted
+            and np.head is None
+            and not np.parties
+            and accepted[-1]["clause"] == clause
+            and _PARALLEL_GAP.fullmatch(norm, int(accepted[-1]["end"]), start)
+            and _PARALLEL_AFTER.match(norm, end)
+        ):
+            # "killed at least 299 people in Lebanon and 29 in Israel": a figure without a
+            # noun after the figure before and its place, with a place of its own, counts the
+            # same people elsewhere (their category, its own place)
+            outcome = (accepted[-1]["outcome"], 0.8)
+            item["part"] = accepted[-1]["part"]
+            item["place_item"] = True
+            np.head = accepted[-1]["np"].head
+        if (
             outcome is None
             and np.head not in (None, "inherit")
             and _COORDINATED.search(norm, max(clause[0], start - 40), start)
@@ -3817,6 +3837,10 @@ def _sentence_candidates(
         elif item.get("list_note"):
             for c in built:
                 c.notes.append(item["list_note"])
+        if what == "figure" and item.get("place_item"):
+            for c in built:
+                c.place_item = True
+                c.notes.append("an item of a breakdown by place: the outcome of the figure before")
         if what == "figure" and item.get("list_category"):
             for c in built:
                 if c.category == ROOT:
@@ -3828,6 +3852,7 @@ def _sentence_candidates(
         candidates.extend(built)
         if not part:
             previous = built[-1]
+    _mark_breakdowns(ctx, candidates)
     if not candidates and shadow is not None:
         # a figure of people without an outcome ("10,631 civilian casualties") is no claim,
         # but "Of these, 4,731 were killed" in the next sentence is a part of it
@@ -3862,6 +3887,21 @@ def _sentence_candidates(
         if sentence.index == 0 and named:
             ctx.lede_place = True
     return candidates, rejected
+
+
+def _mark_breakdowns(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """Give each item of a breakdown by place ("six died in Sisaket province, two in Surin
+    province and one in Ubon Ratchathani province") the common ancestor of the breakdown's
+    places, which a figure after it that shares its scope takes (one place is not theirs)."""
+    group: list[Candidate] = []
+    for c in candidates:
+        if c.place_item and group:
+            group.append(c)
+            regions = [g.region for g in group if g.region != ROOT]
+            if regions:
+                c.breakdown = _common_ancestor(ctx.trees["region"], regions)
+        else:
+            group = [c]
 
 
 def _place_chains(tree: ScopeTree, named: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -3914,6 +3954,14 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     )
 
 
+# "299 people in Lebanon and 29 in Israel", "six had died in Sisaket province, two in Surin
+# province": the figure before, its noun, its place, then the next figure and its place
+_PARALLEL_GAP = re.compile(
+    r"(?:\s+[^\W\d_][\w'-]*){0,3}?\s+(?:in|at|on|near)\s+(?:the\s+)?[^\W\d_][^,;.\d]{0,60}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?",
+    re.I,
+)
+_PARALLEL_AFTER = re.compile(r"\s+(?:in|at|on|near)\s+(?:the\s+)?[^\W\d_]", re.I)
 # "10 policemen, a deputy township officer and 59 militants": one person between two figures
 _PERSON_BETWEEN = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<person>(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+){0,3}"
