@@ -479,3 +479,84 @@ def test_a_breakdown_of_persons_by_age_is_one_category() -> None:
     frame = _frame("Two civilians were killed, including an old person and a child.")
     got = dict(zip(frame["figure"], frame["category"], strict=True))
     assert got["an old person"] == got["a child"] == "civilian", got
+
+
+# --- a breakdown by place ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the second figure of a pair by place shares the first's verb
+            "The war has killed at least 900 people in Northland and 45 in Southland.",
+            {"at least 900": {"outcome": "killed"}, "45": {"low": 45, "outcome": "killed"}},
+        ),
+        (  # ... and so do the later items of a longer breakdown
+            "Officials said 12 civilians had died in Avon, three in Bree and one in Southland.",
+            {"three": {"outcome": "killed"}, "one": {"outcome": "killed"}},
+        ),
+        (  # left alone: a figure of its own noun is no item of the breakdown
+            "Shelling killed 12 people in Avon and 3 tanks in Bree were destroyed.",
+            {"12": {"outcome": "killed"}, "3": None},
+        ),
+    ],
+)
+def test_the_items_of_a_breakdown_by_place_share_its_verb(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)
+
+
+def test_each_item_of_a_breakdown_has_its_own_place_and_what_follows_has_theirs() -> None:
+    frame = _frame(
+        "Officials said 12 civilians had died in Avon, three in Bree and one in Bree. "
+        "At least 17 others were wounded."
+    )
+    got = dict(zip(frame["figure"], frame["region"], strict=True))
+    assert got == {"12": "avon", "three": "bree", "one": "bree", "At least 17": "all"}, got
+
+
+# --- an outcome told by the sentences around a figure ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # casualties counted beside a count of the wounded are the dead
+            "The number of casualties of the shelling of Avon has reached 9; and more than 30 "
+            "residents have been wounded, the governor said.",
+            {"9": {"outcome": "killed"}, "more than 30": {"outcome": "wounded"}},
+        ),
+        (  # ... also when the wounded are counted in the speaker's next sentence
+            "The ombudsman said there were 14 civilian victims so far. He said 52 people had "
+            "been wounded.",
+            {"14": {"outcome": "killed"}},
+        ),
+        (  # casualties of the number told before as the dead are that count again
+            "Southland said its army killed at least 2,000 Northland troops. Officials put "
+            "Northland casualties in the battle at 2,000 or more.",
+            {"2,000 or more": {"low": 2000, "high": None, "outcome": "killed"}},
+        ),
+        (  # people counted without an outcome, then all of them with one
+            "The bus was carrying about 30 people. All of the passengers were killed.",
+            {"about 30": {"outcome": "killed"}},
+        ),
+        (  # left alone: casualties broken down into the dead and the wounded stay no claim
+            "The shelling caused 120 civilian casualties. Of these, 40 people were killed, while "
+            "80 others were injured.",
+            {"120": None, "40": {"outcome": "killed"}},
+        ),
+        (  # left alone: casualties alone say nothing of the dead
+            "The army reported 35 casualties after the battle.",
+            {"35": None},
+        ),
+        (  # left alone: a sentence on all of them with no outcome gives none
+            "The bus was carrying about 30 people. All of them were pilgrims.",
+            {"about 30": None},
+        ),
+    ],
+)
+def test_an_outcome_told_by_the_sentences_around_a_figure(
+    text: str, expected: dict[str, dict[str, object] | None]
+) -> None:
+    _check(text, expected)

@@ -445,6 +445,8 @@ class Candidate:
     party_named: bool = False  # the party comes from the figure's own words ("Karabakh civilians")
     date_how: str = ""
     subject: str | None = None  # the document's subject place when the figure was read
+    place_item: bool = False  # an item of a breakdown by place ("... and 29 in Israel")
+    breakdown: str | None = None  # for the last item of one, the common ancestor of its places
 
 
 @dataclass(slots=True)
@@ -509,6 +511,9 @@ class _Context:
     # bodies named without speaking ("Iraq Body Count, a group that ..."), see `_bodies`
     bodies: list[tuple[int, str, Source]] = field(default_factory=list)
     body_starts: list[int] = field(default_factory=list)
+    # figures without an outcome that a neighbouring sentence may give one: (kind, the claims
+    # built for them, their rejection)
+    deferred: list[tuple[str, list[Candidate], Rejection]] = field(default_factory=list)
 
 
 def _in_sorted_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -3361,7 +3366,9 @@ def _build(
     if places:
         c.region = _narrowest(region_tree, places)
     elif inherit and previous is not None:
-        c.region = previous.region
+        # (after a breakdown by place, the places together: "six died in Sisaket, two in
+        # Surin and one in Ubon. At least 17 other people ...")
+        c.region = previous.breakdown or previous.region
     elif part_of_last and last_here is not None:
         c.region = last_here.region
     before = _previous_sentence(ctx, sentence) if facts["carry_back"] else None
@@ -3405,7 +3412,7 @@ def _build(
         and continued.region != ROOT
         and _category_compatible(c.category, continued.category)
     ):
-        c.region = continued.region
+        c.region = continued.breakdown or continued.region
         notes.append("place of the statement it continues")
         scope_conf -= 0.1
     # perpetrator
@@ -3972,6 +3979,22 @@ def _sentence_candidates(
             outcome = (accepted[-1]["outcome"], 0.75)
             item["part"] = accepted[-1]["part"]
         if (
+            (outcome is None or outcome[1] < 0.9)
+            and accepted
+            and np.head is None
+            and not np.parties
+            and accepted[-1]["clause"] == clause
+            and _PARALLEL_GAP.fullmatch(norm, int(accepted[-1]["end"]), start)
+            and _PARALLEL_AFTER.match(norm, end)
+        ):
+            # "killed at least 299 people in Lebanon and 29 in Israel": a figure without a
+            # noun after the figure before and its place, with a place of its own, counts the
+            # same people elsewhere (their category, its own place)
+            outcome = (accepted[-1]["outcome"], 0.8)
+            item["part"] = accepted[-1]["part"]
+            item["place_item"] = True
+            np.head = accepted[-1]["np"].head
+        if (
             outcome is None
             and np.head not in (None, "inherit")
             and _COORDINATED.search(norm, max(clause[0], start - 40), start)
@@ -4008,16 +4031,16 @@ def _sentence_candidates(
     shadow = next((i for i in reversed(pending) if i["np"].head not in (None, "inherit")), None)
     for item in pending:
         a, b = int(str(item["start"])), int(str(item["end"]))
-        rejected.append(
-            Rejection(
-                a,
-                b,
-                ctx.text[a:b],
-                "no-casualty-outcome",
-                "no word of killing, wounding, displacement...",
-                sentence,
-            )
+        refused = Rejection(
+            a,
+            b,
+            ctx.text[a:b],
+            "no-casualty-outcome",
+            "no word of killing, wounding, displacement...",
+            sentence,
         )
+        item["rejection"] = refused
+        rejected.append(refused)
     accepted.sort(key=lambda a: a["start"])
     implicit = _listed_persons(ctx, accepted, implicit, mentions)
     _mark_lists(norm, accepted, ctx.lex.demographic)
@@ -4109,6 +4132,10 @@ def _sentence_candidates(
         elif item.get("list_note"):
             for c in built:
                 c.notes.append(item["list_note"])
+        if what == "figure" and item.get("place_item"):
+            for c in built:
+                c.place_item = True
+                c.notes.append("an item of a breakdown by place: the outcome of the figure before")
         if what == "figure" and item.get("list_category"):
             for c in built:
                 if c.category == ROOT:
@@ -4120,6 +4147,28 @@ def _sentence_candidates(
         candidates.extend(built)
         if not part:
             previous = built[-1]
+    _mark_breakdowns(ctx, candidates)
+    for waiting in pending:
+        # a count of casualties or of people without an outcome, which the sentences around it
+        # may give one (`_resolve_deferred`)
+        deferred = _deferred_kind(ctx, sentence, waiting)
+        if deferred is not None and not view.history and not view.other_event:
+            a = int(str(waiting["start"]))
+            built = _build(
+                ctx,
+                view,
+                a,
+                int(str(waiting["end"])),
+                waiting["figure"],
+                ROOT,
+                0.6,
+                waiting["np"],
+                None,
+                reasons_by_clause.get(view.clause(a), []),
+                0.6,
+                mains=mains.get(view.clause(a), ()),
+            )
+            ctx.deferred.append((deferred, built, waiting["rejection"]))
     if not candidates and shadow is not None:
         # a figure of people without an outcome ("10,631 civilian casualties") is no claim,
         # but "Of these, 4,731 were killed" in the next sentence is a part of it
@@ -4154,6 +4203,106 @@ def _sentence_candidates(
         if sentence.index == 0 and named:
             ctx.lede_place = True
     return candidates, rejected
+
+
+# "11 civilian victims", "Ethiopian casualties at Tsorona at least 10,000", "The number of
+# casualties of missile strikes on Ganja has reached 12": a count of casualties
+_CASUALTIES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|victims)\b", re.I)
+_CASUALTIES_BEFORE = re.compile(
+    r"\b(?:casualt(?:y|ies)|victims)\b(?:\s+[^\s.;:,\d]+){0,7}?\s+$", re.I
+)
+# "All passengers and crew members died": a sentence opening on all of those counted
+_ALL_OF_THEM = re.compile(r"\s*[\"\u201c]?\s*All\b", re.I)
+
+
+def _deferred_kind(ctx: _Context, sentence: Sentence, item: dict[str, Any]) -> str | None:
+    """Why a figure without an outcome may still get one from the sentences around it: it
+    counts casualties or victims (``"casualties"``), or people (``"people"``); else None."""
+    a, b = int(str(item["start"])), int(str(item["end"]))
+    if _CASUALTIES_AFTER.match(ctx.norm, b, b + 60) or _CASUALTIES_BEFORE.search(
+        ctx.norm, max(sentence.start, a - 80), a
+    ):
+        return "casualties"
+    if item["np"].head not in (None, "inherit"):
+        return "people"
+    return None
+
+
+def _resolve_deferred(
+    ctx: _Context, candidates: list[Candidate], rejected: list[Rejection]
+) -> tuple[list[Candidate], list[Rejection]]:
+    """Give a figure without an outcome the one its neighbours tell (bounded: its sentence, the
+    next one and the three before it):
+
+    - casualties or victims counted beside a count of the wounded, in the sentence or in the
+      next one of the same speaker, with no count of the dead in either, are the dead ("The
+      number of casualties ... has reached 12; and more than 40 civilians have been wounded",
+      "there are 11 civilian victims to date. 'There are more than 60 wounded persons ...'");
+    - casualties of the same number as a count of the dead told in the three sentences before
+      are that count told again ("its army killed at least 10,000 Ethiopian troops ... puts
+      Ethiopian casualties at Tsorona at least 10,000");
+    - people counted without an outcome, when the next sentence of the paragraph opens on all
+      of them with an outcome ("the helicopter was carrying around 40 people ... All passengers
+      and crew members died").
+    """
+    if not ctx.deferred:
+        return candidates, rejected
+    by_sentence = _by_sentence(candidates)
+    found: list[Candidate] = []
+    dropped: set[int] = set()
+    for kind, built, rejection in ctx.deferred:
+        c = built[0]
+        i = c.sentence.index
+        here = by_sentence.get(i, [])
+        after = [x for x in by_sentence.get(i + 1, []) if x.said_by == c.said_by]
+        outcome, why = None, ""
+        if kind == "casualties" and not any(x.outcome == "killed" for x in (*here, *after)):
+            # (a next sentence counting the dead too breaks the casualties down: "... 10,631
+            # civilian casualties ... Of these 4,731 people were killed, while 5,901 others were
+            # injured")
+            if any(x.outcome == "wounded" for x in (*here, *after)):
+                outcome, why = "killed", "casualties beside a count of the wounded read as the dead"
+            elif any(
+                x.outcome == "killed"
+                and (x.figure.low, x.figure.high) == (c.figure.low, c.figure.high)
+                for j in range(max(0, i - _REPEAT_WINDOW), i)
+                for x in by_sentence.get(j, [])
+            ):
+                outcome, why = "killed", "casualties told before as the same count of the dead"
+        if outcome is None and i + 1 < len(ctx.sentences):
+            nxt = ctx.sentences[i + 1]
+            opens = _ALL_OF_THEM.match(ctx.norm, nxt.start, nxt.end)
+            if opens is not None and nxt.paragraph_start == c.sentence.paragraph_start:
+                cue = _first_after(ctx, opens.end(), min(nxt.end, opens.end() + 60))
+                if cue is not None and not re.search(r"[\d,;]", ctx.norm[opens.end() : cue[0]]):
+                    outcome, why = cue[1], "the outcome of all of them, told in the next sentence"
+        if outcome is None:
+            continue
+        for x in built:
+            x.outcome = outcome
+            x.notes.append(f"outcome: {why}")
+            x.confidence["figure"] = min(x.confidence.get("figure", 0.6), 0.6)
+        found.extend(built)
+        dropped.add(id(rejection))
+    if not found:
+        return candidates, rejected
+    merged = sorted([*candidates, *found], key=lambda x: x.start)
+    return merged, [r for r in rejected if id(r) not in dropped]
+
+
+def _mark_breakdowns(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """Give each item of a breakdown by place ("six died in Sisaket province, two in Surin
+    province and one in Ubon Ratchathani province") the common ancestor of the breakdown's
+    places, which a figure after it that shares its scope takes (one place is not theirs)."""
+    group: list[Candidate] = []
+    for c in candidates:
+        if c.place_item and group:
+            group.append(c)
+            regions = [g.region for g in group if g.region != ROOT]
+            if regions:
+                c.breakdown = _common_ancestor(ctx.trees["region"], regions)
+        else:
+            group = [c]
 
 
 def _place_chains(tree: ScopeTree, named: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -4209,6 +4358,14 @@ def _listed(norm: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     )
 
 
+# "299 people in Lebanon and 29 in Israel", "six had died in Sisaket province, two in Surin
+# province": the figure before, its noun, its place, then the next figure and its place
+_PARALLEL_GAP = re.compile(
+    r"(?:\s+[^\W\d_][\w'-]*){0,3}?\s+(?:in|at|on|near)\s+(?:the\s+)?[^\W\d_][^,;.\d]{0,60}?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?",
+    re.I,
+)
+_PARALLEL_AFTER = re.compile(r"\s+(?:in|at|on|near)\s+(?:the\s+)?[^\W\d_]", re.I)
 # "10 policemen, a deputy township officer and 59 militants": one person between two figures
 _PERSON_BETWEEN = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<person>(?:a|an)\s+(?:[^\W\d_][\w'-]*\s+){0,3}"
@@ -4337,6 +4494,7 @@ def run(
             if cue:
                 ctx.last_cue, ctx.last_cue_sentence = cue[-1], sentence.index
         before = found
+    candidates, rejected = _resolve_deferred(ctx, candidates, rejected)
     _daily_counts(ctx, candidates)
     _as_of_before(ctx, candidates)
     _category_told_after(ctx, candidates)
