@@ -6,7 +6,8 @@ roles as raw text, so this Griffe extension (loaded by ``mkdocs.yml``) rewrites 
 once the package is loaded, into a cross-reference to the object it names: relative names are
 resolved in the scope of the docstring's object, ``~`` shows only the last part of the name.
 A reference to an object that no reference page renders becomes plain code, never a broken
-link.
+link. Doctest blocks outside an ``Examples`` section (a ``>>>`` paragraph in the text) become
+fenced ``pycon`` code, so they render as code rather than as Markdown quotes.
 """
 
 from __future__ import annotations
@@ -45,9 +46,31 @@ def _rewrite(obj: griffe.Object, text: str) -> str:
     return ROLE.sub(link, text)
 
 
+def _fence_doctests(text: str) -> str:
+    """Wrap every paragraph that opens with ``>>>`` in a ``pycon`` fence (not inside a fence)."""
+    out: list[str] = []
+    out_indent = ""
+    fenced = in_block = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if in_block and not stripped:
+            out.append(out_indent + "```")
+            in_block = False
+        elif not in_block and not fenced and stripped.startswith(">>>"):
+            out_indent = line[: len(line) - len(line.lstrip())]
+            out.append(out_indent + "```pycon")
+            in_block = True
+        elif not in_block and stripped.startswith("```"):
+            fenced = not fenced
+        out.append(line)
+    if in_block:
+        out.append(out_indent + "```")
+    return "\n".join(out)
+
+
 def _walk(obj: griffe.Object) -> None:
     if obj.docstring is not None:
-        obj.docstring.value = _rewrite(obj, obj.docstring.value)
+        obj.docstring.value = _fence_doctests(_rewrite(obj, obj.docstring.value))
     for member in obj.members.values():
         if not member.is_alias:
             _walk(member)  # type: ignore[arg-type]

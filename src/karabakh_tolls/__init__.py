@@ -1,5 +1,7 @@
 """karabakh_tolls: contradictory casualty figures in, honest ranges with provenance out.
 
+Examples
+--------
 >>> import karabakh_tolls as kt
 >>> kt.Figure.parse("more than 6,000")
 more_than(6000)
