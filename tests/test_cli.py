@@ -363,3 +363,57 @@ def test_extract_names_the_file_it_cannot_read(tmp_path: Path) -> None:
         "extract", str(paths[0]), str(tmp_path / "missing.txt"), "--published", "2020-10-06"
     )
     assert code == 3 and "missing.txt" in err
+
+
+_OTHER_WAR = """\
+id = "harbour-war-2031"
+name = "Harbour war"
+start = 2031-03-01
+"""
+
+
+def test_extract_and_reconcile_another_war_named_by_its_file(tmp_path: Path) -> None:
+    war = tmp_path / "harbour.toml"
+    war.write_text(_OTHER_WAR, "utf-8")
+    article = tmp_path / "h1.txt"
+    article.write_text(
+        "The health office said on Monday that 1,204 people had been killed.", "utf-8"
+    )
+    claims = tmp_path / "claims.csv"
+    code, _, err = _run(
+        "extract", str(article), "--published", "2031-05-07", "--war", str(war), "-o", str(claims)
+    )
+    assert code == 0, err
+    assert "outside the war" not in err
+    frame = kt.read_claims(claims, wars=[kt.War.from_toml(war)]).to_frame()
+    assert list(frame["war"]) == ["harbour-war-2031"] and list(frame["low"]) == [1204]
+    assert frame["as_of"].iloc[0].date().isoformat() == "2031-05-05"  # "on Monday" before Wednesday 7 May
+    code, out, err = _run("reconcile", str(claims), "--war", str(war), "--width", "100")
+    assert code == 0, err
+    assert "Harbour war" in out and "1,204" in out and "1 claim, 1 source " in out
+    # without the war's file the claims name a war the command does not know: a loud error
+    code, _, err = _run("reconcile", str(claims))
+    assert code == 3 and "harbour-war-2031" in err
+
+
+def test_extract_says_when_figures_fall_outside_the_default_war(tmp_path: Path) -> None:
+    article = tmp_path / "g1.txt"
+    article.write_text("The ministry said 23,210 people had been killed since October 7.", "utf-8")
+    code, out, err = _run("extract", str(article), "--published", "2024-01-09")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 1  # the header alone: no claim
+    assert "1 figure(s) refused as outside the war's dates (the default, karabakh-2020)" in err
+    assert "'23,210' (g1)" in err and "--war" in err
+    code, _, err = _run("extract", str(article), "--published", "2024-01-09", "-q")
+    assert err == ""
+
+
+def test_extract_names_a_war_it_does_not_know(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("5 died.", "utf-8")
+    code, _, err = _run("extract", str(article), "--published", "2020-10-06", "--war", "nope")
+    assert code == 3 and "no bundled war 'nope'" in err
+    code, _, err = _run(
+        "extract", str(article), "--published", "2020-10-06", "--war", str(tmp_path / "x.toml")
+    )
+    assert code == 3 and "x.toml" in err

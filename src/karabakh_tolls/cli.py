@@ -50,10 +50,11 @@ import pandas as pd
 from karabakh_tolls.claims import as_date
 from karabakh_tolls.claimset import ClaimSet
 from karabakh_tolls.errors import KarabakhTollsError
-from karabakh_tolls.extract import extract, review
+from karabakh_tolls.extract import extract_debug, review
 from karabakh_tolls.io import load_seed_claims, read_claims
 from karabakh_tolls.policies import ALL_SOURCES, INDEPENDENT_ONLY
 from karabakh_tolls.report import Progress, Row, no_progress, report_rows
+from karabakh_tolls.wars import War, default_war, load_war
 
 __all__ = ["EXIT_CODES", "build_parser", "extract_articles", "main"]
 
@@ -168,7 +169,7 @@ def _load(ctx: _Context, progress: Progress) -> tuple[ClaimSet, str]:
         return load_seed_claims(), "bundled seed articles"
     advance = progress(f"Reading {path}", None)
     try:
-        claims = read_claims(path)
+        claims = read_claims(path, wars=[_war_of(w) for w in ctx.args.war or ()] or None)
     except OSError as error:
         raise _InputError(f"cannot read {path!r}: {error.strerror or error}") from error
     advance(1)
@@ -177,6 +178,17 @@ def _load(ctx: _Context, progress: Progress) -> tuple[ClaimSet, str]:
 
 class _InputError(KarabakhTollsError, OSError):
     """A file the command was given cannot be read."""
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def _war_of(value: str) -> War:
+    """The war an option names: a bundled war id, or a war file (``.toml``) to read."""
+    if value.lower().endswith(".toml") or os.sep in value or Path(value).is_file():
+        return War.from_toml(value)
+    return load_war(value)
 
 
 def _write_frame(frame: pd.DataFrame, fmt: str, ctx: _Context) -> None:
@@ -240,7 +252,8 @@ def _cmd_reconcile(ctx: _Context) -> int:
     n_sources = len(claims.sources())
     wars = claims.wars
     about = wars[0].name if len(wars) == 1 else f"{len(wars)} wars"
-    heading = f"{len(claims):,} claims, {n_sources:,} sources ({origin}), {about}; {policy.name}"
+    counted = f"{_plural(len(claims), 'claim')}, {_plural(n_sources, 'source')}"
+    heading = f"{counted} ({origin}), {about}; {policy.name}"
     if ctx.args.output:
         with open(ctx.args.output, "w", encoding="utf-8") as handle:
             terminal.report(rows, heading, handle, colour=False, width=ctx.args.width or 120)
@@ -260,13 +273,16 @@ def extract_articles(
     published: str,
     outlet: str | None = None,
     document: str | None = None,
+    war: War | str | None = None,
     progress: Progress = no_progress,
 ) -> ClaimSet:
     """The candidate claims of every article of ``paths``, as one claim set.
 
     Each file's document id is its name before the first ``_`` (``003_ebbc.txt`` -> ``003``),
     or ``document`` when one file is given. ``progress(description, total)`` is told of the
-    files as they are read (the command line draws it as a bar).
+    files as they are read (the command line draws it as a bar). ``war`` is the war the
+    articles report on (a :class:`~karabakh_tolls.War` or a bundled id; default the bundled
+    2020 Nagorno-Karabakh war).
 
     Raises
     ------
@@ -285,6 +301,21 @@ def extract_articles(
     >>> sorted(claims.to_frame()["document"])
     ['a', 'b']
     """
+    return _extract_files(
+        paths, published=published, outlet=outlet, document=document, war=war, progress=progress
+    )[0]
+
+
+def _extract_files(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    published: str,
+    outlet: str | None,
+    document: str | None,
+    war: War | str | None,
+    progress: Progress,
+) -> tuple[ClaimSet, pd.DataFrame]:
+    """The claims of every file and the numbers refused in them (``Extraction.rejected``)."""
     files = [Path(p) for p in paths]
     if document is not None and len(files) != 1:
         raise UsageError("the option --document names one article; give one file or drop it")
@@ -296,16 +327,18 @@ def extract_articles(
         )
     advance = progress(f"Extracting {len(files)} article(s)", len(files))
     found: ClaimSet | None = None
+    refused: list[pd.DataFrame] = []
     for path, ident in zip(files, ids, strict=True):
         try:
             text = path.read_bytes()
         except OSError as error:
             raise _InputError(f"cannot read {str(path)!r}: {error.strerror or error}") from error
-        claims = extract(text, published=published, document=ident, outlet=outlet)
-        found = claims if found is None else found + claims
+        result = extract_debug(text, published=published, document=ident, outlet=outlet, war=war)
+        found = result.claims if found is None else found + result.claims
+        refused.append(result.rejected.assign(document=ident))
         advance(1)
     assert found is not None
-    return found
+    return found, pd.concat(refused, ignore_index=True)
 
 
 def _cmd_extract(ctx: _Context) -> int:
@@ -320,13 +353,25 @@ def _cmd_extract(ctx: _Context) -> int:
             raise UsageError("the option --review reads one article at a time")
         if not args.output:
             raise UsageError("--review needs -o FILE for the reviewed claims")
+    war = _war_of(args.war) if args.war else None
     with ctx.progress() as progress:
-        claims = extract_articles(
+        claims, refused = _extract_files(
             args.articles,
             published=args.published,
             outlet=args.outlet,
             document=args.document,
+            war=war,
             progress=progress,
+        )
+    outside = refused.loc[refused["reason"] == "outside-war"]
+    if len(outside):
+        named = war.id if war is not None else f"the default, {default_war().id}"
+        shown = ", ".join(
+            f"{t!r} ({d})" for t, d in zip(outside["text"], outside["document"], strict=True)
+        )
+        ctx.note(
+            f"{len(outside)} figure(s) refused as outside the war's dates ({named}): {shown}; "
+            "name the war the articles report on with --war (a bundled id or a war .toml file)"
         )
     if args.review:
         text = Path(args.articles[0]).read_bytes().decode("utf-8")
@@ -427,6 +472,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="which sources count: all (default) or independent (no party's own figures)",
     )
     rec.add_argument("--width", type=int, help="table width in columns (default: the terminal's)")
+    rec.add_argument(
+        "--war",
+        action="append",
+        metavar="WAR",
+        help="a war the claims' war column may name besides the bundled ones: a war .toml "
+        "file (repeat for several)",
+    )
     rec.set_defaults(func=_cmd_reconcile)
     ext = sub.add_parser(
         "extract",
@@ -441,6 +493,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--document", help="document id of a single article (default: the file name before '_')"
     )
     ext.add_argument("--outlet", help="publisher id; source of unattributed statements")
+    ext.add_argument(
+        "--war",
+        metavar="WAR",
+        help="the war the articles report on: a bundled war id or a war .toml file "
+        "(default: karabakh-2020)",
+    )
     ext.add_argument("-o", "--output", help="write the CSV here instead of stdout")
     ext.add_argument(
         "--review",
