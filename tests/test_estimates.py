@@ -87,6 +87,16 @@ def test_a_lone_claim_is_never_presented_as_certain(seeds: kt.ClaimSet) -> None:
     assert e.readings_high is not None and e.readings_high <= e.high
 
 
+def test_a_ceiling_alone_does_not_widen_the_floor_its_parts_give(seeds: kt.ClaimSet) -> None:
+    # everyone killed by 30 October: at least 4,002 (the two sides' "more than 2,000"), and the
+    # Russian government's "as high as 5,000" about that very count. That reading speaks to the
+    # ceiling only: the interval's floor stays the structure's, not the prior's 1
+    e = kt.estimate(seeds, "killed", "2020-10-30")
+    assert (e.hard_low, e.hard_high) == (4002, 5000)
+    assert e.readings_low is not None and e.readings_low < 100  # the readings say nothing low
+    assert e.high is not None and 4002 <= e.low <= e.best <= e.high <= 5000
+
+
 def test_seed_table_has_the_estimate_columns(seed_table: pd.DataFrame) -> None:
     assert list(seed_table.columns) == [*COLUMNS, *ESTIMATE_COLUMNS]
     for column in ("best", "best_low", "best_high"):

@@ -33,7 +33,9 @@ likely*, with the model of disagreement of :mod:`karabakh_tolls.disagreement`:
    equal-tailed interval at ``level``, widened to hold the best where the order moved it.
    The hard range assumes every kept claim true, so an interval inside it would present one
    surviving claim as a certainty: a key with readings gets the hull of that interval and the
-   interval its readings alone give (which allows for each source's learned error), and a key
+   interval its readings alone give (which allows for each source's learned error), on each
+   side its readings speak to (the low where one states a floor, the high where one states a
+   ceiling), and a key
    in conflict (its kept claims are the engine's least-weight choice, not a fact) gets the best
    and interval of its readings alone, which may lie outside the hard range.
 5. **Status.** A claim is *judged off* when its stated interval misses the credible interval
@@ -696,15 +698,24 @@ def _rows_estimates(
         held_has = held.has_best[on]
         best[rows] = np.where(use_free, f_best[on], held.best[on])
         has_best[rows] = use_free | held_has
-        widen = held_has & f_has[on]
+        # what the readings alone allow widens only a side they speak to: a floor ("at least",
+        # an exact figure) for the low, a ceiling for the high. A key read only as "as high as
+        # 5,000" has a readings-alone low that is the prior's, not evidence, and the floor the
+        # structure gives it (the sum of its parts) is kept
+        speaks_low = np.bincount(local[gr.low > 0], minlength=k)[on] > 0
+        speaks_high = np.bincount(local[np.isfinite(gr.high)], minlength=k)[on] > 0
+        widen_low = held_has & f_has[on] & speaks_low
+        widen_high = held_has & f_has[on] & speaks_high
         # without a ceiling the interval's low would come from the prior's arbitrary top
         held_low = np.where(held_has, held.low[on], hard_low[rows])
         held_high = np.where(held_has, held.high[on], MAX_COUNT)
         low[rows] = np.where(
-            use_free, f_low[on], np.where(widen, np.minimum(held_low, f_low[on]), held_low)
+            use_free, f_low[on], np.where(widen_low, np.minimum(held_low, f_low[on]), held_low)
         )
         high[rows] = np.where(
-            use_free, f_high[on], np.where(widen, np.maximum(held_high, f_high[on]), held_high)
+            use_free,
+            f_high[on],
+            np.where(widen_high, np.maximum(held_high, f_high[on]), held_high),
         )
         free_low[rows] = f_low[on]
         free_high[rows] = f_high[on]
