@@ -387,7 +387,7 @@ def test_extract_and_reconcile_another_war_named_by_its_file(tmp_path: Path) -> 
     assert "outside the war" not in err
     frame = kt.read_claims(claims, wars=[kt.War.from_toml(war)]).to_frame()
     assert list(frame["war"]) == ["harbour-war-2031"] and list(frame["low"]) == [1204]
-    assert frame["as_of"].iloc[0].date().isoformat() == "2031-05-05"  # "on Monday" before Wednesday 7 May
+    assert frame["as_of"].iloc[0].date().isoformat() == "2031-05-05"  # Monday before 7 May
     code, out, err = _run("reconcile", str(claims), "--war", str(war), "--width", "100")
     assert code == 0, err
     assert "Harbour war" in out and "1,204" in out and "1 claim, 1 source " in out
