@@ -116,7 +116,7 @@ TOLERANCE: Final = 0.1
 """A reading within this relative distance of the truth (10 %) counts as right for trust."""
 TRUST_FLOOR: Final = 1e-4
 """The least trust a source gets: a trust weight of 0 would leave its claims out altogether."""
-MAX_COUNT: Final = 2**63 - 1
+MAX_COUNT: Final = disagreement.MAX_COUNT  # the largest count held exactly, 2**63 - 1
 _NONE: Final = -1  # no value below (for maxima)
 _PRIOR_CELLS: Final = 4096
 
