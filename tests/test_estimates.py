@@ -531,13 +531,19 @@ def test_an_echo_through_another_outlet_changes_nothing(
 
 
 @given(
-    st.integers(20, 40),
+    st.integers(120, 160),
     st.lists(st.floats(0.3, 0.8), min_size=3, max_size=5),
     st.integers(0, 2**32 - 1),
 )
 def test_a_source_that_always_tells_the_truth_gets_the_smallest_spread(
     n_places: int, noise: list[float], seed: int
 ) -> None:
+    """Enough places for the data to tell: with about 20, a source of noise 0.3 beside
+    sources of 0.8 is as close to every other as the truthful one is (the differences that
+    separate them, 0.09 against 0.64 on the log scale, are within one standard error), and
+    about 2 % of such panels rank a lucky noisy source first whatever the model; at 120 places
+    the separation is about three standard errors per other source (no failure in 1,000
+    panels drawn as here)."""
     rng = np.random.default_rng(seed)
     war = _war(n_places)
     truths = np.rint(np.exp(rng.uniform(1.0, 8.0, n_places))).astype(int)
