@@ -207,7 +207,7 @@ def test_cli_review_writes_a_reviewed_file(
 def test_real_set_reference_is_well_formed() -> None:
     frame = pd.read_csv(REAL / "claims.csv", dtype=str, keep_default_na=False)
     assert frame["document"].nunique() >= 15 and len(frame) >= 60
-    parts = {f"holdout{n}" for n in range(2, 11)} | {"dev", "holdout"}
+    parts = {f"holdout{n}" for n in range(2, 12)} | {"dev", "holdout"}
     assert set(frame["part"]) == parts
     assert frame["war"].nunique() >= 4
     for row in frame.itertuples():
