@@ -20,8 +20,10 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   that, annotated and committed before the extractor ever ran on them; tuned on since its first
   run), its ``holdout9`` part (16 passages added after that, annotated and committed before the
   extractor ever ran on them; tuned on since its first run), its ``holdout10`` part (18 passages
-  added after that, annotated and committed before the extractor ever ran on them; never tuned
-  on), the first two together (the set of the first evaluation) and all eleven together.
+  added after that, annotated and committed before the extractor ever ran on them; tuned on
+  since its first run), its ``holdout11`` part (17 passages added after that, annotated and committed before the
+  extractor ever ran on them; never tuned on), the first two together (the set of the first
+  evaluation) and all twelve together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs
@@ -186,6 +188,7 @@ def main() -> None:
         "real holdout 8": lambda: evaluate_real(("holdout8",)),
         "real holdout 9": lambda: evaluate_real(("holdout9",)),
         "real holdout 10": lambda: evaluate_real(("holdout10",)),
+        "real holdout 11": lambda: evaluate_real(("holdout11",)),
         "real dev+holdout": lambda: evaluate_real(("dev", "holdout")),
         "real all": lambda: evaluate_real(
             (
@@ -200,6 +203,7 @@ def main() -> None:
                 "holdout8",
                 "holdout9",
                 "holdout10",
+                "holdout11",
             )
         ),
     }
