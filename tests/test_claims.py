@@ -117,7 +117,7 @@ def test_every_bad_row_is_reported_at_once() -> None:
             good_row(claim_id="g", source=None),
             good_row(claim_id="h", low="2.5"),
             good_row(claim_id="i", since="2020-10-09"),
-            good_row(claim_id="j", document=None),
+            good_row(claim_id="j", source=" "),
         ]
     )
     with pytest.raises(ClaimValidationError) as info:
@@ -140,6 +140,19 @@ def test_every_bad_row_is_reported_at_once() -> None:
     assert list(table.columns) == ["row", "column", "reason", "value", "message", "line", "file"]
     assert len(table) == len(error.problems)
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
+
+
+def test_a_claim_without_document_or_outlet_is_a_statement_of_its_own() -> None:
+    # A data team's table of (source, figure, scope, date) needs no document column; echoes are
+    # found by source, scope, date and figure, so two such rows of one source are one statement.
+    raw = pd.DataFrame(
+        [good_row(claim_id="a", document=None), good_row(claim_id="b", document=None)]
+    )
+    claims = kt.ClaimSet.from_frame(raw)
+    assert claims.ids == ("a", "b")
+    frame = claims.to_frame()
+    assert frame["document"].isna().all() and frame["outlet"].isna().all()
+    assert len(claims.evidence_table()) == 1
 
 
 def test_report_mode_keeps_good_rows_and_names_the_rest() -> None:

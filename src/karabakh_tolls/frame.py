@@ -1015,13 +1015,6 @@ def validate_frame(
     )
     out["superseded_by"] = _as_text(col("superseded_by"))
     _check_supersession(ids, out["superseded_by"], collect)
-    collect.flag(
-        out["outlet"].isna() & out["document"].isna(),
-        "document",
-        Reason.MISSING_VALUE,
-        col("document"),
-        lambda v: "missing provenance: neither document nor outlet",
-    )
 
     start = _integers(col("span_start"), "span_start", collect, required=False)
     end = _integers(col("span_end"), "span_end", collect, required=False)

@@ -81,7 +81,6 @@ BAD_ROW_KINDS = (
     "bad-date",
     "date-order",
     "no-source",
-    "no-provenance",
     "not-a-number",
 )
 
@@ -105,8 +104,6 @@ def bad_records(draw: st.DrawFn, claim_id: str) -> tuple[dict[str, Any], str]:
         record["since"], record["as_of"] = dt.date(2020, 10, 5), dt.date(2020, 10, 1)
     elif defect == "no-source":
         record["source"] = None
-    elif defect == "no-provenance":
-        record["document"], record["outlet"] = None, None
     else:
         record["low"] = "many"
     return record, defect
