@@ -3670,6 +3670,17 @@ def _build(
                 True,
             )
             date_conf = 0.7
+            if (
+                since is None
+                and not increment
+                and not facts["whole_war"]
+                and _DAY_COUNT.match(norm, c.end, min(clause[1], c.end + 120))
+                and not _RUNNING_CUE.search(norm, clause[0], clause[1])
+            ):
+                # "Fourteen civilians were killed on Sunday": a count of that day, not the
+                # war's running total held that day
+                since = event
+                notes.append("a count of that day ('killed on Sunday'): since = as_of = the day")
         elif continued is not None and continued.dated:
             as_of, date_how, c.dated = continued.as_of, "day of the statement it continues", True
             date_conf = 0.7
@@ -5076,6 +5087,20 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later, periods)
 
 
+# "Fourteen civilians were killed on Sunday", "died Friday", "wounded yesterday": the figure's
+# own verb, then the day it happened (one bounded search after the figure)
+_DAY_COUNT = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:were|was|have\s+been|had\s+been)?\s*"
+    r"(?:killed|died|dead|wounded|injured|hurt|slain)\s+(?:(?:on|early|late|last)\s+){0,2}"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
+    re.I,
+)
+# a clause telling a running total or a period, whose day is the day it holds, not of the deaths
+_RUNNING_CUE = re.compile(
+    r"\b(?:toll|total|tally|so\s+far|since|bringing|brought|risen|rose|reached|in\s+all|"
+    r"overall|altogether|in\s+(?:the\s+)?(?:past|last)|during|days|weeks|months)\b",
+    re.I,
+)
 _BROUGHT_TO = re.compile(
     r"\b(?:bringing|pushing|raising|taking|brought|pushed|raised|took)\s+"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:toll|total|tally|number)"
