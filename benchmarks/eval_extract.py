@@ -21,9 +21,9 @@ Usage: ``.venv/bin/python benchmarks/eval_extract.py`` (from the repository root
   run), its ``holdout9`` part (16 passages added after that, annotated and committed before the
   extractor ever ran on them; tuned on since its first run), its ``holdout10`` part (18 passages
   added after that, annotated and committed before the extractor ever ran on them; tuned on
-  since its first run), its ``holdout11`` part (17 passages added after that, annotated and committed before the
-  extractor ever ran on them; never tuned on), the first two together (the set of the first
-  evaluation) and all twelve together.
+  since its first run), its ``holdout11`` part (17 passages added after that, annotated and
+  committed before the extractor ever ran on them; tuned on since its first run), the first two
+  together (the set of the first evaluation) and all twelve together.
 
 Options: ``--sets=seeds,wire`` evaluates only the named sets; ``--details=NAME`` (e.g.
 ``--details="real dev"``) also prints, for that set, each field where a matched claim differs

@@ -3300,6 +3300,42 @@ def test_an_incident_whose_place_is_unknown_is_no_running_total_of_the_war(
         assert row["since"] == row["as_of"] and isinstance(row["event"], str)
 
 
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        (  # a bare day's toll: a count of that day (it was the war's running total held Sunday)
+            "Fourteen civilians were killed on Sunday, the regional governor said.",
+            "2015-03-01",
+        ),
+        (  # the eleventh holdout's Sarajevo day, told without an incident word
+            "Nine people, including four children who had ventured outdoors to play, were "
+            "killed Sunday, the government said.",
+            "2015-03-01",
+        ),
+        (
+            "Five people died on Friday, police said.",
+            "2015-02-27",
+        ),
+        (  # left alone: a toll that rose that day is the running total it reached
+            "The death toll rose to 40 on Sunday, the governor said.",
+            "2015-01-01",
+        ),
+        (  # left alone: a count of a period ending that day
+            "Fourteen civilians were killed in the past three days, the governor said on Sunday.",
+            "2015-01-01",
+        ),
+    ],
+)
+def test_a_bare_days_toll_is_a_count_of_that_day(text: str, since: str) -> None:
+    # Fails without the day-count rule: "Fourteen civilians were killed on Sunday" ran from the
+    # war's first day (2015-01-01), a complete running total of the whole war held that Sunday.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frame = extract(text, published="2015-03-03", document="t", war=_UNKNOWN_PLACES).to_frame()
+    row = frame.iloc[0]
+    assert row["since"].date().isoformat() == since, row["note"]
+
+
 # --- the ninth holdout's misses, second round (speakers, detection, days) ---------------------
 @pytest.mark.parametrize(
     ("war", "text", "published", "figure", "expected"),

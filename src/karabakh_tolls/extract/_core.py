@@ -68,7 +68,13 @@ _SPEECH_GAP = re.compile(
     re.I,
 )
 _STATEMENT = re.compile(r"\bin\s+a\s+statement\s+(?:issued\s+)?(?:late\s+)?on\s+$", re.I)
-_CLAUSE = re.compile(r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+", re.IGNORECASE)
+# (", and Iraq struck back with an air raid in western Iran that killed 12": a named side's
+# answer is a clause of its own, with its own place and attacker)
+_CLAUSE = re.compile(
+    r";|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?-i:[A-Z])[\w-]+\s+"
+    r"(?:struck\s+back|hit\s+back|retaliated|responded|fired|launched|shelled|bombed)\b)",
+    re.IGNORECASE,
+)
 # "brought up to 881", "went up to 50": "up to" after a verb of rising is the total reached.
 _UP_TO = re.compile(r"up\s+to\s+", re.I)
 _MIXED_OUTCOME = re.compile(
@@ -709,6 +715,12 @@ def _perpetrator_pattern(
             rf"around|over|nearly|[\d,]+|presumed|suspected|alleged|unknown|unidentified|heavily|"
             rf"armed)\s+){{0,5}}(?P<u>{generic})(?![\w-])"
         )
+    # "Iraq struck back with an air raid in western Iran that killed 12 people", "Iraq
+    # responded with an air raid into western Iran, killing": a side answering with a force
+    parts.append(
+        rf"(?<![\w-])(?P<x>{side})\s+(?:struck\s+back|hit\s+back|retaliated|responded)\s+"
+        rf"(?:with|by)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{forces})\b"
+    )
     # "came under heavy fire from the holed militants": the party firing
     parts.append(rf"\bfire\s+from\s+(?:the\s+)?(?:[\w'-]+\s+)?(?P<s>{side})(?![\w-])(?!'s)")
     if force_of != "(?!x)x":
@@ -919,18 +931,30 @@ def _sole_state(trees: ScopeTrees) -> str | None:
     return held[0]
 
 
-def _party_of_place(trees: ScopeTrees, region: str) -> str | None:
+def _party_of_place(trees: ScopeTrees, region: str, attacker: str | None = None) -> str | None:
     """The party whose territory holds ``region``. None in a war fought inside one state by
     parties holding no territory (an insurgency, a gang war, an occupation's insurgency: the
     tree's root has one child that holds territory, `_sole_state`), or of one armed group
-    against the state: the people killed in the state's territory are no side of it, so a
-    place names no party there."""
-    if _lone_actor(trees) is not None or _sole_state(trees) is not None:
+    against the state (`_state_side`): the people killed in the state's territory are no side of
+    it, so a place names no party there.
+
+    In a war of several states beside one armed group that holds no territory (Iran and Iraq
+    with the Iraqi rebels; Ukraine and Russia with the Donbas separatists) a place names its
+    state only for a count whose ``attacker`` is another state that holds territory of its own
+    ("An Iranian missile hit ... killing 21 civilians" in Baghdad: Iraq's); with no such
+    attacker the place may be ground the armed group holds, and names no party."""
+    if _sole_state(trees) is not None or _state_side(trees) is not None:
         return None
     party = trees["party"]
+    several = _lone_actor(trees) is not None
+    if several and (attacker is None or attacker == ROOT or attacker not in trees["region"]):
+        return None
     for node in trees["region"].ancestors(region):
         if node != ROOT and node in party:
-            return party.resolve(node)
+            owner = party.resolve(node)
+            if several and attacker is not None and party.is_within(attacker, owner):
+                return None
+            return owner
     return None
 
 
@@ -3495,7 +3519,7 @@ def _build(
         c.party = party_tree.resolve(affiliation)
         notes.append("party = the speaker's side (military toll reported by a party)")
         scope_conf -= 0.3
-    own = [p for p in (_party_of_place(trees, r) for r in places) if p is not None]
+    own = [p for p in (_party_of_place(trees, r, c.perpetrator) for r in places) if p is not None]
     if c.party == ROOT and own and c.category != "military" and sides is None:
         c.party = _narrowest(party_tree, own)
         notes.append("party inferred from the place")
@@ -3550,7 +3574,7 @@ def _build(
         notes.append("place = the document's subject place (named earlier)")
         scope_conf -= 0.15
     if c.party == ROOT and c.region != ROOT and c.category != "military" and sides is None:
-        inferred = _party_of_place(trees, c.region)
+        inferred = _party_of_place(trees, c.region, c.perpetrator)
         if inferred is not None and inferred != ROOT:
             c.party = inferred
             notes.append("party inferred from the place")
@@ -3646,6 +3670,17 @@ def _build(
                 True,
             )
             date_conf = 0.7
+            if (
+                since is None
+                and not increment
+                and not facts["whole_war"]
+                and _DAY_COUNT.match(norm, c.end, min(clause[1], c.end + 120))
+                and not _RUNNING_CUE.search(norm, clause[0], clause[1])
+            ):
+                # "Fourteen civilians were killed on Sunday": a count of that day, not the
+                # war's running total held that day
+                since = event
+                notes.append("a count of that day ('killed on Sunday'): since = as_of = the day")
         elif continued is not None and continued.dated:
             as_of, date_how, c.dated = continued.as_of, "day of the statement it continues", True
             date_conf = 0.7
@@ -4740,6 +4775,14 @@ def _the_texts_attacker(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         own = c.party if c.party != ROOT and c.party in tree else None
         if own is not None and (tree.is_within(attacker, own) or tree.is_within(own, attacker)):
             continue
+        speaker = c.source.affiliation if c.source is not None else None
+        if c.category != "military" and speaker is not None and speaker in tree:
+            # "Russia said that 2,000 people had been killed": a side counting people (not
+            # enemy soldiers, which it claims: "ISIS said it killed more than 20 soldiers")
+            # does not count its own doing
+            side = tree.resolve(speaker)
+            if side != ROOT and (tree.is_within(attacker, side) or tree.is_within(side, attacker)):
+                continue
         index = c.sentence.index
         following = index + 1 < len(ctx.sentences)
         if (
@@ -5044,6 +5087,20 @@ def _day_told_after(ctx: _Context, candidates: Sequence[Candidate]) -> None:
         _date_earlier_tolls(ctx, sentence, day, by_sentence, told, totals, later, periods)
 
 
+# "Fourteen civilians were killed on Sunday", "died Friday", "wounded yesterday": the figure's
+# own verb, then the day it happened (one bounded search after the figure)
+_DAY_COUNT = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:were|was|have\s+been|had\s+been)?\s*"
+    r"(?:killed|died|dead|wounded|injured|hurt|slain)\s+(?:(?:on|early|late|last)\s+){0,2}"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b",
+    re.I,
+)
+# a clause telling a running total or a period, whose day is the day it holds, not of the deaths
+_RUNNING_CUE = re.compile(
+    r"\b(?:toll|total|tally|so\s+far|since|bringing|brought|risen|rose|reached|in\s+all|"
+    r"overall|altogether|in\s+(?:the\s+)?(?:past|last)|during|days|weeks|months)\b",
+    re.I,
+)
 _BROUGHT_TO = re.compile(
     r"\b(?:bringing|pushing|raising|taking|brought|pushed|raised|took)\s+"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:toll|total|tally|number)"
