@@ -353,7 +353,9 @@ GED = pd.DataFrame(
 # The UCDP split adds (high - best) to a part: with counts near 2**63 the sum passes the largest
 # count and the importer raises instead of reporting the row (its owner is told), so the fuzzed
 # cells stay below 2**62 here.
-IMPORT_TEXT = HOSTILE_TEXT.filter(lambda s: not s.lstrip("+-").isdigit() or abs(int(s)) < 2**62)
+# ASCII digits only: str.isdigit() is also true of '²', which int() refuses.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+IMPORT_TEXT = HOSTILE_TEXT.filter(lambda s: not _INTEGER.fullmatch(s) or abs(int(s)) < 2**62)
 
 
 def _rows_accounted(claims: kt.ClaimSet, ids: list[str], prefix: str) -> None:
