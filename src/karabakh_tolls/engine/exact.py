@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import highspy
@@ -57,6 +57,10 @@ optimum is rounded inwards (sound, not certified tight: its row is not exact).""
 QUESTION_CELLS: Final = 2_000_000
 """Largest (box, variable) block :meth:`ComponentModel.questions` works on at once (its dense
 intermediates take about 30 bytes a pair, so about 60 MB)."""
+
+MAX_CELLS: Final = 2_000_000
+"""Most (product atom, slot) cells a component's program is built from; a larger component is
+too large for the exact program (building its columns takes about 60 bytes a cell)."""
 
 MAX_EXACT: Final = 1 << 52
 """Largest count the floating-point program represents exactly."""
@@ -240,6 +244,351 @@ class _Dual:
         return bool(np.all(self.reduced >= cost - _DUAL_TOL))
 
 
+@dataclass(eq=False)
+class _Cells:
+    """The (product atom, slot) cells some counted claim covers, merged into columns.
+
+    A cell's column is the set of claims covering it (cells covered by the same claims are one
+    column; a cell carrying an incident's people is a column of its own). Signatures are found
+    without listing any claim's cells: per atom, each claim adds a random 64-bit weight at its
+    first slot and takes it off past its last, so a running sum over the slots is the sum of
+    the weights of the claims covering each cell (two such sums, 128 bits in all; a collision
+    is checked against the number of covering claims). Per column, its *pieces* are its atoms,
+    each with the first and last slot the column holds there: a column lies wholly inside a
+    box over ``0..day`` when all its atoms do and its last slot ends by ``day``, and meets it
+    when one of its atoms meets the box at a slot that starts before ``day``.
+    """
+
+    model: ComponentModel
+    cover: IntArray
+    """Per cell (atom-major), how many counted claims cover it."""
+    hashes: tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]
+    n_columns: int = 0
+    used: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    column_of_used: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    first: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Per column, its first cell (ascending: columns are numbered in the order of their cells)."""
+    piece_atom: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    piece_first: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    piece_last: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    column_start: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    column_last: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    days_before: IntArray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.int64))
+    """Per atom and slot ``s``: the days of its covered slots before ``s``."""
+    covered_at: BoolArray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
+
+    @classmethod
+    def of(
+        cls,
+        model: ComponentModel,
+        pair_member: IntArray,
+        pair_atom: IntArray,
+        slot_lo: IntArray,
+        slot_hi: IntArray,
+        counted: BoolArray,
+        weights: npt.NDArray[np.uint64],
+        limit: int,
+    ) -> _Cells:
+        ns, na = model.n_slots, model.n_atoms
+        width = ns + 1
+        chosen = np.flatnonzero(counted[pair_member])
+        member, atom = pair_member[chosen], pair_atom[chosen]
+        if na * ns > 4 * limit:
+            _Cells._refuse_early(member, atom, slot_lo, slot_hi, ns, na, weights[0], limit)
+        opens = atom * width + slot_lo[member]
+        closes = atom * width + slot_hi[member]
+        size = na * width
+        # every claim opens and closes within its atom's row, so each row sums to zero and one
+        # running sum over the whole grid is the running sum of every row
+        keep = (np.arange(size) % width) < ns
+        cover = np.cumsum(np.bincount(opens, minlength=size) - np.bincount(closes, minlength=size))
+        hashes = []
+        for k in range(2):
+            running = np.zeros(size, dtype=np.uint64)
+            np.add.at(running, opens, weights[k][member])
+            np.subtract.at(running, closes, weights[k][member])
+            hashes.append(np.cumsum(running)[keep])
+        return cls(model, cover[keep].astype(np.int64), (hashes[0], hashes[1]))
+
+    @staticmethod
+    def _refuse_early(
+        member: IntArray,
+        atom: IntArray,
+        slot_lo: IntArray,
+        slot_hi: IntArray,
+        ns: int,
+        na: int,
+        weight: npt.NDArray[np.uint64],
+        limit: int,
+    ) -> None:
+        """:class:`TooLarge` when the cells of an evenly spaced sample of atoms (about
+        ``4 * limit`` cells) already hold more than ``limit`` distinct signatures: the columns
+        of a part are never more than those of the whole, so the refusal is sound, and it costs
+        a fraction of building every column of a component far past the limit."""
+        stride = max(1, (na * ns) // (4 * limit))
+        sampled = atom % stride == 0
+        member, row = member[sampled], atom[sampled] // stride
+        rows, width = (na + stride - 1) // stride, ns + 1
+        running = np.zeros(rows * width, dtype=np.uint64)
+        cover = np.zeros(rows * width, dtype=np.int64)
+        np.add.at(running, row * width + slot_lo[member], weight[member])
+        np.subtract.at(running, row * width + slot_hi[member], weight[member])
+        np.add.at(cover, row * width + slot_lo[member], 1)
+        np.subtract.at(cover, row * width + slot_hi[member], 1)
+        keys = np.sort(np.cumsum(running)[np.cumsum(cover) > 0])
+        if len(keys) and int(np.count_nonzero(np.diff(keys))) + 1 > limit:
+            raise TooLarge(f"more than {limit} variables (in a sample of its cells)")
+
+    def merge(self, carriers: IntArray, rng: np.random.Generator, limit: int) -> None:
+        """Merge the cells into columns, every cell in ``carriers`` a column of its own
+        (:class:`TooLarge` past ``limit`` columns)."""
+        h1, h2 = self.hashes
+        if len(carriers):
+            bump = rng.integers(1, 2**62, size=(2, len(carriers)), dtype=np.int64)
+            h1[carriers] += bump[0].astype(np.uint64)
+            h2[carriers] += bump[1].astype(np.uint64)
+        used = np.flatnonzero(self.cover > 0).astype(np.int64)
+        ns, na = self.model.n_slots, self.model.n_atoms
+        if len(used) == 0:
+            self.used = used
+            self.days_before = np.zeros((na, ns + 1), dtype=np.int64)
+            self.covered_at = np.zeros((na, ns), dtype=bool)
+            self.hashes = (h1[:0], h2[:0])
+            return
+        # group by the first sum (a fast one-dimensional sort), then check the second sum and
+        # the cover within each group; a mismatch (a 64-bit collision) groups by both
+        keys = h1[used]
+        distinct = np.sort(keys)
+        if int(np.count_nonzero(np.diff(distinct))) + 1 > limit:  # fewer than the true count
+            raise TooLarge(f"more than {limit} variables")
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        if not np.array_equal(h2[used], h2[used[first[inverse]]]):  # pragma: no cover
+            keys = np.stack([h1[used], h2[used]], axis=1)
+            _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[order] = np.arange(len(first), dtype=np.int64)
+        column = rank[inverse.reshape(-1)]
+        self.first = used[first[order]]
+        if not np.array_equal(self.cover[used], self.cover[self.first[column]]):
+            raise SolverFailure(  # pragma: no cover - a 128-bit collision
+                "cell signatures collided; cannot merge variables safely"
+            )
+        self.used, self.column_of_used, self.n_columns = used, column, len(first)
+        self.hashes = (h1[:0], h2[:0])  # not needed any more
+        # pieces: (column, atom) with the first and last slot of the column at that atom
+        atom, slot = used // ns, used % ns
+        key = column * na + atom
+        by_key = np.argsort(key, kind="stable")
+        key, slot = key[by_key], slot[by_key]
+        heads = np.flatnonzero(np.diff(key, prepend=-1))
+        self.piece_atom = (key[heads] % na).astype(np.int64)
+        self.piece_first = np.minimum.reduceat(slot, heads).astype(np.int64)
+        self.piece_last = np.maximum.reduceat(slot, heads).astype(np.int64)
+        piece_column = key[heads] // na
+        self.column_start = np.searchsorted(piece_column, np.arange(self.n_columns)).astype(
+            np.int64
+        )
+        self.column_last = np.maximum.reduceat(self.piece_last, self.column_start)
+        covered_at = (self.cover > 0).reshape(na, ns)
+        if self.model.cumulative:
+            lengths = np.diff(self.model.points)
+        else:
+            lengths = np.ones(ns, dtype=np.int64)
+        self.days_before = np.concatenate(
+            [np.zeros((na, 1), dtype=np.int64), np.cumsum(covered_at * lengths[None, :], axis=1)],
+            axis=1,
+        )
+        self.covered_at = covered_at
+        self.cover = self.cover[:0]
+
+    def column_of(self, cells: IntArray) -> IntArray:
+        """The column of each used cell."""
+        return self.column_of_used[np.searchsorted(self.used, cells)]
+
+    def _slots_of(self, days: IntArray) -> tuple[IntArray, IntArray]:
+        """Per day, for a running total: the slots ending by it (``k_in``: slots ``< k_in``
+        lie wholly in ``0..day``) and those starting before it (``k_meet``); for a stock, the
+        day's slot twice (``-1`` when no claim speaks of that day)."""
+        points = self.model.points
+        if self.model.cumulative:
+            k_in = np.searchsorted(points[1:], days, side="right").astype(np.int64)
+            k_meet = np.searchsorted(points[:-1], days, side="left").astype(np.int64)
+            return k_in, k_meet
+        at = np.searchsorted(points, days).astype(np.int64)
+        hit = (at < len(points)) & (points[np.minimum(at, len(points) - 1)] == days)
+        at = np.where(hit, at, -1)
+        return at, at
+
+    def relation(
+        self, atom_in: BoolArray, atom_meets: BoolArray, atom_cells: IntArray, days: IntArray
+    ) -> tuple[BoolArray, BoolArray, IntArray]:
+        """Per box (over ``0..day``) and column: wholly inside, meeting; and per box the
+        (cell, day) pairs the columns cover."""
+        n, ns = len(days), self.model.n_slots
+        k_in, k_meet = self._slots_of(days)
+        if self.model.cumulative:
+            full = self.days_before[:, np.minimum(k_in, ns)].T  # (boxes, atoms)
+            partial = np.zeros_like(full)
+            has = k_in < ns
+            if np.any(has):
+                start = self.model.points[np.minimum(k_in, ns - 1)]
+                extra = np.clip(days - start, 0, None) * has
+                partial = self.covered_at[:, np.minimum(k_in, ns - 1)].T * extra[:, None]
+            per_atom = full + partial
+        else:
+            safe = np.maximum(k_in, 0)
+            per_atom = (self.covered_at[:, safe].T & (k_in >= 0)[:, None]).astype(np.int64)
+        covered = (atom_cells * per_atom).sum(axis=1).astype(np.int64)
+        if self.n_columns == 0:
+            empty = np.zeros((n, 0), dtype=bool)
+            return empty, empty.copy(), covered
+        starts = self.column_start
+        inside = np.logical_and.reduceat(atom_in[:, self.piece_atom], starts, axis=1)
+        meets_at = atom_meets[:, self.piece_atom]
+        if self.model.cumulative:
+            inside &= self.column_last[None, :] < k_in[:, None]
+            meets_at &= self.piece_first[None, :] < k_meet[:, None]
+        else:  # a stock's column holds one slot (its claims speak of one day)
+            inside &= self.column_last[None, :] == k_in[:, None]
+            meets_at &= self.piece_first[None, :] == k_meet[:, None]
+        return inside, np.logical_or.reduceat(meets_at, starts, axis=1), covered
+
+    def costs(
+        self, per_atom: npt.NDArray[np.float64], day: int
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per column, the least and greatest of what one of its people adds to a signed
+        question over ``0..day`` (``per_atom``: what one person of each atom adds when the
+        slot lies in the days)."""
+        if self.n_columns == 0:
+            return np.zeros(0), np.zeros(0)
+        k_in, _ = self._slots_of(np.array([day], dtype=np.int64))
+        value = per_atom[self.piece_atom]
+        if self.model.cumulative:
+            has_in = self.piece_first < k_in[0]
+            has_out = self.piece_last >= k_in[0]
+        else:
+            has_in = self.piece_first == k_in[0]
+            has_out = ~has_in
+        low = np.minimum(np.where(has_in, value, np.inf), np.where(has_out, 0.0, np.inf))
+        high = np.maximum(np.where(has_in, value, -np.inf), np.where(has_out, 0.0, -np.inf))
+        starts = self.column_start
+        return np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
+
+
+@dataclass(eq=False)
+class _Events:
+    """The incident variables: one per (event, atom an incident claim of the event names),
+    merged where no row tells them apart. An event's people are counted inside the running
+    totals that cover them through a link row ``sum z <= x`` on the cell of its atom and day
+    (its *carrier*; an event whose cell no total covers is free)."""
+
+    model: ComponentModel
+    event: IntArray
+    atom: IntArray
+    day: IntArray
+    carrier_cell: IntArray
+    """Per variable, the flat cell carrying it (``-1``: free)."""
+    carrier_cells: IntArray
+    """The distinct carrier cells, ascending: one link row each."""
+    raw: Any
+    merged: Any = None
+    column_of: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    order: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    starts: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    carrier_columns: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.starts)
+
+    @classmethod
+    def of(
+        cls,
+        model: ComponentModel,
+        pair_member: IntArray,
+        pair_atom: IntArray,
+        incident: BoolArray,
+        cover: IntArray,
+    ) -> _Events:
+        g, m = model.group, model.members
+        chosen = np.flatnonzero(incident[pair_member])
+        member, atom = pair_member[chosen], pair_atom[chosen]
+        event = g.event[m[member]].astype(np.int64)
+        na = max(model.n_atoms, 1)
+        _, first, var = np.unique(event * na + atom, return_index=True, return_inverse=True)
+        var = var.reshape(-1)
+        z_event, z_atom = event[first], atom[first]
+        # an event's day: that of its last incident claim
+        members = np.flatnonzero(incident)
+        events_of = g.event[m[members]].astype(np.int64)
+        names, last = np.unique(events_of[::-1], return_index=True)
+        day_of = g.as_of[m[members]][::-1][last]
+        z_day = day_of[np.searchsorted(names, z_event)] if len(z_event) else z_event.copy()
+        ns = model.n_slots
+        z_slot = np.searchsorted(model.points, z_day) - (1 if model.cumulative else 0)
+        cell = z_atom * ns + np.clip(z_slot, 0, max(ns - 1, 0))
+        ok = (z_slot >= 0) & (z_slot < ns)
+        ok[ok] = cover[cell[ok]] > 0
+        carrier = np.where(ok, cell, -1).astype(np.int64)
+        carrier_cells = np.unique(carrier[carrier >= 0])
+        link = np.searchsorted(carrier_cells, carrier[ok])
+        n_members, n_z = len(m), len(z_event)
+        rows = np.concatenate([member, n_members + link])
+        cols = np.concatenate([var, np.flatnonzero(ok)])
+        raw = sparse.csr_array(
+            (np.ones(len(rows)), (rows, cols)),
+            shape=(n_members + len(carrier_cells), max(n_z, 0)),
+        )
+        return cls(model, z_event, z_atom, z_day.astype(np.int64), carrier, carrier_cells, raw)
+
+    def link(self, cells: _Cells) -> None:
+        """Merge the variables and name each link row's carrier column (after the cells are
+        merged)."""
+        if len(self.event):
+            column_of, _, self.merged = _merge_columns(self.raw)
+        else:
+            column_of, self.merged = np.zeros(0, dtype=np.int64), sparse.csr_array(self.raw)
+        self.column_of = column_of
+        self.order = np.argsort(column_of, kind="stable")
+        self.starts = np.flatnonzero(np.diff(column_of[self.order], prepend=-1)).astype(np.int64)
+        self.carrier_columns = cells.column_of(self.carrier_cells)
+        self.raw = None
+
+    def _counted(self, days: IntArray) -> BoolArray:
+        free = (self.carrier_cell < 0)[None, :]
+        if self.model.cumulative:
+            on_time: BoolArray = self.day[None, :] <= days[:, None]
+        else:
+            on_time = self.day[None, :] == days[:, None]
+        return free & on_time
+
+    def relation(
+        self, atom_in: BoolArray, atom_meets: BoolArray, days: IntArray
+    ) -> tuple[BoolArray, BoolArray]:
+        """Per box (over ``0..day``) and column: wholly inside, meeting."""
+        n = len(days)
+        if self.n_columns == 0:
+            empty = np.zeros((n, 0), dtype=bool)
+            return empty, empty.copy()
+        counted = self._counted(days)[:, self.order]
+        atoms = self.atom[self.order]
+        inside = np.logical_and.reduceat(counted & atom_in[:, atoms], self.starts, axis=1)
+        meets = np.logical_or.reduceat(counted & atom_meets[:, atoms], self.starts, axis=1)
+        return inside, meets
+
+    def costs(
+        self, per_atom: npt.NDArray[np.float64], day: int
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Per column, the least and greatest of what one of its people adds."""
+        if self.n_columns == 0:
+            return np.zeros(0), np.zeros(0)
+        counted = self._counted(np.array([day], dtype=np.int64))[0][self.order]
+        value = np.where(counted, per_atom[self.atom[self.order]], 0.0)
+        return np.minimum.reduceat(value, self.starts), np.maximum.reduceat(value, self.starts)
+
+
 class ComponentModel:
     """The linear program of one component (see the module docstring).
 
@@ -271,7 +620,6 @@ class ComponentModel:
         self.n_atoms = int(np.prod(self.shape)) if all(self.shape) else 0
         self.cumulative = group.cumulative
         incident = group.kind[m] == INCIDENT
-        self._incident = incident
         since, as_of = group.since[m], group.as_of[m]
         # time: slots (p[k], p[k+1]] for a cumulative outcome, the claim days for a stock
         if self.cumulative:
@@ -281,70 +629,26 @@ class ComponentModel:
         else:
             self.points = np.unique(as_of)
             self.n_slots = len(self.points)
-        if self.n_atoms * self.n_slots > max_variables * 8:
+        if self.n_atoms * self.n_slots > MAX_CELLS:
             raise TooLarge(f"{self.n_atoms} atoms x {self.n_slots} slots")
         self.representable = bool(
             np.all(group.low[m] < MAX_EXACT) & np.all(group.high[m] < MAX_EXACT)
         )
-        box_atoms = [self._box_atoms(int(p)) for p in m.tolist()]
+        pair_member, pair_atom = self._pairs()
         slot_lo, slot_hi = self._slots(since, as_of)
-        # x variables: (atom, slot) cells counted by some claim that is not an incident
-        grid = np.full(self.n_atoms * max(self.n_slots, 1), -1, dtype=np.int64)
-        for i in np.flatnonzero(~incident).tolist():
-            cells = (
-                box_atoms[i][:, None] * self.n_slots + np.arange(slot_lo[i], slot_hi[i])
-            ).ravel()
-            grid[cells] = 0
-        x_cells = np.flatnonzero(grid >= 0)
-        grid[x_cells] = np.arange(len(x_cells), dtype=np.int64)
-        self.n_x = len(x_cells)
-        self.x_atom = x_cells // max(self.n_slots, 1)
-        self.x_slot = x_cells % max(self.n_slots, 1)
-        self._grid = grid
-        # z variables: (event, atom) for every atom an incident claim of the event names
-        z_event: list[int] = []
-        z_atom: list[int] = []
-        z_index: dict[tuple[int, int], int] = {}
-        for i in np.flatnonzero(incident).tolist():
-            e = int(group.event[m[i]])
-            for a in box_atoms[i].tolist():
-                if (e, a) not in z_index:
-                    z_index[(e, a)] = self.n_x + len(z_event)
-                    z_event.append(e)
-                    z_atom.append(a)
-        self.z_event = np.array(z_event, dtype=np.int64)
-        self.z_atom = np.array(z_atom, dtype=np.int64)
-        self.n_vars = self.n_x + len(z_event)
+        rng = np.random.default_rng(20201006)
+        weights = rng.integers(1, 2**62, size=(2, len(m) + 1), dtype=np.int64).astype(np.uint64)
+        cells = _Cells.of(
+            self, pair_member, pair_atom, slot_lo, slot_hi, ~incident, weights, max_variables
+        )
+        events = _Events.of(self, pair_member, pair_atom, incident, cells.cover)
+        cells.merge(events.carrier_cells, rng, max_variables)
+        events.link(cells)
+        self.n_vars = cells.n_columns + events.n_columns
         if self.n_vars > max_variables:
             raise TooLarge(f"{self.n_vars} variables")
-        event_day = {
-            int(group.event[m[i]]): int(as_of[i]) for i in np.flatnonzero(incident).tolist()
-        }
-        self.z_day = np.array([event_day[e] for e in z_event], dtype=np.int64)
-        self.z_slot = (
-            np.searchsorted(self.points, self.z_day) - (1 if self.cumulative else 0)
-        ).astype(np.int64)
-        # rows: one ranged row per claim, then incident links sum(z) - x <= 0
-        rows: list[IntArray] = []
-        for i in range(len(m)):
-            if incident[i]:
-                e = int(group.event[m[i]])
-                rows.append(
-                    np.array([z_index[(e, a)] for a in box_atoms[i].tolist()], dtype=np.int64)
-                )
-            else:
-                cells = (
-                    box_atoms[i][:, None] * self.n_slots + np.arange(slot_lo[i], slot_hi[i])
-                ).ravel()
-                rows.append(grid[cells])
-        self.row_vars = rows
-        carrier = np.full(len(z_event), -1, dtype=np.int64)
-        if len(z_event):
-            cells = self.z_atom * max(self.n_slots, 1) + np.clip(self.z_slot, 0, None)
-            ok = (self.z_slot >= 0) & (self.z_slot < self.n_slots)
-            carrier[ok] = grid[cells[ok]]
-        self.z_carrier = carrier
-        self._build(rows, carrier)
+        self._cells, self._events = cells, events
+        self._build(cells, events, pair_member, pair_atom, slot_lo, slot_hi, ~incident)
         self._memo: dict[tuple[Hashable, int], Answer] = {}
         # certificates kept from earlier solves (see _certified): whole-number assignments
         # every row allows, and per sense dual solutions with their A^T y and bound
@@ -354,16 +658,36 @@ class ComponentModel:
         """Questions answered by a kept certificate instead of a solve."""
         self._integer_spent = 0.0
         self._near_spent = 0.0
-        self._last_raw = np.zeros(0, dtype=np.int64)
 
     # --- building -------------------------------------------------------------------------------
-    def _box_atoms(self, position: int) -> IntArray:
-        """Flat product-atom indices inside the box of one constraint."""
-        masks = [a.inside(int(self.group.nodes[position, d])) for d, a in enumerate(self.atoms)]
-        grid = masks[0]
-        for mask in masks[1:]:
-            grid = np.logical_and.outer(grid, mask)
-        return np.flatnonzero(np.asarray(grid).reshape(-1)).astype(np.int64)
+    def _pairs(self) -> tuple[IntArray, IntArray]:
+        """Every (member, product atom inside its box) pair, member-major, atoms ascending."""
+        m = self.members
+        if len(m) == 0 or self.n_atoms == 0:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty.copy()
+        boxes, inverse = np.unique(self.group.nodes[m], axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        inside = []
+        for d, atoms in enumerate(self.atoms):
+            nodes, back = np.unique(boxes[:, d], return_inverse=True)
+            table = np.stack([atoms.inside(int(u)) for u in nodes.tolist()])
+            inside.append(table[back.reshape(-1)])
+        per_box = []
+        for b in range(len(boxes)):
+            grid = inside[0][b]
+            for mask in inside[1:]:
+                grid = np.logical_and.outer(grid, mask[b])
+            per_box.append(np.flatnonzero(np.asarray(grid).reshape(-1)))
+        counts = np.array([len(p) for p in per_box], dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        flat = np.concatenate(per_box).astype(np.int64)
+        reps = counts[inverse]
+        pair_member = np.repeat(np.arange(len(m), dtype=np.int64), reps)
+        offset = np.arange(int(reps.sum()), dtype=np.int64) - np.repeat(
+            np.cumsum(reps) - reps, reps
+        )
+        return pair_member, flat[starts[inverse][pair_member] + offset]
 
     def _slots(self, since: IntArray, as_of: IntArray) -> tuple[IntArray, IntArray]:
         """Each member's slots ``[lo, hi)``."""
@@ -374,47 +698,52 @@ class ComponentModel:
         at = np.searchsorted(self.points, as_of)
         return at.astype(np.int64), (at + 1).astype(np.int64)
 
-    def _build(self, rows: list[IntArray], carrier: IntArray) -> None:
+    def _build(
+        self,
+        cells: _Cells,
+        events: _Events,
+        pair_member: IntArray,
+        pair_atom: IntArray,
+        slot_lo: IntArray,
+        slot_hi: IntArray,
+        counted: BoolArray,
+    ) -> None:
         g, m = self.group, self.members
-        linked = np.flatnonzero(carrier >= 0)
-        n_rows = len(rows) + (len(np.unique(carrier[linked])) if len(linked) else 0)
+        n_members, n_x = len(m), cells.n_columns
+        # claim rows over the cell columns: the columns whose first cell lies in the claim's
+        # atoms and slots (a column's cells all sit in the same claims)
+        x_pairs = np.flatnonzero(counted[pair_member])
+        ns = self.n_slots
+        starts = np.searchsorted(
+            cells.first, pair_atom[x_pairs] * ns + slot_lo[pair_member[x_pairs]]
+        )
+        stops = np.searchsorted(
+            cells.first, pair_atom[x_pairs] * ns + slot_hi[pair_member[x_pairs]]
+        )
+        runs = stops - starts
+        x_rows = np.repeat(pair_member[x_pairs], runs)
+        x_cols = np.repeat(starts, runs) + (
+            np.arange(int(runs.sum()), dtype=np.int64) - np.repeat(np.cumsum(runs) - runs, runs)
+        )
+        z = events.merged  # rows: members, then one link row per carrier cell
+        z_coo = sparse.coo_array(z)
+        n_links = z.shape[0] - n_members
+        link_rows = n_members + np.arange(n_links, dtype=np.int64)
+        rows = np.concatenate([x_rows, z_coo.row.astype(np.int64), link_rows])
+        cols = np.concatenate([x_cols, n_x + z_coo.col.astype(np.int64), events.carrier_columns])
+        values = np.concatenate(
+            [np.ones(len(x_rows)), z_coo.data.astype(np.float64), -np.ones(n_links)]
+        )
+        n_rows = n_members + n_links
+        self.A = sparse.csr_array((values, (rows, cols)), shape=(n_rows, max(self.n_vars, 1)))
+        self.A.sum_duplicates()
+        self.A.sort_indices()
+        self.n_claim_rows = n_members
+        self._csc: Any = None  # A by columns, made on the first search near a vertex
         lower = g.low[m].astype(np.float64)
         upper = np.where(g.upper[m] == OPEN, _INF, g.upper[m].astype(np.float64))
-        indptr = [0]
-        indices: list[IntArray] = []
-        values: list[npt.NDArray[np.float64]] = []
-        for r in rows:
-            indices.append(r)
-            values.append(np.ones(len(r)))
-            indptr.append(indptr[-1] + len(r))
-        link_lower: list[float] = []
-        link_upper: list[float] = []
-        if len(linked):
-            by_carrier = linked[np.argsort(carrier[linked], kind="stable")]
-            heads = np.flatnonzero(np.diff(carrier[by_carrier], prepend=-1))
-            for start, stop in zip(
-                heads.tolist(), [*heads[1:].tolist(), len(by_carrier)], strict=True
-            ):
-                zs = self.n_x + by_carrier[start:stop]
-                x = carrier[by_carrier[start]]
-                indices.append(np.append(zs, x))
-                values.append(np.append(np.ones(len(zs)), -1.0))
-                indptr.append(indptr[-1] + len(zs) + 1)
-                link_lower.append(-_INF)
-                link_upper.append(0.0)
-        self.n_claim_rows = len(rows)
-        raw = sparse.csr_array(
-            (
-                np.concatenate(values) if values else np.zeros(0),
-                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
-                np.array(indptr, dtype=np.int64),
-            ),
-            shape=(n_rows, max(self.n_vars, 1)),
-        )
-        self.column_of, self.column_size, self.A = _merge_columns(raw)
-        self._csc: Any = None  # A by columns, made on the first search near a vertex
-        self.row_lower = np.concatenate([lower, np.array(link_lower)])
-        self.row_upper = np.concatenate([upper, np.array(link_upper)])
+        self.row_lower = np.concatenate([lower, np.full(n_links, -_INF)])
+        self.row_upper = np.concatenate([upper, np.zeros(n_links)])
         h = _new_highs()
         lp = highspy.HighsLp()
         n = self.A.shape[1]
@@ -436,69 +765,47 @@ class ComponentModel:
     # --- questions ------------------------------------------------------------------------------
     def question(self, box: IntArray, day: int) -> Question:
         """The variables a box over days ``0..day`` counts, for the minimum and the maximum."""
-        inside, meets, cells = [], [], []
-        for d, atoms in enumerate(self.atoms):
-            share = atoms.overlap(int(box[d]))
-            inside.append(share == atoms.size)
-            meets.append(share > 0)
-            cells.append(share)
-
-        def outer(parts: list[Any]) -> Any:
-            out = parts[0]
-            for p in parts[1:]:
-                out = np.multiply.outer(out, p)
-            return np.asarray(out).reshape(-1)
-
-        atom_in = outer(inside).astype(bool)
-        atom_meets = outer(meets).astype(bool)
-        atom_cells = outer(cells).astype(np.int64)
-        if self.cumulative:
-            lo, hi = self.points[:-1], self.points[1:]
-            slot_in = hi <= day
-            slot_meets = lo < day
-            slot_days = np.clip(np.minimum(hi, day) - np.maximum(lo, -1), 0, None)
-        else:
-            slot_in = self.points == day
-            slot_meets = slot_in
-            slot_days = slot_in.astype(np.int64)
-        xa, xs = self.x_atom, self.x_slot
-        low_x = np.flatnonzero(atom_in[xa] & slot_in[xs])
-        high_x = np.flatnonzero(atom_meets[xa] & slot_meets[xs])
-        covered = int(np.sum(atom_cells[xa] * slot_days[xs]))
-        free_z = self.z_carrier < 0
-        on_time = self.z_day <= day if self.cumulative else self.z_day == day
-        low_z = self.n_x + np.flatnonzero(free_z & on_time & atom_in[self.z_atom])
-        high_z = self.n_x + np.flatnonzero(free_z & on_time & atom_meets[self.z_atom])
-        low_raw = np.concatenate([low_x, low_z]).astype(np.int64)
-        high_raw = np.concatenate([high_x, high_z]).astype(np.int64)
-        self._last_raw = low_raw
-        # a merged column counts for the minimum only when all its variables do (its people
-        # can sit in any of them), and for the maximum when any does
-        n_cols = len(self.column_size)
-        low_count = np.bincount(self.column_of[low_raw], minlength=n_cols)
-        high_count = np.bincount(self.column_of[high_raw], minlength=n_cols)
-        return Question(
-            np.flatnonzero(low_count == self.column_size).astype(np.int64)
-            if len(low_raw)
-            else np.zeros(0, dtype=np.int64),
-            np.flatnonzero(high_count > 0).astype(np.int64),
-            covered,
+        low, high, covered = self.questions(
+            np.asarray(box, dtype=np.int64)[None, :], np.array([day], dtype=np.int64)
         )
+        return Question(
+            np.flatnonzero(low[0]).astype(np.int64),
+            np.flatnonzero(high[0]).astype(np.int64),
+            int(covered[0]),
+        )
+
+    def _atom_relation(self, boxes: IntArray) -> tuple[BoolArray, BoolArray, IntArray]:
+        """Per box and product atom: wholly inside, meeting, and the cells it shares."""
+        n = len(boxes)
+        inside = np.ones((n, 1), dtype=bool)
+        meets = np.ones((n, 1), dtype=bool)
+        shared = np.ones((n, 1), dtype=np.int64)
+        for d, atoms in enumerate(self.atoms):
+            nodes, inverse = np.unique(boxes[:, d], return_inverse=True)
+            share = np.stack([atoms.overlap(int(u)) for u in nodes.tolist()])[inverse.reshape(-1)]
+            inside = (inside[:, :, None] & (share == atoms.size[None, :])[:, None, :]).reshape(
+                n, -1
+            )
+            meets = (meets[:, :, None] & (share > 0)[:, None, :]).reshape(n, -1)
+            shared = (shared[:, :, None] * share[:, None, :]).reshape(n, -1)
+        return inside, meets, shared
 
     def questions(self, boxes: IntArray, days: IntArray) -> tuple[BoolArray, BoolArray, IntArray]:
         """:meth:`question` for many boxes at once: per box, the merged columns that count for
         the minimum and for the maximum (boolean matrices, one row a box) and the covered
         (cell, day) pairs.
 
-        The work is dense in (box, variable), so boxes go in chunks of at most
-        :data:`QUESTION_CELLS` such pairs: memory stays bounded whatever the number of rows.
+        The work is dense in (box, atom) and (box, column piece), so boxes go in chunks of at
+        most :data:`QUESTION_CELLS` such pairs: memory stays bounded whatever the number of
+        rows.
         """
         n = len(boxes)
-        n_cols = len(self.column_size)
+        n_cols = self._n_cols
         if n == 0 or self.n_vars == 0:
             empty = np.zeros((n, n_cols), dtype=bool)
             return empty, empty.copy(), np.zeros(n, dtype=np.int64)
-        step = max(1, QUESTION_CELLS // max(self.n_vars, 1))
+        width = max(self.n_atoms, len(self._cells.piece_atom), len(self._events.atom), 1)
+        step = max(1, QUESTION_CELLS // width)
         if n > step:
             parts = [
                 self.questions(boxes[i : i + step], days[i : i + step]) for i in range(0, n, step)
@@ -508,59 +815,15 @@ class ComponentModel:
                 np.concatenate([p[1] for p in parts]),
                 np.concatenate([p[2] for p in parts]),
             )
-        per_dim = []
-        for d, atoms in enumerate(self.atoms):
-            nodes, inverse = np.unique(boxes[:, d], return_inverse=True)
-            share = np.stack([atoms.overlap(int(u)) for u in nodes.tolist()], axis=1)
-            per_dim.append((share == atoms.size[:, None], share > 0, share, inverse.reshape(-1)))
-        # per variable and box: its atom's relation to the box (product over dimensions)
-        strides = np.cumprod([1, *self.shape[::-1]])[::-1][1:]
-        x_parts = [(self.x_atom // strides[d]) % self.shape[d] for d in range(4)]
-        z_parts = [(self.z_atom // strides[d]) % self.shape[d] for d in range(4)]
-
-        def relation(parts: list[IntArray]) -> tuple[BoolArray, BoolArray, IntArray]:
-            inside = np.ones((n, len(parts[0])), dtype=bool)
-            meets = np.ones((n, len(parts[0])), dtype=bool)
-            cells = np.ones((n, len(parts[0])), dtype=np.int64)
-            for d, (ins, met, share, inv) in enumerate(per_dim):
-                inside &= ins[parts[d]][:, inv].T
-                meets &= met[parts[d]][:, inv].T
-                cells *= share[parts[d]][:, inv].T
-            return inside, meets, cells
-
-        x_in, x_meets, x_cells = relation(x_parts)
-        day = days[:, None]
-        if self.cumulative:
-            lo, hi = self.points[:-1][self.x_slot], self.points[1:][self.x_slot]
-            slot_in = hi[None, :] <= day
-            slot_meets = lo[None, :] < day
-            slot_days = np.clip(np.minimum(hi[None, :], day) - np.maximum(lo[None, :], -1), 0, None)
-        else:
-            at = self.points[self.x_slot][None, :]
-            slot_in = at == day
-            slot_meets = slot_in
-            slot_days = slot_in.astype(np.int64)
-        low_raw = np.zeros((n, self.n_vars), dtype=bool)
-        high_raw = np.zeros((n, self.n_vars), dtype=bool)
-        low_raw[:, : self.n_x] = x_in & slot_in
-        high_raw[:, : self.n_x] = x_meets & slot_meets
-        covered = (x_cells * slot_days).sum(axis=1).astype(np.int64)
-        if len(self.z_event):
-            z_in, z_meets, _ = relation(z_parts)
-            free = (self.z_carrier < 0)[None, :]
-            on_time = self.z_day[None, :] <= day if self.cumulative else self.z_day[None, :] == day
-            low_raw[:, self.n_x :] = free & on_time & z_in
-            high_raw[:, self.n_x :] = free & on_time & z_meets
-        membership = sparse.csr_array(
-            (np.ones(self.n_vars), (np.arange(self.n_vars), self.column_of)),
-            shape=(self.n_vars, n_cols),
+        atom_in, atom_meets, atom_cells = self._atom_relation(np.asarray(boxes, dtype=np.int64))
+        days = np.asarray(days, dtype=np.int64)
+        x_low, x_high, covered = self._cells.relation(atom_in, atom_meets, atom_cells, days)
+        z_low, z_high = self._events.relation(atom_in, atom_meets, days)
+        return (
+            np.concatenate([x_low, z_low], axis=1),
+            np.concatenate([x_high, z_high], axis=1),
+            covered,
         )
-        by_column = membership.T  # sparse (columns x variables) times dense stays dense
-        low_count = np.asarray(by_column @ low_raw.T.astype(np.float64)).T
-        high_count = np.asarray(by_column @ high_raw.T.astype(np.float64)).T
-        low_cols = np.asarray(low_count == self.column_size[None, :])
-        high_cols = np.asarray(high_count > 0)
-        return low_cols, high_cols, covered
 
     def solve_columns(self, columns: BoolArray, sign: int) -> Answer:
         """The bound whose objective counts the given merged columns (memoised)."""
@@ -571,20 +834,22 @@ class ComponentModel:
     ) -> tuple[Answer, Answer, int]:
         """The least and greatest of ``sum(coefficient x count(box))`` over days ``0..day``,
         and the signed count of covered (cell, day) pairs. The model must have been built with
-        these boxes and this day as ``extra_boxes``/``extra_days``, so that every variable lies
-        wholly inside or outside each box and window."""
-        cost = np.zeros(self.n_vars)
-        covered = 0
-        for box, coefficient in zip(boxes, coefficients.tolist(), strict=True):
-            q = self.question(np.asarray(box, dtype=np.int64), day)
-            cost[self._last_raw] += coefficient
-            covered += coefficient * q.covered
-        n_cols = len(self.column_size)
-        low_cost = np.full(n_cols, np.inf)
-        high_cost = np.full(n_cols, -np.inf)
-        np.minimum.at(low_cost, self.column_of, cost)
-        np.maximum.at(high_cost, self.column_of, cost)
-        return self._solve_costs(low_cost, 1), self._solve_costs(high_cost, -1), covered
+        these boxes and this day as ``extra_boxes``/``extra_days``, so that every atom lies
+        wholly inside or outside each box and every slot wholly inside or outside the days."""
+        boxes = np.asarray(boxes, dtype=np.int64).reshape(-1, 4)
+        weights = np.asarray(coefficients, dtype=np.float64)
+        atom_in, _, atom_cells = self._atom_relation(boxes)
+        days = np.full(len(boxes), day, dtype=np.int64)
+        per_atom = weights @ atom_in.astype(np.float64)  # what one person of an atom adds
+        x_low, x_high = self._cells.costs(per_atom, day)
+        z_low, z_high = self._events.costs(per_atom, day)
+        covered = self._cells.relation(atom_in, atom_in, atom_cells, days)[2]
+        signed_covered = int(np.asarray(coefficients, dtype=np.int64) @ covered)
+        return (
+            self._solve_costs(np.concatenate([x_low, z_low]), 1),
+            self._solve_costs(np.concatenate([x_high, z_high]), -1),
+            signed_covered,
+        )
 
     def _solve_costs(self, cost: npt.NDArray[np.float64], sign: int) -> Answer:
         key = (cost.tobytes(), sign)
