@@ -325,6 +325,10 @@ class _Cells:
         ``4 * limit`` cells) already hold more than ``limit`` distinct signatures: the columns
         of a part are never more than those of the whole, so the refusal is sound, and it costs
         a fraction of building every column of a component far past the limit."""
+        if limit < 1:
+            if len(member):
+                raise TooLarge(f"more than {limit} variables")
+            return
         stride = max(1, (na * ns) // (4 * limit))
         sampled = atom % stride == 0
         member, row = member[sampled], atom[sampled] // stride
