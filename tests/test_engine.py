@@ -593,6 +593,8 @@ def test_a_maximum_is_not_solved_for_a_row_that_counts_people_no_claim_counts() 
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        # no witness certificates: every bounded maximum goes to the program
+        patch.setattr(solve_module.GroupSolver, "witnessed", lambda self: None)
         table = kt.reconcile_all(claims)
     late = table[(table["as_of"] == pd.Timestamp(D3)) & (table["perpetrator"] == "all")]
     assert late["high"].isna().all()
@@ -608,3 +610,74 @@ def test_questions_too_large_to_keep_are_asked_again_to_the_same_table() -> None
         patch.setattr(solve_module, "QUESTION_BYTES", 0)
         again = kt.reconcile_all(kt.load_seed_claims())
     pd.testing.assert_frame_equal(again, whole)
+
+
+@given(instances(max_claims=8, lies=True))
+def test_witness_certified_rows_are_the_rows_the_program_solves(instance: Instance) -> None:
+    # Fails if a row is certified by witnesses whose least (greatest) count is not the exact
+    # one: a witness that some claim does not allow, a propagated bound taken from claims that
+    # were set aside or from a component that is not solved exactly, or a component's share of
+    # a certified row taken from the wrong question. The table with witnesses must equal the
+    # table where every row goes to the program, and be exact wherever that one is.
+    frame = to_frame(instance)
+    with_witnesses = kt.reconcile_all(kt.ClaimSet.from_frame(frame, wars=[instance.war]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(solve_module.GroupSolver, "witnessed", lambda self: None)
+        solved = kt.reconcile_all(kt.ClaimSet.from_frame(frame, wars=[instance.war]))
+    pd.testing.assert_frame_equal(with_witnesses[BOUNDS], solved[BOUNDS])
+    assert (with_witnesses["status"] == solved["status"]).all()
+    assert (with_witnesses["set_aside"] == solved["set_aside"]).all()
+    assert ((with_witnesses["method"] == "exact") | (solved["method"] != "exact")).all()
+
+
+@given(instances(max_claims=8, lies=True))
+def test_witness_points_are_allowed_and_attain_their_objective(instance: Instance) -> None:
+    # Fails if ComponentModel.point returns an assignment some row does not allow, or one that
+    # does not reach the program's optimum of its objective (a rounding that lost optimality
+    # is allowed only when it is still an optimum: whole-number optima of an integral vertex).
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    for group in stage(claims):
+        s = solver(group)
+        for c in range(len(s.parts)):
+            model = s.model(c)
+            if model is None or model.A.shape[1] == 0:
+                continue
+            n = model.A.shape[1]
+            for sign in (1, -1):
+                cost = np.ones(n) if sign > 0 else model.bounded_columns().astype(np.float64)
+                found = model.point(cost, sign)
+                if found is None:
+                    continue
+                assert np.all(found >= 0) and np.all(found == np.round(found))
+                activity = model.A @ found
+                assert np.all(activity >= model.row_lower - 1e-9)
+                assert np.all(activity <= model.row_upper + 1e-9)
+                bound = model._optimise_cost(cost, sign)  # the same objective, solved
+                assert bound.value is not None
+                value = float(cost @ found)
+                assert value >= bound.value if sign > 0 else value <= bound.value
+
+
+def test_witnesses_spare_the_program_most_seed_rows() -> None:
+    seeds = kt.load_seed_claims()
+    # Fails if witnesses certify nothing on the seeds (every row would go to the program).
+    asked: list[int] = []
+    original = exact.ComponentModel.solve_columns
+
+    def spy(self: exact.ComponentModel, columns: np.ndarray, sign: int) -> exact.Answer:
+        asked.append(sign)
+        return original(self, columns, sign)
+
+    claims = kt.ClaimSet.from_frame(seeds.to_frame(), wars=seeds.wars)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        witnessed = kt.reconcile_all(claims)
+    with_witnesses = len(asked)
+    asked.clear()
+    claims = kt.ClaimSet.from_frame(seeds.to_frame(), wars=seeds.wars)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        patch.setattr(solve_module.GroupSolver, "witnessed", lambda self: None)
+        solved = kt.reconcile_all(claims)
+    pd.testing.assert_frame_equal(witnessed[BOUNDS], solved[BOUNDS])
+    assert with_witnesses < len(asked)

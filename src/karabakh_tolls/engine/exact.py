@@ -635,6 +635,55 @@ class ComponentModel:
             return True
         return False
 
+    @property
+    def kept_points(self) -> list[npt.NDArray[np.float64]]:
+        """The whole-number assignments (of the merged columns) kept from earlier solves,
+        each checked against every row: witnesses that certify bounds (see
+        :meth:`point`)."""
+        return list(self._points)
+
+    def bounded_columns(self) -> BoolArray:
+        """Per merged column: whether some row bounds it from above (a claim row with a finite
+        upper side counts it, or an incident link ties it to such a column). A maximum over
+        these columns alone is finite."""
+        n_claims = self.n_claim_rows
+        finite = np.isfinite(self.row_upper[:n_claims])
+        claim_rows = sparse.csr_array(self.A[:n_claims])
+        bounded = np.zeros(self._n_cols, dtype=bool)
+        hit = claim_rows[np.flatnonzero(finite)].tocoo()
+        bounded[hit.col[hit.data > 0]] = True
+        links = sparse.csr_array(self.A[n_claims:]).tocoo()
+        if links.nnz:
+            carrier = np.full(self.A.shape[0] - n_claims, -1, dtype=np.int64)
+            carrier[links.row[links.data < 0]] = links.col[links.data < 0]
+            held = links.data > 0
+            ok = bounded[carrier[links.row[held]]] & (carrier[links.row[held]] >= 0)
+            bounded[links.col[held][ok]] = True
+        return bounded
+
+    def point(self, cost: npt.NDArray[np.float64], sign: int) -> npt.NDArray[np.float64] | None:
+        """A whole-number assignment every row allows, found by optimising ``cost`` (a least
+        one for ``sign > 0``, a greatest for ``sign < 0``): the LP vertex, or a rounding of it
+        that every row allows; kept for later certificates. ``None`` when the program ends
+        without an optimum or no rounding of its vertex is allowed.
+
+        The point is a *witness*: the count it gives a question is attained by an assignment
+        the claims allow, so the least count is at most it and the greatest at least it."""
+        h = self.highs
+        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        x = np.asarray(h.getSolution().col_value, dtype=np.float64)
+        for candidate in (np.round(x), np.floor(x + _TOL), np.ceil(x - _TOL)):
+            if self._allowed(candidate):
+                self._keep_point(candidate)
+                return candidate
+        return None
+
     def _allowed(self, counts: npt.NDArray[np.float64]) -> bool:
         """Whether nonnegative ``counts`` of the merged columns keep every row in its range."""
         if np.any(counts < 0):
