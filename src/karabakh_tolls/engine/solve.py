@@ -740,6 +740,13 @@ class _Asked:
     low_cols: BoolArray | None = None
     high_cols: BoolArray | None = None
 
+    def columns(self, model: ComponentModel) -> tuple[BoolArray, BoolArray]:
+        """The program's question matrices: those kept, or asked again when not kept."""
+        if self.low_cols is None or self.high_cols is None:
+            low_cols, high_cols, _ = model.questions(self.boxes, self.days)
+            return low_cols, high_cols
+        return self.low_cols, self.high_cols
+
 
 def _asked(
     solver: GroupSolver,
@@ -841,11 +848,7 @@ def _witness(
     matrices: dict[int, tuple[Any, Any, BoolArray]] = {}
     points: dict[int, list[npt.NDArray[np.float64]]] = {}
     for c, model in models.items():
-        question = asked[c]
-        if question.low_cols is None or question.high_cols is None:
-            low_cols, high_cols, _ = model.questions(question.boxes, question.days)
-        else:
-            low_cols, high_cols = question.low_cols, question.high_cols
+        low_cols, high_cols = asked[c].columns(model)
         matrices[c] = (
             sparse.csr_array(low_cols.astype(np.float64)),
             sparse.csr_array(high_cols.astype(np.float64)),
@@ -990,10 +993,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         else:
             model = part._model
             assert model is not None
-            if question.low_cols is None or question.high_cols is None:
-                low_cols, high_cols, _ = model.questions(question.boxes, question.days)
-            else:
-                low_cols, high_cols = question.low_cols, question.high_cols
+            low_cols, high_cols = question.columns(model)
             needs_high = np.concatenate(
                 [
                     bounded[entry.rows],
