@@ -71,6 +71,13 @@ _DUAL_TOL: Final = 1e-9
 """How far a kept dual may miss feasibility for a new objective (columns of cost 0 or 1)."""
 _INF: Final = highspy.kHighsInf
 
+CERTIFICATES = True
+"""Whether answers may come from certificates instead of solves: a component's kept dual
+solutions and whole-number assignments (:meth:`ComponentModel._certified`), and the witness
+certificates of :func:`karabakh_tolls.engine.solve.table`. With ``False`` every question is
+solved by the program; the table is the same in every column (tested), only slower. A switch
+for tests and measurements, not a setting of the method."""
+
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -181,6 +188,10 @@ class Answer:
     exact: bool = True
     """``False`` when the integer search hit :data:`INTEGER_SECONDS`: ``value`` is then the
     search's proven bound (sound, possibly not attained)."""
+    canonical: bool = True
+    """``True`` when ``multipliers`` are those of the question's own solve from the model's
+    starting basis (:meth:`ComponentModel.canonical`: the same whatever was solved before);
+    ``False`` for an answer a kept certificate gave, whose multipliers are a kept dual's."""
 
 
 def _multipliers(
@@ -246,7 +257,15 @@ class ComponentModel:
     Build it from a group's constraints and the positions of the component's members; ask
     :meth:`question` for a box and a day, then :meth:`low` and :meth:`high`. Answers are
     memoised per distinct question.
+
+    Every question's program is solved from one starting basis (the vertex of the program
+    with no objective, solved cold on first need), not from the basis the previous question
+    left: where a bound has several optimal dual solutions, the multipliers reported are
+    then the same whatever was asked before, in whatever order.
     """
+
+    _start: Any = None
+    """The starting basis of every question's solve (see :meth:`_from_start`)."""
 
     def __init__(
         self,
@@ -596,12 +615,13 @@ class ComponentModel:
         return answer
 
     def low(self, question: Question) -> Answer:
-        """The least count of the question over every assignment the claims allow."""
-        return self._solve(question.low_vars, 1)
+        """The least count of the question over every assignment the claims allow, with the
+        multipliers of its own solve (:meth:`canonical`)."""
+        return self._canonical(question.low_vars, 1)
 
     def high(self, question: Question) -> Answer:
-        """The greatest count (``value=None``: unbounded)."""
-        return self._solve(question.high_vars, -1)
+        """The greatest count (``value=None``: unbounded), as :meth:`low`."""
+        return self._canonical(question.high_vars, -1)
 
     def _solve(self, variables: IntArray, sign: int) -> Answer:
         key = (variables.tobytes(), sign)
@@ -703,12 +723,7 @@ class ComponentModel:
         if certified is not None:
             self.certified += 1
             return certified
-        h = self.highs
-        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
-        )
-        h.run()
+        h = self._from_start(cost, sign)
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kUnbounded:
             return Answer(None, None, True, ())
@@ -742,6 +757,68 @@ class ComponentModel:
             certain = False
         return Answer(int(value), optimum, integral, multipliers, certain)
 
+    def _from_start(self, cost: npt.NDArray[np.float64], sign: int) -> Any:
+        """The program solved for ``cost`` (least for ``sign > 0``) from the starting basis.
+
+        The starting basis is that of the program with no objective, solved cold on the first
+        call (so it depends on the component's claims only); every later solve starts from it
+        again (a warm primal simplex: changing the objective keeps it feasible). Solves from
+        one basis with one objective end at one vertex and one dual solution, so a question's
+        multipliers do not depend on the questions solved before it."""
+        h = self.highs
+        n = self._n_cols
+        columns = np.arange(n, dtype=np.int32)
+        if self._start is None:
+            # from the slack basis (every count 0, every row basic), whatever came before
+            slack = highspy.HighsBasis()
+            slack.col_status = [highspy.HighsBasisStatus.kLower] * n
+            slack.row_status = [highspy.HighsBasisStatus.kBasic] * self.A.shape[0]
+            slack.valid = True
+            h.clearSolver()
+            h.setBasis(slack)
+            h.changeColsCost(n, columns, np.zeros(n))
+            h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+            h.run()
+            basis = h.getBasis()
+            self._start = basis if basis.valid else False
+        h.clearSolver()  # nothing of the solves before (their pricing weights) stays
+        if self._start is not False:
+            h.setBasis(self._start)
+        else:  # pragma: no cover - the program without objective ended without a basis
+            h.clearSolver()
+        h.changeColsCost(n, columns, cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        return h
+
+    def canonical(self, columns: BoolArray, sign: int) -> Answer:
+        """:meth:`solve_columns` with the multipliers of the question's own solve from the
+        starting basis (an answer a kept certificate gave is solved again for them; its
+        value, a proven one, stays)."""
+        return self._canonical(np.flatnonzero(columns).astype(np.int64), sign)
+
+    def _canonical(self, variables: IntArray, sign: int) -> Answer:
+        found = self._solve(variables, sign)
+        if found.canonical:
+            return found
+        cost = np.zeros(self._n_cols)
+        cost[variables] = 1.0
+        h = self._from_start(cost, sign)
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            raise SolverFailure(f"the linear program ended with {h.getModelStatus()}")
+        duals = np.asarray(h.getSolution().row_dual)[: self.n_claim_rows]
+        answer = Answer(
+            found.value,
+            found.optimum,
+            found.integral,
+            _multipliers(duals, self.members, sign),
+            found.exact,
+        )
+        self._memo[(variables.tobytes(), sign)] = answer
+        return answer
+
     def _keep_point(self, x: npt.NDArray[np.float64]) -> None:
         """Keep a whole-number assignment for later certificates, if every row allows it."""
         if self._allowed(x):
@@ -772,14 +849,14 @@ class ComponentModel:
         to that bound is then a least one (for a maximum, ``A^T y >= cost`` and the reverse).
         Only whole-number bounds are certified, so the LP optimum and the integer optimum
         are that bound, and the dual's claim rows are the bound's multipliers."""
-        if not self._points:
+        if not CERTIFICATES or not self._points:
             return None
         values = np.array([float(cost @ x) for x in self._points])
         best = float(values.min() if sign > 0 else values.max())
         for dual in reversed(self._duals[sign]):
             if abs(dual.bound - best) <= _TOL * max(1.0, abs(best)) and dual.bounds(cost):
                 value = round(best)
-                return Answer(value, float(value), True, dual.multipliers)
+                return Answer(value, float(value), True, dual.multipliers, canonical=False)
         return None
 
     def _near(
@@ -864,7 +941,7 @@ class ComponentModel:
     def _kept_attains(self, cost: npt.NDArray[np.float64], target: int) -> bool:
         """Whether a kept whole-number assignment (every row allows it) has objective
         ``target``."""
-        return any(abs(float(cost @ x) - target) <= 1e-6 for x in self._points)
+        return CERTIFICATES and any(abs(float(cost @ x) - target) <= 1e-6 for x in self._points)
 
     def _attains(
         self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], target: int

@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from karabakh_tolls.engine import exact
 from karabakh_tolls.engine.codes import IntArray, sorted_unique, sorted_unique_in_place
 from karabakh_tolls.engine.components import components, meeting_pairs
 from karabakh_tolls.engine.conflicts import Analysis, analyse, group_costs
@@ -666,10 +667,12 @@ def _entries(
     rb, pb = meeting_pairs(dims, row_boxes, part_boxes)
     pair = sorted_unique(rb * len(parts) + owner[pb])
     rb, pc = pair // len(parts), pair % len(parts)
-    span = int(day_sorted.max()) + 2 if n else 1
-    keys = box_of_sorted * span + day_sorted
     first = np.array([p.first_day for p in parts], dtype=np.int64)
     last = np.array([p.last_day for p in parts], dtype=np.int64)
+    # days are keyed within a box: the span holds every row's day and every component's (the
+    # rows asked need not include a component's last day)
+    span = max(int(day_sorted.max()) if n else 0, int(last.max()), int(first.max())) + 2
+    keys = box_of_sorted * span + day_sorted
     box_end = np.searchsorted(keys, (rb + 1) * span - 1, side="right")
     out: dict[int, _Entry] = {}
     if solver.group.cumulative:
@@ -799,6 +802,12 @@ class _Witness:
     high_values: dict[int, IntArray] = field(default_factory=dict)
 
 
+def _any_rows(flag: BoolArray, entry: _Entry, ends: IntArray) -> BoolArray:
+    """Per question of a component (its single rows, then its runs): whether ``flag`` holds
+    at some sorted row the question answers."""
+    return ~_whole_rows(~flag, entry, ends)
+
+
 def _whole_rows(flag: BoolArray, entry: _Entry, ends: IntArray) -> BoolArray:
     """Per question of a component (its single rows, then its runs): whether ``flag`` holds
     at every sorted row the question answers."""
@@ -811,7 +820,7 @@ def _witness(
     solver: GroupSolver,
     entries: dict[int, _Entry],
     asked: dict[int, _Asked],
-    order: IntArray,
+    grid_rows: IntArray,
     ends: IntArray,
     bounded: BoolArray,
 ) -> _Witness:
@@ -831,7 +840,7 @@ def _witness(
     Witnesses come from the programs' earlier solves and from rounds of one least and one
     greatest solve per component, whose objective adds up the questions still uncertified.
     Rows left uncertified are solved one question at a time, as before."""
-    n = len(order)
+    n = len(grid_rows)
     none = _Witness(None, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     models: dict[int, ComponentModel] = {}
     for c in entries:
@@ -843,8 +852,8 @@ def _witness(
     grid = solver.witnessed()
     if grid is None:
         return none
-    target_low = grid.low[order]
-    target_high = grid.high[order]
+    target_low = grid.low[grid_rows]
+    target_high = grid.high[grid_rows]
     matrices: dict[int, tuple[Any, Any, BoolArray]] = {}
     points: dict[int, list[npt.NDArray[np.float64]]] = {}
     for c, model in models.items():
@@ -922,12 +931,56 @@ def _witness(
     return cert
 
 
-def table(solver: GroupSolver, *, supports: bool = True) -> Table:
+def _supports_by_grid(
+    solver: GroupSolver,
+    picked: IntArray,
+    low: IntArray,
+    high: IntArray,
+    solved: BoolArray,
+    open_high: BoolArray,
+) -> tuple[BoolArray, BoolArray]:
+    """Per table row (grid positions ``picked``): whether its low (high) takes the support of
+    its propagated derivation rather than its program's multipliers.
+
+    That is the rows ``solved`` (they meet a component solved by its program, and no
+    propagated component) whose bound equals the bound of the group's propagation without the
+    claims set aside and without the propagated components (:meth:`GroupSolver.witnessed`).
+    The rule reads only the row's own bound and that propagation (one for the whole group,
+    computed the same way whatever is asked), so it does not depend on which rows were asked
+    with it, nor on which of them witnesses certified: every row a witness certifies is such a
+    row (its bound is the propagated one), and so is every row the program solves to the same
+    bound. The derivation proves the bound from its claims alone."""
+    none = np.zeros(len(picked), dtype=bool)
+    if not solved.any():
+        return none, none
+    grid = solver.witnessed()
+    if grid is None:
+        return none, none
+    by_low = solved & (low == grid.low[picked])
+    by_high = solved & ~open_high & (grid.high[picked] < INF) & (high == grid.high[picked])
+    return by_low, by_high
+
+
+def table(
+    solver: GroupSolver, *, supports: bool = True, rows: npt.ArrayLike | None = None
+) -> Table:
     """Every grid row's bounds: a map over components (each answers the rows it meets: rows
     before its last day one by one, later rows once per box since its count no longer changes)
-    and a sum per row; rows that meet a propagated component take the propagated bounds."""
+    and a sum per row; rows that meet a propagated component take the propagated bounds.
+
+    ``rows`` (positions in the grid of :meth:`Prepared.rows`, default all, in that order) asks
+    only those rows, in the order given. Every column of a row is the same whichever rows are
+    asked with it, in whatever order or slices, and whatever the solver was asked before
+    (tested): certificates decide only *that* a bound is exact and spare its solve, never
+    which claims support it (see :func:`_supports_by_grid`)."""
     group = solver.group
-    nodes, days = solver.prepared().rows()
+    grid_nodes, grid_days = solver.prepared().rows()
+    picked = (
+        np.arange(len(grid_days), dtype=np.int64)
+        if rows is None
+        else np.asarray(rows, dtype=np.int64).reshape(-1)
+    )
+    nodes, days = grid_nodes[picked], grid_days[picked]
     n = len(days)
     row_boxes, box_of = np.unique(nodes, axis=0, return_inverse=True)
     box_of = box_of.reshape(-1).astype(np.int64)
@@ -956,6 +1009,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         kind.append((order[rows], claims.astype(np.int64)))
 
     asked = _asked(solver, entries, nodes_sorted, row_boxes, day_sorted)
+    # per (program component, sense): each question's distinct objective and its answer,
+    # whose multipliers are the support of rows that do not take their propagated derivation
+    solved_by: dict[tuple[int, int], tuple[IntArray, list[Answer]]] = {}
     # a row with (cell, day) pairs that no component counts has no upper bound whatever the
     # components say: its maximum need not be solved (one need per question, a run's question
     # serving every row of its run)
@@ -965,7 +1021,10 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         sums.add_from("covered", entry.run_starts, cov[len(entry.rows) :])
     bounded = sums.total("covered") >= _measures(group, nodes_sorted, day_sorted)
     bounded_before = np.concatenate([[0], np.cumsum(bounded)])
-    witness = _witness(solver, entries, asked, order, ends, bounded)
+    if exact.CERTIFICATES:
+        witness = _witness(solver, entries, asked, picked[order], ends, bounded)
+    else:
+        witness = _Witness(None, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
 
     for c, entry in entries.items():
         part = solver._build(c)
@@ -979,6 +1038,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             for rows, runs in ((entry.rows, False), (entry.run_starts, True)):
                 support(aside_pairs, rows, aside, runs)
         question = asked[c]
+        if part._model is not None:
+            sums.add("programs", entry.rows, np.ones(n_rows, dtype=np.int64))
+            sums.add_from("programs", entry.run_starts, np.ones(n_runs, dtype=np.int64))
         if not part.single and part._model is None:
             sums.add("propagated", entry.rows, np.ones(n_rows, dtype=np.int64))
             sums.add_from("propagated", entry.run_starts, np.ones(n_runs, dtype=np.int64))
@@ -1001,7 +1063,6 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
                 ]
             )
             values: dict[int, IntArray] = {}
-            groups: dict[int, list[tuple[IntArray, IntArray]]] = {}
             uncertain: dict[int, IntArray] = {}
             for columns, sign in ((low_cols, 1), (high_cols, -1)):
                 # a question whose every row is certified by witnesses takes the witnesses'
@@ -1024,16 +1085,10 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
                     seen = (witness.low_values if sign > 0 else witness.high_values)[c]
                     solved = np.where(shown, seen, solved)
                 values[sign] = solved
-                groups[sign] = [
-                    (
-                        np.flatnonzero(which == k),
-                        sorted_unique([p for p, _, _ in ans.multipliers]),
-                    )
-                    for k, ans in enumerate(answers)
-                    if ans.multipliers
-                ]
+                if supports:
+                    solved_by[c, sign] = (which, answers)
             low_values, high_values = values[1], values[-1]
-            low_groups, high_groups = groups[1], groups[-1]
+            low_groups, high_groups = [], []
             for sign, name in ((1, "uncertain_low"), (-1, "uncertain_high")):
                 if uncertain[sign].any():
                     sums.add(name, entry.rows, uncertain[sign][: len(entry.rows)])
@@ -1069,8 +1124,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     position = {str(i): p for p, i in enumerate(group.ids.tolist())}
 
     def keyed(grid: Propagation, rows: IntArray, side: int) -> IntArray:
-        """The support pairs of the grid's rows, for its low (``side == 0``) or high."""
-        column = grid.support_columns(rows)[side]
+        """The support pairs of the table's rows ``rows`` from the grid's derivation of their
+        low (``side == 0``) or high."""
+        column = grid.support_columns(picked[rows])[side]
         return np.array(
             [
                 r * width + position[i]
@@ -1086,32 +1142,65 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     if propagated.any():
         grid = solver.propagation()
         chosen_rows = np.flatnonzero(propagated)
-        low[chosen_rows] = grid.low[chosen_rows]
-        high[chosen_rows] = np.where(grid.high[chosen_rows] >= INF, OPEN, grid.high[chosen_rows])
+        at = picked[chosen_rows]
+        low[chosen_rows] = grid.low[at]
+        high[chosen_rows] = np.where(grid.high[at] >= INF, OPEN, grid.high[at])
         if supports:
             extra_low.append(keyed(grid, chosen_rows, 0))
             extra_high.append(keyed(grid, chosen_rows, 1))
         greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
         if len(greedy):
             aside_pairs.append((chosen_rows, greedy))
-    # rows certified by witnesses: the propagated bound, attained, and the claims behind it
+    # rows certified by witnesses: the propagated bound is attained, so it is the exact one
     cert_low = witness.low[unsort] & ~propagated
     cert_high = witness.high[unsort] & ~propagated & ~open_high
     if witness.grid is not None:
         wg = witness.grid
-        low[cert_low] = wg.low[cert_low]
-        high[cert_high] = wg.high[cert_high]
-        if supports:
-            extra_low.append(keyed(wg, np.flatnonzero(cert_low), 0))
-            extra_high.append(keyed(wg, np.flatnonzero(cert_high), 1))
-    exact = (
+        low[cert_low] = wg.low[picked[cert_low]]
+        high[cert_high] = wg.high[picked[cert_high]]
+    # the support of a row: its propagated derivation where that proves the row's bound, else
+    # its own program's multipliers (never decided by which rows the witnesses certified)
+    by_grid_low, by_grid_high = _supports_by_grid(
+        solver, picked, low, high, ~propagated & (total("programs") > 0), open_high
+    )
+    if supports and (by_grid_low.any() or by_grid_high.any()):
+        derivation = solver.witnessed()
+        assert derivation is not None
+        extra_low.append(keyed(derivation, np.flatnonzero(by_grid_low), 0))
+        extra_high.append(keyed(derivation, np.flatnonzero(by_grid_high), 1))
+    # the multipliers of the programs' answers, for the rows that take them: every such
+    # answer is the question's own solve from its program's starting basis
+    if supports:
+        takes_low = (~(propagated | by_grid_low))[order]
+        takes_high = (~(propagated | by_grid_high | open_high))[order]
+        for (c, sign), (which, answers) in solved_by.items():
+            entry = entries[c]
+            n_rows = len(entry.rows)
+            takes = _any_rows(takes_low if sign > 0 else takes_high, entry, ends)
+            wanted = np.zeros(len(answers), dtype=bool)
+            wanted[which[takes]] = True
+            redo = [k for k, ans in enumerate(answers) if wanted[k] and not ans.canonical]
+            if redo:
+                model = solver.parts[c]._model
+                assert model is not None
+                low_cols, high_cols = asked[c].columns(model)
+                distinct, _ = _distinct_rows(low_cols if sign > 0 else high_cols)
+                for k in redo:
+                    answers[k] = model.canonical(distinct[k], sign)
+            kind = low_pairs if sign > 0 else high_pairs
+            for k in np.flatnonzero(wanted).tolist():
+                claims = sorted_unique([p for p, _, _ in answers[k].multipliers])
+                local = np.flatnonzero((which == k) & takes)
+                support(kind, entry.rows[local[local < n_rows]], claims, False)
+                support(kind, entry.run_starts[local[local >= n_rows] - n_rows], claims, True)
+    exact_rows = (
         ~propagated
         & (cert_low | (total("uncertain_low") == 0))
         & (cert_high | (total("uncertain_high") == 0))
     )
     aside_pairs = Pairs.kept(aside_pairs, None)
-    low_pairs = Pairs.kept(low_pairs, propagated | cert_low)
-    high_pairs = Pairs.kept(high_pairs, open_high | propagated | cert_high)
+    low_pairs = Pairs.kept(low_pairs, propagated | by_grid_low)
+    high_pairs = Pairs.kept(high_pairs, open_high | propagated | by_grid_high)
     # the pairs are counted before they are made: past the budget, stop here
     budget = _SUPPORT_BUDGET.get()
     made = Pairs.size(aside_pairs) + Pairs.size(low_pairs) + Pairs.size(high_pairs)
@@ -1129,7 +1218,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         days,
         low,
         high,
-        exact,
+        exact_rows,
         component,
         n_components,
         pa,
