@@ -7,6 +7,7 @@ brute-force enumeration of every integer assignment, and a pairwise reference fo
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -593,6 +594,8 @@ def test_a_maximum_is_not_solved_for_a_row_that_counts_people_no_claim_counts() 
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        # no witness certificates: every bounded maximum goes to the program
+        patch.setattr(exact, "CERTIFICATES", False)
         table = kt.reconcile_all(claims)
     late = table[(table["as_of"] == pd.Timestamp(D3)) & (table["perpetrator"] == "all")]
     assert late["high"].isna().all()
@@ -608,3 +611,164 @@ def test_questions_too_large_to_keep_are_asked_again_to_the_same_table() -> None
         patch.setattr(solve_module, "QUESTION_BYTES", 0)
         again = kt.reconcile_all(kt.load_seed_claims())
     pd.testing.assert_frame_equal(again, whole)
+
+
+@given(instances(max_claims=8, lies=True))
+def test_witness_certified_rows_are_the_rows_the_program_solves(instance: Instance) -> None:
+    # Fails if a row is certified by witnesses whose least (greatest) count is not the exact
+    # one: a witness that some claim does not allow, a propagated bound taken from claims that
+    # were set aside or from a component that is not solved exactly, or a component's share of
+    # a certified row taken from the wrong question; or if a certified row names other claims
+    # than the same row solved. The table with certificates must equal the table where every
+    # row goes to the program, in every column.
+    frame = to_frame(instance)
+    with_witnesses = kt.reconcile_all(kt.ClaimSet.from_frame(frame, wars=[instance.war]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact, "CERTIFICATES", False)
+        solved = kt.reconcile_all(kt.ClaimSet.from_frame(frame, wars=[instance.war]))
+    pd.testing.assert_frame_equal(with_witnesses, solved)
+
+
+@given(instances(max_claims=8, lies=True))
+def test_witness_points_are_allowed_and_attain_their_objective(instance: Instance) -> None:
+    # Fails if ComponentModel.point returns an assignment some row does not allow, or one that
+    # does not reach the program's optimum of its objective (a rounding that lost optimality
+    # is allowed only when it is still an optimum: whole-number optima of an integral vertex).
+    claims = kt.ClaimSet.from_frame(to_frame(instance), wars=[instance.war])
+    for group in stage(claims):
+        s = solver(group)
+        for c in range(len(s.parts)):
+            model = s.model(c)
+            if model is None or model.A.shape[1] == 0:
+                continue
+            n = model.A.shape[1]
+            for sign in (1, -1):
+                cost = np.ones(n) if sign > 0 else model.bounded_columns().astype(np.float64)
+                found = model.point(cost, sign)
+                if found is None:
+                    continue
+                assert np.all(found >= 0) and np.all(found == np.round(found))
+                activity = model.A @ found
+                assert np.all(activity >= model.row_lower - 1e-9)
+                assert np.all(activity <= model.row_upper + 1e-9)
+                bound = model._optimise_cost(cost, sign)  # the same objective, solved
+                assert bound.value is not None
+                value = float(cost @ found)
+                assert value >= bound.value if sign > 0 else value <= bound.value
+
+
+def test_witnesses_spare_the_program_most_seed_rows() -> None:
+    seeds = kt.load_seed_claims()
+    # Fails if witnesses certify nothing on the seeds (every row would go to the program).
+    asked: list[int] = []
+    original = exact.ComponentModel.solve_columns
+
+    def spy(self: exact.ComponentModel, columns: np.ndarray, sign: int) -> exact.Answer:
+        asked.append(sign)
+        return original(self, columns, sign)
+
+    claims = kt.ClaimSet.from_frame(seeds.to_frame(), wars=seeds.wars)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        witnessed = kt.reconcile_all(claims)
+    with_witnesses = len(asked)
+    asked.clear()
+    claims = kt.ClaimSet.from_frame(seeds.to_frame(), wars=seeds.wars)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact.ComponentModel, "solve_columns", spy)
+        patch.setattr(exact, "CERTIFICATES", False)
+        solved = kt.reconcile_all(claims)
+    pd.testing.assert_frame_equal(witnessed[BOUNDS], solved[BOUNDS])
+    assert with_witnesses < len(asked)
+
+
+def _rows_of(t: solve_module.Table, grid_rows: np.ndarray) -> dict[int, tuple[object, ...]]:
+    """Every column of a table, per grid row (``grid_rows``: the grid position of each of the
+    table's rows): bounds, exact flag, component, and the claims of each pair column."""
+
+    def claims(pairs: Pairs) -> dict[int, tuple[int, ...]]:
+        out: dict[int, list[int]] = {}
+        for row, position in pairs.pairs().tolist():
+            out.setdefault(int(grid_rows[row]), []).append(position)
+        return {r: tuple(sorted(p)) for r, p in out.items()}
+
+    aside, lows, highs = claims(t.aside), claims(t.low_support), claims(t.high_support)
+    return {
+        int(g): (
+            t.nodes[k].tolist(),
+            int(t.days[k]),
+            int(t.low[k]),
+            int(t.high[k]),
+            bool(t.exact[k]),
+            int(t.component[k]),
+            int(t.n_components[k]),
+            aside.get(int(g), ()),
+            lows.get(int(g), ()),
+            highs.get(int(g), ()),
+        )
+        for k, g in enumerate(grid_rows.tolist())
+    }
+
+
+def _tables_asked(frame: pd.DataFrame, war: kt.War, asks: list[np.ndarray]) -> dict[int, Any]:
+    """Per group, the rows of a fresh claim set's tables asked in ``asks`` (slices of grid
+    positions, one after the other to one solver, so that each slice meets the state the
+    earlier ones left); an empty ``asks`` asks every row at once."""
+    out: dict[int, Any] = {}
+    for g, group in enumerate(stage(kt.ClaimSet.from_frame(frame, wars=[war]))):
+        s = solver(group)
+        n = len(s.prepared().rows()[1])
+        rows: dict[int, tuple[object, ...]] = {}
+        for ask in asks or [np.arange(n)]:
+            chosen = ask[ask < n]
+            rows.update(_rows_of(solve_module.table(s, rows=chosen), chosen))
+        assert sorted(rows) == list(range(n))
+        out[g] = rows
+    return out
+
+
+@given(instances(max_claims=8, lies=True), st.randoms(use_true_random=False))
+def test_every_column_of_a_row_is_the_same_however_the_rows_are_asked(
+    instance: Instance, rnd: Any
+) -> None:
+    # Fails if a row's bounds, exact flag, component, set-aside or supports depend on which
+    # other rows were asked, in what order or slices, or on whether certificates answered it:
+    # the witness certificates once gave a row's high the support 'k01;k03' in the whole
+    # table and 'k03' when the same rows were asked in slices (which rows witnesses certify
+    # depends on the solves before; a certified row took its propagated derivation, a solved
+    # one its multipliers). The whole table, the rows in slices, the rows in a random order and
+    # the whole table with every certificate off must agree in every column of every row.
+    frame = to_frame(instance)
+    whole = _tables_asked(frame, instance.war, [])
+    n = max((len(rows) for rows in whole.values()), default=0)
+    shuffled = np.array(rnd.sample(range(n), n), dtype=np.int64)
+    cuts = sorted(rnd.sample(range(1, n), min(3, n - 1))) if n > 1 else []
+    slices = np.split(shuffled, cuts)
+    assert _tables_asked(frame, instance.war, slices) == whole
+    assert _tables_asked(frame, instance.war, [shuffled]) == whole
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact, "CERTIFICATES", False)
+        assert _tables_asked(frame, instance.war, []) == whole
+
+
+@given(instances(max_claims=8, lies=True), st.randoms(use_true_random=False))
+def test_reconcile_all_is_the_same_after_other_questions(instance: Instance, rnd: Any) -> None:
+    # Fails if the table of a claim set depends on what its solvers were asked before: a
+    # second reconcile_all of the same claim set (its solvers, kept points and duals warm),
+    # and one after reconcile() of its rows in a random order, must equal the first.
+    frame = to_frame(instance)
+    fresh = kt.reconcile_all(kt.ClaimSet.from_frame(frame, wars=[instance.war]))
+    claims = kt.ClaimSet.from_frame(frame, wars=[instance.war])
+    records = list(fresh.itertuples(index=False))
+    for record in rnd.sample(records, min(len(records), 12)):
+        scope = kt.Scope(
+            record.outcome,
+            record.category,
+            record.party,
+            record.perpetrator,
+            record.region,
+            trees=instance.war.trees,
+        )
+        kt.reconcile(claims, scope, pd.Timestamp(record.as_of).date(), war=instance.war)
+    pd.testing.assert_frame_equal(kt.reconcile_all(claims), fresh)
+    pd.testing.assert_frame_equal(kt.reconcile_all(claims), fresh)

@@ -75,6 +75,13 @@ _DUAL_TOL: Final = 1e-9
 """How far a kept dual may miss feasibility for a new objective (columns of cost 0 or 1)."""
 _INF: Final = highspy.kHighsInf
 
+CERTIFICATES = True
+"""Whether answers may come from certificates instead of solves: a component's kept dual
+solutions and whole-number assignments (:meth:`ComponentModel._certified`), and the witness
+certificates of :func:`karabakh_tolls.engine.solve.table`. With ``False`` every question is
+solved by the program; the table is the same in every column (tested), only slower. A switch
+for tests and measurements, not a setting of the method."""
+
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -185,6 +192,10 @@ class Answer:
     exact: bool = True
     """``False`` when the integer search hit :data:`INTEGER_SECONDS`: ``value`` is then the
     search's proven bound (sound, possibly not attained)."""
+    canonical: bool = True
+    """``True`` when ``multipliers`` are those of the question's own solve from the model's
+    starting basis (:meth:`ComponentModel.canonical`: the same whatever was solved before);
+    ``False`` for an answer a kept certificate gave, whose multipliers are a kept dual's."""
 
 
 def _multipliers(
@@ -599,7 +610,15 @@ class ComponentModel:
     Build it from a group's constraints and the positions of the component's members; ask
     :meth:`question` for a box and a day, then :meth:`low` and :meth:`high`. Answers are
     memoised per distinct question.
+
+    Every question's program is solved from one starting basis (the vertex of the program
+    with no objective, solved cold on first need), not from the basis the previous question
+    left: where a bound has several optimal dual solutions, the multipliers reported are
+    then the same whatever was asked before, in whatever order.
     """
+
+    _start: Any = None
+    """The starting basis of every question's solve (see :meth:`_from_start`)."""
 
     def __init__(
         self,
@@ -865,12 +884,13 @@ class ComponentModel:
         return answer
 
     def low(self, question: Question) -> Answer:
-        """The least count of the question over every assignment the claims allow."""
-        return self._solve(question.low_vars, 1)
+        """The least count of the question over every assignment the claims allow, with the
+        multipliers of its own solve (:meth:`canonical`)."""
+        return self._canonical(question.low_vars, 1)
 
     def high(self, question: Question) -> Answer:
-        """The greatest count (``value=None``: unbounded)."""
-        return self._solve(question.high_vars, -1)
+        """The greatest count (``value=None``: unbounded), as :meth:`low`."""
+        return self._canonical(question.high_vars, -1)
 
     def _solve(self, variables: IntArray, sign: int) -> Answer:
         key = (variables.tobytes(), sign)
@@ -904,6 +924,55 @@ class ComponentModel:
             return True
         return False
 
+    @property
+    def kept_points(self) -> list[npt.NDArray[np.float64]]:
+        """The whole-number assignments (of the merged columns) kept from earlier solves,
+        each checked against every row: witnesses that certify bounds (see
+        :meth:`point`)."""
+        return list(self._points)
+
+    def bounded_columns(self) -> BoolArray:
+        """Per merged column: whether some row bounds it from above (a claim row with a finite
+        upper side counts it, or an incident link ties it to such a column). A maximum over
+        these columns alone is finite."""
+        n_claims = self.n_claim_rows
+        finite = np.isfinite(self.row_upper[:n_claims])
+        claim_rows = sparse.csr_array(self.A[:n_claims])
+        bounded = np.zeros(self._n_cols, dtype=bool)
+        hit = claim_rows[np.flatnonzero(finite)].tocoo()
+        bounded[hit.col[hit.data > 0]] = True
+        links = sparse.csr_array(self.A[n_claims:]).tocoo()
+        if links.nnz:
+            carrier = np.full(self.A.shape[0] - n_claims, -1, dtype=np.int64)
+            carrier[links.row[links.data < 0]] = links.col[links.data < 0]
+            held = links.data > 0
+            ok = bounded[carrier[links.row[held]]] & (carrier[links.row[held]] >= 0)
+            bounded[links.col[held][ok]] = True
+        return bounded
+
+    def point(self, cost: npt.NDArray[np.float64], sign: int) -> npt.NDArray[np.float64] | None:
+        """A whole-number assignment every row allows, found by optimising ``cost`` (a least
+        one for ``sign > 0``, a greatest for ``sign < 0``): the LP vertex, or a rounding of it
+        that every row allows; kept for later certificates. ``None`` when the program ends
+        without an optimum or no rounding of its vertex is allowed.
+
+        The point is a *witness*: the count it gives a question is attained by an assignment
+        the claims allow, so the least count is at most it and the greatest at least it."""
+        h = self.highs
+        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        x = np.asarray(h.getSolution().col_value, dtype=np.float64)
+        for candidate in (np.round(x), np.floor(x + _TOL), np.ceil(x - _TOL)):
+            if self._allowed(candidate):
+                self._keep_point(candidate)
+                return candidate
+        return None
+
     def _allowed(self, counts: npt.NDArray[np.float64]) -> bool:
         """Whether nonnegative ``counts`` of the merged columns keep every row in its range."""
         if np.any(counts < 0):
@@ -923,12 +992,7 @@ class ComponentModel:
         if certified is not None:
             self.certified += 1
             return certified
-        h = self.highs
-        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
-        )
-        h.run()
+        h = self._from_start(cost, sign)
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kUnbounded:
             return Answer(None, None, True, ())
@@ -962,6 +1026,68 @@ class ComponentModel:
             certain = False
         return Answer(int(value), optimum, integral, multipliers, certain)
 
+    def _from_start(self, cost: npt.NDArray[np.float64], sign: int) -> Any:
+        """The program solved for ``cost`` (least for ``sign > 0``) from the starting basis.
+
+        The starting basis is that of the program with no objective, solved cold on the first
+        call (so it depends on the component's claims only); every later solve starts from it
+        again (a warm primal simplex: changing the objective keeps it feasible). Solves from
+        one basis with one objective end at one vertex and one dual solution, so a question's
+        multipliers do not depend on the questions solved before it."""
+        h = self.highs
+        n = self._n_cols
+        columns = np.arange(n, dtype=np.int32)
+        if self._start is None:
+            # from the slack basis (every count 0, every row basic), whatever came before
+            slack = highspy.HighsBasis()
+            slack.col_status = [highspy.HighsBasisStatus.kLower] * n
+            slack.row_status = [highspy.HighsBasisStatus.kBasic] * self.A.shape[0]
+            slack.valid = True
+            h.clearSolver()
+            h.setBasis(slack)
+            h.changeColsCost(n, columns, np.zeros(n))
+            h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+            h.run()
+            basis = h.getBasis()
+            self._start = basis if basis.valid else False
+        h.clearSolver()  # nothing of the solves before (their pricing weights) stays
+        if self._start is not False:
+            h.setBasis(self._start)
+        else:  # pragma: no cover - the program without objective ended without a basis
+            h.clearSolver()
+        h.changeColsCost(n, columns, cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        return h
+
+    def canonical(self, columns: BoolArray, sign: int) -> Answer:
+        """:meth:`solve_columns` with the multipliers of the question's own solve from the
+        starting basis (an answer a kept certificate gave is solved again for them; its
+        value, a proven one, stays)."""
+        return self._canonical(np.flatnonzero(columns).astype(np.int64), sign)
+
+    def _canonical(self, variables: IntArray, sign: int) -> Answer:
+        found = self._solve(variables, sign)
+        if found.canonical:
+            return found
+        cost = np.zeros(self._n_cols)
+        cost[variables] = 1.0
+        h = self._from_start(cost, sign)
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            raise SolverFailure(f"the linear program ended with {h.getModelStatus()}")
+        duals = np.asarray(h.getSolution().row_dual)[: self.n_claim_rows]
+        answer = Answer(
+            found.value,
+            found.optimum,
+            found.integral,
+            _multipliers(duals, self.members, sign),
+            found.exact,
+        )
+        self._memo[(variables.tobytes(), sign)] = answer
+        return answer
+
     def _keep_point(self, x: npt.NDArray[np.float64]) -> None:
         """Keep a whole-number assignment for later certificates, if every row allows it."""
         if self._allowed(x):
@@ -992,14 +1118,14 @@ class ComponentModel:
         to that bound is then a least one (for a maximum, ``A^T y >= cost`` and the reverse).
         Only whole-number bounds are certified, so the LP optimum and the integer optimum
         are that bound, and the dual's claim rows are the bound's multipliers."""
-        if not self._points:
+        if not CERTIFICATES or not self._points:
             return None
         values = np.array([float(cost @ x) for x in self._points])
         best = float(values.min() if sign > 0 else values.max())
         for dual in reversed(self._duals[sign]):
             if abs(dual.bound - best) <= _TOL * max(1.0, abs(best)) and dual.bounds(cost):
                 value = round(best)
-                return Answer(value, float(value), True, dual.multipliers)
+                return Answer(value, float(value), True, dual.multipliers, canonical=False)
         return None
 
     def _near(
@@ -1084,7 +1210,7 @@ class ComponentModel:
     def _kept_attains(self, cost: npt.NDArray[np.float64], target: int) -> bool:
         """Whether a kept whole-number assignment (every row allows it) has objective
         ``target``."""
-        return any(abs(float(cost @ x) - target) <= 1e-6 for x in self._points)
+        return CERTIFICATES and any(abs(float(cost @ x) - target) <= 1e-6 for x in self._points)
 
     def _attains(
         self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], target: int

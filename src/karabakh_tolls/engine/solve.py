@@ -32,11 +32,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
+from karabakh_tolls.engine import exact
 from karabakh_tolls.engine.codes import IntArray, sorted_unique, sorted_unique_in_place
 from karabakh_tolls.engine.components import components, meeting_pairs
 from karabakh_tolls.engine.conflicts import Analysis, analyse, group_costs
@@ -238,6 +240,8 @@ class GroupSolver:
     _propagation: Propagation | None = field(default=None)
     _prepared: Prepared | None = field(default=None)
     _aside_by_propagation: tuple[int, ...] = ()
+    _witnessed: Propagation | None = field(default=None)
+    _witnessed_done: bool = False
 
     # --- components --------------------------------------------------------------------------
     def _build(self, c: int) -> _Component:
@@ -321,6 +325,24 @@ class GroupSolver:
             self._propagation, aside = _repair(self.prepared(), self.excluded, self.group)
             self._aside_by_propagation = aside
         return self._propagation
+
+    def witnessed(self) -> Propagation | None:
+        """The group propagated with only the claims of the components solved exactly (closed
+        form or program), less the claims their analyses set aside: a system every claim of
+        which can hold at once (each such component was shown feasible, and components share
+        no variable), so its propagated bounds are sound outer bounds of the exact ranges of
+        the rows those components meet. ``None`` when that propagation still finds a conflict
+        (it cannot, short of a fault; nothing is then certified from it)."""
+        if not self._witnessed_done:
+            self._witnessed_done = True
+            excluded = self.excluded.copy()
+            for c, part in enumerate(self.parts):
+                if self.propagated(c):
+                    excluded[part.members] = True
+            grid = self.prepared().propagate(excluded)
+            if not grid.conflict.any() and not grid.event_conflicts:
+                self._witnessed = grid
+        return self._witnessed
 
     @property
     def aside_by_propagation(self) -> tuple[int, ...]:
@@ -645,10 +667,12 @@ def _entries(
     rb, pb = meeting_pairs(dims, row_boxes, part_boxes)
     pair = sorted_unique(rb * len(parts) + owner[pb])
     rb, pc = pair // len(parts), pair % len(parts)
-    span = int(day_sorted.max()) + 2 if n else 1
-    keys = box_of_sorted * span + day_sorted
     first = np.array([p.first_day for p in parts], dtype=np.int64)
     last = np.array([p.last_day for p in parts], dtype=np.int64)
+    # days are keyed within a box: the span holds every row's day and every component's (the
+    # rows asked need not include a component's last day)
+    span = max(int(day_sorted.max()) if n else 0, int(last.max()), int(first.max())) + 2
+    keys = box_of_sorted * span + day_sorted
     box_end = np.searchsorted(keys, (rb + 1) * span - 1, side="right")
     out: dict[int, _Entry] = {}
     if solver.group.cumulative:
@@ -719,6 +743,13 @@ class _Asked:
     low_cols: BoolArray | None = None
     high_cols: BoolArray | None = None
 
+    def columns(self, model: ComponentModel) -> tuple[BoolArray, BoolArray]:
+        """The program's question matrices: those kept, or asked again when not kept."""
+        if self.low_cols is None or self.high_cols is None:
+            low_cols, high_cols, _ = model.questions(self.boxes, self.days)
+            return low_cols, high_cols
+        return self.low_cols, self.high_cols
+
 
 def _asked(
     solver: GroupSolver,
@@ -753,12 +784,203 @@ def _asked(
     return out
 
 
-def table(solver: GroupSolver, *, supports: bool = True) -> Table:
+WITNESS_ROUNDS: Final = 4
+"""Most rounds of witness search per table (see :func:`_witness`): each round solves, per
+component with rows still uncertified, one program for their lows and one for their highs."""
+
+
+@dataclass(eq=False)
+class _Witness:
+    """What :func:`_witness` certifies, per sorted row (``low``/``high``: the propagated bound
+    is attained by witnesses, so it is the exact one) and per component and question (the
+    witnesses' least and greatest count: that component's exact share of a certified row)."""
+
+    grid: Propagation | None
+    low: BoolArray
+    high: BoolArray
+    low_values: dict[int, IntArray] = field(default_factory=dict)
+    high_values: dict[int, IntArray] = field(default_factory=dict)
+
+
+def _any_rows(flag: BoolArray, entry: _Entry, ends: IntArray) -> BoolArray:
+    """Per question of a component (its single rows, then its runs): whether ``flag`` holds
+    at some sorted row the question answers."""
+    return ~_whole_rows(~flag, entry, ends)
+
+
+def _whole_rows(flag: BoolArray, entry: _Entry, ends: IntArray) -> BoolArray:
+    """Per question of a component (its single rows, then its runs): whether ``flag`` holds
+    at every sorted row the question answers."""
+    misses = np.concatenate([[0], np.cumsum(~flag)])
+    runs = misses[ends[entry.run_starts]] == misses[entry.run_starts]
+    return np.concatenate([flag[entry.rows], runs])
+
+
+def _witness(
+    solver: GroupSolver,
+    entries: dict[int, _Entry],
+    asked: dict[int, _Asked],
+    grid_rows: IntArray,
+    ends: IntArray,
+    bounded: BoolArray,
+) -> _Witness:
+    """Certify rows exact without asking the program about each one.
+
+    The propagation of the exactly solved components (:meth:`GroupSolver.witnessed`) gives
+    every row a sound outer range ``[p_low, p_high]``: no assignment the claims allow counts
+    fewer than ``p_low``. A *witness* is a whole-number assignment of one component that every
+    row of its program allows (:meth:`ComponentModel.point`). Components share no variable,
+    so adding up, over the components a row meets, the least count any witness of each gives
+    the row (a single-key component: its closed form) is a count some allowed assignment
+    attains. When that sum equals ``p_low``, the exact least count is ``p_low`` (it can be
+    neither below the propagated bound nor above an attained count), and each component's
+    share of it is its witnesses' least count; the same for the greatest count and ``p_high``
+    on rows that every component covers.
+
+    Witnesses come from the programs' earlier solves and from rounds of one least and one
+    greatest solve per component, whose objective adds up the questions still uncertified.
+    Rows left uncertified are solved one question at a time, as before."""
+    n = len(grid_rows)
+    none = _Witness(None, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
+    models: dict[int, ComponentModel] = {}
+    for c in entries:
+        program = solver.parts[c]._model
+        if program is not None:
+            models[c] = program
+    if not models:
+        return none
+    grid = solver.witnessed()
+    if grid is None:
+        return none
+    target_low = grid.low[grid_rows]
+    target_high = grid.high[grid_rows]
+    matrices: dict[int, tuple[Any, Any, BoolArray]] = {}
+    points: dict[int, list[npt.NDArray[np.float64]]] = {}
+    for c, model in models.items():
+        low_cols, high_cols = asked[c].columns(model)
+        matrices[c] = (
+            sparse.csr_array(low_cols.astype(np.float64)),
+            sparse.csr_array(high_cols.astype(np.float64)),
+            model.bounded_columns(),
+        )
+        points[c] = model.kept_points
+    cert = none
+    for round_ in range(WITNESS_ROUNDS + 1):
+        sums = _Sums(n, ends)
+        low_values: dict[int, IntArray] = {}
+        high_values: dict[int, IntArray] = {}
+        for c, entry in entries.items():
+            part = solver.parts[c]
+            question = asked[c]
+            k = len(entry.rows)
+            if question.single is not None:
+                lo, hi = question.single
+                values_low, values_high = lo, np.where(hi == OPEN, 0, hi)
+                sums.add("open", entry.rows, (hi[:k] == OPEN).astype(np.int64))
+                sums.add_from("open", entry.run_starts, (hi[k:] == OPEN).astype(np.int64))
+            elif part._model is None or not points[c]:
+                # propagated, or no witness yet: nothing certified where it counts
+                ones = np.ones(len(question.boxes), dtype=np.int64)
+                sums.add("missing", entry.rows, ones[:k])
+                sums.add_from("missing", entry.run_starts, ones[k:])
+                continue
+            else:
+                low_m, high_m, _ = matrices[c]
+                stacked = np.stack(points[c], axis=1)
+                values_low = np.rint(np.asarray(low_m @ stacked).min(axis=1)).astype(np.int64)
+                values_high = np.rint(np.asarray(high_m @ stacked).max(axis=1)).astype(np.int64)
+                low_values[c], high_values[c] = values_low, values_high
+            sums.add("low", entry.rows, values_low[:k])
+            sums.add_from("low", entry.run_starts, values_low[k:])
+            sums.add("high", entry.rows, values_high[:k])
+            sums.add_from("high", entry.run_starts, values_high[k:])
+        whole = sums.total("missing") == 0
+        cert = _Witness(
+            grid,
+            whole & (sums.total("low") == target_low),
+            whole
+            & bounded
+            & (sums.total("open") == 0)
+            & (target_high < INF)
+            & (sums.total("high") == target_high),
+            low_values,
+            high_values,
+        )
+        if round_ == WITNESS_ROUNDS or (cert.low.all() and (cert.high | ~bounded).all()):
+            break
+        found = False
+        for c, model in models.items():
+            entry = entries[c]
+            low_m, high_m, bounded_cols = matrices[c]
+            need_low = ~_whole_rows(cert.low, entry, ends)
+            need_high = ~_whole_rows(cert.high | ~bounded, entry, ends)
+            for need, matrix, sign in ((need_low, low_m, 1), (need_high, high_m, -1)):
+                if not need.any():
+                    continue
+                cost = np.asarray(need.astype(np.float64) @ matrix, dtype=np.float64)
+                if sign < 0:
+                    cost = np.where(bounded_cols, cost, 0.0)
+                if not np.any(cost):
+                    continue
+                witness = model.point(cost, sign)
+                if witness is not None:
+                    points[c].append(witness)
+                    found = True
+        if not found:
+            break
+    return cert
+
+
+def _supports_by_grid(
+    solver: GroupSolver,
+    picked: IntArray,
+    low: IntArray,
+    high: IntArray,
+    solved: BoolArray,
+    open_high: BoolArray,
+) -> tuple[BoolArray, BoolArray]:
+    """Per table row (grid positions ``picked``): whether its low (high) takes the support of
+    its propagated derivation rather than its program's multipliers.
+
+    That is the rows ``solved`` (they meet a component solved by its program, and no
+    propagated component) whose bound equals the bound of the group's propagation without the
+    claims set aside and without the propagated components (:meth:`GroupSolver.witnessed`).
+    The rule reads only the row's own bound and that propagation (one for the whole group,
+    computed the same way whatever is asked), so it does not depend on which rows were asked
+    with it, nor on which of them witnesses certified: every row a witness certifies is such a
+    row (its bound is the propagated one), and so is every row the program solves to the same
+    bound. The derivation proves the bound from its claims alone."""
+    none = np.zeros(len(picked), dtype=bool)
+    if not solved.any():
+        return none, none
+    grid = solver.witnessed()
+    if grid is None:
+        return none, none
+    by_low = solved & (low == grid.low[picked])
+    by_high = solved & ~open_high & (grid.high[picked] < INF) & (high == grid.high[picked])
+    return by_low, by_high
+
+
+def table(
+    solver: GroupSolver, *, supports: bool = True, rows: npt.ArrayLike | None = None
+) -> Table:
     """Every grid row's bounds: a map over components (each answers the rows it meets: rows
     before its last day one by one, later rows once per box since its count no longer changes)
-    and a sum per row; rows that meet a propagated component take the propagated bounds."""
+    and a sum per row; rows that meet a propagated component take the propagated bounds.
+
+    ``rows`` (positions in the grid of :meth:`Prepared.rows`, default all, in that order) asks
+    only those rows, in the order given. Every column of a row is the same whichever rows are
+    asked with it, in whatever order or slices, and whatever the solver was asked before
+    (tested): certificates decide only *that* a bound is exact and spare its solve, never
+    which claims support it (see :func:`_supports_by_grid`)."""
     group = solver.group
-    nodes, days = solver.prepared().rows()
+    grid_nodes, grid_days = solver.prepared().rows()
+    picked = (
+        np.arange(len(grid_days), dtype=np.int64)
+        if rows is None
+        else np.asarray(rows, dtype=np.int64).reshape(-1)
+    )
+    nodes, days = grid_nodes[picked], grid_days[picked]
     n = len(days)
     row_boxes, box_of = np.unique(nodes, axis=0, return_inverse=True)
     box_of = box_of.reshape(-1).astype(np.int64)
@@ -787,6 +1009,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         kind.append((order[rows], claims.astype(np.int64)))
 
     asked = _asked(solver, entries, nodes_sorted, row_boxes, day_sorted)
+    # per (program component, sense): each question's distinct objective and its answer,
+    # whose multipliers are the support of rows that do not take their propagated derivation
+    solved_by: dict[tuple[int, int], tuple[IntArray, list[Answer]]] = {}
     # a row with (cell, day) pairs that no component counts has no upper bound whatever the
     # components say: its maximum need not be solved (one need per question, a run's question
     # serving every row of its run)
@@ -796,6 +1021,10 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         sums.add_from("covered", entry.run_starts, cov[len(entry.rows) :])
     bounded = sums.total("covered") >= _measures(group, nodes_sorted, day_sorted)
     bounded_before = np.concatenate([[0], np.cumsum(bounded)])
+    if exact.CERTIFICATES:
+        witness = _witness(solver, entries, asked, picked[order], ends, bounded)
+    else:
+        witness = _Witness(None, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
 
     for c, entry in entries.items():
         part = solver._build(c)
@@ -809,6 +1038,9 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
             for rows, runs in ((entry.rows, False), (entry.run_starts, True)):
                 support(aside_pairs, rows, aside, runs)
         question = asked[c]
+        if part._model is not None:
+            sums.add("programs", entry.rows, np.ones(n_rows, dtype=np.int64))
+            sums.add_from("programs", entry.run_starts, np.ones(n_runs, dtype=np.int64))
         if not part.single and part._model is None:
             sums.add("propagated", entry.rows, np.ones(n_rows, dtype=np.int64))
             sums.add_from("propagated", entry.run_starts, np.ones(n_runs, dtype=np.int64))
@@ -823,10 +1055,7 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
         else:
             model = part._model
             assert model is not None
-            if question.low_cols is None or question.high_cols is None:
-                low_cols, high_cols, _ = model.questions(question.boxes, question.days)
-            else:
-                low_cols, high_cols = question.low_cols, question.high_cols
+            low_cols, high_cols = question.columns(model)
             needs_high = np.concatenate(
                 [
                     bounded[entry.rows],
@@ -834,35 +1063,36 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
                 ]
             )
             values: dict[int, IntArray] = {}
-            groups: dict[int, list[tuple[IntArray, IntArray]]] = {}
-            uncertain = np.zeros(len(low_cols), dtype=np.int64)
+            uncertain: dict[int, IntArray] = {}
             for columns, sign in ((low_cols, 1), (high_cols, -1)):
+                # a question whose every row is certified by witnesses takes the witnesses'
+                # count (its exact share of those rows) and is not solved
+                shown = _whole_rows(witness.low if sign > 0 else witness.high, entry, ends)
+                shown &= c in (witness.low_values if sign > 0 else witness.high_values)
                 distinct, which = _distinct_rows(columns)
-                needed = np.ones(len(distinct), dtype=bool)
-                if sign < 0:
-                    needed[:] = False
-                    needed[which[needs_high]] = True
+                needed = np.zeros(len(distinct), dtype=bool)
+                needed[which[~shown if sign > 0 else needs_high & ~shown]] = True
                 answers = [
                     model.solve_columns(row, sign) if need else _OPEN_ANSWER
                     for row, need in zip(distinct, needed.tolist(), strict=True)
                 ]
-                uncertain |= np.array([not a.exact for a in answers], dtype=np.int64)[which]
-                values[sign] = np.array(
+                unsure = np.array([not a.exact for a in answers], dtype=np.int64)[which]
+                uncertain[sign] = np.where(shown, 0, unsure)
+                solved = np.array(
                     [OPEN if ans.value is None else ans.value for ans in answers], dtype=np.int64
                 )[which]
-                groups[sign] = [
-                    (
-                        np.flatnonzero(which == k),
-                        sorted_unique([p for p, _, _ in ans.multipliers]),
-                    )
-                    for k, ans in enumerate(answers)
-                    if ans.multipliers
-                ]
+                if shown.any():
+                    seen = (witness.low_values if sign > 0 else witness.high_values)[c]
+                    solved = np.where(shown, seen, solved)
+                values[sign] = solved
+                if supports:
+                    solved_by[c, sign] = (which, answers)
             low_values, high_values = values[1], values[-1]
-            low_groups, high_groups = groups[1], groups[-1]
-            if uncertain.any():
-                sums.add("uncertain", entry.rows, uncertain[: len(entry.rows)])
-                sums.add_from("uncertain", entry.run_starts, uncertain[len(entry.rows) :])
+            low_groups, high_groups = [], []
+            for sign, name in ((1, "uncertain_low"), (-1, "uncertain_high")):
+                if uncertain[sign].any():
+                    sums.add(name, entry.rows, uncertain[sign][: len(entry.rows)])
+                    sums.add_from(name, entry.run_starts, uncertain[sign][len(entry.rows) :])
         head, tail = slice(0, n_rows), slice(n_rows, None)
         sums.add("low", entry.rows, low_values[head])
         sums.add_from("low", entry.run_starts, low_values[tail])
@@ -891,51 +1121,104 @@ def table(solver: GroupSolver, *, supports: bool = True) -> Table:
     component = np.where(n_components == 1, total("component_ids"), -1)
     propagated = total("propagated") > 0
 
-    extra_low = extra_high = np.zeros(0, dtype=np.int64)
+    position = {str(i): p for p, i in enumerate(group.ids.tolist())}
+
+    def keyed(grid: Propagation, rows: IntArray, side: int) -> IntArray:
+        """The support pairs of the table's rows ``rows`` from the grid's derivation of their
+        low (``side == 0``) or high."""
+        column = grid.support_columns(picked[rows])[side]
+        return np.array(
+            [
+                r * width + position[i]
+                for r, ids in zip(rows.tolist(), column, strict=True)
+                for i in ids.split(";")
+                if i
+            ],
+            dtype=np.int64,
+        )
+
+    extra_low: list[IntArray] = []
+    extra_high: list[IntArray] = []
     if propagated.any():
         grid = solver.propagation()
         chosen_rows = np.flatnonzero(propagated)
-        low[chosen_rows] = grid.low[chosen_rows]
-        high[chosen_rows] = np.where(grid.high[chosen_rows] >= INF, OPEN, grid.high[chosen_rows])
-        position = {str(i): p for p, i in enumerate(group.ids.tolist())}
+        at = picked[chosen_rows]
+        low[chosen_rows] = grid.low[at]
+        high[chosen_rows] = np.where(grid.high[at] >= INF, OPEN, grid.high[at])
         if supports:
-            lows, highs = grid.support_columns(chosen_rows)
-            extra_low, extra_high = (
-                np.array(
-                    [
-                        r * width + position[i]
-                        for r, ids in zip(chosen_rows.tolist(), column, strict=True)
-                        for i in ids.split(";")
-                        if i
-                    ],
-                    dtype=np.int64,
-                )
-                for column in (lows, highs)
-            )
+            extra_low.append(keyed(grid, chosen_rows, 0))
+            extra_high.append(keyed(grid, chosen_rows, 1))
         greedy = np.array(solver.aside_by_propagation, dtype=np.int64)
         if len(greedy):
             aside_pairs.append((chosen_rows, greedy))
+    # rows certified by witnesses: the propagated bound is attained, so it is the exact one
+    cert_low = witness.low[unsort] & ~propagated
+    cert_high = witness.high[unsort] & ~propagated & ~open_high
+    if witness.grid is not None:
+        wg = witness.grid
+        low[cert_low] = wg.low[picked[cert_low]]
+        high[cert_high] = wg.high[picked[cert_high]]
+    # the support of a row: its propagated derivation where that proves the row's bound, else
+    # its own program's multipliers (never decided by which rows the witnesses certified)
+    by_grid_low, by_grid_high = _supports_by_grid(
+        solver, picked, low, high, ~propagated & (total("programs") > 0), open_high
+    )
+    if supports and (by_grid_low.any() or by_grid_high.any()):
+        derivation = solver.witnessed()
+        assert derivation is not None
+        extra_low.append(keyed(derivation, np.flatnonzero(by_grid_low), 0))
+        extra_high.append(keyed(derivation, np.flatnonzero(by_grid_high), 1))
+    # the multipliers of the programs' answers, for the rows that take them: every such
+    # answer is the question's own solve from its program's starting basis
+    if supports:
+        takes_low = (~(propagated | by_grid_low))[order]
+        takes_high = (~(propagated | by_grid_high | open_high))[order]
+        for (c, sign), (which, answers) in solved_by.items():
+            entry = entries[c]
+            n_rows = len(entry.rows)
+            takes = _any_rows(takes_low if sign > 0 else takes_high, entry, ends)
+            wanted = np.zeros(len(answers), dtype=bool)
+            wanted[which[takes]] = True
+            redo = [k for k, ans in enumerate(answers) if wanted[k] and not ans.canonical]
+            if redo:
+                model = solver.parts[c]._model
+                assert model is not None
+                low_cols, high_cols = asked[c].columns(model)
+                distinct, _ = _distinct_rows(low_cols if sign > 0 else high_cols)
+                for k in redo:
+                    answers[k] = model.canonical(distinct[k], sign)
+            kind = low_pairs if sign > 0 else high_pairs
+            for k in np.flatnonzero(wanted).tolist():
+                claims = sorted_unique([p for p, _, _ in answers[k].multipliers])
+                local = np.flatnonzero((which == k) & takes)
+                support(kind, entry.rows[local[local < n_rows]], claims, False)
+                support(kind, entry.run_starts[local[local >= n_rows] - n_rows], claims, True)
+    exact_rows = (
+        ~propagated
+        & (cert_low | (total("uncertain_low") == 0))
+        & (cert_high | (total("uncertain_high") == 0))
+    )
     aside_pairs = Pairs.kept(aside_pairs, None)
-    low_pairs = Pairs.kept(low_pairs, propagated)
-    high_pairs = Pairs.kept(high_pairs, open_high | propagated)
+    low_pairs = Pairs.kept(low_pairs, propagated | by_grid_low)
+    high_pairs = Pairs.kept(high_pairs, open_high | propagated | by_grid_high)
     # the pairs are counted before they are made: past the budget, stop here
     budget = _SUPPORT_BUDGET.get()
     made = Pairs.size(aside_pairs) + Pairs.size(low_pairs) + Pairs.size(high_pairs)
-    made += len(extra_low) + len(extra_high)
+    made += sum(len(e) for e in extra_low) + sum(len(e) for e in extra_high)
     if budget is not None and made and made * PAIR_BYTES > budget:
         raise SupportTooLarge(made, made * PAIR_BYTES, budget)
     pa = Pairs.of(aside_pairs, width)
     pl = Pairs.of(low_pairs, width)
     ph = Pairs.of(high_pairs, width)
-    if len(extra_low) or len(extra_high):
-        pl = Pairs(sorted_unique_in_place(np.concatenate([pl.keys, extra_low])), width)
-        ph = Pairs(sorted_unique_in_place(np.concatenate([ph.keys, extra_high])), width)
+    if extra_low or extra_high:
+        pl = Pairs(sorted_unique_in_place(np.concatenate([pl.keys, *extra_low])), width)
+        ph = Pairs(sorted_unique_in_place(np.concatenate([ph.keys, *extra_high])), width)
     return Table(
         nodes,
         days,
         low,
         high,
-        ~propagated & (total("uncertain") == 0),
+        exact_rows,
         component,
         n_components,
         pa,
