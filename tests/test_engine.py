@@ -187,7 +187,7 @@ def test_the_stage_is_built_once_per_claim_set_and_policy() -> None:
     assert stage(fresh) is first
     kt.reconcile(fresh, "killed", "2020-10-29")
     group = first.group("karabakh-2020", "killed")
-    assert group is not None and ("solver", 20_000) in group.cache
+    assert group is not None and ("solver", solve_module.DEFAULT_MAX_VARIABLES) in group.cache
     other = kt.ClaimSet.from_frame(seeds.to_frame())
     assert stage(other) is not first  # a cache per claim set, no module-global state
 
@@ -469,14 +469,14 @@ def test_reconcile_all_input_is_not_modified() -> None:
     pd.testing.assert_frame_equal(claims.to_frame(), before)
 
 
-@pytest.mark.parametrize("limit", ["INTEGER_SECONDS", "INTEGER_BUDGET"])
-def test_an_integer_search_out_of_time_gives_a_sound_bound_marked_not_exact(
+@pytest.mark.parametrize("limit", ["INTEGER_SEARCHES", "SEARCH_SECONDS"])
+def test_an_integer_search_stopped_at_its_limit_gives_a_sound_bound_marked_not_exact(
     monkeypatch: pytest.MonkeyPatch, limit: str
 ) -> None:
-    # Fails if a search stopped by its time limit (or not run, the component's budget spent)
-    # is reported as exact, or its bound is not sound: the LP maximum 3 of twice the total,
-    # rounded inwards, contains the integer 2.
-    monkeypatch.setattr(exact, limit, 0.0)
+    # Fails if a search stopped by its guard (or not run, the component's
+    # searches spent) is reported as exact, or its bound is not sound: the LP maximum 3 of
+    # twice the total, rounded inwards, contains the integer 2.
+    monkeypatch.setattr(exact, limit, 0)
     cs = odd_cycle(0, 1)
     claims = claims_of(cs, CUBE)
     s = solver(group_of(claims))

@@ -30,7 +30,6 @@ This module imports numpy, scipy, highspy and the package's ``engine.codes`` and
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -45,14 +44,20 @@ from karabakh_tolls.engine.constraints import INCIDENT, OPEN, Constraints
 
 __all__ = ["MAX_EXACT", "Answer", "ComponentModel", "DimAtoms", "Question", "TooLarge"]
 
-INTEGER_SECONDS: Final = 0.5
-"""Time limit of one integer search (when an LP vertex is fractional). A bound whose search
-hits it is the search's proven bound, sound but not certified tight (its row is not exact)."""
+INTEGER_NODES: Final = 500
+"""Branch-and-bound nodes one integer search (when an LP vertex is fractional) may explore. A
+bound whose search stops there is the search's proven bound, sound but not certified tight (its
+row is not exact). Limits are counted in work, not seconds, so that one input gives one answer
+on any machine and under any load."""
 
-INTEGER_BUDGET: Final = 10.0
-"""Seconds one component may spend in integer searches in all (near a fractional vertex and
-over the whole program). Past it, a fractional LP
+INTEGER_SEARCHES: Final = 20
+"""Integer searches over the whole program one component may run. Past them, a fractional LP
 optimum is rounded inwards (sound, not certified tight: its row is not exact)."""
+
+SEARCH_SECONDS: Final = 20.0
+"""A guard on the wall-clock time of one integer search, far above what :data:`INTEGER_NODES`
+and :data:`NEAR_NODES` take on a loaded two-core machine; only a pathological search meets it
+(its bound is then sound, not exact, and may differ between runs)."""
 
 QUESTION_CELLS: Final = 2_000_000
 """Largest (box, variable) block :meth:`ComponentModel.questions` works on at once (its dense
@@ -67,13 +72,15 @@ MAX_EXACT: Final = 1 << 52
 _TOL: Final = 1e-6
 _NEAR_COLUMNS: Final = 2_000
 """Most columns the search near a fractional vertex frees (see ``_near_vertex``)."""
-NEAR_BUDGET: Final = 10.0
-"""Seconds one component may spend searching near fractional vertices in all."""
-NEAR_SECONDS: Final = 0.2
-"""Time limit of one search near a fractional vertex."""
+NEAR_SEARCHES: Final = 200
+"""Searches near fractional vertices one component may run."""
+NEAR_NODES: Final = 100
+"""Branch-and-bound nodes of one search near a fractional vertex."""
 _DUAL_TOL: Final = 1e-9
 """How far a kept dual may miss feasibility for a new objective (columns of cost 0 or 1)."""
 _INF: Final = highspy.kHighsInf
+_STOPPED: Final = (highspy.HighsModelStatus.kSolutionLimit, highspy.HighsModelStatus.kTimeLimit)
+"""How an integer search ends at its node limit (or its guard)."""
 
 CERTIFICATES = True
 """Whether answers may come from certificates instead of solves: a component's kept dual
@@ -190,7 +197,7 @@ class Answer:
     integral: bool
     multipliers: tuple[tuple[int, str, float], ...]
     exact: bool = True
-    """``False`` when the integer search hit :data:`INTEGER_SECONDS`: ``value`` is then the
+    """``False`` when the integer search hit :data:`INTEGER_NODES`: ``value`` is then the
     search's proven bound (sound, possibly not attained)."""
     canonical: bool = True
     """``True`` when ``multipliers`` are those of the question's own solve from the model's
@@ -679,8 +686,8 @@ class ComponentModel:
         self._duals: dict[int, list[_Dual]] = {1: [], -1: []}
         self.certified = 0
         """Questions answered by a kept certificate instead of a solve."""
-        self._integer_spent = 0.0
-        self._near_spent = 0.0
+        self._integer_runs = 0
+        self._near_runs = 0
 
     # --- building -------------------------------------------------------------------------------
     def _pairs(self) -> tuple[IntArray, IntArray]:
@@ -992,7 +999,7 @@ class ComponentModel:
         if certified is not None:
             self.certified += 1
             return certified
-        h = self._from_start(cost, sign)
+        h = self._warm(cost, sign)
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kUnbounded:
             return Answer(None, None, True, ())
@@ -1015,16 +1022,31 @@ class ComponentModel:
             # kept from an earlier solve) reaches the LP bound rounded inwards, which no
             # whole-number assignment can beat: it is the integer optimum
             value = rounded
-        elif self._near_spent < NEAR_BUDGET and self._near(x, cost, sign, rounded):
+        elif self._near_runs < NEAR_SEARCHES and self._near(x, cost, sign, rounded):
             value = rounded  # the same near the vertex (a small integer program)
-        elif self._integer_spent < INTEGER_BUDGET:
-            started = time.perf_counter()
+        elif self._integer_runs < INTEGER_SEARCHES:
+            self._integer_runs += 1
             value, certain = self._integer(sign, optimum)
-            self._integer_spent += time.perf_counter() - started
         else:  # the component's budget for integer searches is spent: the LP bound, rounded
             value = rounded
             certain = False
-        return Answer(int(value), optimum, integral, multipliers, certain)
+        return Answer(int(value), optimum, integral, multipliers, certain, canonical=False)
+
+    def _warm(self, cost: npt.NDArray[np.float64], sign: int) -> Any:
+        """The program solved for ``cost`` (least for ``sign > 0``) from the basis the last solve
+        ended at (a warm primal simplex: changing the objective keeps it feasible). Its vertex
+        and multipliers depend on the solves before it, so its answer is not canonical; the
+        bound does not."""
+        h = self.highs
+        n = self._n_cols
+        if self._start is None:
+            self._from_start(np.zeros(n), 1)
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+        h.run()
+        return h
 
     def _from_start(self, cost: npt.NDArray[np.float64], sign: int) -> Any:
         """The program solved for ``cost`` (least for ``sign > 0``) from the starting basis.
@@ -1131,11 +1153,8 @@ class ComponentModel:
     def _near(
         self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], sign: int, target: int
     ) -> bool:
-        started = time.perf_counter()
-        try:
-            return self._near_vertex(x, cost, sign, target)
-        finally:
-            self._near_spent += time.perf_counter() - started
+        self._near_runs += 1
+        return self._near_vertex(x, cost, sign, target)
 
     def _near_vertex(
         self, x: npt.NDArray[np.float64], cost: npt.NDArray[np.float64], sign: int, target: int
@@ -1198,7 +1217,8 @@ class ComponentModel:
         h = _new_highs()
         h.setOptionValue("solver", "choose")
         h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("time_limit", NEAR_SECONDS)
+        h.setOptionValue("mip_max_nodes", NEAR_NODES)
+        h.setOptionValue("time_limit", SEARCH_SECONDS)
         h.passModel(lp)
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
@@ -1233,7 +1253,7 @@ class ComponentModel:
         beat, and against the objective of the solution found; a disagreement keeps the LP
         bound, rounded inwards (sound, not certified attained).
 
-        The search stops after :data:`INTEGER_SECONDS`; its proven bound (the best of the
+        The search stops after :data:`INTEGER_NODES` nodes; its proven bound (the best of the
         search's dual bound and the LP optimum, rounded inwards) is then sound but not
         certified attained."""
         lp = self.highs.getLp()
@@ -1249,7 +1269,8 @@ class ComponentModel:
             n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
         )
         h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("time_limit", INTEGER_SECONDS)
+        h.setOptionValue("mip_max_nodes", INTEGER_NODES)
+        h.setOptionValue("time_limit", SEARCH_SECONDS)
         rounded = _inwards(relaxed, sign)
         h.run()
         status = h.getModelStatus()
@@ -1264,7 +1285,7 @@ class ComponentModel:
                 return rounded, False
             self._keep_point(np.round(x))
             return value, True
-        if status != highspy.HighsModelStatus.kTimeLimit:
+        if status not in _STOPPED:
             raise SolverFailure(f"the integer program ended with {status}")
         proven = float(h.getInfo().mip_dual_bound)
         if not math.isfinite(proven):

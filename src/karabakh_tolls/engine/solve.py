@@ -59,7 +59,7 @@ __all__ = [
     "table",
 ]
 
-DEFAULT_MAX_VARIABLES: Final = 20_000
+DEFAULT_MAX_VARIABLES: Final = 5_000
 """Largest component (merged variables) the exact program solves; larger ones are propagated."""
 
 PAIR_BYTES: Final = 96
