@@ -76,7 +76,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
 def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, WarsTruth]:
     """Synthetic claims of several wars with planted conflicts, in four Parquet files."""
     path = tmp_path_factory.mktemp("wars")
-    truth = write_wars(path, 1_200, seed=3, n_wars=6, conflicts=3, rows_per_file=250)
+    truth = write_wars(path, 800, seed=3, n_wars=6, conflicts=3, rows_per_file=200)
     return path, truth
 
 

@@ -134,7 +134,7 @@ def test_the_seed_killed_claims_need_38_columns_and_match_the_reference() -> Non
 def test_a_component_with_more_cells_than_columns_allowed_is_exact() -> None:
     # the limit is on merged columns, not on the cells they merge: a war whose claims span
     # many more (atom, slot) cells than max_variables, in few distinct claim sets, is exact
-    drawn, _ = generate_wars(3000, seed=3, conflicts=0)
+    drawn, _ = generate_wars(1000, seed=3, conflicts=0)
     frame = drawn.to_frame()
     one_war = frame[(frame["war"] == "syn-0000") & (frame["outcome"] == "missing")]
     claims = kt.ClaimSet.from_frame(one_war.reset_index(drop=True), wars=drawn.wars)
