@@ -72,7 +72,7 @@ MAX_EXACT: Final = 1 << 52
 _TOL: Final = 1e-6
 _NEAR_COLUMNS: Final = 2_000
 """Most columns the search near a fractional vertex frees (see ``_near_vertex``)."""
-NEAR_SEARCHES: Final = 200
+NEAR_SEARCHES: Final = 2_000
 """Searches near fractional vertices one component may run."""
 NEAR_NODES: Final = 100
 """Branch-and-bound nodes of one search near a fractional vertex."""
