@@ -101,3 +101,82 @@ def test_the_leads_day(text: str, published: str, war: str, figure: str, day: st
 )
 def test_yesterday_is_a_day_of_the_count(text: str, published: str, figure: str, day: str) -> None:
     assert _day(_claims(text, published, "karabakh-2020"), figure) == day
+
+
+def test_territory_table_api() -> None:
+    from karabakh_tolls.errors import KarabakhTollsError
+    from karabakh_tolls.scopes import ScopeTrees
+
+    trees = WARS["bosnia-1992"].trees
+    assert trees.territory_of("sarajevo") == "bosnia"
+    assert trees.territory_of("nedzarici") == "bosnian-serbs"  # its own entry, not the city's
+    assert trees.territory_of("bosnia") is None  # the alias of the country: no entry above it
+    changed = trees.with_territory({"sarajevo": "bosnian-serbs"})  # users may change the data
+    assert changed.territory_of("sarajevo") == "bosnian-serbs"
+    assert trees.territory_of("sarajevo") == "bosnia"  # a copy: the original is unchanged
+    assert ScopeTrees.default().territory_of("stepanakert") is None
+    with pytest.raises(KarabakhTollsError):
+        trees.with_territory({"atlantis": "bosnia"})
+    # replacing a tree keeps the entries it still knows
+    assert trees.replace("region", trees["region"]).territory_of("ilidza") == "bosnian-serbs"
+
+
+def test_a_war_file_reads_its_territory() -> None:
+    from karabakh_tolls.wars import War
+
+    war = War.from_dict(
+        {
+            "id": "karabakh-x",
+            "name": "test",
+            "start": "2020-09-27",
+            "territory": {"ganja": "azerbaijan", "stepanakert": "nagorno-karabakh"},
+        }
+    )
+    assert war.trees.territory_of("ganja") == "azerbaijan"
+    assert war.trees.territory_of("stepanakert") == "nagorno-karabakh"
+
+
+def _party(frame: pd.DataFrame, figure: str) -> str:
+    rows = frame[frame["figure"] == figure]
+    assert len(rows) == 1, (figure, frame["figure"].tolist())
+    return str(rows["party"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "war", "figure", "party"),
+    [
+        (  # a city under siege: its dead are the government side's (the table says so)
+            "Three people were killed in Sarajevo, including a 16-year-old boy killed by a "
+            "shell, hospital officials said.",
+            "1995-06-26",
+            "bosnia-1992",
+            "Three",
+            "bosnia",
+        ),
+        (  # a Serb-held suburb of the city: its own entry wins over the city's
+            "Bosnian Serb officials said a shell killed 10 people at a hospital in Nedzarici.",
+            "1995-09-09",
+            "bosnia-1992",
+            "10",
+            "bosnian-serbs",
+        ),
+        (  # a place the table leaves contested names no party
+            "Fighting in Kosovo has killed up to 2,000 people, officials said.",
+            "1999-01-16",
+            "kosovo-1998",
+            "up to 2,000",
+            "all",
+        ),
+        (  # a party word in the text still wins over the table
+            "Two Russian soldiers were killed in Sarajevo, officials said.",
+            "1995-06-26",
+            "bosnia-1992",
+            "Two",
+            "all",
+        ),
+    ],
+)
+def test_the_party_of_a_place_from_the_territory_table(
+    text: str, published: str, war: str, figure: str, party: str
+) -> None:
+    assert _party(_claims(text, published, war), figure) == party

@@ -944,7 +944,14 @@ def _party_of_place(trees: ScopeTrees, region: str, attacker: str | None = None)
     with the Iraqi rebels; Ukraine and Russia with the Donbas separatists) a place names its
     state only for a count whose ``attacker`` is another state that holds territory of its own
     ("An Iranian missile hit ... killing 21 civilians" in Baghdad: Iraq's); with no such
-    attacker the place may be ground the armed group holds, and names no party."""
+    attacker the place may be ground the armed group holds, and names no party.
+
+    A war's territory table (:meth:`ScopeTrees.territory_of`) comes first: it says whose
+    people the dead of a place are ("Sarajevo" -> the government side), ``all`` for a place it
+    leaves contested."""
+    owner = trees.territory_of(region)
+    if owner is not None:
+        return None if owner == ROOT else owner
     if _sole_state(trees) is not None or _state_side(trees) is not None:
         return None
     party = trees["party"]
