@@ -167,6 +167,14 @@ def _party(frame: pd.DataFrame, figure: str) -> str:
             "up to 2,000",
             "all",
         ),
+        (  # each state's cities its own in the war of the cities
+            "A missile slammed into a residential area of Dezful, killing 12 people, "
+            "officials said.",
+            "1987-01-15",
+            "iran-iraq-1980",
+            "12",
+            "iran",
+        ),
         (  # a party word in the text still wins over the table
             "Two Russian soldiers were killed in Sarajevo, officials said.",
             "1995-06-26",
