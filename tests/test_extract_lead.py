@@ -91,6 +91,13 @@ def test_the_leads_day(text: str, published: str, war: str, figure: str, day: st
             "Three",
             "2020-10-05",
         ),
+        (  # the lead is two sentences: a weekday further on in a one-line text is no lead's day
+            "Three civilians were killed in Martuni, the ombudsman said. Officials gave no other "
+            "figure. The town's market was shut. A convoy left for Goris on Sunday.",
+            "2020-10-06",
+            "Three",
+            "2020-10-06",
+        ),
         (  # "last week" is no one day: not the day of the count
             "Three civilians were killed in Martuni last week, the ombudsman said.",
             "2020-10-06",

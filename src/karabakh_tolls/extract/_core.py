@@ -4639,10 +4639,17 @@ def _lead_day(ctx: _Context, all_sentences: Sequence[Sentence]) -> tuple[dt.date
     if first is None:
         return None, -1
     start = max(first.paragraph_start, ctx.dateline_end)
+    # the lead is the paragraph's first two sentences (a text on one line has no first paragraph)
+    lead_sentences = [
+        s
+        for s in all_sentences[first.index : first.index + 2]
+        if s.paragraph_start == first.paragraph_start
+    ]
+    stop = min(first.paragraph_end, lead_sentences[-1].end)
     days: set[dt.date] = set()
     where = -1
     norm = ctx.norm
-    for d in date_mentions(norm, start, first.paragraph_end, ctx.published, ctx.lex.code):
+    for d in date_mentions(norm, start, stop, ctx.published, ctx.lex.code):
         phrase = norm[d.start : d.end]
         if not (d.weekday or (d.relative_span and _ONE_DAY_RELATIVE.fullmatch(phrase))):
             continue
