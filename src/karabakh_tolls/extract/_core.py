@@ -4630,11 +4630,13 @@ def _lead_day(ctx: _Context, all_sentences: Sequence[Sentence]) -> tuple[dt.date
     killed Sunday in mortar and sniper attacks"), read against the dateline or the publication
     date; a count later in the text that gives no day of its own holds on that day, not on the
     day the paper came out. Only weekdays and one-day relative words ("yesterday", "last
-    night") of the first paragraph after the dateline, never a start ("since Sunday"), the
-    end of a range or the day a speaker spoke ("the ministry said on Sunday": another
-    speaker's later count need not hold then), and only when they all name one day. Returns
+    night") of the lead (the first paragraph's first two sentences, after the dateline), never
+    a start ("since Sunday"), "as of", the end of a range, a possessive ("Friday's attacks"),
+    an agent's act ("condemned by the minister last night") or the day a speaker spoke ("the
+    ministry said on Sunday": another speaker's later count need not hold then), and only when
+    they all name one day. Returns
     the day and the index of the sentence naming it (whose own figures the sentence's rules
-    date). The first paragraph is read once."""
+    date). The lead is read once."""
     first = next((s for s in all_sentences if s.end > ctx.dateline_end), None)
     if first is None:
         return None, -1
