@@ -339,6 +339,9 @@ class ScopeTrees:
 
     trees: Mapping[str, ScopeTree]
     cumulative_outcomes: frozenset[str] = frozenset({"killed", "wounded", "missing"})
+    territory: Mapping[str, str] = field(default_factory=dict)
+    """Region node -> the party whose people a place's dead are when a text names only the
+    place (a war's data: see :meth:`with_territory` and :meth:`territory_of`)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.trees, Mapping):
@@ -356,6 +359,15 @@ class ScopeTrees:
         missing = [d for d in DIMENSIONS if d not in self.trees]
         if missing:
             raise ScopeError(f"scope trees lack the dimension(s) {missing}", dimension=missing[0])
+        if not isinstance(self.territory, Mapping):
+            raise ArgumentTypeError.of("territory", "a mapping of region to party", self.territory)
+        region, party = self.trees["region"], self.trees["party"]
+        table: dict[str, str] = {}
+        for place, owner in self.territory.items():
+            if not isinstance(place, str) or not isinstance(owner, str):
+                raise ArgumentTypeError.of("territory", "a mapping of region to party", place)
+            table[region.resolve(place)] = party.resolve(owner)
+        object.__setattr__(self, "territory", table)
 
     def __getitem__(self, dimension: str) -> ScopeTree:
         try:
@@ -413,7 +425,7 @@ class ScopeTrees:
             )
         for outcome in cumulative:
             trees["outcome"].resolve(outcome)
-        return cls(trees, cumulative)
+        return cls(trees, cumulative, dict(data.get("territory", {})))
 
     @classmethod
     def from_toml(cls, path: str | Path) -> ScopeTrees:
@@ -435,7 +447,39 @@ class ScopeTrees:
                 tree.aliases,
                 self.trees["perpetrator"].description,
             )
-        return ScopeTrees(trees, self.cumulative_outcomes)
+        # the territory table keeps the entries whose region and party the new trees still know
+        kept = {
+            place: owner
+            for place, owner in self.territory.items()
+            if place in trees["region"] and owner in trees["party"]
+        }
+        return ScopeTrees(trees, self.cumulative_outcomes, kept)
+
+    def with_territory(self, table: Mapping[str, str]) -> ScopeTrees:
+        """A copy whose territory table also maps each region of ``table`` to its party.
+
+        The table says whose people a place's dead are when a text names only the place (in
+        Sarajevo under siege, the government side's): a war's data, which users may change.
+        Names resolve through the region and party trees (aliases too); an entry for a region
+        already in the table replaces it.
+
+        >>> trees = ScopeTrees.default().with_territory({"stepanakert": "nagorno-karabakh"})
+        >>> trees.territory_of("stepanakert"), trees.territory_of("ganja")
+        ('nagorno-karabakh', None)
+        """
+        return ScopeTrees(self.trees, self.cumulative_outcomes, {**self.territory, **dict(table)})
+
+    def territory_of(self, region: str) -> str | None:
+        """The party the territory table gives ``region`` or its nearest ancestor that has one;
+        ``None`` when the table says nothing for it (or names no region of the tree)."""
+        if not self.territory:
+            return None
+        tree = self.trees["region"]
+        try:
+            chain = tree.ancestors(tree.resolve(region))
+        except (ScopeError, UnknownTermError):
+            return None
+        return next((self.territory[node] for node in chain if node in self.territory), None)
 
     def with_node(self, dimension: str, node: str, parent: str = ROOT, **kw: Any) -> ScopeTrees:
         """A copy with a node added to one dimension (see :meth:`ScopeTree.with_node`)."""

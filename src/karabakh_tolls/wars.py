@@ -146,7 +146,9 @@ class War:
 
         Keys: ``id``, ``name``, ``start``, optional ``end`` and ``description``, and ``trees``:
         absent or ``"default"`` for the bundled trees, a file name (read relative to ``folder``)
-        of a scope-tree TOML file, or an inline table of the same shape as that file.
+        of a scope-tree TOML file, or an inline table of the same shape as that file; optional
+        ``territory``, a table of region -> party (whose people a place's dead are when a text
+        names only the place, :meth:`ScopeTrees.with_territory`).
         """
         missing = [k for k in ("id", "name", "start") if k not in data]
         if missing:
@@ -163,6 +165,14 @@ class War:
             trees = ScopeTrees.from_dict(raw_trees)
         else:
             raise WarError(f"war {data['id']!r}: trees={raw_trees!r} is not a file or a table")
+        territory = data.get("territory", {})
+        if not isinstance(territory, Mapping):
+            raise WarError(f"war {data['id']!r}: territory={territory!r} is not a table")
+        if territory:
+            try:
+                trees = trees.with_territory(territory)
+            except (KeyError, ValueError, TypeError) as error:
+                raise WarError(f"war {data['id']!r}: bad territory table: {error}") from error
         return cls(
             str(data["id"]),
             str(data["name"]),

@@ -504,6 +504,8 @@ class _Context:
     dateline: dt.date | None = None  # the day of the text's dateline
     dateline_end: int = 0
     dateline_place: str | None = None  # the place of the text's dateline, as written
+    lead_day: dt.date | None = None  # the one day the lead paragraph's relative words name
+    lead_day_sentence: int = -1  # the sentence that names it
     continuing: re.Pattern[str] = re.compile(r"(?!x)x")
     # ", however," between a speaker and its verb (the lexicon's interjections)
     interjection: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -942,7 +944,14 @@ def _party_of_place(trees: ScopeTrees, region: str, attacker: str | None = None)
     with the Iraqi rebels; Ukraine and Russia with the Donbas separatists) a place names its
     state only for a count whose ``attacker`` is another state that holds territory of its own
     ("An Iranian missile hit ... killing 21 civilians" in Baghdad: Iraq's); with no such
-    attacker the place may be ground the armed group holds, and names no party."""
+    attacker the place may be ground the armed group holds, and names no party.
+
+    A war's territory table (:meth:`ScopeTrees.territory_of`) comes first: it says whose
+    people the dead of a place are ("Sarajevo" -> the government side), ``all`` for a place it
+    leaves contested."""
+    owner = trees.territory_of(region)
+    if owner is not None:
+        return None if owner == ROOT else owner
     if _sole_state(trees) is not None or _state_side(trees) is not None:
         return None
     party = trees["party"]
@@ -3078,8 +3087,10 @@ def _dates(
             or (until is not None and d.end <= until.start)
         ):
             since = d.date
-        elif event is None and not d.relative_span:
-            event = d.date
+        elif event is None and (
+            not d.relative_span or _ONE_DAY_RELATIVE.fullmatch(norm, d.start, d.end)
+        ):
+            event = d.date  # "killed Sunday", "shelled the town yesterday": the day it happened
     if as_of is None:
         # "One dead Thursday, 10 Friday, nine Saturday": a weekday written right after the
         # figure is its own day; "one of its soldiers died late on Thursday" (said on Friday):
@@ -4511,6 +4522,7 @@ def run(
             ctx.dateline = ctx.published = line.date
     all_sentences = sentences(text)
     ctx.sentences = all_sentences
+    ctx.lead_day, ctx.lead_day_sentence = _lead_day(ctx, all_sentences)
     ctx.all_places = [(a, node) for a, _, node in _place_matches(ctx, 0, len(norm))]
     ctx.all_place_starts = [a for a, _ in ctx.all_places]
     ctx.speakers = _find_speakers(ctx, all_sentences)
@@ -4547,8 +4559,120 @@ def run(
     _group_dead_to_state(ctx, candidates)
     _month_before_war(ctx, candidates)
     _soldiers_at_the_subject_place(ctx, candidates)
+    _leads_day(ctx, candidates)
     _dateline_place(ctx, candidates)
     return candidates, rejected
+
+
+# a running total: "since the conflict began in September, 1980", "have been killed since the
+# fighting resumed", "88,780 ... have fled so far" (not "so far as we can tell")
+_SINCE_WAR = re.compile(r"\bsince\b|\bso\s+far\b(?!\s+as\b)", re.I)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+$", re.I)
+# a relative phrase that names one day ("yesterday", "last night"), not a week or a month
+_ONE_DAY_RELATIVE = re.compile(
+    r"(?:the\s+day\s+before\s+)?yesterday|last\s+night|the\s+previous\s+day|вчера|позавчера",
+    re.I,
+)
+
+
+# a sentence that sets its count apart from the news of the lead's day
+_APART_FROM_LEAD = re.compile(
+    r"\b(?:separately|meanwhile|earlier|previous(?:ly)?|ago|last\s+(?:week|month|year))\b", re.I
+)
+_UNDATED = ("publication date (no date in the text)", "day of the dateline")
+
+
+def _leads_day(ctx: _Context, candidates: Sequence[Candidate]) -> None:
+    """ "Eritrea and Ethiopia unleashed bombing raids against each other yesterday. ...
+    Eritrean aircraft bombed the northern Ethiopian town of Mekele twice, witnesses said,
+    killing dozens": a count that no rule dated, outside the sentence naming the lead's day
+    (`_lead_day`), holds on that day rather than on the day of publication. Never a running
+    total ("since ...", "so far") or a count of the whole war, never a sentence that sets itself
+    apart ("Separately", "last week"), and not at all when the text opens with an incident of
+    one day at a place (`_lede_day` dates what belongs to it; the rest is other news). Each
+    sentence searched once."""
+    if ctx.lead_day is None or not candidates:
+        return
+    first = candidates[0].sentence.index
+    if first <= 1 and any(
+        c.kind == "incident" and c.dated and c.region != ROOT
+        for c in candidates
+        if c.sentence.index == first
+    ):
+        return
+    apart: dict[int, bool] = {}
+    totals: dict[int, bool] = {}
+    wars: dict[int, bool] = {}
+    for c in candidates:
+        if c.dated or c.date_how not in _UNDATED or c.sentence.index == ctx.lead_day_sentence:
+            continue
+        if c.kind not in ("cumulative", "increment"):
+            continue
+        index = c.sentence.index
+        if (
+            _sentence_test(ctx, apart, index, _APART_FROM_LEAD)
+            or _sentence_test(ctx, totals, index, _SINCE_WAR)
+            or _sentence_test(ctx, wars, index, ctx.whole_war)
+        ):
+            continue
+        c.as_of = ctx.lead_day
+        if c.kind == "increment" or c.since > c.as_of:
+            c.since = c.as_of
+        c.date_how = "the lead's day (no day of its own)"
+        c.notes = [n for n in c.notes if not n.startswith("as_of: ")]
+        c.notes.append(f"as_of: {c.date_how}")
+        c.confidence["date"] = 0.6
+
+
+def _lead_day(ctx: _Context, all_sentences: Sequence[Sentence]) -> tuple[dt.date | None, int]:
+    """The lead's day: wire copy tells its news in the first paragraph with a relative day
+    ("Eritrea and Ethiopia unleashed bombing raids against each other yesterday", "... were
+    killed Sunday in mortar and sniper attacks"), read against the dateline or the publication
+    date; a count later in the text that gives no day of its own holds on that day, not on the
+    day the paper came out. Only weekdays and one-day relative words ("yesterday", "last
+    night") of the lead (the first paragraph's first two sentences, after the dateline), never
+    a start ("since Sunday"), "as of", the end of a range, a possessive ("Friday's attacks"),
+    an agent's act ("condemned by the minister last night") or the day a speaker spoke ("the
+    ministry said on Sunday": another speaker's later count need not hold then), and only when
+    they all name one day. Returns
+    the day and the index of the sentence naming it (whose own figures the sentence's rules
+    date). The lead is read once."""
+    first = next((s for s in all_sentences if s.end > ctx.dateline_end), None)
+    if first is None:
+        return None, -1
+    start = max(first.paragraph_start, ctx.dateline_end)
+    # the lead is the paragraph's first two sentences (a text on one line has no first paragraph)
+    lead_sentences = [
+        s
+        for s in all_sentences[first.index : first.index + 2]
+        if s.paragraph_start == first.paragraph_start
+    ]
+    stop = min(first.paragraph_end, lead_sentences[-1].end)
+    days: set[dt.date] = set()
+    where = -1
+    norm = ctx.norm
+    for d in date_mentions(norm, start, stop, ctx.published, ctx.lex.code):
+        phrase = norm[d.start : d.end]
+        if not (d.weekday or (d.relative_span and _ONE_DAY_RELATIVE.fullmatch(phrase))):
+            continue
+        lead = norm[max(start, d.start - 40) : d.start]
+        if _SINCE.search(lead) or ctx.since_words.search(lead) or _AS_OF.search(lead):
+            continue
+        if norm.startswith(("'s", "\u2019s"), d.end):
+            continue  # "the death toll in Friday's attacks has risen to 89": a day of the past
+        if re.search(r"\b(?:until|till|through|to|before|after)\s+$", lead, re.I):
+            continue
+        if ctx.lex.speech_verbs.search(norm, max(start, d.start - 30), d.start) or (
+            _STATEMENT.search(norm, max(start, d.start - 40), d.start)
+        ):
+            continue  # "the ministry said on Sunday": one speaker's day, not the news's
+        if _AGENT_BEFORE.search(lead):
+            continue  # "was condemned by the minister last night": the agent's act, later
+        days.add(d.date)
+        if where < 0:
+            i = bisect.bisect_right([s.start for s in all_sentences], d.start) - 1
+            where = all_sentences[i].index if i >= 0 else -1
+    return (days.pop(), where) if len(days) == 1 else (None, -1)
 
 
 def _as_of_before(ctx: _Context, candidates: Sequence[Candidate]) -> None:

@@ -28,7 +28,8 @@ __all__ = ["FIELDS", "SCOPE_FIELDS", "Score", "annotation_wars", "same_source", 
 
 def annotation_wars(path: Path) -> dict[str, War]:
     """The wars of an annotation's TOML file by id, each with the bundled trees, its own
-    ``party`` and ``region`` trees (and their ``*_aliases``) replacing them where it gives any."""
+    ``party`` and ``region`` trees (and their ``*_aliases``) replacing them where it gives any,
+    and its ``territory`` table (region -> party) where it gives one."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     wars = {}
     for ident, spec in data.items():
@@ -39,6 +40,8 @@ def annotation_wars(path: Path) -> dict[str, War]:
                     dimension, spec[dimension], aliases=spec.get(f"{dimension}_aliases", {})
                 )
                 trees = trees.replace(dimension, tree)
+        if "territory" in spec:
+            trees = trees.with_territory(spec["territory"])
         wars[ident] = War(ident, spec["name"], start=spec["start"], trees=trees)
     return wars
 
