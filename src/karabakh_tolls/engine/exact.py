@@ -917,10 +917,7 @@ class ComponentModel:
         ``False`` when its vertex is fractional or the claims cannot all hold: the caller then
         decides with the exact feasibility test."""
         h = self.highs
-        h.changeColsCost(
-            self._n_cols, np.arange(self._n_cols, dtype=np.int32), np.zeros(self._n_cols)
-        )
-        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        self._objective(np.zeros(self._n_cols), 1)
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return False
@@ -966,10 +963,7 @@ class ComponentModel:
         The point is a *witness*: the count it gives a question is attained by an assignment
         the claims allow, so the least count is at most it and the greatest at least it."""
         h = self.highs
-        h.changeColsCost(self._n_cols, np.arange(self._n_cols, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
-        )
+        self._objective(cost, sign)
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
@@ -1032,6 +1026,14 @@ class ComponentModel:
             certain = False
         return Answer(int(value), optimum, integral, multipliers, certain, canonical=False)
 
+    def _objective(self, cost: npt.NDArray[np.float64], sign: int) -> None:
+        """Set the program's objective to ``cost`` on every column, least for ``sign > 0``."""
+        n = self._n_cols
+        self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        self.highs.changeObjectiveSense(
+            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
+        )
+
     def _warm(self, cost: npt.NDArray[np.float64], sign: int) -> Any:
         """The program solved for ``cost`` (least for ``sign > 0``) from the basis the last solve
         ended at (a warm primal simplex: changing the objective keeps it feasible). Its vertex
@@ -1041,10 +1043,7 @@ class ComponentModel:
         n = self._n_cols
         if self._start is None:
             self._from_start(np.zeros(n), 1)
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
-        )
+        self._objective(cost, sign)
         h.run()
         return h
 
@@ -1058,7 +1057,6 @@ class ComponentModel:
         multipliers do not depend on the questions solved before it."""
         h = self.highs
         n = self._n_cols
-        columns = np.arange(n, dtype=np.int32)
         if self._start is None:
             # from the slack basis (every count 0, every row basic), whatever came before
             slack = highspy.HighsBasis()
@@ -1067,8 +1065,7 @@ class ComponentModel:
             slack.valid = True
             h.clearSolver()
             h.setBasis(slack)
-            h.changeColsCost(n, columns, np.zeros(n))
-            h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+            self._objective(np.zeros(n), 1)
             h.run()
             basis = h.getBasis()
             self._start = basis if basis.valid else False
@@ -1077,10 +1074,7 @@ class ComponentModel:
             h.setBasis(self._start)
         else:  # pragma: no cover - the program without objective ended without a basis
             h.clearSolver()
-        h.changeColsCost(n, columns, cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMinimize if sign > 0 else highspy.ObjSense.kMaximize
-        )
+        self._objective(cost, sign)
         h.run()
         return h
 
